@@ -1,0 +1,140 @@
+package dev.doppel.plugin;
+
+import java.util.Locale;
+
+/**
+ * MySQL's client error table as data: number, SQLSTATE and message template, as in MySQL 8.4's
+ * messages_to_clients.txt. Templates use Java's {@link String#format} conversions; MySQL's
+ * length limits ({@code %-.192s}) are applied by {@link #message(Object...)} through {@link #argLimits}.
+ */
+public enum MySqlError {
+    ER_CANT_CREATE_DB(1006, "HY000", "Can't create database '%s' (errno: %d - %s)", 192),
+    ER_DB_CREATE_EXISTS(1007, "HY000", "Can't create database '%s'; database exists", 192),
+    ER_ERROR_ON_READ(1024, "HY000", "Error reading file '%s' (errno: %d - %s)", 200),
+    ER_ERROR_ON_WRITE(1026, "HY000", "Error writing file '%s' (errno: %d - %s)", 200),
+    ER_CON_COUNT_ERROR(1040, "08004", "Too many connections"),
+    ER_BAD_HOST_ERROR(1042, "08S01", "Can't get hostname for your address"),
+    ER_HANDSHAKE_ERROR(1043, "08S01", "Bad handshake"),
+    ER_DBACCESS_DENIED_ERROR(1044, "42000", "Access denied for user '%s'@'%s' to database '%s'", 48, 64, 192),
+    ER_ACCESS_DENIED_ERROR(1045, "28000", "Access denied for user '%s'@'%s' (using password: %s)", 48, 64),
+    ER_NO_DB_ERROR(1046, "3D000", "No database selected"),
+    ER_UNKNOWN_COM_ERROR(1047, "08S01", "Unknown command"),
+    ER_BAD_DB_ERROR(1049, "42000", "Unknown database '%s'", 192),
+    ER_SERVER_SHUTDOWN(1053, "08S01", "Server shutdown in progress"),
+    ER_PARSE_ERROR(1064, "42000", "%s near '%s' at line %d", 0, 80),
+    ER_EMPTY_QUERY(1065, "42000", "Query was empty"),
+    ER_NO_SUCH_THREAD(1094, "HY000", "Unknown thread id: %d"),
+    ER_KILL_DENIED_ERROR(1095, "HY000", "You are not owner of thread %d"),
+    ER_CANT_INITIALIZE_UDF(1123, "HY000", "Can't initialize function '%s'; %s", 192, 80),
+    ER_UDF_NO_PATHS(1124, "HY000", "No paths allowed for shared library"),
+    ER_UDF_EXISTS(1125, "HY000", "Function '%s' already exists", 192),
+    ER_CANT_OPEN_LIBRARY(1126, "HY000", "Can't open shared library '%s' (errno: %d %s)", 192, 0, 128),
+    ER_CANT_FIND_DL_ENTRY(1127, "HY000", "Can't find symbol '%s' in library", 128),
+    ER_PASSWORD_NO_MATCH(1133, "42000", "Can't find any matching row in the user table"),
+    ER_TABLEACCESS_DENIED_ERROR(1142, "42000", "%s command denied to user '%s'@'%s' for table '%s'", 128, 48, 64, 64),
+    ER_NO_SUCH_TABLE(1146, "42S02", "Table '%s.%s' doesn't exist", 192, 192),
+    ER_NOT_ALLOWED_COMMAND(1148, "42000", "The used command is not allowed with this MySQL version"),
+    ER_SYNTAX_ERROR(1149, "42000",
+            "You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use"),
+    ER_NET_PACKET_TOO_LARGE(1153, "08S01", "Got a packet bigger than 'max_allowed_packet' bytes"),
+    ER_NET_READ_ERROR_FROM_PIPE(1154, "08S01", "Got a read error from the connection pipe"),
+    ER_NET_FCNTL_ERROR(1155, "08S01", "Got an error from fcntl()"),
+    ER_NET_PACKETS_OUT_OF_ORDER(1156, "08S01", "Got packets out of order"),
+    ER_NET_UNCOMPRESS_ERROR(1157, "08S01", "Couldn't uncompress communication packet"),
+    ER_NET_READ_ERROR(1158, "08S01", "Got an error reading communication packets"),
+    ER_NET_READ_INTERRUPTED(1159, "08S01", "Got timeout reading communication packets"),
+    ER_NET_ERROR_ON_WRITE(1160, "08S01", "Got an error writing communication packets"),
+    ER_NET_WRITE_INTERRUPTED(1161, "08S01", "Got timeout writing communication packets"),
+    ER_UNKNOWN_SYSTEM_VARIABLE(1193, "HY000", "Unknown system variable '%s'", 64),
+    ER_LOCK_WAIT_TIMEOUT(1205, "HY000", "Lock wait timeout exceeded; try restarting transaction"),
+    ER_SPECIFIC_ACCESS_DENIED_ERROR(1227, "42000",
+            "Access denied; you need (at least one of) the %s privilege(s) for this operation", 128),
+    ER_LOCAL_VARIABLE(1228, "HY000", "Variable '%s' is a SESSION variable and can't be used with SET GLOBAL", 64),
+    ER_GLOBAL_VARIABLE(1229, "HY000", "Variable '%s' is a GLOBAL variable and should be set with SET GLOBAL", 64),
+    ER_NO_DEFAULT(1230, "42000", "Variable '%s' doesn't have a default value", 64),
+    ER_WRONG_VALUE_FOR_VAR(1231, "42000", "Variable '%s' can't be set to the value of '%s'", 64, 200),
+    ER_WRONG_TYPE_FOR_VAR(1232, "42000", "Incorrect argument type to variable '%s'", 64),
+    ER_VAR_CANT_BE_READ(1233, "HY000", "Variable '%s' can only be set, not read", 64),
+    ER_NOT_SUPPORTED_YET(1235, "42000", "This version of MySQL doesn't yet support '%s'"),
+    ER_INCORRECT_GLOBAL_LOCAL_VAR(1238, "HY000", "Variable '%s' is a %s variable", 64),
+    ER_UNKNOWN_CHARACTER_SET(1115, "42000", "Unknown character set: '%s'", 64),
+    ER_UNKNOWN_COLLATION(1273, "HY000", "Unknown collation: '%s'", 64),
+    ER_TRUNCATED_WRONG_VALUE(1292, "22007", "Truncated incorrect %s value: '%s'", 32, 128),
+    ER_OPTION_PREVENTS_STATEMENT(1290, "HY000",
+            "The MySQL server is running with the %s option so it cannot execute this statement"),
+    ER_SP_DOES_NOT_EXIST(1305, "42000", "%s %s does not exist"),
+    ER_QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),
+    ER_CANNOT_USER(1396, "HY000", "Operation %s failed for %s", 0, 0),
+    ER_PLUGIN_IS_NOT_LOADED(1524, "HY000", "Plugin '%s' is not loaded", 192),
+    ER_WRONG_VALUE(1525, "HY000", "Incorrect %s value: '%s'", 32, 128),
+    ER_PLUGIN_DELETE_BUILTIN(1619, "HY000", "Built-in plugins cannot be deleted"),
+    WARN_PLUGIN_BUSY(1620, "HY000", "Plugin is busy and will be uninstalled on shutdown"),
+    ER_PATH_LENGTH(1680, "HY000", "The path specified for %s is too long.", 64),
+    ER_PLUGIN_IS_PERMANENT(1702, "HY000", "Plugin '%s' is force_plus_permanent and can not be unloaded"),
+    ER_PLUGIN_NO_UNINSTALL(1720, "HY000",
+            "Plugin '%s' is marked as not dynamically uninstallable. You have to stop the server to uninstall it."),
+    ER_PLUGIN_NO_INSTALL(1721, "HY000",
+            "Plugin '%s' is marked as not dynamically installable. You have to stop the server to install it."),
+    ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s"),
+    ER_MUST_CHANGE_PASSWORD(1820, "HY000",
+            "You must reset your password using ALTER USER statement before executing this statement."),
+    ER_PLUGIN_CANNOT_BE_UNINSTALLED(1883, "HY000", "Plugin '%s' cannot be uninstalled now. %s"),
+    ER_CONNECTION_KILLED(1927, "70100", "Connection was killed"),
+    ER_SECURE_TRANSPORT_REQUIRED(3159, "HY000",
+            "Connections using insecure transport are prohibited while --require_secure_transport=ON."),
+    ER_PATH_IN_DATADIR(3632, "HY000", "Path is within the current data directory '%s'", 192),
+    ER_CLONE_DDL_IN_PROGRESS(3633, "HY000", "Concurrent DDL is performed during clone operation. Please try again."),
+    ER_CLONE_TOO_MANY_CONCURRENT_CLONES(3634, "HY000", "Too many concurrent clone operations. Maximum allowed - %d."),
+    ER_CLONE_IN_PROGRESS(3874, "HY000", "Concurrent clone in progress. Please try after clone is complete."),
+    ER_DA_PLUGIN_INSTALL_ERROR(3883, "HY000", "Error installing plugin '%s': %s");
+
+    private final int number;
+    private final String sqlState;
+    private final String template;
+    private final int[] argLimits;
+
+    MySqlError(int number, String sqlState, String template, int... argLimits) {
+        this.number = number;
+        this.sqlState = sqlState;
+        this.template = template;
+        this.argLimits = argLimits;
+    }
+
+    public int number() {
+        return number;
+    }
+
+    public String sqlState() {
+        return sqlState;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    /** The message text with its arguments filled in, each string cut to MySQL's length limit. */
+    public String message(Object... args) {
+        Object[] limited = args.clone();
+        for (int i = 0; i < limited.length && i < argLimits.length; i++) {
+            if (argLimits[i] > 0 && limited[i] instanceof String s && s.length() > argLimits[i]) {
+                limited[i] = s.substring(0, argLimits[i]);
+            }
+        }
+        return String.format(Locale.ROOT, template, limited);
+    }
+
+    /** An exception carrying this error with its arguments filled in. */
+    public MySqlException exception(Object... args) {
+        return new MySqlException(this, message(args));
+    }
+
+    /** The error with this number, or null. */
+    public static MySqlError byNumber(int number) {
+        for (MySqlError each : values()) {
+            if (each.number == number) {
+                return each;
+            }
+        }
+        return null;
+    }
+}
