@@ -63,6 +63,7 @@ public enum MySqlError {
     ER_OPTION_PREVENTS_STATEMENT(1290, "HY000",
             "The MySQL server is running with the %s option so it cannot execute this statement"),
     ER_SP_DOES_NOT_EXIST(1305, "42000", "%s %s does not exist"),
+    ER_UNSUPPORTED_PS(1295, "HY000", "This command is not supported in the prepared statement protocol yet"),
     ER_QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),
     ER_CANNOT_USER(1396, "HY000", "Operation %s failed for %s", 0, 0),
     ER_PLUGIN_IS_NOT_LOADED(1524, "HY000", "Plugin '%s' is not loaded", 192),
@@ -75,18 +76,33 @@ public enum MySqlError {
             "Plugin '%s' is marked as not dynamically uninstallable. You have to stop the server to uninstall it."),
     ER_PLUGIN_NO_INSTALL(1721, "HY000",
             "Plugin '%s' is marked as not dynamically installable. You have to stop the server to install it."),
+    ER_MALFORMED_PACKET(1835, "HY000", "Malformed communication packet."),
     ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s"),
     ER_MUST_CHANGE_PASSWORD(1820, "HY000",
             "You must reset your password using ALTER USER statement before executing this statement."),
     ER_PLUGIN_CANNOT_BE_UNINSTALLED(1883, "HY000", "Plugin '%s' cannot be uninstalled now. %s"),
     ER_CONNECTION_KILLED(1927, "70100", "Connection was killed"),
+    ER_ACCOUNT_HAS_BEEN_LOCKED(3118, "HY000", "Access denied for user '%s'@'%s'. Account is locked.", 48, 64),
     ER_SECURE_TRANSPORT_REQUIRED(3159, "HY000",
             "Connections using insecure transport are prohibited while --require_secure_transport=ON."),
     ER_PATH_IN_DATADIR(3632, "HY000", "Path is within the current data directory '%s'", 192),
     ER_CLONE_DDL_IN_PROGRESS(3633, "HY000", "Concurrent DDL is performed during clone operation. Please try again."),
     ER_CLONE_TOO_MANY_CONCURRENT_CLONES(3634, "HY000", "Too many concurrent clone operations. Maximum allowed - %d."),
     ER_CLONE_IN_PROGRESS(3874, "HY000", "Concurrent clone in progress. Please try after clone is complete."),
-    ER_DA_PLUGIN_INSTALL_ERROR(3883, "HY000", "Error installing plugin '%s': %s");
+    ER_CLIENT_INTERACTION_TIMEOUT(4031, "HY000", "The client was disconnected by the server because of inactivity."
+            + " See wait_timeout and interactive_timeout for configuring this behavior."),
+    ER_DA_PLUGIN_INSTALL_ERROR(3883, "HY000", "Error installing plugin '%s': %s"),
+    ER_COLLATION_CHARSET_MISMATCH(1253, "42000", "COLLATION '%s' is not valid for CHARACTER SET '%s'", 64, 64),
+    ER_UNKNOWN_STORAGE_ENGINE(1286, "42000", "Unknown storage engine '%s'", 64),
+    ER_WARN_DEPRECATED_SYNTAX(1287, "HY000",
+            "'%s' is deprecated and will be removed in a future release. Please use %s instead"),
+    ER_UNKNOWN_TIME_ZONE(1298, "HY000", "Unknown or incorrect time zone: '%s'", 64),
+    ER_VARIABLE_IS_READONLY(1621, "HY000", "%s variable '%s' is read-only. Use SET %s to assign the value", 0, 64),
+    ER_DEPRECATED_UTF8_ALIAS(3719, "HY000",
+            "'utf8' is currently an alias for the character set UTF8MB3, but will be an alias for UTF8MB4 in a future release. Please consider using UTF8MB4 in order to be unambiguous."),
+    ER_INVALID_DEFAULT_UTF8MB4_COLLATION(3721, "HY000",
+            "Invalid default collation %s: utf8mb4_0900_ai_ci or utf8mb4_general_ci expected", 64),
+    ER_UNSUPPORTED_SQL_MODE(3899, "HY000", "sql_mode=0x%08x is not supported.");
 
     private final int number;
     private final String sqlState;

@@ -1,6 +1,121 @@
 package dev.doppel.server;
 
+import dev.doppel.server.config.ConfigEnvironment;
+import dev.doppel.server.config.ConfigException;
+import dev.doppel.server.config.ConfigWarning;
+import dev.doppel.server.config.ServerConfig;
+import dev.doppel.server.config.ServerVersion;
+import dev.doppel.server.instance.ErrorLog;
+import dev.doppel.server.instance.Initializer;
+import dev.doppel.server.instance.Server;
+import dev.doppel.server.instance.StartupException;
+
+import java.nio.file.Path;
+
+/** The doppeld command: reads options like mysqld, then initializes a data directory or runs the server. */
 public final class Main {
+    private Main() {
+    }
+
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        ServerConfig config;
+        Path basedir = basedir(args);
+        try {
+            config = ServerConfig.load(args, ConfigEnvironment.system(basedir, "doppeld"));
+        } catch (ConfigException e) {
+            ErrorLog log = ErrorLog.configure(null);
+            for (ConfigWarning each : e.messages()) {
+                write(log, each);
+            }
+            log.error(10119, "Aborting");
+            return e.exitCode();
+        }
+        switch (config.mode()) {
+            case HELP, PRINT_DEFAULTS -> {
+                System.out.println(config.helpText());
+                return 0;
+            }
+            case VERSION -> {
+                System.out.println(config.versionText());
+                return 0;
+            }
+            default -> {
+            }
+        }
+        ErrorLog log = ErrorLog.configure(config.logError().orElse(null));
+        for (ConfigWarning each : config.warnings()) {
+            write(log, each);
+        }
+        String program = config.basedir().resolve("bin").resolve("doppeld").toString();
+        switch (config.mode()) {
+            case VALIDATE_CONFIG -> {
+                return 0;
+            }
+            case INITIALIZE, INITIALIZE_INSECURE -> {
+                log.verbosity(3);
+                log.system(13169, program + " (mysqld " + ServerVersion.VERSION + ") initializing of server in"
+                        + " progress as process " + ProcessHandle.current().pid());
+                try {
+                    new Initializer(log).initialize(config.datadir().toAbsolutePath().normalize(),
+                            config.mode() == ServerConfig.Mode.INITIALIZE_INSECURE);
+                } catch (StartupException e) {
+                    log.error(e.code(), e.getMessage());
+                    log.error(10119, "Aborting");
+                    return 1;
+                }
+                log.system(13170, program + " (mysqld " + ServerVersion.VERSION + ") initializing of server has"
+                        + " completed");
+                return 0;
+            }
+            default -> {
+                return serve(config, log);
+            }
+        }
+    }
+
+    private static int serve(ServerConfig config, ErrorLog log) {
+        Server server = new Server(config, log);
+        try {
+            server.start();
+        } catch (StartupException e) {
+            log.error(e.code(), e.getMessage());
+            log.error(10119, "Aborting");
+            return 1;
+        }
+        Thread signalHook = new Thread(() -> {
+            log.system(13172, "Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: "
+                    + ServerVersion.VERSION + ").");
+            server.stop();
+        }, "shutdown-signal");
+        Runtime.getRuntime().addShutdownHook(signalHook);
+        try {
+            server.awaitStopRequest();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(signalHook);
+        } catch (IllegalStateException ignored) {
+            // the JVM is already shutting down (SIGTERM)
+        }
+        return 0;
+    }
+
+    private static void write(ErrorLog log, ConfigWarning warning) {
+        switch (warning.severity()) {
+            case ERROR -> log.error(warning.code(), warning.text());
+            case WARNING -> log.warning(warning.code(), warning.text());
+            default -> log.note(warning.code(), warning.text());
+        }
+    }
+
+    /** The installation directory the launcher passes; --basedir in the options overrides it. */
+    private static Path basedir(String[] args) {
+        return Path.of(System.getProperty("doppel.home", System.getProperty("user.dir")));
     }
 }

@@ -1,0 +1,6 @@
+package dev.doppel.server.config;
+
+/** How a statement names a variable: {@code @@x} / {@code SET x} (NONE), {@code @@session.x}, {@code @@global.x}. */
+public enum VariableQualifier {
+    NONE, SESSION, GLOBAL
+}

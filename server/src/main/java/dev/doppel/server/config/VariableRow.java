@@ -1,0 +1,5 @@
+package dev.doppel.server.config;
+
+/** One row of SHOW VARIABLES: Variable_name and Value. */
+public record VariableRow(String name, String value) {
+}

@@ -1,0 +1,9 @@
+package dev.doppel.server.config;
+
+/**
+ * The value type of a system variable, which decides what SET accepts and how values render.
+ * CHARSET and COLLATION are names checked against {@link Charsets} (numbers are collation ids).
+ */
+public enum VariableType {
+    BOOLEAN, INTEGER, UNSIGNED, DOUBLE, STRING, ENUM, SET, CHARSET, COLLATION
+}

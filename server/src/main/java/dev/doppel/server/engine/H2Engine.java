@@ -1,0 +1,82 @@
+package dev.doppel.server.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * The default engine: one embedded H2 (MVStore) database file in the data directory holding every schema,
+ * the {@code mysql} system schema included. A connection is kept open for the server's lifetime so the
+ * database stays open between sessions.
+ */
+public final class H2Engine implements StorageEngine {
+    public static final String FILE_NAME = "doppel";
+    public static final String FILE_SUFFIX = ".mv.db";
+
+    // WRITE_DELAY=0: every commit is written before it is acknowledged, so it survives kill -9.
+    private static final String SETTINGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
+            + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;TRACE_LEVEL_FILE=0";
+
+    private final String url;
+    private final Properties credentials = new Properties();
+    private final Connection keepOpen;
+
+    private H2Engine(Path datadir, boolean create) throws SQLException {
+        this.url = "jdbc:h2:file:" + datadir.toAbsolutePath().resolve(FILE_NAME) + SETTINGS
+                + (create ? "" : ";IFEXISTS=TRUE");
+        credentials.setProperty("user", "doppel");
+        credentials.setProperty("password", "");
+        this.keepOpen = DriverManager.getConnection(url, credentials);
+    }
+
+    /** Opens the engine of an initialized data directory. */
+    public static H2Engine open(Path datadir) throws SQLException {
+        return new H2Engine(datadir, false);
+    }
+
+    /** Creates the database of a new data directory with the mysql system schema. */
+    public static H2Engine create(Path datadir) throws SQLException {
+        H2Engine result = new H2Engine(datadir, true);
+        try (Statement statement = result.keepOpen.createStatement()) {
+            for (String each : systemSchemaStatements()) {
+                statement.execute(each);
+            }
+        }
+        return result;
+    }
+
+    public static boolean exists(Path datadir) {
+        return Files.exists(datadir.resolve(FILE_NAME + FILE_SUFFIX));
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, credentials);
+    }
+
+    @Override
+    public void close() {
+        try (Statement statement = keepOpen.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (SQLException ignored) {
+            // already closed
+        }
+    }
+
+    private static String[] systemSchemaStatements() {
+        try (InputStream in = H2Engine.class.getResourceAsStream("system-schema.sql")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return text.replaceAll("(?m)^--.*$", "").split(";\\s*\\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.doppel.server.instance;
+
+import dev.doppel.server.auth.KeyMaterial;
+import dev.doppel.server.config.ServerConfig;
+import dev.doppel.server.config.ServerVersion;
+import dev.doppel.server.engine.H2Engine;
+import dev.doppel.server.net.NetworkServer;
+import dev.doppel.server.security.AccountStore;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A running server: data directory, engine, accounts, keys and listeners, from startup to clean shutdown. */
+public final class Server {
+    private final ServerConfig config;
+    private final ErrorLog log;
+    private final String program;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private DataDirectory dataDirectory;
+    private H2Engine engine;
+    private Connection systemConnection;
+    private NetworkServer network;
+    private ServerContext context;
+    private Path pidFile;
+
+    public Server(ServerConfig config, ErrorLog log) {
+        this.config = config;
+        this.log = log;
+        this.program = config.basedir().resolve("bin").resolve("doppeld").toString();
+    }
+
+    /** Starts everything and logs "ready for connections"; on failure everything started is undone. */
+    public void start() throws StartupException {
+        Path datadir = config.datadir().toAbsolutePath().normalize();
+        log.system(10116, program + " (mysqld " + ServerVersion.VERSION + ") starting as process "
+                + ProcessHandle.current().pid());
+        try {
+            if (!config.datadirGiven() && !Files.exists(datadir)) {
+                log.system(13169, program + " (mysqld " + ServerVersion.VERSION + ") initializing of server in"
+                        + " progress as process " + ProcessHandle.current().pid());
+                new Initializer(log).initialize(datadir, true);
+            }
+            dataDirectory = DataDirectory.open(datadir);
+            engine = H2Engine.open(datadir);
+            systemConnection = engine.connect();
+            AccountStore accounts = new AccountStore(() -> systemConnection);
+            accounts.reload();
+            KeyMaterial keys = loadKeys(datadir);
+            config.variables().setGlobalInternal("server_uuid", dataDirectory.serverUuid());
+            config.variables().setGlobalInternal("have_ssl", keys.serverSslContext() != null ? "YES" : "DISABLED");
+            context = new ServerContext(config, config.variables(), engine, accounts, keys, log, this::requestStop);
+            network = new NetworkServer(context);
+            int port = config.skipNetworking() ? 0 : bind();
+            Path socket = config.socket();
+            if (socket != null) {
+                network.bindSocket(socket);
+            }
+            writePidFile();
+            log.system(10931, program + ": ready for connections. Version: '" + ServerVersion.VERSION + "'  socket: '"
+                    + (socket == null ? "" : socket) + "'  port: " + port + "  " + ServerVersion.VERSION_COMMENT + ".");
+        } catch (StartupException e) {
+            stopResources();
+            throw e;
+        } catch (IOException | SQLException | RuntimeException e) {
+            stopResources();
+            throw new StartupException(10119, "Failed to start: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopResources();
+            throw new StartupException(10119, "Interrupted during startup", e);
+        }
+    }
+
+    private KeyMaterial loadKeys(Path datadir) throws IOException, StartupException {
+        if (!Files.exists(datadir.resolve(KeyMaterial.RSA_PRIVATE_KEY))
+                && !Files.exists(datadir.resolve(KeyMaterial.SERVER_CERT))) {
+            KeyMaterial.generate(datadir);
+        }
+        try {
+            return KeyMaterial.load(datadir, config.sslCa(), config.sslCert(), config.sslKey());
+        } catch (RuntimeException e) {
+            throw new StartupException(10191, "Failed to set up SSL because of the following SSL library error: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private int bind() throws StartupException, InterruptedException {
+        try {
+            int port = network.bindTcp(config.bindAddresses(), config.port());
+            config.variables().setGlobalInternal("port", (long) port);
+            return port;
+        } catch (Exception e) {
+            if (e instanceof BindException || e.getCause() instanceof BindException) {
+                log.error(10262, "Can't start server: Bind on TCP/IP port: Address already in use");
+                throw new StartupException(10257, "Do you already have another mysqld server running on port: "
+                        + config.port() + " ?");
+            }
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new StartupException(10262, "Can't start server: Bind on TCP/IP port: " + e.getMessage(), e);
+        }
+    }
+
+    private void writePidFile() throws IOException {
+        Path file = config.pidFile();
+        if (file != null) {
+            Files.writeString(file, ProcessHandle.current().pid() + "\n");
+            pidFile = file;
+        }
+    }
+
+    /** Asks the main thread to stop the server (SHUTDOWN, COM_SHUTDOWN, SIGTERM). */
+    public void requestStop() {
+        stopped.countDown();
+    }
+
+    public void awaitStopRequest() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops accepting, closes every connection, closes the engine and the data directory. */
+    public void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        stopResources();
+        log.system(10910, program + ": Shutdown complete (mysqld " + ServerVersion.VERSION + ")  "
+                + ServerVersion.VERSION_COMMENT + ".");
+    }
+
+    private void stopResources() {
+        if (network != null) {
+            network.stopListening();
+        }
+        if (context != null) {
+            for (ServerContext.ConnectionInfo each : context.connections()) {
+                each.kill(false);
+            }
+            context.sessionThreads().shutdown();
+        }
+        if (network != null) {
+            network.close();
+        }
+        if (systemConnection != null) {
+            try {
+                systemConnection.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        if (engine != null) {
+            engine.close();
+        }
+        if (pidFile != null) {
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException ignored) {
+                // nothing to do
+            }
+        }
+        if (dataDirectory != null) {
+            try {
+                dataDirectory.close();
+            } catch (IOException ignored) {
+                // process ends anyway
+            }
+        }
+    }
+
+    public Optional<ServerContext> context() {
+        return Optional.ofNullable(context);
+    }
+}

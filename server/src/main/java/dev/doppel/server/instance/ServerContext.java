@@ -1,0 +1,151 @@
+package dev.doppel.server.instance;
+
+import dev.doppel.server.auth.CachingSha2Cache;
+import dev.doppel.server.auth.KeyMaterial;
+import dev.doppel.server.config.ServerConfig;
+import dev.doppel.server.config.SystemVariableRegistry;
+import dev.doppel.server.engine.StorageEngine;
+import dev.doppel.server.security.AccountStore;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** What every connection shares: configuration, variables, engine, accounts, keys, the log and the session list. */
+public final class ServerContext {
+    private static final Set<String> HIDDEN_SCHEMAS = Set.of("information_schema", "public");
+    private final ServerConfig config;
+    private final SystemVariableRegistry variables;
+    private final StorageEngine engine;
+    private final AccountStore accounts;
+    private final KeyMaterial keys;
+    private final ErrorLog log;
+    private final CachingSha2Cache sha2Cache = new CachingSha2Cache();
+    private final StatusCounters status = new StatusCounters();
+    private final ConcurrentHashMap<Long, ConnectionInfo> connections = new ConcurrentHashMap<>();
+    private final AtomicLong nextConnectionId = new AtomicLong(1);
+    private final ExecutorService sessionThreads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("session-", 0).factory());
+    private final Runnable shutdownRequest;
+
+    /** What the server knows of an open connection; the session registers itself under its id. */
+    public interface ConnectionInfo {
+        long id();
+
+        /** Closes the connection (KILL, shutdown). */
+        void kill(boolean queryOnly);
+    }
+
+    public ServerContext(ServerConfig config, SystemVariableRegistry variables, StorageEngine engine,
+                         AccountStore accounts, KeyMaterial keys, ErrorLog log, Runnable shutdownRequest) {
+        this.config = config;
+        this.variables = variables;
+        this.engine = engine;
+        this.accounts = accounts;
+        this.keys = keys;
+        this.log = log;
+        this.shutdownRequest = shutdownRequest;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public SystemVariableRegistry variables() {
+        return variables;
+    }
+
+    public StorageEngine engine() {
+        return engine;
+    }
+
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    public KeyMaterial keys() {
+        return keys;
+    }
+
+    public ErrorLog log() {
+        return log;
+    }
+
+    public CachingSha2Cache sha2Cache() {
+        return sha2Cache;
+    }
+
+    public StatusCounters status() {
+        return status;
+    }
+
+    public ExecutorService sessionThreads() {
+        return sessionThreads;
+    }
+
+    public long newConnectionId() {
+        return nextConnectionId.getAndIncrement();
+    }
+
+    public void register(ConnectionInfo connection) {
+        connections.put(connection.id(), connection);
+        status.maxUsedConnections.accumulateAndGet(connections.size(), Math::max);
+    }
+
+    public void unregister(long id) {
+        connections.remove(id);
+    }
+
+    public ConnectionInfo connection(long id) {
+        return connections.get(id);
+    }
+
+    public Collection<ConnectionInfo> connections() {
+        return connections.values();
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** The databases SHOW DATABASES lists: the engine's schemas plus information_schema and performance_schema. */
+    public List<String> schemas() {
+        TreeSet<String> result = new TreeSet<>(List.of("information_schema", "performance_schema"));
+        try (Connection connection = engine.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA")) {
+            while (rows.next()) {
+                String name = rows.getString(1);
+                if (!HIDDEN_SCHEMAS.contains(name.toLowerCase(Locale.ROOT))) {
+                    result.add(name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list schemas", e);
+        }
+        return List.copyOf(result);
+    }
+
+    public boolean schemaExists(String name) {
+        for (String each : schemas()) {
+            if (each.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Starts a clean shutdown (SHUTDOWN statement, COM_SHUTDOWN). */
+    public void requestShutdown() {
+        shutdownRequest.run();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.doppel.server.net;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.instance.ServerContext;
+import dev.doppel.server.protocol.Capabilities;
+import dev.doppel.server.protocol.Packet;
+import dev.doppel.server.protocol.PacketDecoder;
+import dev.doppel.server.protocol.PacketOutOfOrderException;
+import dev.doppel.server.protocol.PacketTooLargeException;
+import dev.doppel.server.session.ClientConnection;
+import dev.doppel.server.session.Session;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The netty side of one connection: hands decoded packets to the connection's serial executor, switches to
+ * TLS after an SSLRequest, enforces connect_timeout and wait_timeout, and turns framing errors into MySQL's
+ * ERR and a closed connection.
+ */
+final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+    private final ServerContext server;
+    private final boolean unixSocket;
+    private ClientConnection connection;
+    private ScheduledFuture<?> timeout;
+    private boolean firstPacket = true;
+
+    ConnectionHandler(ServerContext server, boolean unixSocket) {
+        this.server = server;
+        this.unixSocket = unixSocket;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        connection = new ClientConnection(server, ctx.channel(), unixSocket);
+        connection.start();
+        long seconds = server.config().connectTimeout();
+        timeout = ctx.executor().schedule(() -> {
+            if (connection.inConnectionPhase()) {
+                connection.logAborted("Got timeout reading communication packets");
+                server.status().abortedConnects.increment();
+                connection.sendErrorAndClose(1, MySqlError.ER_NET_READ_INTERRUPTED.exception());
+            }
+        }, seconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object message) {
+        Packet packet = (Packet) message;
+        cancelTimeout();
+        if (firstPacket) {
+            firstPacket = false;
+            if (isSslRequest(packet)) {
+                startTls(ctx, packet);
+                return;
+            }
+        }
+        connection.executor().execute(() -> {
+            connection.onPacket(packet);
+            if (!connection.inConnectionPhase()) {
+                ctx.executor().execute(() -> armWaitTimeout(ctx));
+            }
+        });
+    }
+
+    private boolean isSslRequest(Packet packet) {
+        ByteBuf payload = packet.payload();
+        return payload.readableBytes() == 32 && server.keys().serverSslContext() != null
+                && (payload.getIntLE(payload.readerIndex()) & Capabilities.CLIENT_SSL) != 0;
+    }
+
+    private void startTls(ChannelHandlerContext ctx, Packet packet) {
+        int sequence = packet.lastSequence();
+        packet.payload().release();
+        PacketDecoder decoder = ctx.pipeline().get(PacketDecoder.class);
+        decoder.pauseForTls();
+        ctx.channel().config().setAutoRead(false);
+        SslHandler ssl = server.keys().serverSslContext().newHandler(ctx.alloc());
+        ctx.pipeline().addFirst("tls", ssl);
+        connection.tlsStarted(sequence);
+        ctx.executor().execute(() -> {
+            ByteBuf leftover = decoder.resumeAfterTls();
+            ctx.channel().config().setAutoRead(true);
+            if (leftover.isReadable()) {
+                ctx.pipeline().fireChannelRead(leftover);
+            } else {
+                leftover.release();
+            }
+        });
+        armConnectTimeout(ctx);
+    }
+
+    private void armConnectTimeout(ChannelHandlerContext ctx) {
+        timeout = ctx.executor().schedule(() -> {
+            if (connection.inConnectionPhase()) {
+                connection.logAborted("Got timeout reading communication packets");
+                ctx.close();
+            }
+        }, server.config().connectTimeout(), TimeUnit.SECONDS);
+    }
+
+    /** After each reply: an idle session is closed after wait_timeout seconds with ERR 4031. */
+    private void armWaitTimeout(ChannelHandlerContext ctx) {
+        cancelTimeout();
+        Session session = connection.session();
+        if (session == null || !ctx.channel().isActive()) {
+            return;
+        }
+        long seconds = ((Number) session.variables().value("wait_timeout")).longValue();
+        timeout = ctx.executor().schedule(() -> connection.executor().execute(() -> {
+            if (connection.session() != null && connection.channel().isActive()) {
+                connection.logAborted("Got timeout reading communication packets");
+                server.status().abortedClients.increment();
+                connection.sendErrorAndClose(0, MySqlError.ER_CLIENT_INTERACTION_TIMEOUT.exception());
+            }
+        }), seconds, TimeUnit.SECONDS);
+    }
+
+    private void cancelTimeout() {
+        if (timeout != null) {
+            timeout.cancel(false);
+            timeout = null;
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof SslHandshakeCompletionEvent completion && !completion.isSuccess()) {
+            connection.logAborted("TLS handshake failed: " + completion.cause().getMessage());
+            ctx.close();
+        }
+        ReferenceCountUtil.release(event);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancelTimeout();
+        if (connection != null) {
+            connection.closed();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (connection == null) {
+            ctx.close();
+            return;
+        }
+        if (cause instanceof PacketTooLargeException tooLarge) {
+            connection.logAborted("Got a packet bigger than 'max_allowed_packet' bytes");
+            connection.sendErrorAndClose(tooLarge.nextSequence(), MySqlError.ER_NET_PACKET_TOO_LARGE.exception());
+        } else if (cause instanceof PacketOutOfOrderException) {
+            connection.logAborted("Got packets out of order");
+            connection.sendErrorAndClose(0, MySqlError.ER_NET_PACKETS_OUT_OF_ORDER.exception());
+        } else if (cause instanceof IOException || cause.getCause() instanceof IOException) {
+            if (connection.inConnectionPhase()) {
+                server.status().abortedConnects.increment();
+            }
+            connection.logAborted("Got an error reading communication packets");
+            ctx.close();
+        } else {
+            connection.logAborted("Got an error reading communication packets: " + cause.getClass().getSimpleName());
+            ctx.close();
+        }
+    }
+}

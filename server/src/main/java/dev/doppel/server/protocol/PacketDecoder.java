@@ -1,0 +1,99 @@
+package dev.doppel.server.protocol;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+
+import java.util.List;
+
+/**
+ * Splits the byte stream into MySQL packets (3-byte little-endian length, 1-byte sequence id) and joins a
+ * payload split over several physical packets: a physical packet of exactly 0xFFFFFF bytes means that another
+ * part follows, so a payload whose size is a multiple of 0xFFFFFF ends with an empty packet.
+ * Enforces max_allowed_packet on the joined size before buffering it.
+ */
+public final class PacketDecoder extends ByteToMessageDecoder {
+    public static final int MAX_PAYLOAD = 0xFFFFFF;
+    private static final int HEADER = 4;
+
+    private volatile long maxAllowedPacket;
+    private CompositeByteBuf parts;
+    private int firstSequence;
+    private int expectedSequence;
+    private long joinedLength;
+    private boolean paused;
+
+    public PacketDecoder(long maxAllowedPacket) {
+        this.maxAllowedPacket = maxAllowedPacket;
+    }
+
+    public void maxAllowedPacket(long value) {
+        this.maxAllowedPacket = value;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        while (!paused && in.readableBytes() >= HEADER) {
+            int start = in.readerIndex();
+            int length = in.getUnsignedMediumLE(start);
+            int sequence = in.getUnsignedByte(start + 3);
+            if (parts != null && sequence != expectedSequence) {
+                throw new PacketOutOfOrderException(expectedSequence, sequence);
+            }
+            long total = (parts == null ? 0 : joinedLength) + length;
+            if (total > maxAllowedPacket) {
+                releaseParts();
+                throw new PacketTooLargeException((sequence + 1) & 0xFF);
+            }
+            if (in.readableBytes() < HEADER + length) {
+                return;
+            }
+            in.skipBytes(HEADER);
+            ByteBuf part = in.readRetainedSlice(length);
+            if (parts == null) {
+                if (length < MAX_PAYLOAD) {
+                    out.add(new Packet(sequence, sequence, part));
+                    continue;
+                }
+                parts = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
+                firstSequence = sequence;
+                joinedLength = 0;
+            }
+            parts.addComponent(true, part);
+            joinedLength += length;
+            expectedSequence = (sequence + 1) & 0xFF;
+            if (length < MAX_PAYLOAD) {
+                out.add(new Packet(firstSequence, sequence, parts));
+                parts = null;
+            }
+        }
+    }
+
+    /**
+     * Stops decoding after the packet just emitted: the client's next bytes are a TLS handshake that must go
+     * through the SslHandler being installed in front of this decoder.
+     */
+    public void pauseForTls() {
+        paused = true;
+    }
+
+    /** Ends the pause; returns the bytes that arrived after the SSLRequest, to be fed in again through TLS. */
+    public ByteBuf resumeAfterTls() {
+        paused = false;
+        ByteBuf leftover = internalBuffer();
+        return leftover.readRetainedSlice(leftover.readableBytes());
+    }
+
+    @Override
+    protected void handlerRemoved0(ChannelHandlerContext ctx) {
+        releaseParts();
+    }
+
+    private void releaseParts() {
+        if (parts != null) {
+            parts.release();
+            parts = null;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.doppel.server.security;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.auth.HostPattern;
+
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The accounts of mysql.user, held in memory in MySQL's matching order (most specific host first, then
+ * named users before the anonymous user) and reloaded after every change.
+ */
+public final class AccountStore {
+    private final Supplier<Connection> connections;
+    private volatile List<Entry> entries = List.of();
+
+    private record Entry(Account account, HostPattern pattern) {
+    }
+
+    public AccountStore(Supplier<Connection> connections) {
+        this.connections = connections;
+    }
+
+    /** (Re)reads mysql.user and mysql.global_grants. */
+    public synchronized void reload() throws SQLException {
+        Connection connection = connections.get();
+        Map<String, Set<String>> dynamic = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT `USER`, `HOST`, `PRIV` FROM mysql.global_grants")) {
+            while (rows.next()) {
+                dynamic.computeIfAbsent(key(rows.getString(1), rows.getString(2)), k -> new HashSet<>())
+                        .add(rows.getString(3).toUpperCase());
+            }
+        }
+        List<Entry> loaded = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT * FROM mysql.`user`")) {
+            while (rows.next()) {
+                String user = rows.getString("User");
+                String host = rows.getString("Host");
+                Set<String> privileges = new HashSet<>(dynamic.getOrDefault(key(user, host), Set.of()));
+                for (Map.Entry<String, String> each : Privileges.STATIC.entrySet()) {
+                    if ("Y".equals(rows.getString(each.getValue()))) {
+                        privileges.add(each.getKey());
+                    }
+                }
+                String authentication = rows.getString("authentication_string");
+                Account account = new Account(user, host, rows.getString("plugin"),
+                        authentication == null ? "" : authentication, "Y".equals(rows.getString("account_locked")),
+                        "Y".equals(rows.getString("password_expired")), Set.copyOf(privileges));
+                loaded.add(new Entry(account, HostPattern.parse(host)));
+            }
+        }
+        loaded.sort(Comparator.comparing(Entry::pattern, HostPattern.MOST_SPECIFIC_FIRST)
+                .thenComparing(each -> each.account().user().isEmpty()));
+        entries = List.copyOf(loaded);
+    }
+
+    /** The account a client connecting as {@code user} from the given host is matched to, as MySQL picks it. */
+    public Optional<Account> match(String user, String clientHost, InetAddress clientAddress) {
+        for (Entry each : entries) {
+            String accountUser = each.account().user();
+            if ((accountUser.isEmpty() || accountUser.equals(user))
+                    && each.pattern().matches(clientHost, clientAddress)) {
+                return Optional.of(each.account());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The account named exactly user@host, as CREATE/ALTER/DROP USER address it. */
+    public Optional<Account> find(String user, String host) {
+        for (Entry each : entries) {
+            if (each.account().user().equals(user) && each.account().host().equalsIgnoreCase(host)) {
+                return Optional.of(each.account());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Inserts an account; {@code privileges} may name static and dynamic global privileges. */
+    public void create(String user, String host, String plugin, String authenticationString, boolean expired,
+                       boolean locked, Set<String> privileges) throws SQLException {
+        Connection connection = connections.get();
+        StringBuilder columns = new StringBuilder("`Host`, `User`, plugin, authentication_string, password_expired,"
+                + " account_locked, password_last_changed");
+        StringBuilder values = new StringBuilder("?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP");
+        for (Map.Entry<String, String> each : Privileges.STATIC.entrySet()) {
+            if (privileges.contains(each.getKey())) {
+                columns.append(", `").append(each.getValue()).append('`');
+                values.append(", 'Y'");
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO mysql.`user` (" + columns + ") VALUES (" + values + ")")) {
+            insert.setString(1, host);
+            insert.setString(2, user);
+            insert.setString(3, plugin);
+            insert.setString(4, authenticationString);
+            insert.setString(5, expired ? "Y" : "N");
+            insert.setString(6, locked ? "Y" : "N");
+            insert.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO mysql.global_grants (`USER`, `HOST`, `PRIV`, WITH_GRANT_OPTION) VALUES (?, ?, ?, ?)")) {
+            for (String each : privileges) {
+                if (!Privileges.STATIC.containsKey(each)) {
+                    insert.setString(1, user);
+                    insert.setString(2, host);
+                    insert.setString(3, each);
+                    insert.setString(4, privileges.contains("GRANT OPTION") ? "Y" : "N");
+                    insert.executeUpdate();
+                }
+            }
+        }
+        reload();
+    }
+
+    /** Sets the authentication method and string of an existing account. */
+    public void changeAuthentication(String user, String host, String plugin, String authenticationString)
+            throws SQLException {
+        try (PreparedStatement update = connections.get().prepareStatement("UPDATE mysql.`user` SET plugin = ?,"
+                + " authentication_string = ?, password_expired = 'N', password_last_changed = CURRENT_TIMESTAMP"
+                + " WHERE `User` = ? AND `Host` = ?")) {
+            update.setString(1, plugin);
+            update.setString(2, authenticationString);
+            update.setString(3, user);
+            update.setString(4, host);
+            if (update.executeUpdate() == 0) {
+                throw MySqlError.ER_PASSWORD_NO_MATCH.exception();
+            }
+        }
+        reload();
+    }
+
+    public void setLocked(String user, String host, boolean locked) throws SQLException {
+        try (PreparedStatement update = connections.get().prepareStatement(
+                "UPDATE mysql.`user` SET account_locked = ? WHERE `User` = ? AND `Host` = ?")) {
+            update.setString(1, locked ? "Y" : "N");
+            update.setString(2, user);
+            update.setString(3, host);
+            update.executeUpdate();
+        }
+        reload();
+    }
+
+    public void drop(String user, String host) throws SQLException {
+        Connection connection = connections.get();
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM mysql.`user` WHERE `User` = ? AND `Host` = ?");
+             PreparedStatement deleteGrants = connection.prepareStatement(
+                     "DELETE FROM mysql.global_grants WHERE `USER` = ? AND `HOST` = ?")) {
+            delete.setString(1, user);
+            delete.setString(2, host);
+            delete.executeUpdate();
+            deleteGrants.setString(1, user);
+            deleteGrants.setString(2, host);
+            deleteGrants.executeUpdate();
+        }
+        reload();
+    }
+
+    private static String key(String user, String host) {
+        return user + '@' + host.toLowerCase();
+    }
+}

@@ -1,0 +1,159 @@
+package dev.doppel.server.session;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.plugin.MySqlException;
+import dev.doppel.server.protocol.Capabilities;
+import dev.doppel.server.protocol.ColumnDefinition;
+import dev.doppel.server.protocol.Command;
+import dev.doppel.server.protocol.MalformedPacketException;
+import dev.doppel.server.protocol.Packet;
+import dev.doppel.server.protocol.ResponseWriter;
+import dev.doppel.server.protocol.ServerPackets;
+import dev.doppel.server.protocol.Wire;
+import dev.doppel.server.sql.QueryExecutor;
+import io.netty.buffer.ByteBuf;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Runs the commands of the command phase for one session and writes their replies. */
+final class CommandDispatcher {
+    private final Session session;
+    private final QueryExecutor queries;
+
+    CommandDispatcher(Session session) {
+        this.session = session;
+        this.queries = new QueryExecutor(session);
+    }
+
+    void dispatch(Packet packet) {
+        ByteBuf payload = packet.payload();
+        ResponseWriter writer = session.writer();
+        if (packet.firstSequence() != 0) {
+            session.connection().abort(packet, MySqlError.ER_NET_PACKETS_OUT_OF_ORDER.exception(),
+                    "Got packets out of order");
+            return;
+        }
+        if (!payload.isReadable()) {
+            session.connection().abort(packet, MySqlError.ER_UNKNOWN_COM_ERROR.exception(), "Empty command packet");
+            return;
+        }
+        writer.begin(packet.lastSequence() + 1);
+        int command = payload.readUnsignedByte();
+        try {
+            run(command, payload);
+        } catch (MySqlException e) {
+            writer.begin(packet.lastSequence() + 1);
+            writer.error(e.number(), e.sqlState(), e.getMessage());
+        } catch (MalformedPacketException | IndexOutOfBoundsException e) {
+            writer.begin(packet.lastSequence() + 1);
+            MySqlException error = MySqlError.ER_MALFORMED_PACKET.exception();
+            writer.error(error.number(), error.sqlState(), error.getMessage());
+        } finally {
+            session.commandEnded();
+        }
+        writer.flush();
+    }
+
+    private void run(int command, ByteBuf payload) {
+        Charset charset = session.clientCharset();
+        switch (command) {
+            case Command.COM_QUERY -> {
+                String sql = Wire.readRestAsString(payload, charset);
+                session.commandStarted("Query", sql);
+                session.server().status().questions.increment();
+                queries.executeText(sql);
+            }
+            case Command.COM_PING -> ok();
+            case Command.COM_QUIT -> session.connection().close();
+            case Command.COM_INIT_DB -> {
+                String schema = Wire.readRestAsString(payload, charset);
+                session.commandStarted("Init DB", null);
+                session.clearWarnings();
+                session.useSchema(schema);
+                ok();
+            }
+            case Command.COM_FIELD_LIST -> fieldList(payload, charset);
+            case Command.COM_STATISTICS -> statistics();
+            case Command.COM_RESET_CONNECTION -> {
+                session.reset();
+                ok();
+            }
+            case Command.COM_SET_OPTION -> setOption(payload);
+            case Command.COM_PROCESS_KILL -> {
+                long id = payload.readUnsignedIntLE();
+                queries.kill(id, false);
+                ok();
+            }
+            case Command.COM_SHUTDOWN -> {
+                queries.shutdown();
+                eofOrOk();
+            }
+            case Command.COM_CHANGE_USER -> session.connection().changeUser(payload);
+            case Command.COM_STMT_PREPARE, Command.COM_STMT_EXECUTE, Command.COM_STMT_SEND_LONG_DATA,
+                 Command.COM_STMT_RESET, Command.COM_STMT_CLOSE, Command.COM_STMT_FETCH ->
+                    queries.preparedStatements().dispatch(command, payload);
+            default -> throw MySqlError.ER_UNKNOWN_COM_ERROR.exception();
+        }
+    }
+
+    private void ok() {
+        session.writer().ok(0, 0, session.statusFlags(), session.warnings().size(), null, session.drainSessionState());
+    }
+
+    private void eofOrOk() {
+        if (Capabilities.has(session.capabilities(), Capabilities.CLIENT_DEPRECATE_EOF)) {
+            ServerPackets.ok(session.writer().output().begin(), 0xFE, 0, 0, session.statusFlags(), 0, null, null,
+                    session.capabilities());
+            session.writer().output().end();
+        } else {
+            session.writer().eof(session.statusFlags(), 0);
+        }
+    }
+
+    /** COM_SET_OPTION: 0 turns multi-statements on, 1 off; the reply is an EOF packet. */
+    private void setOption(ByteBuf payload) {
+        int option = payload.readUnsignedShortLE();
+        switch (option) {
+            case 0 -> session.multiStatements(true);
+            case 1 -> session.multiStatements(false);
+            default -> throw MySqlError.ER_UNKNOWN_COM_ERROR.exception();
+        }
+        eofOrOk();
+    }
+
+    /** COM_STATISTICS: a one-line status string, sent without an OK header. */
+    private void statistics() {
+        var status = session.server().status();
+        long uptime = Math.max(1, status.uptimeSeconds());
+        String line = String.format("Uptime: %d  Threads: %d  Questions: %d  Slow queries: 0  Opens: 0  Flush tables: 1"
+                + "  Open tables: 0  Queries per second avg: %.3f", status.uptimeSeconds(),
+                session.server().connectionCount(), status.questions.sum(), status.questions.sum() / (double) uptime);
+        ByteBuf out = session.writer().output().begin();
+        out.writeCharSequence(line, StandardCharsets.UTF_8);
+        session.writer().output().end();
+    }
+
+    /** COM_FIELD_LIST (the CLI's auto-rehash): the columns of a table, ending with an EOF packet. */
+    private void fieldList(ByteBuf payload, Charset charset) {
+        String table = Wire.readNulTerminated(payload, charset);
+        String wildcard = payload.isReadable() ? Wire.readRestAsString(payload, charset) : null;
+        session.commandStarted("Field List", null);
+        List<ColumnDefinition> columns;
+        try {
+            columns = queries.tableColumns(table, wildcard);
+        } catch (SQLException e) {
+            throw MySqlError.ER_NO_SUCH_TABLE.exception(session.schema(), table);
+        }
+        ResponseWriter writer = session.writer();
+        for (ColumnDefinition each : columns) {
+            ByteBuf out = writer.output().begin();
+            each.encode(out);
+            out.writeByte(Wire.NULL_COLUMN);
+            writer.output().end();
+        }
+        writer.eof(session.statusFlags(), 0);
+    }
+}

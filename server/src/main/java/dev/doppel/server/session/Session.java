@@ -1,0 +1,381 @@
+package dev.doppel.server.session;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.plugin.MySqlException;
+import dev.doppel.server.config.Charsets;
+import dev.doppel.server.config.MySqlCharset;
+import dev.doppel.server.config.MySqlCollation;
+import dev.doppel.server.config.SessionVariables;
+import dev.doppel.server.instance.ServerContext;
+import dev.doppel.server.protocol.Capabilities;
+import dev.doppel.server.protocol.HandshakeResponse;
+import dev.doppel.server.protocol.Packet;
+import dev.doppel.server.protocol.ResponseWriter;
+import dev.doppel.server.protocol.ServerStatus;
+import dev.doppel.server.security.Account;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The state of one authenticated connection: who it is, its current schema, session variables, user
+ * variables, warnings and its engine connection. Commands run on the connection's executor, one at a time.
+ */
+public final class Session {
+    private final ServerContext server;
+    private final ClientConnection connection;
+    private final String user;
+    private final String host;
+    private final Account account;
+    private final boolean secure;
+    private final int capabilities;
+    private final long connectedAt = System.currentTimeMillis();
+    private final SessionVariables variables;
+    private final Map<String, Object> userVariables = new HashMap<>();
+    private final SessionStateTracker stateTracker = new SessionStateTracker();
+    private final CommandDispatcher dispatcher;
+    private final ResponseWriter writer;
+    private List<Warning> warnings = new ArrayList<>();
+    private String schema;
+    private Connection engineConnection;
+    private volatile Statement runningStatement;
+    private volatile boolean queryKilled;
+    private volatile String command = "Sleep";
+    private volatile String info;
+    private volatile long commandStartedAt = System.currentTimeMillis();
+    private boolean inTransaction;
+    private long lastInsertId;
+    private boolean multiStatements;
+    private int handshakeCharset;
+
+    /** A note, warning or error of the last statement (SHOW WARNINGS). */
+    public record Warning(String level, int code, String message) {
+    }
+
+    Session(ServerContext server, ClientConnection connection, HandshakeResponse response, Account account,
+            String host, boolean secure) {
+        this.server = server;
+        this.connection = connection;
+        this.user = response.user();
+        this.host = host;
+        this.account = account;
+        this.secure = secure;
+        this.capabilities = response.capabilities();
+        this.multiStatements = Capabilities.has(capabilities, Capabilities.CLIENT_MULTI_STATEMENTS);
+        this.variables = server.variables().newSession();
+        applyHandshakeCharset(response.charset());
+        if (Capabilities.has(capabilities, Capabilities.CLIENT_INTERACTIVE)) {
+            variables.setInternal("wait_timeout", variables.value("interactive_timeout"));
+        }
+        this.writer = connection.newResponseWriter(capabilities);
+        this.dispatcher = new CommandDispatcher(this);
+    }
+
+    /** Selects the database named in the handshake, if any. */
+    void connectTo(String database) {
+        if (database != null) {
+            useSchema(database);
+            stateTracker.drain(false, false);
+        }
+    }
+
+    void onCommand(Packet packet) {
+        dispatcher.dispatch(packet);
+    }
+
+    public ServerContext server() {
+        return server;
+    }
+
+    public ClientConnection connection() {
+        return connection;
+    }
+
+    public long id() {
+        return connection.id();
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public Account account() {
+        return account;
+    }
+
+    public boolean secure() {
+        return secure;
+    }
+
+    public int capabilities() {
+        return capabilities;
+    }
+
+    public ResponseWriter writer() {
+        return writer;
+    }
+
+    public SessionVariables variables() {
+        return variables;
+    }
+
+    public Map<String, Object> userVariables() {
+        return userVariables;
+    }
+
+    public SessionStateTracker stateTracker() {
+        return stateTracker;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public long connectedAt() {
+        return connectedAt;
+    }
+
+    public boolean multiStatements() {
+        return multiStatements;
+    }
+
+    void multiStatements(boolean enabled) {
+        multiStatements = enabled;
+    }
+
+    public long lastInsertId() {
+        return lastInsertId;
+    }
+
+    public void lastInsertId(long value) {
+        lastInsertId = value;
+    }
+
+    public List<Warning> warnings() {
+        return warnings;
+    }
+
+    public void addWarning(String level, int code, String message) {
+        warnings.add(new Warning(level, code, message));
+    }
+
+    /** Starts a new statement: its warnings replace the previous statement's. */
+    public void clearWarnings() {
+        if (!warnings.isEmpty()) {
+            warnings = new ArrayList<>();
+        }
+    }
+
+    public String command() {
+        return command;
+    }
+
+    public String info() {
+        return info;
+    }
+
+    public long commandSeconds() {
+        return (System.currentTimeMillis() - commandStartedAt) / 1000;
+    }
+
+    void commandStarted(String name, String text) {
+        command = name;
+        info = text;
+        commandStartedAt = System.currentTimeMillis();
+        queryKilled = false;
+    }
+
+    void commandEnded() {
+        command = "Sleep";
+        info = null;
+        commandStartedAt = System.currentTimeMillis();
+    }
+
+    /** The status flags for OK and EOF packets. */
+    public int statusFlags() {
+        int result = 0;
+        if (variables.autocommit()) {
+            result |= ServerStatus.AUTOCOMMIT;
+        }
+        if (inTransaction) {
+            result |= ServerStatus.IN_TRANS;
+        }
+        if (stateTracker.hasChanges()) {
+            result |= ServerStatus.SESSION_STATE_CHANGED;
+        }
+        return result;
+    }
+
+    public void inTransaction(boolean value) {
+        inTransaction = value;
+    }
+
+    /** Encoded session-state changes for the next OK packet, when the client tracks them. */
+    public byte[] drainSessionState() {
+        if (!Capabilities.has(capabilities, Capabilities.CLIENT_SESSION_TRACK)) {
+            stateTracker.drain(false, false);
+            return null;
+        }
+        return stateTracker.drain(isOn(variables.value("session_track_schema")),
+                isOn(variables.value("session_track_state_change")));
+    }
+
+    private static boolean isOn(Object value) {
+        return value instanceof Boolean bool ? bool : value instanceof Number number ? number.longValue() != 0
+                : value != null && ("ON".equalsIgnoreCase(value.toString()) || "1".equals(value.toString()));
+    }
+
+    /** The character set the client asked for in the handshake, as SET NAMES would set it. */
+    private void applyHandshakeCharset(int collationId) {
+        handshakeCharset = collationId;
+        Optional<MySqlCollation> collation = Charsets.collation(collationId);
+        if (collation.isPresent()) {
+            variables.setNames(collation.get().charsetName(), collation.get().name());
+        }
+    }
+
+    /** The Java charset of character_set_client, to decode statement text. */
+    public Charset clientCharset() {
+        return Charsets.charset(variables.characterSetClient()).map(MySqlCharset::javaCharset)
+                .orElse(StandardCharsets.UTF_8);
+    }
+
+    /** The system variables whose changes the client asked to track. */
+    public Set<String> trackedVariables() {
+        Object list = variables.value("session_track_system_variables");
+        Set<String> result = new HashSet<>();
+        if (list != null) {
+            for (String each : list.toString().split(",")) {
+                if (!each.isBlank()) {
+                    result.add(each.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return result;
+    }
+
+    public void variableChanged(String name, String shownValue) {
+        stateTracker.variableChanged(name, shownValue, trackedVariables());
+    }
+
+    /** Makes {@code name} the current schema (USE, COM_INIT_DB, the handshake's database). */
+    public void useSchema(String name) {
+        if (!server.schemaExists(name)) {
+            throw MySqlError.ER_BAD_DB_ERROR.exception(name);
+        }
+        schema = name;
+        if (engineConnection != null) {
+            try {
+                engineConnection.setSchema(name);
+            } catch (SQLException e) {
+                throw MySqlError.ER_BAD_DB_ERROR.exception(name);
+            }
+        }
+        stateTracker.schemaChanged(name);
+    }
+
+    /** This session's engine connection, opened on first use. */
+    public Connection engineConnection() throws SQLException {
+        if (engineConnection == null) {
+            engineConnection = server.engine().connect();
+            if (schema != null) {
+                engineConnection.setSchema(schema);
+            }
+        }
+        return engineConnection;
+    }
+
+    /** Registers the engine statement now running, so that KILL QUERY can cancel it. */
+    public void running(Statement statement) {
+        runningStatement = statement;
+        if (statement != null && queryKilled) {
+            cancel(statement);
+        }
+    }
+
+    public boolean queryKilled() {
+        return queryKilled;
+    }
+
+    /** KILL QUERY: the running statement stops with 1317. */
+    public void killQuery() {
+        queryKilled = true;
+        Statement statement = runningStatement;
+        if (statement != null) {
+            cancel(statement);
+        }
+    }
+
+    private static void cancel(Statement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException ignored) {
+            // the statement finished meanwhile
+        }
+    }
+
+    /** COM_RESET_CONNECTION: back to the state right after login, keeping user and schema. */
+    void reset() {
+        rollbackQuietly();
+        variables.reset();
+        applyHandshakeCharset(handshakeCharset);
+        if (Capabilities.has(capabilities, Capabilities.CLIENT_INTERACTIVE)) {
+            variables.setInternal("wait_timeout", variables.value("interactive_timeout"));
+        }
+        userVariables.clear();
+        warnings = new ArrayList<>();
+        lastInsertId = 0;
+    }
+
+    private void rollbackQuietly() {
+        if (engineConnection != null) {
+            try {
+                if (!engineConnection.getAutoCommit()) {
+                    engineConnection.rollback();
+                }
+            } catch (SQLException ignored) {
+                // the connection is going away
+            }
+        }
+        inTransaction = false;
+    }
+
+    /** The connection closed: roll back and release the engine connection. */
+    void end() {
+        rollbackQuietly();
+        if (engineConnection != null) {
+            try {
+                engineConnection.close();
+            } catch (SQLException ignored) {
+                // nothing left to do
+            }
+            engineConnection = null;
+        }
+    }
+
+    /** The error for a statement that this session's state does not allow. */
+    public static MySqlException killed() {
+        return MySqlError.ER_QUERY_INTERRUPTED.exception();
+    }
+
+    @Override
+    public String toString() {
+        return "session " + id() + " " + Arrays.asList(user, host);
+    }
+}

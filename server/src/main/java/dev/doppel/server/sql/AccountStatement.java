@@ -1,0 +1,197 @@
+package dev.doppel.server.sql;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.auth.CachingSha2Password;
+import dev.doppel.server.auth.MysqlNativePassword;
+import dev.doppel.server.security.Account;
+import dev.doppel.server.session.Session;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * CREATE USER, ALTER USER and DROP USER with the forms clients and tests need to set up accounts:
+ * {@code 'u'@'h' IDENTIFIED [WITH plugin] [BY 'password']}, ACCOUNT LOCK|UNLOCK, PASSWORD EXPIRE, IF [NOT] EXISTS.
+ * The full account and privilege surface (GRANT, REVOKE, SHOW GRANTS) belongs to the SQL layer's accounts work.
+ */
+final class AccountStatement {
+    private final Session session;
+
+    AccountStatement(Session session) {
+        this.session = session;
+    }
+
+    private record Spec(String user, String host, String plugin, String password, boolean lock, boolean unlock,
+                        boolean expire) {
+    }
+
+    void execute(String sql, List<Token> tokens) {
+        String verb = tokens.get(0).upper();
+        if (!session.account().hasGlobalPrivilege("CREATE USER")) {
+            throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("CREATE USER");
+        }
+        int index = 2;
+        boolean ifClause = false;
+        if (verb.equals("CREATE") && index + 2 < tokens.size() && tokens.get(index).isWord("IF")
+                && tokens.get(index + 1).isWord("NOT") && tokens.get(index + 2).isWord("EXISTS")) {
+            ifClause = true;
+            index += 3;
+        } else if (!verb.equals("CREATE") && index + 1 < tokens.size() && tokens.get(index).isWord("IF")
+                && tokens.get(index + 1).isWord("EXISTS")) {
+            ifClause = true;
+            index += 2;
+        }
+        try {
+            switch (verb) {
+                case "CREATE" -> create(parse(sql, tokens, index), ifClause);
+                case "ALTER" -> alter(parse(sql, tokens, index), ifClause);
+                case "DROP" -> drop(sql, tokens, index, ifClause);
+                default -> throw Lexer.syntaxError(sql, tokens.get(0).start());
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e, sql, session.schema());
+        }
+    }
+
+    private Spec parse(String sql, List<Token> tokens, int index) {
+        String[] name = new String[2];
+        index = userName(sql, tokens, index, name);
+        String plugin = null;
+        String password = null;
+        boolean lock = false;
+        boolean unlock = false;
+        boolean expire = false;
+        while (index < tokens.size()) {
+            Token token = tokens.get(index);
+            if (token.isWord("IDENTIFIED")) {
+                index++;
+                if (index < tokens.size() && tokens.get(index).isWord("WITH")) {
+                    plugin = expectName(sql, tokens, index + 1).toLowerCase(Locale.ROOT);
+                    index += 2;
+                }
+                if (index < tokens.size() && tokens.get(index).isWord("BY")) {
+                    if (index + 1 >= tokens.size() || tokens.get(index + 1).kind() != Token.Kind.STRING) {
+                        throw Lexer.syntaxError(sql, index + 1 < tokens.size() ? tokens.get(index + 1).start() : sql.length());
+                    }
+                    password = tokens.get(index + 1).text();
+                    index += 2;
+                }
+            } else if (token.isWord("ACCOUNT") && index + 1 < tokens.size()) {
+                lock = tokens.get(index + 1).isWord("LOCK");
+                unlock = tokens.get(index + 1).isWord("UNLOCK");
+                if (!lock && !unlock) {
+                    throw Lexer.syntaxError(sql, tokens.get(index + 1).start());
+                }
+                index += 2;
+            } else if (token.isWord("PASSWORD") && index + 1 < tokens.size() && tokens.get(index + 1).isWord("EXPIRE")) {
+                expire = true;
+                index += 2;
+            } else {
+                throw Lexer.syntaxError(sql, token.start());
+            }
+        }
+        if (plugin != null && !plugin.equals(CachingSha2Password.PLUGIN_NAME)
+                && !plugin.equals(MysqlNativePassword.PLUGIN_NAME)) {
+            throw MySqlError.ER_PLUGIN_IS_NOT_LOADED.exception(plugin);
+        }
+        return new Spec(name[0], name[1], plugin, password, lock, unlock, expire);
+    }
+
+    private static int userName(String sql, List<Token> tokens, int index, String[] name) {
+        if (index >= tokens.size()) {
+            throw Lexer.syntaxError(sql, sql.length());
+        }
+        name[0] = expectName(sql, tokens, index);
+        name[1] = "%";
+        index++;
+        if (index < tokens.size() && tokens.get(index).kind() == Token.Kind.USER_VARIABLE) {
+            name[1] = tokens.get(index).text();
+            index++;
+        } else if (index + 1 < tokens.size() && tokens.get(index).isSymbol("@")) {
+            name[1] = expectName(sql, tokens, index + 1);
+            index += 2;
+        }
+        return index;
+    }
+
+    private static String expectName(String sql, List<Token> tokens, int index) {
+        if (index >= tokens.size()) {
+            throw Lexer.syntaxError(sql, sql.length());
+        }
+        Token token = tokens.get(index);
+        if (!token.isIdentifier() && token.kind() != Token.Kind.STRING) {
+            throw Lexer.syntaxError(sql, token.start());
+        }
+        return token.text();
+    }
+
+    private void create(Spec spec, boolean ifNotExists) throws SQLException {
+        if (session.server().accounts().find(spec.user(), spec.host()).isPresent()) {
+            if (ifNotExists) {
+                session.addWarning("Note", 3163, "Authorization ID " + quoted(spec) + " already exists.");
+                return;
+            }
+            throw MySqlError.ER_CANNOT_USER.exception("CREATE USER", quoted(spec));
+        }
+        String plugin = spec.plugin() == null ? CachingSha2Password.PLUGIN_NAME : spec.plugin();
+        session.server().accounts().create(spec.user(), spec.host(), plugin, hash(plugin, spec.password()),
+                spec.expire(), spec.lock(), Set.of());
+    }
+
+    private void alter(Spec spec, boolean ifExists) throws SQLException {
+        Optional<Account> existing = session.server().accounts().find(spec.user(), spec.host());
+        if (existing.isEmpty()) {
+            if (ifExists) {
+                session.addWarning("Note", 3162, "Authorization ID " + quoted(spec) + " does not exist.");
+                return;
+            }
+            throw MySqlError.ER_CANNOT_USER.exception("ALTER USER", quoted(spec));
+        }
+        if (spec.plugin() != null || spec.password() != null) {
+            String plugin = spec.plugin() == null ? existing.get().plugin() : spec.plugin();
+            session.server().accounts().changeAuthentication(spec.user(), spec.host(), plugin,
+                    hash(plugin, spec.password()));
+            session.server().sha2Cache().invalidate(spec.user(), spec.host());
+        }
+        if (spec.lock() || spec.unlock()) {
+            session.server().accounts().setLocked(spec.user(), spec.host(), spec.lock());
+        }
+    }
+
+    private void drop(String sql, List<Token> tokens, int index, boolean ifExists) throws SQLException {
+        while (index < tokens.size()) {
+            String[] name = new String[2];
+            index = userName(sql, tokens, index, name);
+            if (session.server().accounts().find(name[0], name[1]).isEmpty()) {
+                if (!ifExists) {
+                    throw MySqlError.ER_CANNOT_USER.exception("DROP USER", "'" + name[0] + "'@'" + name[1] + "'");
+                }
+                session.addWarning("Note", 3162, "Authorization ID '" + name[0] + "'@'" + name[1]
+                        + "' does not exist.");
+            } else {
+                session.server().accounts().drop(name[0], name[1]);
+                session.server().sha2Cache().invalidate(name[0], name[1]);
+            }
+            if (index < tokens.size() && tokens.get(index).isSymbol(",")) {
+                index++;
+            } else if (index < tokens.size()) {
+                throw Lexer.syntaxError(sql, tokens.get(index).start());
+            }
+        }
+    }
+
+    private static String hash(String plugin, String password) {
+        if (password == null || password.isEmpty()) {
+            return "";
+        }
+        return plugin.equals(MysqlNativePassword.PLUGIN_NAME) ? MysqlNativePassword.storedHash(password)
+                : CachingSha2Password.storedHash(password);
+    }
+
+    private static String quoted(Spec spec) {
+        return "'" + spec.user() + "'@'" + spec.host() + "'";
+    }
+}

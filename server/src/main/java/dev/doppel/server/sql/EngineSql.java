@@ -1,0 +1,114 @@
+package dev.doppel.server.sql;
+
+import dev.doppel.server.config.ServerVersion;
+import dev.doppel.server.config.VariableQualifier;
+import dev.doppel.server.session.Session;
+
+import java.math.BigDecimal;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a MySQL statement into the engine's SQL: system and user variables and the session functions
+ * (DATABASE(), USER(), CONNECTION_ID() ...) become literals, and strings are written with the engine's
+ * quoting (MySQL's backslash escapes and double-quoted strings are not the engine's).
+ */
+public final class EngineSql {
+    private EngineSql() {
+    }
+
+    public static String rewrite(String sql, List<Token> tokens, Session session) {
+        StringBuilder result = new StringBuilder(sql.length() + 16);
+        Token previous = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (previous != null) {
+                String gap = sql.substring(previous.end(), token.start());
+                result.append(gap.isBlank() ? gap : " ");
+            }
+            previous = token;
+            switch (token.kind()) {
+                case STRING -> appendLiteral(result, token.text());
+                case SYSTEM_VARIABLE -> appendLiteral(result, systemVariable(session, token.text()));
+                case USER_VARIABLE -> appendLiteral(result, session.userVariables().get(token.text().toLowerCase(Locale.ROOT)));
+                case WORD -> {
+                    int consumed = sessionFunction(tokens, i, session, result);
+                    if (consumed > 0) {
+                        previous = tokens.get(i + consumed - 1);
+                        i += consumed - 1;
+                    } else {
+                        result.append(token.text());
+                    }
+                }
+                default -> result.append(sql, token.start(), token.end());
+            }
+        }
+        return result.toString();
+    }
+
+    /** The value of {@code @@[global.|session.|local.]name}. */
+    public static Object systemVariable(Session session, String reference) {
+        VariableQualifier qualifier = VariableQualifier.NONE;
+        String name = reference;
+        String lower = reference.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("global.")) {
+            qualifier = VariableQualifier.GLOBAL;
+            name = reference.substring(7);
+        } else if (lower.startsWith("session.")) {
+            qualifier = VariableQualifier.SESSION;
+            name = reference.substring(8);
+        } else if (lower.startsWith("local.")) {
+            qualifier = VariableQualifier.SESSION;
+            name = reference.substring(6);
+        }
+        return session.variables().get(name, qualifier);
+    }
+
+    private static int sessionFunction(List<Token> tokens, int index, Session session, StringBuilder out) {
+        Token token = tokens.get(index);
+        boolean call = index + 2 < tokens.size() && tokens.get(index + 1).isSymbol("(")
+                && tokens.get(index + 2).isSymbol(")")
+                && tokens.get(index + 1).start() == token.end();
+        boolean qualified = index > 0 && tokens.get(index - 1).isSymbol(".");
+        if (qualified) {
+            return 0;
+        }
+        String name = token.upper();
+        if (!call) {
+            if (name.equals("CURRENT_USER") && !(index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("("))) {
+                appendLiteral(out, session.account().user() + "@" + session.account().host());
+                return 1;
+            }
+            return 0;
+        }
+        Object value;
+        switch (name) {
+            case "DATABASE", "SCHEMA" -> value = session.schema();
+            case "VERSION" -> value = ServerVersion.VERSION;
+            case "USER", "SESSION_USER", "SYSTEM_USER" -> value = session.user() + "@" + session.host();
+            case "CURRENT_USER" -> value = session.account().user() + "@" + session.account().host();
+            case "CONNECTION_ID" -> value = session.id();
+            case "LAST_INSERT_ID" -> value = session.lastInsertId();
+            default -> {
+                return 0;
+            }
+        }
+        appendLiteral(out, value);
+        return 3;
+    }
+
+    public static void appendLiteral(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("NULL");
+        } else if (value instanceof Number number) {
+            out.append(number instanceof BigDecimal decimal ? decimal.toPlainString() : number.toString());
+        } else if (value instanceof Boolean bool) {
+            out.append(bool ? '1' : '0');
+        } else if (value instanceof byte[] bytes) {
+            out.append("X'").append(HexFormat.of().formatHex(bytes)).append('\'');
+        } else {
+            out.append('\'').append(value.toString().replace("'", "''")).append('\'');
+        }
+    }
+}

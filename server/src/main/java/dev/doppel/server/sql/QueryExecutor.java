@@ -1,0 +1,390 @@
+package dev.doppel.server.sql;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.plugin.MySqlException;
+import dev.doppel.server.config.LikePattern;
+import dev.doppel.server.instance.ServerContext;
+import dev.doppel.server.protocol.ColumnDefinition;
+import dev.doppel.server.protocol.ResponseWriter;
+import dev.doppel.server.protocol.ServerStatus;
+import dev.doppel.server.session.Session;
+import io.netty.buffer.ByteBuf;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the text of a COM_QUERY: splits it into statements (when multi-statements are on), runs the statements
+ * the server owns itself (SET, SHOW, USE, KILL, SHUTDOWN, account statements, transactions) and passes the
+ * rest to the engine, writing one result per statement.
+ */
+public final class QueryExecutor {
+    private static final int FLUSH_BYTES = 1 << 20;
+
+    private final Session session;
+    private final SetStatement set;
+    private final ShowStatement show;
+    private final AccountStatement accounts;
+    private final PreparedStatements prepared;
+    private boolean explicitTransaction;
+
+    public QueryExecutor(Session session) {
+        this.session = session;
+        this.set = new SetStatement(session, this);
+        this.show = new ShowStatement(session, this);
+        this.accounts = new AccountStatement(session);
+        this.prepared = new PreparedStatements(session);
+    }
+
+    public PreparedStatements preparedStatements() {
+        return prepared;
+    }
+
+    /** Runs every statement of {@code text}; stops at the first error, as MySQL does. */
+    public void executeText(String text) {
+        List<Token> all = Lexer.tokenize(text);
+        List<List<Token>> statements = split(all);
+        if (statements.isEmpty()) {
+            throw MySqlError.ER_EMPTY_QUERY.exception();
+        }
+        if (statements.size() > 1 && !session.multiStatements()) {
+            Token second = statements.get(1).get(0);
+            throw Lexer.syntaxError(text, second.start());
+        }
+        ResponseWriter writer = session.writer();
+        for (int i = 0; i < statements.size(); i++) {
+            List<Token> tokens = statements.get(i);
+            String sql = text.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
+            List<Token> local = Lexer.tokenize(sql);
+            boolean more = i + 1 < statements.size();
+            try {
+                execute(sql, local, more ? ServerStatus.MORE_RESULTS_EXISTS : 0);
+            } catch (MySqlException e) {
+                session.clearWarnings();
+                session.addWarning("Error", e.number(), e.getMessage());
+                writer.error(e.number(), e.sqlState(), e.getMessage());
+                return;
+            }
+            if (writer.pendingBytes() > FLUSH_BYTES) {
+                writer.flushPart();
+            }
+        }
+    }
+
+    private static List<List<Token>> split(List<Token> tokens) {
+        List<List<Token>> result = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        for (Token each : tokens) {
+            if (each.isSymbol(";")) {
+                if (!current.isEmpty()) {
+                    result.add(current);
+                    current = new ArrayList<>();
+                }
+            } else {
+                current.add(each);
+            }
+        }
+        if (!current.isEmpty()) {
+            result.add(current);
+        }
+        return result;
+    }
+
+    private void execute(String sql, List<Token> tokens, int moreFlag) {
+        Token first = tokens.get(0);
+        String keyword = first.kind() == Token.Kind.WORD ? first.upper() : "";
+        boolean diagnostics = keyword.equals("SHOW") && tokens.size() > 1
+                && (tokens.get(1).isWord("WARNINGS") || tokens.get(1).isWord("ERRORS") || tokens.get(1).isWord("COUNT"));
+        if (!diagnostics) {
+            session.clearWarnings();
+        }
+        switch (keyword) {
+            case "SET" -> {
+                set.execute(sql, tokens);
+                ok(0, moreFlag);
+            }
+            case "SHOW" -> show.execute(sql, tokens, moreFlag);
+            case "USE" -> {
+                if (tokens.size() != 2 || !tokens.get(1).isIdentifier() && tokens.get(1).kind() != Token.Kind.STRING) {
+                    throw Lexer.syntaxError(sql, tokens.size() > 1 ? tokens.get(1).start() : sql.length());
+                }
+                session.useSchema(tokens.get(1).text());
+                ok(0, moreFlag);
+            }
+            case "SHUTDOWN" -> {
+                shutdown();
+                ok(0, moreFlag);
+            }
+            case "KILL" -> {
+                kill(tokens);
+                ok(0, moreFlag);
+            }
+            case "BEGIN" -> {
+                beginTransaction();
+                ok(0, moreFlag);
+            }
+            case "START" -> {
+                if (tokens.size() < 2 || !tokens.get(1).isWord("TRANSACTION")) {
+                    throw Lexer.syntaxError(sql, first.end());
+                }
+                beginTransaction();
+                ok(0, moreFlag);
+            }
+            case "COMMIT" -> {
+                endTransaction(true);
+                ok(0, moreFlag);
+            }
+            case "ROLLBACK" -> {
+                if (tokens.size() > 1 && tokens.get(1).isWord("TO")) {
+                    engine(sql, tokens, moreFlag);
+                    return;
+                }
+                endTransaction(false);
+                ok(0, moreFlag);
+            }
+            case "CREATE", "ALTER", "DROP", "RENAME" -> {
+                if (tokens.size() > 1 && tokens.get(1).isWord("USER")) {
+                    accounts.execute(sql, tokens);
+                    ok(0, moreFlag);
+                } else {
+                    engine(sql, tokens, moreFlag);
+                }
+            }
+            case "DO" -> {
+                evaluate(sql.substring(tokens.get(1).start()), tokens.subList(1, tokens.size()));
+                ok(0, moreFlag);
+            }
+            default -> engine(sql, tokens, moreFlag);
+        }
+    }
+
+    void ok(long affectedRows, int moreFlag) {
+        session.writer().ok(affectedRows, session.lastInsertId(), session.statusFlags() | moreFlag,
+                session.warnings().size(), null, session.drainSessionState());
+    }
+
+    /** Sends a result set the server built itself. */
+    void send(TextResult result, int moreFlag) {
+        result.write(session.writer(), session.statusFlags() | moreFlag, session.warnings().size(), null);
+    }
+
+    /** Evaluates an expression (the value of a SET) through the engine. */
+    Object evaluate(String expression, List<Token> tokens) {
+        String sql = "SELECT " + EngineSql.rewrite(expression, tokens, session);
+        try {
+            Connection connection = session.engineConnection();
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                rows.next();
+                Object value = rows.getObject(1);
+                if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+                    return ((Number) value).longValue();
+                }
+                if (value instanceof Boolean bool) {
+                    return bool ? 1L : 0L;
+                }
+                return value;
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e, expression, session.schema());
+        }
+    }
+
+    /** Runs a query built by the server on the engine and sends its result (SHOW ... WHERE). */
+    void engineQuery(String sql, List<String> labels, int moreFlag) {
+        try {
+            Connection connection = session.engineConnection();
+            try (Statement statement = connection.createStatement()) {
+                session.running(statement);
+                try (ResultSet rows = statement.executeQuery(sql)) {
+                    sendRows(rows, labels, moreFlag);
+                }
+            } finally {
+                session.running(null);
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e, sql, session.schema());
+        }
+    }
+
+    private void engine(String sql, List<Token> tokens, int moreFlag) {
+        String engineSql = EngineSql.rewrite(sql, tokens, session);
+        boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
+        try {
+            Connection connection = session.engineConnection();
+            syncAutocommit(connection);
+            try (Statement statement = connection.createStatement()) {
+                session.running(statement);
+                boolean hasRows = insert ? statement.execute(engineSql, Statement.RETURN_GENERATED_KEYS)
+                        : statement.execute(engineSql);
+                if (session.queryKilled()) {
+                    throw MySqlError.ER_QUERY_INTERRUPTED.exception();
+                }
+                if (hasRows) {
+                    try (ResultSet rows = statement.getResultSet()) {
+                        sendRows(rows, SelectLabels.of(sql, tokens), moreFlag);
+                    }
+                } else {
+                    long count = Math.max(0, statement.getLargeUpdateCount());
+                    if (insert) {
+                        try (ResultSet keys = statement.getGeneratedKeys()) {
+                            if (keys.next()) {
+                                session.lastInsertId(keys.getLong(1));
+                            }
+                        }
+                    }
+                    if (!session.variables().autocommit() || explicitTransaction) {
+                        session.inTransaction(true);
+                    }
+                    ok(count, moreFlag);
+                }
+            } finally {
+                session.running(null);
+            }
+        } catch (SQLException e) {
+            if (session.queryKilled()) {
+                throw MySqlError.ER_QUERY_INTERRUPTED.exception();
+            }
+            throw EngineErrors.translate(e, sql, session.schema());
+        }
+    }
+
+    private void sendRows(ResultSet rows, List<String> labels, int moreFlag) throws SQLException {
+        ResultSetMetaData meta = rows.getMetaData();
+        List<ColumnDefinition> columns = ColumnMapping.columns(meta, labels);
+        int count = columns.size();
+        int[] types = new int[count];
+        for (int i = 0; i < count; i++) {
+            types[i] = meta.getColumnType(i + 1);
+        }
+        ResponseWriter writer = session.writer();
+        int status = session.statusFlags() | moreFlag;
+        writer.columns(columns, status);
+        int sinceFlush = 0;
+        while (rows.next()) {
+            ByteBuf out = writer.beginRow();
+            for (int i = 0; i < count; i++) {
+                TextValues.write(out, rows, i + 1, types[i]);
+            }
+            writer.endRow();
+            if (++sinceFlush == 512) {
+                sinceFlush = 0;
+                if (writer.pendingBytes() > FLUSH_BYTES) {
+                    writer.flushPart();
+                }
+            }
+        }
+        if (!session.variables().autocommit() || explicitTransaction) {
+            session.inTransaction(true);
+        }
+        writer.endOfRows(session.statusFlags() | moreFlag, session.warnings().size(), session.drainSessionState());
+    }
+
+    private void syncAutocommit(Connection connection) throws SQLException {
+        boolean wanted = session.variables().autocommit() && !explicitTransaction;
+        if (connection.getAutoCommit() != wanted) {
+            connection.setAutoCommit(wanted);
+        }
+    }
+
+    private void beginTransaction() {
+        endTransaction(true);
+        try {
+            session.engineConnection().setAutoCommit(false);
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e, "BEGIN", session.schema());
+        }
+        explicitTransaction = true;
+        session.inTransaction(true);
+    }
+
+    /** COMMIT or ROLLBACK of the current transaction, if any. */
+    void endTransaction(boolean commit) {
+        try {
+            Connection connection = session.engineConnection();
+            if (!connection.getAutoCommit()) {
+                if (commit) {
+                    connection.commit();
+                } else {
+                    connection.rollback();
+                }
+            }
+            explicitTransaction = false;
+            session.inTransaction(false);
+            syncAutocommit(connection);
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e, commit ? "COMMIT" : "ROLLBACK", session.schema());
+        }
+    }
+
+    /** SHUTDOWN and COM_SHUTDOWN: needs the SHUTDOWN privilege. */
+    public void shutdown() {
+        requirePrivilege("SHUTDOWN");
+        ServerContext server = session.server();
+        server.log().system(13172, "Received SHUTDOWN from user " + session.user() + ". Shutting down mysqld"
+                + " (Version: " + dev.doppel.server.config.ServerVersion.VERSION + ").");
+        server.requestShutdown();
+    }
+
+    private void kill(List<Token> tokens) {
+        int index = 1;
+        boolean queryOnly = false;
+        if (index < tokens.size() && tokens.get(index).isWord("QUERY")) {
+            queryOnly = true;
+            index++;
+        } else if (index < tokens.size() && tokens.get(index).isWord("CONNECTION")) {
+            index++;
+        }
+        if (index != tokens.size() - 1 || tokens.get(index).kind() != Token.Kind.NUMBER) {
+            throw Lexer.syntaxError(tokens.get(0).text(), 0);
+        }
+        kill(Long.parseLong(tokens.get(index).text()), queryOnly);
+    }
+
+    /** KILL [QUERY] id: a user may kill its own sessions; others need CONNECTION_ADMIN or SUPER. */
+    public void kill(long id, boolean queryOnly) {
+        ServerContext.ConnectionInfo target = session.server().connection(id);
+        if (target == null) {
+            throw MySqlError.ER_NO_SUCH_THREAD.exception(id);
+        }
+        if (target instanceof dev.doppel.server.session.ClientConnection client && client.session() != null
+                && !client.session().account().equals(session.account())
+                && !session.account().hasGlobalPrivilege("CONNECTION_ADMIN")
+                && !session.account().hasGlobalPrivilege("SUPER")) {
+            throw MySqlError.ER_KILL_DENIED_ERROR.exception(id);
+        }
+        target.kill(queryOnly);
+    }
+
+    void requirePrivilege(String privilege) {
+        if (!session.account().hasGlobalPrivilege(privilege)) {
+            throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception(privilege);
+        }
+    }
+
+    /** The columns of a table for COM_FIELD_LIST. */
+    public List<ColumnDefinition> tableColumns(String table, String wildcard) throws SQLException {
+        if (session.schema() == null) {
+            throw MySqlError.ER_NO_DB_ERROR.exception();
+        }
+        Connection connection = session.engineConnection();
+        DatabaseMetaData meta = connection.getMetaData();
+        List<ColumnDefinition> result = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT * FROM `" + session.schema().replace("`", "``") + "`.`"
+                     + table.replace("`", "``") + "` WHERE FALSE")) {
+            List<ColumnDefinition> columns = ColumnMapping.columns(rows.getMetaData(), null);
+            for (ColumnDefinition each : columns) {
+                if (wildcard == null || wildcard.isEmpty() || LikePattern.of(wildcard).matches(each.name())) {
+                    result.add(each);
+                }
+            }
+        }
+        return result;
+    }
+}

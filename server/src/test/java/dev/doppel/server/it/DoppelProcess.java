@@ -1,0 +1,140 @@
+package dev.doppel.server.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Doppel server started from the packaged distribution (bin/doppeld) as a child process, on an ephemeral
+ * port, with its own data directory, Unix socket and error log under a temporary directory.
+ */
+public final class DoppelProcess implements AutoCloseable {
+    private static final Pattern READY = Pattern.compile("ready for connections\\. Version: '[^']*'  socket: '[^']*'"
+            + "  port: (\\d+)");
+
+    private final Path home;
+    private final Path datadir;
+    private final Path socket;
+    private final Path errorLog;
+    private Process process;
+    private int port;
+
+    private DoppelProcess(Path home) {
+        this.home = home;
+        this.datadir = home.resolve("data");
+        this.socket = home.resolve("mysql.sock");
+        this.errorLog = home.resolve("error.log");
+    }
+
+    public static Path distribution() {
+        return Path.of(System.getProperty("doppel.home", "target/doppel")).toAbsolutePath();
+    }
+
+    /** Initializes a data directory with --initialize-insecure and starts a server on it. */
+    public static DoppelProcess start(Path home, String... options) throws Exception {
+        DoppelProcess result = new DoppelProcess(home);
+        Result init = run(home, "--no-defaults", "--initialize-insecure", "--datadir=" + result.datadir,
+                "--log-error=" + home.resolve("init.log"));
+        if (init.exitCode() != 0) {
+            throw new IllegalStateException("initialize failed: " + Files.readString(home.resolve("init.log")));
+        }
+        result.launch(options);
+        return result;
+    }
+
+    /** Starts a server on this instance's (already initialized) data directory. */
+    public void launch(String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", distribution().resolve("bin/doppeld").toString(),
+                "--no-defaults", "--datadir=" + datadir, "--port=0", "--bind-address=127.0.0.1",
+                "--socket=" + socket, "--log-error=" + errorLog, "--pid-file=" + home.resolve("doppel.pid")));
+        command.addAll(List.of(options));
+        long logStart = Files.exists(errorLog) ? Files.size(errorLog) : 0;
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("stdout.log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(errorLog)) {
+                String log = Files.readString(errorLog, StandardCharsets.UTF_8);
+                Matcher ready = READY.matcher(log.substring((int) Math.min(logStart, log.length())));
+                if (ready.find()) {
+                    port = Integer.parseInt(ready.group(1));
+                    return;
+                }
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + ": " + log());
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("server not ready in 30 s: " + log());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path socket() {
+        return socket;
+    }
+
+    public Path datadir() {
+        return datadir;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public String log() throws IOException {
+        return Files.exists(errorLog) ? Files.readString(errorLog, StandardCharsets.UTF_8) : "";
+    }
+
+    public String url(String driver, String options) {
+        return "jdbc:" + driver + "://127.0.0.1:" + port + "/" + (options.isEmpty() ? "" : "?" + options);
+    }
+
+    /** SIGTERM and wait; returns the exit code. */
+    public int stop() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return process == null ? 0 : process.exitValue();
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    /** Output and exit code of a short-lived doppeld run (--help, --initialize, a failing start). */
+    public record Result(int exitCode, String output) {
+    }
+
+    public static Result run(Path workdir, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", distribution().resolve("bin/doppeld").toString()));
+        command.addAll(List.of(options));
+        Path output = Files.createTempFile(workdir, "run", ".out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .directory(workdir.toFile()).start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("doppeld did not finish: " + Files.readString(output));
+        }
+        return new Result(process.exitValue(), Files.readString(output));
+    }
+}
