@@ -10,6 +10,7 @@ import java.util.Locale;
 public enum MySqlError {
     ER_CANT_CREATE_DB(1006, "HY000", "Can't create database '%s' (errno: %d - %s)", 192),
     ER_DB_CREATE_EXISTS(1007, "HY000", "Can't create database '%s'; database exists", 192),
+    ER_DB_DROP_EXISTS(1008, "HY000", "Can't drop database '%s'; database doesn't exist", 192),
     ER_ERROR_ON_READ(1024, "HY000", "Error reading file '%s' (errno: %d - %s)", 200),
     ER_ERROR_ON_WRITE(1026, "HY000", "Error writing file '%s' (errno: %d - %s)", 200),
     ER_CON_COUNT_ERROR(1040, "08004", "Too many connections"),

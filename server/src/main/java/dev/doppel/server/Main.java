@@ -27,11 +27,16 @@ public final class Main {
         try {
             config = ServerConfig.load(args, ConfigEnvironment.system(basedir, "doppeld"));
         } catch (ConfigException e) {
+            if (e.early()) {
+                for (ConfigWarning each : e.messages()) {
+                    System.err.println("doppeld: [ERROR] " + each.text());
+                }
+                return e.exitCode();
+            }
             ErrorLog log = ErrorLog.configure(null);
             for (ConfigWarning each : e.messages()) {
                 write(log, each);
             }
-            log.error(10119, "Aborting");
             return e.exitCode();
         }
         switch (config.mode()) {

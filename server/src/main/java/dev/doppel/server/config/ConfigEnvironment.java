@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +57,7 @@ public record ConfigEnvironment(List<Path> globalOptionFiles, List<Path> userOpt
         Path home = Path.of(System.getProperty("user.home"), ".my.cnf");
         global.remove(home);
         TimeZone zone = TimeZone.getDefault();
-        String systemZone = zone.getDisplayName(zone.inDaylightTime(new java.util.Date()), TimeZone.SHORT);
+        String systemZone = zone.getDisplayName(zone.inDaylightTime(new Date()), TimeZone.SHORT);
         return new ConfigEnvironment(global, List.of(home), localHostname(), Path.of("").toAbsolutePath(),
                 installation, programName, systemZone, env);
     }

@@ -1,6 +1,7 @@
 package dev.doppel.server.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,7 +23,7 @@ final class HelpText {
                 .append("Starts the Doppel database server.\n\n")
                 .append("Usage: ").append(program).append(" [OPTIONS]\n\n")
                 .append("Default options are read from the following files in the given order:\n");
-        List<Path> files = new java.util.ArrayList<>(env.globalOptionFiles());
+        List<Path> files = new ArrayList<>(env.globalOptionFiles());
         files.addAll(env.userOptionFiles());
         for (Path each : files) {
             result.append(each).append(' ');

@@ -80,6 +80,7 @@ final class OptionParser {
         String value = equals < 0 ? null : body.substring(equals + 1);
         OptionDefinition option = options.get(OptionDefinition.key(name));
         boolean loose = false;
+        boolean maximum = false;
         if (option == null) {
             String rest = name;
             boolean stripped = true;
@@ -93,6 +94,7 @@ final class OptionParser {
                         option = options.get(OptionDefinition.key(rest));
                         if (option != null) {
                             value = prefixedValue(prefix, value);
+                            maximum = prefix.equals("maximum");
                         }
                         stripped = true;
                         break;
@@ -101,6 +103,10 @@ final class OptionParser {
             }
             if (option == null) {
                 unknown(argument, body, name, equals < 0 ? null : body.substring(equals + 1), loose);
+                return index;
+            }
+            if (maximum) {
+                // --maximum-x sets the upper limit of a session value; Doppel has no such limits.
                 return index;
             }
         }

@@ -124,12 +124,12 @@ public final class ServerConfig {
         }
         Object logErrorValue = values.get("log_error");
         if (logErrorValue != null && !console) {
-            String name = ((String) logErrorValue).isEmpty() ? hostBase + ".err" : (String) logErrorValue;
-            logError = datadir.resolve(withExtension(name, ".err")).normalize();
+            String name = (String) logErrorValue;
+            logError = datadir.resolve(name.isEmpty() ? hostBase + ".err" : withExtension(name, ".err")).normalize();
         }
         Object pidValue = values.get("pid_file");
-        pidFile = datadir.resolve(withExtension(pidValue == null || ((String) pidValue).isEmpty() ? hostBase
-                : (String) pidValue, ".pid")).normalize();
+        pidFile = datadir.resolve(pidValue == null || ((String) pidValue).isEmpty() ? hostBase + ".pid"
+                : withExtension((String) pidValue, ".pid")).normalize();
         sslCa = optionalPath(values.get("ssl_ca"));
         sslCert = optionalPath(values.get("ssl_cert"));
         sslKey = optionalPath(values.get("ssl_key"));

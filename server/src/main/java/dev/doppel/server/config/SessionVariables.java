@@ -35,7 +35,7 @@ public final class SessionVariables {
     public void reset() {
         values.clear();
         for (SystemVariable each : registry.variables()) {
-            if (each.scope().hasSession() && !each.computed()) {
+            if (each.scope().hasSession() && !each.computed() && !SYNONYMS.containsKey(each.name())) {
                 values.put(each.name(), registry.globalValue(each.name()));
             }
         }

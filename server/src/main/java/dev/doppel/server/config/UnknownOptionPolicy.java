@@ -1,5 +1,7 @@
 package dev.doppel.server.config;
 
+import java.util.Collection;
+
 /**
  * Decides whether an option the server does not know is claimed by someone loaded later (a plugin:
  * {@code --clone=FORCE_PLUS_PERMANENT}, {@code --skip-clone}, {@code --clone-buffer-size=...}).
@@ -16,7 +18,7 @@ public interface UnknownOptionPolicy {
     }
 
     /** Claims options whose base name is {@code name} or starts with {@code name_} (a plugin and its variables). */
-    static UnknownOptionPolicy plugins(java.util.Collection<String> names) {
+    static UnknownOptionPolicy plugins(Collection<String> names) {
         return option -> {
             String base = option.baseName();
             for (String each : names) {

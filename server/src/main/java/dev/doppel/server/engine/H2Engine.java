@@ -35,6 +35,10 @@ public final class H2Engine implements StorageEngine {
         credentials.setProperty("user", "doppel");
         credentials.setProperty("password", "");
         this.keepOpen = DriverManager.getConnection(url, credentials);
+        try (Statement statement = keepOpen.createStatement()) {
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.FIND_IN_SET DETERMINISTIC FOR \""
+                    + MySqlFunctions.class.getName() + ".findInSet\"");
+        }
     }
 
     /** Opens the engine of an initialized data directory. */

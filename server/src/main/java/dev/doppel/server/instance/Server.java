@@ -55,7 +55,15 @@ public final class Server {
             accounts.reload();
             KeyMaterial keys = loadKeys(datadir);
             config.variables().setGlobalInternal("server_uuid", dataDirectory.serverUuid());
-            config.variables().setGlobalInternal("have_ssl", keys.serverSslContext() != null ? "YES" : "DISABLED");
+            boolean tls = keys.serverSslContext() != null;
+            config.variables().setGlobalInternal("have_ssl", tls ? "YES" : "DISABLED");
+            config.variables().setGlobalInternal("have_openssl", tls ? "YES" : "DISABLED");
+            if (tls) {
+                config.variables().setGlobalInternal("ssl_ca", config.sslCa().orElse(Path.of(KeyMaterial.CA_CERT)).toString());
+                config.variables().setGlobalInternal("ssl_cert",
+                        config.sslCert().orElse(Path.of(KeyMaterial.SERVER_CERT)).toString());
+                config.variables().setGlobalInternal("ssl_key", config.sslKey().orElse(Path.of(KeyMaterial.SERVER_KEY)).toString());
+            }
             context = new ServerContext(config, config.variables(), engine, accounts, keys, log, this::requestStop);
             network = new NetworkServer(context);
             int port = config.skipNetworking() ? 0 : bind();

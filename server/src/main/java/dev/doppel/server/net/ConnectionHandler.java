@@ -143,6 +143,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         cancelTimeout();
         if (connection != null) {
+            // the client went away before authenticating (mysqld counts it in Aborted_connects)
+            if (connection.inConnectionPhase() && connection.logAborted("Got an error reading communication packets")) {
+                server.status().abortedConnects.increment();
+            }
             connection.closed();
         }
     }

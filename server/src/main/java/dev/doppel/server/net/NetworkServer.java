@@ -64,7 +64,7 @@ public final class NetworkServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast("framing", new PacketDecoder(maxPacket));
+                        channel.pipeline().addLast("framing", new PacketDecoder(maxPacket).expectFirstSequence(1));
                         channel.pipeline().addLast("connection", new ConnectionHandler(server, unixSocket));
                     }
                 });

@@ -23,6 +23,8 @@ public final class PacketDecoder extends ByteToMessageDecoder {
     private int expectedSequence;
     private long joinedLength;
     private boolean paused;
+    private int firstPacketSequence = -1;
+    private boolean failed;
 
     public PacketDecoder(long maxAllowedPacket) {
         this.maxAllowedPacket = maxAllowedPacket;
@@ -32,17 +34,36 @@ public final class PacketDecoder extends ByteToMessageDecoder {
         this.maxAllowedPacket = value;
     }
 
+    /**
+     * Makes the first packet's header carry {@code sequence} (1: the client's reply to the greeting). Checked on
+     * the header alone, as mysqld does, so that garbage is refused at once instead of waiting for its "length".
+     */
+    public PacketDecoder expectFirstSequence(int sequence) {
+        firstPacketSequence = sequence;
+        return this;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            // after a framing error the stream has no packet boundaries left; the connection is being closed
+            in.skipBytes(in.readableBytes());
+            return;
+        }
         while (!paused && in.readableBytes() >= HEADER) {
             int start = in.readerIndex();
             int length = in.getUnsignedMediumLE(start);
             int sequence = in.getUnsignedByte(start + 3);
-            if (parts != null && sequence != expectedSequence) {
-                throw new PacketOutOfOrderException(expectedSequence, sequence);
+            int expected = parts != null ? expectedSequence : firstPacketSequence;
+            firstPacketSequence = -1;
+            if (expected >= 0 && sequence != expected) {
+                failed = true;
+                releaseParts();
+                throw new PacketOutOfOrderException(expected, sequence);
             }
             long total = (parts == null ? 0 : joinedLength) + length;
             if (total > maxAllowedPacket) {
+                failed = true;
                 releaseParts();
                 throw new PacketTooLargeException((sequence + 1) & 0xFF);
             }

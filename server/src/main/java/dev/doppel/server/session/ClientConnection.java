@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client connection from the greeting to the end: the connection phase (handshake, TLS switch,
@@ -45,6 +46,7 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
     private final long id;
     private final byte[] scramble = newScramble();
     private final SerialExecutor executor;
+    private final AtomicBoolean abortLogged = new AtomicBoolean();
     private volatile Phase phase = Phase.HANDSHAKE;
     private volatile boolean tls;
     private int nextSequence;
@@ -85,6 +87,7 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
         new HandshakeV10(ServerVersion.VERSION, id, scramble, serverCapabilities(), 255, ServerStatus.AUTOCOMMIT,
                 DEFAULT_AUTH_METHOD).encode(output.begin());
         output.end();
+        nextSequence = output.sequence();
         channel.writeAndFlush(output.finish(), channel.voidPromise());
     }
 
@@ -137,7 +140,7 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
         phase = Phase.AUTH_SWITCH;
         response = new HandshakeResponse(capabilities, response.maxPacket(), charset & 0xFF, user, auth,
                 database.isEmpty() ? null : database, method, response.attributes(), false);
-        usingPassword = auth.length > 0;
+        usingPassword = carriesPassword(auth);
         Optional<Account> matched = server.accounts().match(user, clientHost(), clientAddress());
         nextSequence = 1;
         if (matched.isEmpty()) {
@@ -196,7 +199,7 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
         if (response.sslRequest()) {
             throw new MalformedPacketException("SSLRequest after TLS was set up");
         }
-        usingPassword = response.authResponse().length > 0;
+        usingPassword = carriesPassword(response.authResponse());
         Optional<Account> matched = server.accounts().match(response.user(), clientHost(), clientAddress());
         if (matched.isEmpty()) {
             deny();
@@ -219,7 +222,7 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
 
     private void verify(byte[] data, boolean afterSwitch) {
         if (afterSwitch) {
-            usingPassword = data.length > 0;
+            usingPassword = carriesPassword(data);
         }
         String stored = account.authenticationString();
         if (MysqlNativePassword.PLUGIN_NAME.equals(authMethod)) {
@@ -354,13 +357,20 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
         sendErrorAndClose(packet == null ? nextSequence : (packet.lastSequence() + 1) & 0xFF, error);
     }
 
-    /** One error-log line for a connection that ended badly, in MySQL's "Aborted connection" form. */
-    public void logAborted(String reason) {
+    /**
+     * One error-log line for a connection that ended badly, in MySQL's "Aborted connection" form; only the first
+     * call per connection writes. Returns whether this call wrote it.
+     */
+    public boolean logAborted(String reason) {
+        if (!abortLogged.compareAndSet(false, true)) {
+            return false;
+        }
         Session current = session;
         String user = current == null ? "unauthenticated" : current.user();
         String db = current == null || current.schema() == null ? "unconnected" : current.schema();
         server.log().write(id, ErrorLog.Label.WARNING, 10914, "Server", "Aborted connection " + id + " to db: '" + db
                 + "' user: '" + user + "' host: '" + clientHost() + "' (" + reason + ").");
+        return true;
     }
 
     public void sendErrorAndClose(int sequence, MySqlException error) {
@@ -433,6 +443,11 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
 
     public InetAddress clientAddress() {
         return channel.remoteAddress() instanceof InetSocketAddress socket ? socket.getAddress() : null;
+    }
+
+    /** An empty auth response, or one NUL byte as some clients send for an empty password, means no password. */
+    private static boolean carriesPassword(byte[] authResponse) {
+        return authResponse.length > 1 || (authResponse.length == 1 && authResponse[0] != 0);
     }
 
     private static byte[] bytes(ByteBuf payload) {

@@ -79,6 +79,8 @@ public final class Session {
         if (Capabilities.has(capabilities, Capabilities.CLIENT_INTERACTIVE)) {
             variables.setInternal("wait_timeout", variables.value("interactive_timeout"));
         }
+        variables.bindComputed("warning_count", () -> (long) warnings.size());
+        variables.bindComputed("error_count", () -> warnings.stream().filter(w -> w.level().equals("Error")).count());
         this.writer = connection.newResponseWriter(capabilities);
         this.dispatcher = new CommandDispatcher(this);
     }
@@ -288,6 +290,12 @@ public final class Session {
             }
         }
         stateTracker.schemaChanged(name);
+    }
+
+    /** The current database was dropped: the session has none, as in MySQL. */
+    public void dropCurrentSchema() {
+        schema = null;
+        stateTracker.schemaChanged("");
     }
 
     /** This session's engine connection, opened on first use. */

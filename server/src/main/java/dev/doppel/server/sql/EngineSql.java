@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns a MySQL statement into the engine's SQL: system and user variables and the session functions
@@ -15,6 +16,9 @@ import java.util.Locale;
  * quoting (MySQL's backslash escapes and double-quoted strings are not the engine's).
  */
 public final class EngineSql {
+    /** MySQL functions the engine knows under another name (see engine.MySqlFunctions). */
+    private static final Map<String, String> FUNCTION_NAMES = Map.of("IF", "CASEWHEN",
+            "FIND_IN_SET", "PUBLIC.FIND_IN_SET");
     private EngineSql() {
     }
 
@@ -75,6 +79,11 @@ public final class EngineSql {
             return 0;
         }
         String name = token.upper();
+        String replacement = FUNCTION_NAMES.get(name);
+        if (replacement != null && index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("(")) {
+            out.append(replacement);
+            return 1;
+        }
         if (!call) {
             if (name.equals("CURRENT_USER") && !(index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("("))) {
                 appendLiteral(out, session.account().user() + "@" + session.account().host());

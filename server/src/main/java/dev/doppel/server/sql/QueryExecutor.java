@@ -31,6 +31,7 @@ public final class QueryExecutor {
     private final SetStatement set;
     private final ShowStatement show;
     private final AccountStatement accounts;
+    private final DatabaseStatement databases;
     private final PreparedStatements prepared;
     private boolean explicitTransaction;
 
@@ -39,6 +40,7 @@ public final class QueryExecutor {
         this.set = new SetStatement(session, this);
         this.show = new ShowStatement(session, this);
         this.accounts = new AccountStatement(session);
+        this.databases = new DatabaseStatement(session);
         this.prepared = new PreparedStatements(session);
     }
 
@@ -152,6 +154,8 @@ public final class QueryExecutor {
                 if (tokens.size() > 1 && tokens.get(1).isWord("USER")) {
                     accounts.execute(sql, tokens);
                     ok(0, moreFlag);
+                } else if (!keyword.equals("ALTER") && !keyword.equals("RENAME") && DatabaseStatement.matches(tokens)) {
+                    ok(databases.execute(sql, tokens), moreFlag);
                 } else {
                     engine(sql, tokens, moreFlag);
                 }

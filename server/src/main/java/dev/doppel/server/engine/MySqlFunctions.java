@@ -1,0 +1,24 @@
+package dev.doppel.server.engine;
+
+/** MySQL functions the engine lacks, registered in it as Java functions. */
+public final class MySqlFunctions {
+    private MySqlFunctions() {
+    }
+
+    /** FIND_IN_SET(needle, 'a,b,c'): the 1-based position of needle in the comma-separated list, 0 if absent. */
+    public static Integer findInSet(String needle, String list) {
+        if (needle == null || list == null) {
+            return null;
+        }
+        if (needle.indexOf(',') >= 0) {
+            return 0;
+        }
+        String[] items = list.split(",", -1);
+        for (int i = 0; i < items.length; i++) {
+            if (items[i].equalsIgnoreCase(needle)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,247 @@
+package dev.doppel.server.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** MySQL Connector/J against a real server process: default URL (TLS + caching_sha2_password) and plain. */
+class ConnectorJIT {
+    @TempDir
+    static Path home;
+    static DoppelProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = DoppelProcess.start(home);
+        try (Connection root = connect("root", "", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
+             Statement statement = root.createStatement()) {
+            statement.execute("CREATE USER 'app'@'%' IDENTIFIED BY 's3cret'");
+            statement.execute("CREATE USER 'legacy'@'%' IDENTIFIED WITH mysql_native_password BY 'old'");
+            statement.execute("CREATE DATABASE shop");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    static Connection connect(String user, String password, String options) throws SQLException {
+        return connect(user, password, "", options);
+    }
+
+    static Connection connect(String user, String password, String database, String options) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port() + "/" + database
+                + (options.isEmpty() ? "" : "?" + options), properties);
+    }
+
+    @Test
+    void assertDefaultUrlUsesTlsAndCachingSha2FullAuthentication() throws Exception {
+        try (Connection connection = connect("app", "s3cret", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT CURRENT_USER(), USER(), @@version, VERSION()")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("app@%");
+            assertThat(rows.getString(2)).isEqualTo("app@localhost");
+            assertThat(rows.getString(3)).startsWith("8.4.").endsWith("-doppel");
+            assertThat(rows.getString(4)).isEqualTo(rows.getString(3));
+            assertThat(connection.getMetaData().getDatabaseProductVersion()).startsWith("8.4.");
+            assertThat(connection.getMetaData().getDatabaseMajorVersion()).isEqualTo(8);
+        }
+        try (Connection connection = connect("app", "s3cret", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW STATUS LIKE 'Ssl_cipher'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(2)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void assertRsaKeyExchangeWithoutTls() throws Exception {
+        try (Connection root = connect("root", "", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
+             Statement statement = root.createStatement()) {
+            statement.execute("CREATE USER 'rsa'@'%' IDENTIFIED BY 'pw-rsa'");
+        }
+        for (int i = 0; i < 2; i++) {
+            try (Connection connection = connect("rsa", "pw-rsa", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT CURRENT_USER()")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("rsa@%");
+            }
+        }
+    }
+
+    @Test
+    void assertPublicKeyRetrievalRefusedByDriverWithoutPermission() {
+        assertThatThrownBy(() -> connect("app", "wrong-but-uncached", "sslMode=DISABLED").close())
+                .isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void assertNativePasswordAccountThroughAuthSwitch() throws Exception {
+        try (Connection connection = connect("legacy", "old", "sslMode=DISABLED");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT CURRENT_USER()")) {
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo("legacy@%");
+        }
+    }
+
+    @Test
+    void assertWrongPasswordGives1045() {
+        assertThatThrownBy(() -> connect("app", "nope", "").close()).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo(1045);
+            assertThat(e.getSQLState()).isEqualTo("28000");
+            assertThat(e.getMessage()).isEqualTo("Access denied for user 'app'@'localhost' (using password: YES)");
+        });
+        assertThatThrownBy(() -> connect("nobody", "", "sslMode=DISABLED").close())
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("Access denied for user 'nobody'@'localhost' (using password: NO)"));
+    }
+
+    @Test
+    void assertDatabaseInUrl() throws Exception {
+        try (Connection connection = connect("root", "", "shop", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT DATABASE()")) {
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo("shop");
+            assertThat(connection.getCatalog()).isEqualTo("shop");
+        }
+        assertThatThrownBy(() -> connect("root", "", "nowhere", "sslMode=DISABLED").close())
+                .isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo(1049);
+                    assertThat(e.getMessage()).isEqualTo("Unknown database 'nowhere'");
+                });
+    }
+
+    @Test
+    void assertSessionVariablesAndSet() throws Exception {
+        try (Connection connection = connect("root", "", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION sql_mode = 'ANSI_QUOTES', @x = 41 + 1");
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT @@sql_mode, @@session.autocommit, @@global.max_connections, @x, CONNECTION_ID() > 0")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("ANSI_QUOTES");
+                assertThat(rows.getLong(2)).isEqualTo(1);
+                assertThat(rows.getLong(3)).isEqualTo(151);
+                assertThat(rows.getLong(4)).isEqualTo(42);
+                assertThat(rows.getBoolean(5)).isTrue();
+            }
+            connection.setAutoCommit(false);
+            try (ResultSet rows = statement.executeQuery("SELECT @@autocommit")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isZero();
+            }
+            connection.setAutoCommit(true);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try (ResultSet rows = statement.executeQuery("SELECT @@transaction_isolation")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("READ-COMMITTED");
+            }
+            assertThatThrownBy(() -> statement.execute("SET @@nonexistent_variable = 1"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getErrorCode()).isEqualTo(1193);
+                        assertThat(e.getMessage()).isEqualTo("Unknown system variable 'nonexistent_variable'");
+                    });
+            assertThatThrownBy(() -> statement.execute("SET autocommit = 'maybe'"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getErrorCode()).isEqualTo(1231);
+                        assertThat(e.getMessage()).isEqualTo("Variable 'autocommit' can't be set to the value of 'maybe'");
+                    });
+            try (ResultSet rows = statement.executeQuery("SHOW VARIABLES LIKE 'max_allowed_packet'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("max_allowed_packet");
+                assertThat(rows.getLong(2)).isEqualTo(67108864);
+            }
+            try (ResultSet rows = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name = 'Uptime'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(2)).isGreaterThanOrEqualTo(0);
+            }
+        }
+    }
+
+    @Test
+    void assertSyntaxErrorGives1064() throws Exception {
+        try (Connection connection = connect("root", "", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
+             Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("SELEC 1"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getErrorCode()).isEqualTo(1064);
+                        assertThat(e.getSQLState()).isEqualTo("42000");
+                        assertThat(e.getMessage()).startsWith("You have an error in your SQL syntax;");
+                    });
+            try (ResultSet rows = statement.executeQuery("SELECT 1")) {
+                assertThat(rows.next()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void assertTablesAndRows() throws Exception {
+        try (Connection connection = connect("root", "", "shop", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE item (id INT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(20))");
+            assertThat(statement.executeUpdate("INSERT INTO item (name) VALUES ('it''s'), ('b\\\\c')")).isEqualTo(2);
+            try (ResultSet rows = statement.executeQuery("SELECT id, name FROM item ORDER BY id")) {
+                rows.next();
+                assertThat(rows.getInt("id")).isEqualTo(1);
+                assertThat(rows.getString("name")).isEqualTo("it's");
+                rows.next();
+                assertThat(rows.getString("name")).isEqualTo("b\\c");
+            }
+        }
+    }
+
+    @Test
+    void assertMultiStatementsWhenAllowed() throws Exception {
+        try (Connection connection = connect("root", "", "sslMode=DISABLED&allowPublicKeyRetrieval=true&allowMultiQueries=true");
+             Statement statement = connection.createStatement()) {
+            assertThat(statement.execute("SELECT 1; SELECT 2, 3")).isTrue();
+            try (ResultSet first = statement.getResultSet()) {
+                first.next();
+                assertThat(first.getInt(1)).isEqualTo(1);
+            }
+            assertThat(statement.getMoreResults()).isTrue();
+            try (ResultSet second = statement.getResultSet()) {
+                second.next();
+                assertThat(second.getInt(2)).isEqualTo(3);
+            }
+            assertThat(statement.getMoreResults()).isFalse();
+        }
+    }
+
+    @Test
+    void assertLargeValuesAcrossThePacketBoundary() throws Exception {
+        try (Connection connection = connect("root", "", "shop", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
+             Statement statement = connection.createStatement()) {
+            int size = (1 << 24) + 1000;
+            try (ResultSet rows = statement.executeQuery("SELECT REPEAT('x', " + size + ") AS big")) {
+                rows.next();
+                assertThat(rows.getString(1)).hasSize(size);
+            }
+            String literal = "y".repeat((1 << 24) + 10);
+            try (ResultSet rows = statement.executeQuery("SELECT LENGTH('" + literal + "')")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(literal.length());
+            }
+        }
+    }
+}
