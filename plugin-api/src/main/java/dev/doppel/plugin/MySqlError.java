@@ -65,6 +65,7 @@ public enum MySqlError {
             "The MySQL server is running with the %s option so it cannot execute this statement"),
     ER_SP_DOES_NOT_EXIST(1305, "42000", "%s %s does not exist"),
     ER_UNSUPPORTED_PS(1295, "HY000", "This command is not supported in the prepared statement protocol yet"),
+    ER_UNKNOWN_STMT_HANDLER(1243, "HY000", "Unknown prepared statement handler (%s) given to %s", 10, 0),
     ER_QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),
     ER_CANNOT_USER(1396, "HY000", "Operation %s failed for %s", 0, 0),
     ER_PLUGIN_IS_NOT_LOADED(1524, "HY000", "Plugin '%s' is not loaded", 192),

@@ -78,6 +78,7 @@ final class CommandDispatcher {
             case Command.COM_FIELD_LIST -> fieldList(payload, charset);
             case Command.COM_STATISTICS -> statistics();
             case Command.COM_RESET_CONNECTION -> {
+                queries.preparedStatements().closeAll();
                 session.reset();
                 ok();
             }

@@ -196,7 +196,7 @@ public final class Session {
         return (System.currentTimeMillis() - commandStartedAt) / 1000;
     }
 
-    void commandStarted(String name, String text) {
+    public void commandStarted(String name, String text) {
         command = name;
         info = text;
         commandStartedAt = System.currentTimeMillis();

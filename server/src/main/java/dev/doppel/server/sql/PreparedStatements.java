@@ -1,27 +1,315 @@
 package dev.doppel.server.sql;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.protocol.Capabilities;
+import dev.doppel.server.protocol.ColumnDefinition;
+import dev.doppel.server.protocol.ColumnType;
 import dev.doppel.server.protocol.Command;
+import dev.doppel.server.protocol.MalformedPacketException;
+import dev.doppel.server.protocol.ResponseWriter;
+import dev.doppel.server.protocol.Wire;
 import dev.doppel.server.session.Session;
 import io.netty.buffer.ByteBuf;
 
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.Charset;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
 /**
- * The binary prepared-statement commands. Not implemented yet: the server answers COM_STMT_PREPARE with
- * MySQL's 1295, and COM_STMT_CLOSE (which has no reply) is ignored; drivers use client-side preparation by
- * default, which goes through COM_QUERY.
+ * The binary prepared-statement protocol: COM_STMT_PREPARE, EXECUTE (with the NULL bitmap, new-params-bound
+ * flag and parameter types cached per statement), SEND_LONG_DATA, RESET and CLOSE. Statements the engine runs
+ * are prepared in the engine; statements the server owns (SET, SHOW ...) run through the text path with the
+ * parameters written in as literals. Results go out as binary rows.
  */
 public final class PreparedStatements {
-    private final Session session;
+    private static final Set<String> ENGINE_PREPARED = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "WITH");
 
-    PreparedStatements(Session session) {
+    private final Session session;
+    private final QueryExecutor executor;
+    private final Map<Long, Prepared> statements = new HashMap<>();
+    private long nextId = 1;
+
+    private static final class Prepared {
+        final long id;
+        final String sql;
+        final List<Token> tokens;
+        final int parameterCount;
+        final PreparedStatement engine;
+        final List<String> labels;
+        final int[] parameterTypes;
+        final Map<Integer, ByteArrayOutputStream> longData = new HashMap<>();
+
+        Prepared(long id, String sql, List<Token> tokens, int parameterCount, PreparedStatement engine,
+                 List<String> labels) {
+            this.id = id;
+            this.sql = sql;
+            this.tokens = tokens;
+            this.parameterCount = parameterCount;
+            this.engine = engine;
+            this.labels = labels;
+            this.parameterTypes = new int[parameterCount];
+        }
+    }
+
+    PreparedStatements(Session session, QueryExecutor executor) {
         this.session = session;
+        this.executor = executor;
     }
 
     public void dispatch(int command, ByteBuf payload) {
-        if (command == Command.COM_STMT_CLOSE) {
-            session.writer().begin(0);
+        switch (command) {
+            case Command.COM_STMT_PREPARE -> prepare(Wire.readRestAsString(payload, session.clientCharset()));
+            case Command.COM_STMT_EXECUTE -> execute(payload);
+            case Command.COM_STMT_SEND_LONG_DATA -> sendLongData(payload);
+            case Command.COM_STMT_RESET -> {
+                statement(payload.readUnsignedIntLE(), "mysqld_stmt_reset").longData.clear();
+                executor.ok(0, 0);
+            }
+            case Command.COM_STMT_CLOSE -> close(payload.readUnsignedIntLE());
+            default -> throw MySqlError.ER_UNKNOWN_COM_ERROR.exception();
+        }
+    }
+
+    private void prepare(String sql) {
+        session.clearWarnings();
+        List<Token> tokens = Lexer.tokenize(sql);
+        if (tokens.isEmpty()) {
+            throw MySqlError.ER_EMPTY_QUERY.exception();
+        }
+        for (Token each : tokens) {
+            if (each.isSymbol(";") && each != tokens.get(tokens.size() - 1)) {
+                throw Lexer.syntaxError(sql, each.start());
+            }
+        }
+        int parameters = (int) tokens.stream().filter(t -> t.kind() == Token.Kind.PARAMETER).count();
+        String keyword = tokens.get(0).kind() == Token.Kind.WORD ? tokens.get(0).upper() : "";
+        PreparedStatement engine = null;
+        List<ColumnDefinition> columns = List.of();
+        List<String> labels = SelectLabels.of(sql, tokens);
+        if (ENGINE_PREPARED.contains(keyword)) {
+            try {
+                String engineSql = EngineSql.rewrite(sql, tokens, session);
+                engine = keyword.equals("INSERT") || keyword.equals("REPLACE")
+                        ? session.engineConnection().prepareStatement(engineSql, java.sql.Statement.RETURN_GENERATED_KEYS)
+                        : session.engineConnection().prepareStatement(engineSql);
+                ResultSetMetaData meta = engine.getMetaData();
+                if (meta != null) {
+                    columns = ColumnMapping.columns(meta, labels);
+                }
+            } catch (SQLException e) {
+                throw EngineErrors.translate(e, sql, session.schema());
+            }
+        }
+        long id = nextId++;
+        statements.put(id, new Prepared(id, sql, tokens, parameters, engine, labels));
+        ResponseWriter writer = session.writer();
+        ByteBuf out = writer.output().begin();
+        out.writeByte(0);
+        out.writeIntLE((int) id);
+        out.writeShortLE(columns.size());
+        out.writeShortLE(parameters);
+        out.writeByte(0);
+        out.writeShortLE(session.warnings().size());
+        writer.output().end();
+        boolean deprecateEof = Capabilities.has(session.capabilities(), Capabilities.CLIENT_DEPRECATE_EOF);
+        if (parameters > 0) {
+            ColumnDefinition parameter = ColumnDefinition.computed("?", ColumnDefinition.BINARY_CHARSET, 0,
+                    ColumnType.VAR_STRING, ColumnType.BINARY_FLAG, 0);
+            for (int i = 0; i < parameters; i++) {
+                parameter.encode(writer.output().begin());
+                writer.output().end();
+            }
+            if (!deprecateEof) {
+                writer.eof(session.statusFlags(), 0);
+            }
+        }
+        if (!columns.isEmpty()) {
+            for (ColumnDefinition each : columns) {
+                each.encode(writer.output().begin());
+                writer.output().end();
+            }
+            if (!deprecateEof) {
+                writer.eof(session.statusFlags(), 0);
+            }
+        }
+    }
+
+    private Prepared statement(long id, String command) {
+        Prepared result = statements.get(id);
+        if (result == null) {
+            throw MySqlError.ER_UNKNOWN_STMT_HANDLER.exception(Long.toString(id), command);
+        }
+        return result;
+    }
+
+    private void sendLongData(ByteBuf payload) {
+        Prepared statement = statements.get(payload.readUnsignedIntLE());
+        int parameter = payload.readUnsignedShortLE();
+        if (statement == null || parameter >= statement.parameterCount) {
             return;
         }
-        throw MySqlError.ER_UNSUPPORTED_PS.exception();
+        byte[] data = new byte[payload.readableBytes()];
+        payload.readBytes(data);
+        statement.longData.computeIfAbsent(parameter, p -> new ByteArrayOutputStream()).writeBytes(data);
+    }
+
+    private void close(long id) {
+        Prepared statement = statements.remove(id);
+        session.writer().begin(0);
+        if (statement != null && statement.engine != null) {
+            try {
+                statement.engine.close();
+            } catch (SQLException ignored) {
+                // already closed with the connection
+            }
+        }
+    }
+
+    private void execute(ByteBuf payload) {
+        Prepared statement = statement(payload.readUnsignedIntLE(), "mysqld_stmt_execute");
+        int flags = payload.readUnsignedByte();
+        if (flags != 0) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.exception("cursors in prepared statements");
+        }
+        payload.readUnsignedIntLE();
+        Object[] values = readParameters(payload, statement);
+        session.commandStarted("Execute", statement.sql);
+        session.server().status().questions.increment();
+        session.clearWarnings();
+        statement.longData.clear();
+        if (statement.engine != null) {
+            try {
+                for (int i = 0; i < values.length; i++) {
+                    statement.engine.setObject(i + 1, values[i]);
+                }
+            } catch (SQLException e) {
+                throw EngineErrors.translate(e, statement.sql, session.schema());
+            }
+            executor.executePrepared(statement.engine, statement.sql, statement.tokens, statement.labels);
+            return;
+        }
+        executor.executeWithParameters(statement.sql, statement.tokens, values);
+    }
+
+    private Object[] readParameters(ByteBuf payload, Prepared statement) {
+        int count = statement.parameterCount;
+        Object[] values = new Object[count];
+        if (count == 0) {
+            return values;
+        }
+        byte[] nullBitmap = new byte[(count + 7) / 8];
+        payload.readBytes(nullBitmap);
+        if (payload.readUnsignedByte() == 1) {
+            for (int i = 0; i < count; i++) {
+                statement.parameterTypes[i] = payload.readUnsignedShortLE();
+            }
+        }
+        Charset charset = session.clientCharset();
+        for (int i = 0; i < count; i++) {
+            ByteArrayOutputStream longData = statement.longData.get(i);
+            if (longData != null) {
+                values[i] = isTextType(statement.parameterTypes[i] & 0xFF)
+                        ? new String(longData.toByteArray(), charset) : longData.toByteArray();
+                continue;
+            }
+            if ((nullBitmap[i / 8] & (1 << (i % 8))) != 0) {
+                continue;
+            }
+            values[i] = readValue(payload, statement.parameterTypes[i], charset);
+        }
+        return values;
+    }
+
+    private static boolean isTextType(int type) {
+        return type == ColumnType.VAR_STRING || type == ColumnType.STRING || type == ColumnType.VARCHAR
+                || type == ColumnType.JSON;
+    }
+
+    private static Object readValue(ByteBuf in, int typeAndFlag, Charset charset) {
+        int type = typeAndFlag & 0xFF;
+        boolean unsigned = (typeAndFlag & 0x8000) != 0;
+        return switch (type) {
+            case ColumnType.TINY -> unsigned ? (long) in.readUnsignedByte() : (long) in.readByte();
+            case ColumnType.SHORT, ColumnType.YEAR -> unsigned ? (long) in.readUnsignedShortLE() : (long) in.readShortLE();
+            case ColumnType.LONG, ColumnType.INT24 -> unsigned ? in.readUnsignedIntLE() : (long) in.readIntLE();
+            case ColumnType.LONGLONG -> {
+                long value = in.readLongLE();
+                yield unsigned && value < 0 ? new BigDecimal(new BigInteger(Long.toUnsignedString(value))) : value;
+            }
+            case ColumnType.FLOAT -> (double) in.readFloatLE();
+            case ColumnType.DOUBLE -> in.readDoubleLE();
+            case ColumnType.NULL -> null;
+            case ColumnType.DATE, ColumnType.DATETIME, ColumnType.TIMESTAMP -> readDateTime(in, type);
+            case ColumnType.TIME -> readTime(in);
+            case ColumnType.DECIMAL, ColumnType.NEWDECIMAL -> new BigDecimal(Wire.readLengthEncodedString(in, charset));
+            case ColumnType.TINY_BLOB, ColumnType.MEDIUM_BLOB, ColumnType.LONG_BLOB, ColumnType.BLOB,
+                 ColumnType.GEOMETRY, ColumnType.BIT -> Wire.readLengthEncodedBytes(in);
+            case ColumnType.VAR_STRING, ColumnType.STRING, ColumnType.VARCHAR, ColumnType.ENUM, ColumnType.SET,
+                 ColumnType.JSON -> Wire.readLengthEncodedString(in, charset);
+            default -> throw new MalformedPacketException("parameter type " + type);
+        };
+    }
+
+    private static Object readDateTime(ByteBuf in, int type) {
+        int length = in.readUnsignedByte();
+        if (length == 0) {
+            return type == ColumnType.DATE ? LocalDate.of(0, 1, 1) : LocalDateTime.of(0, 1, 1, 0, 0);
+        }
+        int year = in.readUnsignedShortLE();
+        int month = in.readUnsignedByte();
+        int day = in.readUnsignedByte();
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        int micros = 0;
+        if (length >= 7) {
+            hour = in.readUnsignedByte();
+            minute = in.readUnsignedByte();
+            second = in.readUnsignedByte();
+        }
+        if (length >= 11) {
+            micros = (int) in.readUnsignedIntLE();
+        }
+        if (type == ColumnType.DATE) {
+            return LocalDate.of(year, month, day);
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);
+    }
+
+    private static Object readTime(ByteBuf in) {
+        int length = in.readUnsignedByte();
+        if (length == 0) {
+            return LocalTime.MIDNIGHT;
+        }
+        boolean negative = in.readUnsignedByte() == 1;
+        long days = in.readUnsignedIntLE();
+        int hour = in.readUnsignedByte();
+        int minute = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        int micros = length >= 12 ? (int) in.readUnsignedIntLE() : 0;
+        if (negative || days > 0) {
+            long hours = days * 24 + hour;
+            return (negative ? "-" : "") + hours + ":" + minute + ":" + second + (micros > 0 ? "." + micros : "");
+        }
+        return LocalTime.of(hour, minute, second, micros * 1000);
+    }
+
+    /** COM_RESET_CONNECTION and session end: every prepared statement is closed. */
+    public void closeAll() {
+        for (Prepared each : new ArrayList<>(statements.values())) {
+            close(each.id);
+        }
     }
 }

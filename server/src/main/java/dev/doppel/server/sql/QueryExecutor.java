@@ -11,7 +11,7 @@ import dev.doppel.server.session.Session;
 import io.netty.buffer.ByteBuf;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -34,6 +34,8 @@ public final class QueryExecutor {
     private final DatabaseStatement databases;
     private final PreparedStatements prepared;
     private boolean explicitTransaction;
+    /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
+    private boolean binary;
 
     public QueryExecutor(Session session) {
         this.session = session;
@@ -41,7 +43,7 @@ public final class QueryExecutor {
         this.show = new ShowStatement(session, this);
         this.accounts = new AccountStatement(session);
         this.databases = new DatabaseStatement(session);
-        this.prepared = new PreparedStatements(session);
+        this.prepared = new PreparedStatements(session, this);
     }
 
     public PreparedStatements preparedStatements() {
@@ -175,7 +177,87 @@ public final class QueryExecutor {
 
     /** Sends a result set the server built itself. */
     void send(TextResult result, int moreFlag) {
-        result.write(session.writer(), session.statusFlags() | moreFlag, session.warnings().size(), null);
+        if (!binary) {
+            result.write(session.writer(), session.statusFlags() | moreFlag, session.warnings().size(), null);
+            return;
+        }
+        ResponseWriter writer = session.writer();
+        writer.columns(result.columns(), session.statusFlags() | moreFlag);
+        for (String[] row : result.rows()) {
+            BinaryValues.writeRow(writer.beginRow(), row);
+            writer.endRow();
+        }
+        writer.endOfRows(session.statusFlags() | moreFlag, session.warnings().size(), null);
+    }
+
+    /** COM_STMT_EXECUTE of a statement prepared in the engine, parameters already bound. */
+    void executePrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
+        binary = true;
+        try {
+            Connection connection = session.engineConnection();
+            syncAutocommit(connection);
+            session.running(statement);
+            boolean hasRows = statement.execute();
+            if (session.queryKilled()) {
+                throw MySqlError.ER_QUERY_INTERRUPTED.exception();
+            }
+            if (hasRows) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    sendRows(rows, labels, 0);
+                }
+            } else {
+                afterUpdate(statement, tokens, 0);
+            }
+        } catch (SQLException e) {
+            if (session.queryKilled()) {
+                throw MySqlError.ER_QUERY_INTERRUPTED.exception();
+            }
+            throw EngineErrors.translate(e, sql, session.schema());
+        } finally {
+            session.running(null);
+            binary = false;
+        }
+    }
+
+    /** COM_STMT_EXECUTE of a statement the server runs itself: the parameters become literals. */
+    void executeWithParameters(String sql, List<Token> tokens, Object[] values) {
+        StringBuilder text = new StringBuilder();
+        int position = 0;
+        int parameter = 0;
+        for (Token each : tokens) {
+            if (each.kind() == Token.Kind.PARAMETER) {
+                text.append(sql, position, each.start());
+                EngineSql.appendLiteral(text, values[parameter++]);
+                position = each.end();
+            }
+        }
+        text.append(sql, position, sql.length());
+        String substituted = text.toString();
+        List<Token> substitutedTokens = Lexer.tokenize(substituted);
+        if (!substitutedTokens.isEmpty() && substitutedTokens.get(substitutedTokens.size() - 1).isSymbol(";")) {
+            substitutedTokens = substitutedTokens.subList(0, substitutedTokens.size() - 1);
+        }
+        binary = true;
+        try {
+            execute(substituted, substitutedTokens, 0);
+        } finally {
+            binary = false;
+        }
+    }
+
+    private void afterUpdate(Statement statement, List<Token> tokens, int moreFlag) throws SQLException {
+        long count = Math.max(0, statement.getLargeUpdateCount());
+        if (tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE")) {
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (keys.next()) {
+                    session.lastInsertId(keys.getLong(1));
+                }
+            }
+        }
+        if (!session.variables().autocommit() || explicitTransaction) {
+            session.inTransaction(true);
+        }
+        ok(count, moreFlag);
     }
 
     /** Evaluates an expression (the value of a SET) through the engine. */
@@ -234,18 +316,7 @@ public final class QueryExecutor {
                         sendRows(rows, SelectLabels.of(sql, tokens), moreFlag);
                     }
                 } else {
-                    long count = Math.max(0, statement.getLargeUpdateCount());
-                    if (insert) {
-                        try (ResultSet keys = statement.getGeneratedKeys()) {
-                            if (keys.next()) {
-                                session.lastInsertId(keys.getLong(1));
-                            }
-                        }
-                    }
-                    if (!session.variables().autocommit() || explicitTransaction) {
-                        session.inTransaction(true);
-                    }
-                    ok(count, moreFlag);
+                    afterUpdate(statement, tokens, moreFlag);
                 }
             } finally {
                 session.running(null);
@@ -272,8 +343,12 @@ public final class QueryExecutor {
         int sinceFlush = 0;
         while (rows.next()) {
             ByteBuf out = writer.beginRow();
-            for (int i = 0; i < count; i++) {
-                TextValues.write(out, rows, i + 1, types[i]);
+            if (binary) {
+                BinaryValues.writeRow(out, rows, columns);
+            } else {
+                for (int i = 0; i < count; i++) {
+                    TextValues.write(out, rows, i + 1, types[i]);
+                }
             }
             writer.endRow();
             if (++sinceFlush == 512) {
@@ -377,7 +452,6 @@ public final class QueryExecutor {
             throw MySqlError.ER_NO_DB_ERROR.exception();
         }
         Connection connection = session.engineConnection();
-        DatabaseMetaData meta = connection.getMetaData();
         List<ColumnDefinition> result = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT * FROM `" + session.schema().replace("`", "``") + "`.`"

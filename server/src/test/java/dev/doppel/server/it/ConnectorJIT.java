@@ -244,4 +244,53 @@ class ConnectorJIT {
             }
         }
     }
+
+    @Test
+    void assertServerPreparedStatements() throws Exception {
+        try (Connection connection = connect("root", "", "shop", "sslMode=DISABLED&allowPublicKeyRetrieval=true"
+                + "&useServerPrepStmts=true&cachePrepStmts=false");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE ps (id BIGINT PRIMARY KEY, d DOUBLE, s VARCHAR(20), t DATETIME(3), b BLOB)");
+            try (java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO ps VALUES (?, ?, ?, ?, ?)")) {
+                insert.setLong(1, 1);
+                insert.setDouble(2, 2.5);
+                insert.setString(3, "héllo");
+                insert.setTimestamp(4, java.sql.Timestamp.valueOf("2026-11-21 06:00:00.125"));
+                insert.setBytes(5, new byte[] {1, 2, 3});
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+                insert.setLong(1, 2);
+                insert.setNull(2, java.sql.Types.DOUBLE);
+                insert.setString(3, null);
+                insert.setNull(4, java.sql.Types.TIMESTAMP);
+                insert.setNull(5, java.sql.Types.BLOB);
+                assertThat(insert.executeUpdate()).isEqualTo(1);
+            }
+            try (java.sql.PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, d, s, t, b, ? + 1 AS next FROM ps WHERE id >= ? ORDER BY id")) {
+                select.setInt(1, 41);
+                select.setLong(2, 1);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).isEqualTo(1);
+                    assertThat(rows.getDouble(2)).isEqualTo(2.5);
+                    assertThat(rows.getString(3)).isEqualTo("héllo");
+                    assertThat(rows.getTimestamp(4)).isEqualTo(java.sql.Timestamp.valueOf("2026-11-21 06:00:00.125"));
+                    assertThat(rows.getBytes(5)).containsExactly(1, 2, 3);
+                    assertThat(rows.getLong("next")).isEqualTo(42);
+                    rows.next();
+                    assertThat(rows.getObject(2)).isNull();
+                    assertThat(rows.getString(3)).isNull();
+                    assertThat(rows.getTimestamp(4)).isNull();
+                    assertThat(rows.next()).isFalse();
+                }
+            }
+            try (java.sql.PreparedStatement show = connection.prepareStatement("SHOW VARIABLES LIKE ?")) {
+                show.setString(1, "wait_timeout");
+                try (ResultSet rows = show.executeQuery()) {
+                    rows.next();
+                    assertThat(rows.getString(2)).isEqualTo("28800");
+                }
+            }
+        }
+    }
 }
