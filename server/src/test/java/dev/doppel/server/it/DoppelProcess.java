@@ -49,6 +49,13 @@ public final class DoppelProcess implements AutoCloseable {
         return result;
     }
 
+    /** Starts a server on {@code home}/data, which an earlier --initialize has prepared. */
+    public static DoppelProcess startInitialized(Path home, String... options) throws Exception {
+        DoppelProcess result = new DoppelProcess(home);
+        result.launch(options);
+        return result;
+    }
+
     /** Starts a server on this instance's (already initialized) data directory. */
     public void launch(String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", distribution().resolve("bin/doppeld").toString(),

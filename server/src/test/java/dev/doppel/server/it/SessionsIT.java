@@ -1,0 +1,176 @@
+package dev.doppel.server.it;
+
+import com.mysql.cj.jdbc.JdbcConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Sessions run independently; KILL, ping, reset, change user and the admin commands of mysqladmin. */
+class SessionsIT {
+    private static final String LONG_QUERY = "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c"
+            + " WHERE n < 500000000) SELECT COUNT(*) FROM c";
+
+    @TempDir
+    static Path home;
+    static DoppelProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = DoppelProcess.start(home);
+        try (Connection root = connect(); Statement statement = root.createStatement()) {
+            statement.execute("CREATE USER 'other'@'%' IDENTIFIED BY 'other-pw'");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    static Connection connect() throws SQLException {
+        return connect("root", "");
+    }
+
+    static Connection connect(String user, String password) throws SQLException {
+        return DriverManager.getConnection(server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true"), user,
+                password);
+    }
+
+    private static long connectionId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT CONNECTION_ID()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
+    void assertSlowStatementDoesNotStallOthersAndKillQueryStopsIt() throws Exception {
+        try (Connection slow = connect(); Connection other = connect()) {
+            long id = connectionId(slow);
+            CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
+                try (Statement statement = slow.createStatement()) {
+                    statement.executeQuery(LONG_QUERY).close();
+                    return null;
+                } catch (SQLException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(300);
+            long start = System.nanoTime();
+            try (Statement statement = other.createStatement(); ResultSet rows = statement.executeQuery("SELECT 1")) {
+                assertThat(rows.next()).isTrue();
+            }
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1000);
+            assertThat(running).isNotDone();
+            try (Statement statement = other.createStatement()) {
+                statement.execute("KILL QUERY " + id);
+            }
+            Throwable failure = running.get(10, TimeUnit.SECONDS);
+            assertThat(failure).isInstanceOfSatisfying(SQLException.class, e -> {
+                assertThat(e.getErrorCode()).isEqualTo(1317);
+                assertThat(e.getSQLState()).isEqualTo("70100");
+                assertThat(e.getMessage()).isEqualTo("Query execution was interrupted");
+            });
+            try (Statement statement = slow.createStatement(); ResultSet rows = statement.executeQuery("SELECT 2")) {
+                assertThat(rows.next()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void assertKillConnection() throws Exception {
+        try (Connection victim = connect(); Connection killer = connect()) {
+            long id = connectionId(victim);
+            try (Statement statement = killer.createStatement()) {
+                statement.execute("KILL " + id);
+            }
+            assertThatThrownBy(() -> victim.createStatement().executeQuery("SELECT 1")).isInstanceOf(SQLException.class);
+            assertThatThrownBy(() -> killer.createStatement().execute("KILL 987654"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getErrorCode()).isEqualTo(1094);
+                        assertThat(e.getMessage()).isEqualTo("Unknown thread id: 987654");
+                    });
+        }
+    }
+
+    @Test
+    void assertKillingAnotherUsersSessionNeedsConnectionAdmin() throws Exception {
+        try (Connection root = connect(); Connection other = connect("other", "other-pw")) {
+            long rootId = connectionId(root);
+            assertThatThrownBy(() -> other.createStatement().execute("KILL " + rootId))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getErrorCode()).isEqualTo(1095);
+                        assertThat(e.getMessage()).isEqualTo("You are not owner of thread " + rootId);
+                    });
+            try (ResultSet rows = root.createStatement().executeQuery("SELECT 1")) {
+                assertThat(rows.next()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void assertPingResetAndChangeUser() throws Exception {
+        try (Connection connection = connect()) {
+            assertThat(connection.isValid(2)).isTrue();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET @kept = 1, SESSION wait_timeout = 77");
+            }
+            ((JdbcConnection) connection).resetServerState();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT @kept, @@session.wait_timeout")) {
+                rows.next();
+                assertThat(rows.getObject(1)).isNull();
+                assertThat(rows.getLong(2)).isEqualTo(28800);
+            }
+            ((JdbcConnection) connection).changeUser("other", "other-pw");
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT CURRENT_USER()")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("other@%");
+            }
+        }
+    }
+
+    @Test
+    void assertMysqladminCommands() throws Exception {
+        String admin = MysqlCli.binary().replace("mysql", "mysqladmin").replace("mariadb", "mariadb-admin");
+        Process status = new ProcessBuilder(admin, "--no-defaults", "-h127.0.0.1", "-P" + server.port(), "-uroot",
+                "status").redirectErrorStream(true).start();
+        String output = new String(status.getInputStream().readAllBytes());
+        assertThat(status.waitFor()).isZero();
+        assertThat(output).startsWith("Uptime: ").contains("Threads: ").contains("Questions: ");
+        Process ping = new ProcessBuilder(admin, "--no-defaults", "-S", server.socket().toString(), "-uroot", "ping")
+                .redirectErrorStream(true).start();
+        assertThat(new String(ping.getInputStream().readAllBytes())).contains("mysqld is alive");
+        assertThat(ping.waitFor()).isZero();
+    }
+
+    @Test
+    void assertProcessList() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW FULL PROCESSLIST")) {
+            assertThat(rows.getMetaData().getColumnLabel(1)).isEqualTo("Id");
+            boolean sawSelf = false;
+            while (rows.next()) {
+                if (rows.getString("Info") != null && rows.getString("Info").equals("SHOW FULL PROCESSLIST")) {
+                    sawSelf = rows.getString("Command").equals("Query");
+                }
+            }
+            assertThat(sawSelf).isTrue();
+        }
+    }
+}
