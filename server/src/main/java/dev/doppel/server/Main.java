@@ -12,6 +12,8 @@ import dev.doppel.server.instance.StartupException;
 
 import java.nio.file.Path;
 
+import sun.misc.Signal;
+
 /** The doppeld command: reads options like mysqld, then initializes a data directory or runs the server. */
 public final class Main {
     private Main() {
@@ -97,6 +99,12 @@ public final class Main {
             server.stop();
         }, "shutdown-signal");
         Runtime.getRuntime().addShutdownHook(signalHook);
+        // mysqld exits with 0 after SIGTERM; left to the JVM, SIGTERM would run the hook above and exit with 143
+        Signal.handle(new Signal("TERM"), signal -> {
+            log.system(13172, "Received SHUTDOWN from user <via user signal>. Shutting down mysqld (Version: "
+                    + ServerVersion.VERSION + ").");
+            server.requestStop();
+        });
         try {
             server.awaitStopRequest();
         } catch (InterruptedException e) {

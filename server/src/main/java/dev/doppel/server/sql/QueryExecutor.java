@@ -64,11 +64,10 @@ public final class QueryExecutor {
         ResponseWriter writer = session.writer();
         for (int i = 0; i < statements.size(); i++) {
             List<Token> tokens = statements.get(i);
-            String sql = text.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
-            List<Token> local = Lexer.tokenize(sql);
+            String sql = statements.size() == 1 ? text : text.substring(0, tokens.get(tokens.size() - 1).end());
             boolean more = i + 1 < statements.size();
             try {
-                execute(sql, local, more ? ServerStatus.MORE_RESULTS_EXISTS : 0);
+                execute(sql, tokens, more ? ServerStatus.MORE_RESULTS_EXISTS : 0);
             } catch (MySqlException e) {
                 session.clearWarnings();
                 session.addWarning("Error", e.number(), e.getMessage());
