@@ -2,6 +2,7 @@ package dev.doppel.server.protocol;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 
 import java.util.List;
 
@@ -100,13 +101,19 @@ public final class ResponseWriter {
         channel.writeAndFlush(done.finish(), channel.voidPromise());
     }
 
-    /** Writes what is built so far and continues the same reply (for long result sets). */
+    /**
+     * Writes what is built so far and continues the same reply (for long result sets). When the socket does not
+     * keep up, the session's thread waits for the write, so a large result never piles up in memory.
+     */
     public void flushPart() {
         if (output == null || output.isEmpty()) {
             return;
         }
         int sequence = output.sequence();
-        channel.writeAndFlush(output.finish(), channel.voidPromise());
+        ChannelFuture written = channel.writeAndFlush(output.finish());
+        if (!channel.isWritable()) {
+            written.awaitUninterruptibly();
+        }
         output = new PacketOutput(channel.alloc(), sequence);
     }
 

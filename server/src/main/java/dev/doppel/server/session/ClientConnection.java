@@ -321,6 +321,10 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             if (server.config().requireSecureTransport() && !secure()) {
                 throw MySqlError.ER_SECURE_TRANSPORT_REQUIRED.exception();
             }
+            if (account.passwordExpired()
+                    && !Capabilities.has(response.capabilities(), Capabilities.CLIENT_CAN_HANDLE_EXPIRED_PASSWORDS)) {
+                throw MySqlError.ER_MUST_CHANGE_PASSWORD_LOGIN.exception();
+            }
             Session created = new Session(server, this, response, account, clientHost(), secure());
             created.connectTo(response.database());
             session = created;

@@ -59,6 +59,7 @@ public final class Session {
     private long lastInsertId;
     private boolean multiStatements;
     private int handshakeCharset;
+    private boolean passwordExpired;
 
     /** A note, warning or error of the last statement (SHOW WARNINGS). */
     public record Warning(String level, int code, String message) {
@@ -74,6 +75,7 @@ public final class Session {
         this.secure = secure;
         this.capabilities = response.capabilities();
         this.multiStatements = Capabilities.has(capabilities, Capabilities.CLIENT_MULTI_STATEMENTS);
+        this.passwordExpired = account.passwordExpired();
         this.variables = server.variables().newSession();
         applyHandshakeCharset(response.charset());
         if (Capabilities.has(capabilities, Capabilities.CLIENT_INTERACTIVE)) {
@@ -207,6 +209,19 @@ public final class Session {
         command = "Sleep";
         info = null;
         commandStartedAt = System.currentTimeMillis();
+    }
+
+    /**
+     * Whether the session is in MySQL's sandbox mode: the account's password expired, and only ALTER USER,
+     * SET PASSWORD and SET are allowed until the password is changed.
+     */
+    public boolean passwordExpired() {
+        return passwordExpired;
+    }
+
+    /** The session's own password was changed: the sandbox is lifted. */
+    public void passwordChanged() {
+        passwordExpired = false;
     }
 
     /** The status flags for OK and EOF packets. */

@@ -30,8 +30,8 @@ final class AccountStatement {
 
     void execute(String sql, List<Token> tokens) {
         String verb = tokens.get(0).upper();
-        if (!session.account().hasGlobalPrivilege("CREATE USER")) {
-            throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("CREATE USER");
+        if (!verb.equals("ALTER")) {
+            requireCreateUser();
         }
         int index = 2;
         boolean ifClause = false;
@@ -51,6 +51,24 @@ final class AccountStatement {
                 case "DROP" -> drop(sql, tokens, index, ifClause);
                 default -> throw Lexer.syntaxError(sql, tokens.get(0).start());
             }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e, sql, session.schema());
+        }
+    }
+
+    /** SET PASSWORD [FOR user] = 'password'. */
+    void setPassword(String sql, List<Token> tokens) {
+        String[] name = {session.account().user(), session.account().host()};
+        int index = 2;
+        if (index < tokens.size() && tokens.get(index).isWord("FOR")) {
+            index = userName(sql, tokens, index + 1, name);
+        }
+        if (index + 2 != tokens.size() || !tokens.get(index).isSymbol("=")
+                || tokens.get(index + 1).kind() != Token.Kind.STRING) {
+            throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
+        }
+        try {
+            alter(new Spec(name[0], name[1], null, tokens.get(index + 1).text(), false, false, false), false);
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());
         }
@@ -100,9 +118,20 @@ final class AccountStatement {
         return new Spec(name[0], name[1], plugin, password, lock, unlock, expire);
     }
 
-    private static int userName(String sql, List<Token> tokens, int index, String[] name) {
+    private int userName(String sql, List<Token> tokens, int index, String[] name) {
         if (index >= tokens.size()) {
             throw Lexer.syntaxError(sql, sql.length());
+        }
+        if (index + 2 < tokens.size() && (tokens.get(index).isWord("USER") || tokens.get(index).isWord("CURRENT_USER"))
+                && tokens.get(index + 1).isSymbol("(") && tokens.get(index + 2).isSymbol(")")) {
+            name[0] = session.account().user();
+            name[1] = session.account().host();
+            return index + 3;
+        }
+        if (tokens.get(index).isWord("CURRENT_USER")) {
+            name[0] = session.account().user();
+            name[1] = session.account().host();
+            return index + 1;
         }
         name[0] = expectName(sql, tokens, index);
         name[1] = "%";
@@ -141,7 +170,21 @@ final class AccountStatement {
                 spec.expire(), spec.lock(), Set.of());
     }
 
+    private void requireCreateUser() {
+        if (!session.account().hasGlobalPrivilege("CREATE USER")) {
+            throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("CREATE USER");
+        }
+    }
+
+    private boolean isSelf(Spec spec) {
+        return spec.user().equals(session.account().user()) && spec.host().equals(session.account().host());
+    }
+
+    /** A user may change its own password; anything else needs CREATE USER. */
     private void alter(Spec spec, boolean ifExists) throws SQLException {
+        if (!isSelf(spec) || spec.plugin() != null || spec.lock() || spec.unlock() || spec.expire()) {
+            requireCreateUser();
+        }
         Optional<Account> existing = session.server().accounts().find(spec.user(), spec.host());
         if (existing.isEmpty()) {
             if (ifExists) {
@@ -155,6 +198,9 @@ final class AccountStatement {
             session.server().accounts().changeAuthentication(spec.user(), spec.host(), plugin,
                     hash(plugin, spec.password()));
             session.server().sha2Cache().invalidate(spec.user(), spec.host());
+            if (isSelf(spec)) {
+                session.passwordChanged();
+            }
         }
         if (spec.lock() || spec.unlock()) {
             session.server().accounts().setLocked(spec.user(), spec.host(), spec.lock());

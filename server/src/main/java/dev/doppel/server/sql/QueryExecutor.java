@@ -107,9 +107,17 @@ public final class QueryExecutor {
         if (!diagnostics) {
             session.clearWarnings();
         }
+        if (session.passwordExpired() && !keyword.equals("SET")
+                && !(keyword.equals("ALTER") && tokens.size() > 1 && tokens.get(1).isWord("USER"))) {
+            throw MySqlError.ER_MUST_CHANGE_PASSWORD.exception();
+        }
         switch (keyword) {
             case "SET" -> {
-                set.execute(sql, tokens);
+                if (tokens.size() > 1 && tokens.get(1).isWord("PASSWORD")) {
+                    accounts.setPassword(sql, tokens);
+                } else {
+                    set.execute(sql, tokens);
+                }
                 ok(0, moreFlag);
             }
             case "SHOW" -> show.execute(sql, tokens, moreFlag);

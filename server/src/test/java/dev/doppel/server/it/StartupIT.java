@@ -200,7 +200,12 @@ class StartupIT {
             String tcp = "-P" + server.port();
             MysqlCli.Result refused = MysqlCli.run(null, "-h127.0.0.1", tcp, "-uroot", "-p" + password,
                     "-e", "SELECT 1");
-            assertThat(refused.stderr()).as("statements before ALTER USER").contains("ERROR 1820 (HY000)",
+            assertThat(refused.stderr()).as("a client that cannot handle expired passwords").contains(
+                    "ERROR 1862 (HY000): Your password has expired. To log in you must change it using a client that"
+                            + " supports expired passwords.");
+            MysqlCli.Result sandboxed = MysqlCli.run(null, "-h127.0.0.1", tcp, "-uroot", "-p" + password,
+                    "--connect-expired-password", "-e", "SELECT 1");
+            assertThat(sandboxed.stderr()).as("statements before ALTER USER").contains("ERROR 1820 (HY000)",
                     "You must reset your password using ALTER USER statement before executing this statement.");
 
             MysqlCli.Result altered = MysqlCli.run(null, "-h127.0.0.1", tcp, "-uroot", "-p" + password,
