@@ -3,6 +3,7 @@ package dev.doppel.server;
 import dev.doppel.server.config.ConfigEnvironment;
 import dev.doppel.server.config.ConfigException;
 import dev.doppel.server.config.ConfigWarning;
+import dev.doppel.server.config.RawOption;
 import dev.doppel.server.config.ServerConfig;
 import dev.doppel.server.config.ServerVersion;
 import dev.doppel.server.instance.ErrorLog;
@@ -27,7 +28,9 @@ public final class Main {
         ServerConfig config;
         Path basedir = basedir(args);
         try {
-            config = ServerConfig.load(args, ConfigEnvironment.system(basedir, "doppeld"));
+            // Options the server does not know may belong to plugins, which load later: the server rejects the
+            // ones no plugin claims once plugins are loaded, as mysqld does.
+            config = ServerConfig.load(args, ConfigEnvironment.system(basedir, "doppeld"), option -> true);
         } catch (ConfigException e) {
             if (e.early()) {
                 for (ConfigWarning each : e.messages()) {
@@ -60,10 +63,17 @@ public final class Main {
         String program = config.basedir().resolve("bin").resolve("doppeld").toString();
         switch (config.mode()) {
             case VALIDATE_CONFIG -> {
-                return 0;
+                return rejectUnclaimedOptions(config, log) ? 1 : 0;
             }
             case INITIALIZE, INITIALIZE_INSECURE -> {
+                if (rejectUnclaimedOptions(config, log)) {
+                    return 1;
+                }
                 log.verbosity(3);
+                if (!config.pluginLoadOptions().isEmpty()) {
+                    log.warning(13501, "Ignoring --plugin-load[_add] list as the server is running with"
+                            + " --initialize(-insecure).");
+                }
                 log.system(13169, program + " (mysqld " + ServerVersion.VERSION + ") initializing of server in"
                         + " progress as process " + ProcessHandle.current().pid());
                 try {
@@ -117,6 +127,31 @@ public final class Main {
             // the JVM is already shutting down (SIGTERM)
         }
         return 0;
+    }
+
+    /**
+     * Without loading plugins (--validate-config, --initialize) an option nobody knows is an error, as mysqld
+     * reports it; loose- ones only warn. Returns true when startup must stop.
+     */
+    private static boolean rejectUnclaimedOptions(ServerConfig config, ErrorLog log) {
+        boolean failed = false;
+        for (RawOption each : config.pluginOptions()) {
+            if (each.baseName().startsWith("mysqlx")) {
+                continue;
+            }
+            String text = each.unknownMessage();
+            int code = each.unknownCode();
+            if (each.loose()) {
+                log.warning(code, text);
+            } else {
+                log.error(code, text);
+                failed = true;
+            }
+        }
+        if (failed) {
+            log.error(10119, "Aborting");
+        }
+        return failed;
     }
 
     private static void write(ErrorLog log, ConfigWarning warning) {

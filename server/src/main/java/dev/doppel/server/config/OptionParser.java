@@ -154,7 +154,7 @@ final class OptionParser {
     private void unknown(OptionArgument argument, String body, String name, String value, boolean loose)
             throws ConfigException {
         boolean mustBeVariable = value != null;
-        RawOption option = new RawOption(OptionDefinition.key(name), value, argument.source());
+        RawOption option = new RawOption(OptionDefinition.key(name), value, argument.source(), body);
         boolean claimed = policy.claims(option);
         if (claimed || loose) {
             raw.add(option);

@@ -51,7 +51,9 @@ public final class H2Engine implements StorageEngine {
         H2Engine result = new H2Engine(datadir, true);
         try (Statement statement = result.keepOpen.createStatement()) {
             for (String each : systemSchemaStatements()) {
-                statement.execute(each);
+                if (!each.isBlank()) {
+                    statement.execute(each);
+                }
             }
         }
         return result;

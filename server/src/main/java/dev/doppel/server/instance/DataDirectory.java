@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 public final class DataDirectory implements AutoCloseable {
     public static final String FORMAT_FILE = "doppel_format";
     public static final String LOCK_FILE = "doppel.lock";
-    public static final int FORMAT_VERSION = 1;
+    /** The format this server writes; 2 added mysql.plugin. */
+    public static final int FORMAT_VERSION = 2;
 
     private final Path path;
     private final FileChannel lockChannel;
@@ -60,6 +61,19 @@ public final class DataDirectory implements AutoCloseable {
     public void markInitialized(String serverVersion) throws IOException {
         Files.writeString(path.resolve(FORMAT_FILE), "format=" + FORMAT_VERSION + "\nserver_version=" + serverVersion
                 + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** The format version recorded in the directory (the server that last upgraded or created it). */
+    public int formatVersion() throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(path.resolve(FORMAT_FILE))) {
+            properties.load(reader);
+        }
+        try {
+            return Integer.parseInt(properties.getProperty("format", "0").trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Locks an initialized data directory for this server. */

@@ -1,6 +1,11 @@
 package dev.doppel.server.instance;
 
 import dev.doppel.server.auth.KeyMaterial;
+import dev.doppel.server.catalog.VirtualTableFunction;
+import dev.doppel.server.catalog.VirtualTables;
+import dev.doppel.server.config.RawOption;
+import dev.doppel.server.plugin.PluginHost;
+import dev.doppel.server.plugin.PluginOptions;
 import dev.doppel.server.config.ServerConfig;
 import dev.doppel.server.config.ServerVersion;
 import dev.doppel.server.engine.H2Engine;
@@ -13,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +35,7 @@ public final class Server {
     private Connection systemConnection;
     private NetworkServer network;
     private ServerContext context;
+    private PluginHost plugins;
     private Path pidFile;
 
     public Server(ServerConfig config, ErrorLog log) {
@@ -49,8 +56,10 @@ public final class Server {
                 new Initializer(log).initialize(datadir, true);
             }
             dataDirectory = DataDirectory.open(datadir);
+            Upgrade upgrade = new Upgrade(dataDirectory, log);
             engine = H2Engine.open(datadir);
             systemConnection = engine.connect();
+            upgrade.run(systemConnection);
             AccountStore accounts = new AccountStore(() -> systemConnection);
             accounts.reload();
             KeyMaterial keys = loadKeys(datadir);
@@ -64,7 +73,19 @@ public final class Server {
                         config.sslCert().orElse(Path.of(KeyMaterial.SERVER_CERT)).toString());
                 config.variables().setGlobalInternal("ssl_key", config.sslKey().orElse(Path.of(KeyMaterial.SERVER_KEY)).toString());
             }
-            context = new ServerContext(config, config.variables(), engine, accounts, keys, log, this::requestStop);
+            VirtualTables tables = new VirtualTables();
+            VirtualTables.install(tables);
+            try (Statement statement = systemConnection.createStatement()) {
+                statement.execute(VirtualTableFunction.createAliasStatement());
+            }
+            plugins = new PluginHost(config.pluginDir(), datadir, config.variables(), tables, log,
+                    () -> systemConnection);
+            plugins.start(config.pluginLoadOptions(), new PluginOptions(config.pluginOptions()),
+                    !config.skipGrantTables(), upgrade.needed());
+            rejectUnknownOptions(plugins.options());
+            upgrade.complete();
+            context = new ServerContext(config, config.variables(), engine, accounts, keys, log, plugins,
+                    this::requestStop);
             network = new NetworkServer(context);
             int port = config.skipNetworking() ? 0 : bind();
             Path socket = config.socket();
@@ -84,6 +105,21 @@ public final class Server {
             Thread.currentThread().interrupt();
             stopResources();
             throw new StartupException(10119, "Interrupted during startup", e);
+        }
+    }
+
+    /** Options neither the server nor a loaded plugin knows: fatal, or a warning with the loose- prefix. */
+    private void rejectUnknownOptions(PluginOptions options) throws StartupException {
+        for (RawOption each : options.unused()) {
+            if (each.baseName().startsWith("mysqlx")) {
+                continue;
+            }
+            String text = each.unknownMessage();
+            if (each.loose()) {
+                log.warning(each.unknownCode(), text);
+            } else {
+                throw new StartupException(each.unknownCode(), text);
+            }
         }
     }
 
@@ -154,6 +190,9 @@ public final class Server {
                 each.kill(false);
             }
             context.sessionThreads().shutdown();
+        }
+        if (plugins != null) {
+            plugins.shutdown();
         }
         if (network != null) {
             network.close();

@@ -5,6 +5,7 @@ import dev.doppel.server.auth.KeyMaterial;
 import dev.doppel.server.config.ServerConfig;
 import dev.doppel.server.config.SystemVariableRegistry;
 import dev.doppel.server.engine.StorageEngine;
+import dev.doppel.server.plugin.PluginHost;
 import dev.doppel.server.security.AccountStore;
 
 import java.sql.Connection;
@@ -37,6 +38,7 @@ public final class ServerContext {
     private final ExecutorService sessionThreads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("session-", 0).factory());
     private final Runnable shutdownRequest;
+    private final PluginHost plugins;
 
     /** What the server knows of an open connection; the session registers itself under its id. */
     public interface ConnectionInfo {
@@ -47,7 +49,9 @@ public final class ServerContext {
     }
 
     public ServerContext(ServerConfig config, SystemVariableRegistry variables, StorageEngine engine,
-                         AccountStore accounts, KeyMaterial keys, ErrorLog log, Runnable shutdownRequest) {
+                         AccountStore accounts, KeyMaterial keys, ErrorLog log, PluginHost plugins,
+                         Runnable shutdownRequest) {
+        this.plugins = plugins;
         this.config = config;
         this.variables = variables;
         this.engine = engine;
@@ -75,6 +79,10 @@ public final class ServerContext {
 
     public KeyMaterial keys() {
         return keys;
+    }
+
+    public PluginHost plugins() {
+        return plugins;
     }
 
     public ErrorLog log() {

@@ -25,6 +25,7 @@ public final class PacketDecoder extends ByteToMessageDecoder {
     private boolean paused;
     private int firstPacketSequence = -1;
     private boolean failed;
+    private boolean firstPacket = true;
 
     public PacketDecoder(long maxAllowedPacket) {
         this.maxAllowedPacket = maxAllowedPacket;
@@ -75,8 +76,15 @@ public final class PacketDecoder extends ByteToMessageDecoder {
             if (parts == null) {
                 if (length < MAX_PAYLOAD) {
                     out.add(new Packet(sequence, sequence, part));
+                    if (firstPacket && isSslRequest(part)) {
+                        // The bytes after an SSLRequest are a TLS ClientHello, not packets: stop here until the
+                        // handler has put the SslHandler in front of this decoder (see resumeAfterTls).
+                        paused = true;
+                    }
+                    firstPacket = false;
                     continue;
                 }
+                firstPacket = false;
                 parts = ctx.alloc().compositeBuffer(Integer.MAX_VALUE);
                 firstSequence = sequence;
                 joinedLength = 0;
@@ -89,6 +97,11 @@ public final class PacketDecoder extends ByteToMessageDecoder {
                 parts = null;
             }
         }
+    }
+
+    private static boolean isSslRequest(ByteBuf payload) {
+        return payload.readableBytes() == 32
+                && (payload.getIntLE(payload.readerIndex()) & Capabilities.CLIENT_SSL) != 0;
     }
 
     /**

@@ -148,6 +148,10 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             return;
         }
         account = matched.get();
+        if (!server.plugins().isActive(account.plugin())) {
+            sendErrorAndClose(nextSequence, MySqlError.ER_PLUGIN_IS_NOT_LOADED.exception(account.plugin()));
+            return;
+        }
         authMethod = account.plugin();
         previous.writer().begin(1);
         PacketOutput output = new PacketOutput(channel.alloc(), nextSequence);
@@ -206,6 +210,11 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             return;
         }
         account = matched.get();
+        if (!server.plugins().isActive(account.plugin())) {
+            server.status().abortedConnects.increment();
+            sendErrorAndClose(nextSequence, MySqlError.ER_PLUGIN_IS_NOT_LOADED.exception(account.plugin()));
+            return;
+        }
         String clientMethod = response.authMethod() == null ? MysqlNativePassword.PLUGIN_NAME : response.authMethod();
         if (!clientMethod.equals(account.plugin())) {
             authMethod = account.plugin();

@@ -111,8 +111,8 @@ final class AccountStatement {
                 throw Lexer.syntaxError(sql, token.start());
             }
         }
-        if (plugin != null && !plugin.equals(CachingSha2Password.PLUGIN_NAME)
-                && !plugin.equals(MysqlNativePassword.PLUGIN_NAME)) {
+        if (plugin != null && (!(plugin.equals(CachingSha2Password.PLUGIN_NAME)
+                || plugin.equals(MysqlNativePassword.PLUGIN_NAME)) || !session.server().plugins().isActive(plugin))) {
             throw MySqlError.ER_PLUGIN_IS_NOT_LOADED.exception(plugin);
         }
         return new Spec(name[0], name[1], plugin, password, lock, unlock, expire);

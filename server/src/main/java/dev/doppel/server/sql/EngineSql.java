@@ -1,5 +1,6 @@
 package dev.doppel.server.sql;
 
+import dev.doppel.server.catalog.VirtualTables;
 import dev.doppel.server.config.ServerVersion;
 import dev.doppel.server.config.VariableQualifier;
 import dev.doppel.server.session.Session;
@@ -9,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a MySQL statement into the engine's SQL: system and user variables and the session functions
@@ -16,6 +18,10 @@ import java.util.Map;
  * quoting (MySQL's backslash escapes and double-quoted strings are not the engine's).
  */
 public final class EngineSql {
+    /** Words that may follow a table name and are not its alias. */
+    private static final Set<String> NOT_ALIASES = Set.of("WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
+            "NATURAL", "STRAIGHT_JOIN", "ON", "USING", "GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "WINDOW", "FOR",
+            "LOCK", "INTO", "SET", "EXCEPT", "INTERSECT", "USE", "IGNORE", "FORCE", "PARTITION");
     /** MySQL functions the engine knows under another name (see engine.MySqlFunctions). */
     private static final Map<String, String> FUNCTION_NAMES = Map.of("IF", "CASEWHEN",
             "FIND_IN_SET", "PUBLIC.FIND_IN_SET");
@@ -36,8 +42,20 @@ public final class EngineSql {
                 case STRING -> appendLiteral(result, token.text());
                 case SYSTEM_VARIABLE -> appendLiteral(result, systemVariable(session, token.text()));
                 case USER_VARIABLE -> appendLiteral(result, session.userVariables().get(token.text().toLowerCase(Locale.ROOT)));
+                case QUOTED_IDENTIFIER -> {
+                    int consumed = virtualTable(tokens, i, result);
+                    if (consumed > 0) {
+                        previous = tokens.get(i + consumed - 1);
+                        i += consumed - 1;
+                    } else {
+                        result.append(sql, token.start(), token.end());
+                    }
+                }
                 case WORD -> {
-                    int consumed = sessionFunction(tokens, i, session, result);
+                    int consumed = virtualTable(tokens, i, result);
+                    if (consumed == 0) {
+                        consumed = sessionFunction(tokens, i, session, result);
+                    }
                     if (consumed > 0) {
                         previous = tokens.get(i + consumed - 1);
                         i += consumed - 1;
@@ -67,6 +85,31 @@ public final class EngineSql {
             name = reference.substring(6);
         }
         return session.variables().get(name, qualifier);
+    }
+
+    /**
+     * {@code information_schema.plugins} and the other tables served by {@link VirtualTables}: read through the
+     * engine's table function, under the table's own name so that qualified column names still work.
+     */
+    private static int virtualTable(List<Token> tokens, int index, StringBuilder out) {
+        Token schema = tokens.get(index);
+        if (!VirtualTables.isVirtualSchema(schema.text()) || index + 2 >= tokens.size()
+                || !tokens.get(index + 1).isSymbol(".") || !tokens.get(index + 2).isIdentifier()) {
+            return 0;
+        }
+        Token table = tokens.get(index + 2);
+        if (VirtualTables.current().find(schema.text(), table.text()).isEmpty()) {
+            return 0;
+        }
+        out.append(VirtualTables.FUNCTION).append("('").append(schema.text().toLowerCase(Locale.ROOT)).append("', '")
+                .append(table.text().replace("'", "''")).append("')");
+        Token next = index + 3 < tokens.size() ? tokens.get(index + 3) : null;
+        boolean aliased = next != null && (next.isWord("AS") || next.kind() == Token.Kind.QUOTED_IDENTIFIER
+                || (next.kind() == Token.Kind.WORD && !NOT_ALIASES.contains(next.upper())));
+        if (!aliased) {
+            out.append(" AS `").append(table.text()).append('`');
+        }
+        return 3;
     }
 
     private static int sessionFunction(List<Token> tokens, int index, Session session, StringBuilder out) {

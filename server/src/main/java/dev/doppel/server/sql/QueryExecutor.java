@@ -32,6 +32,7 @@ public final class QueryExecutor {
     private final ShowStatement show;
     private final AccountStatement accounts;
     private final DatabaseStatement databases;
+    private final PluginStatement plugins;
     private final PreparedStatements prepared;
     private boolean explicitTransaction;
     /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
@@ -43,6 +44,7 @@ public final class QueryExecutor {
         this.show = new ShowStatement(session, this);
         this.accounts = new AccountStatement(session);
         this.databases = new DatabaseStatement(session);
+        this.plugins = new PluginStatement(session);
         this.prepared = new PreparedStatements(session, this);
     }
 
@@ -168,6 +170,13 @@ public final class QueryExecutor {
                 } else {
                     engine(sql, tokens, moreFlag);
                 }
+            }
+            case "INSTALL", "UNINSTALL" -> {
+                if (!PluginStatement.matches(tokens)) {
+                    throw Lexer.syntaxError(sql, tokens.size() > 1 ? tokens.get(1).start() : sql.length());
+                }
+                plugins.execute(sql, tokens);
+                ok(0, moreFlag);
             }
             case "DO" -> {
                 evaluate(sql.substring(tokens.get(1).start()), tokens.subList(1, tokens.size()));

@@ -55,6 +55,16 @@ final class ShowStatement {
             case "COUNT" -> count(sql, tokens, index, moreFlag);
             case "PROCESSLIST" -> executor.send(processList(full), moreFlag);
             case "TABLES" -> tables(sql, rest, full, moreFlag);
+            case "PLUGINS" -> {
+                if (!rest.isEmpty()) {
+                    throw Lexer.syntaxError(sql, rest.get(0).start());
+                }
+                TextResult result = TextResult.of("Name", "Status", "Type", "Library", "License");
+                for (String[] each : session.server().plugins().showPluginsRows()) {
+                    result.row(each);
+                }
+                executor.send(result, moreFlag);
+            }
             default -> throw Lexer.syntaxError(sql, what.start());
         }
     }
@@ -74,6 +84,8 @@ final class ShowStatement {
         Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         values.putAll(server.status().snapshot(server.connectionCount(), 1));
         values.put("Com_clone", "0");
+        session.server().plugins().statusVariables().forEach((name, value) ->
+                values.put(name, value == null ? "" : value.toString()));
         values.put("Ssl_cipher", session.secure() && !session.connection().unixSocket() ? "TLS" : "");
         values.put("Ssl_version", "");
         TextResult result = TextResult.of("Variable_name", "Value");

@@ -61,3 +61,8 @@ CREATE TABLE mysql.global_grants (
   `WITH_GRANT_OPTION` ENUM('N','Y') NOT NULL DEFAULT 'N',
   PRIMARY KEY (`USER`, `HOST`, `PRIV`)
 );
+CREATE TABLE mysql.plugin (
+  name VARCHAR(64) NOT NULL DEFAULT '',
+  dl VARCHAR(128) NOT NULL DEFAULT '',
+  PRIMARY KEY (name)
+);

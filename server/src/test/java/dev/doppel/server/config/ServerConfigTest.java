@@ -181,9 +181,10 @@ class ServerConfigTest {
                 "[Warning] [MY-000068] [Server] unknown option '--loose_thing'.",
                 "[Warning] [MY-000067] [Server] unknown variable 'loose-clone-valid-donor-list=h:1'.");
         assertThat(config.pluginOptions()).containsExactly(
-                new RawOption("loose_validate_password.policy", "STRONG", dir.resolve("etc/my.cnf").toString()),
-                new RawOption("loose_thing", null, dir.resolve("etc/my.cnf").toString()),
-                new RawOption("loose_clone_valid_donor_list", "h:1", "command line"));
+                new RawOption("loose_validate_password.policy", "STRONG", dir.resolve("etc/my.cnf").toString(),
+                        "loose-validate_password.policy=STRONG"),
+                new RawOption("loose_thing", null, dir.resolve("etc/my.cnf").toString(), "loose_thing"),
+                new RawOption("loose_clone_valid_donor_list", "h:1", "command line", "loose-clone-valid-donor-list=h:1"));
         assertThat(config.pluginOptions().get(2).baseName()).isEqualTo("clone_valid_donor_list");
     }
 

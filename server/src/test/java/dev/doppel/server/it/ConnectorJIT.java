@@ -24,7 +24,7 @@ class ConnectorJIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = DoppelProcess.start(home);
+        server = DoppelProcess.start(home, "--mysql-native-password=ON");
         try (Connection root = connect("root", "", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
              Statement statement = root.createStatement()) {
             statement.execute("CREATE USER 'app'@'%' IDENTIFIED BY 's3cret'");

@@ -32,7 +32,7 @@ class MariaDbConnectorIT {
 
     @BeforeAll
     static void start() throws Exception {
-        server = DoppelProcess.start(home);
+        server = DoppelProcess.start(home, "--mysql-native-password=ON");
         try (Connection root = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + server.port() + "/", "root", "");
              Statement statement = root.createStatement()) {
             statement.execute("CREATE USER 'maria'@'%' IDENTIFIED WITH mysql_native_password BY 'm-pass'");

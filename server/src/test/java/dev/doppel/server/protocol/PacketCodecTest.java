@@ -129,4 +129,28 @@ class PacketCodecTest {
         new Random(size).nextBytes(result);
         return result;
     }
+
+    @Test
+    void assertDecodingPausesAfterSslRequestSoTlsBytesAreNotParsed() {
+        PacketDecoder decoder = new PacketDecoder(Long.MAX_VALUE);
+        EmbeddedChannel channel = new EmbeddedChannel(decoder);
+        ByteBuf sslRequest = Unpooled.buffer();
+        sslRequest.writeIntLE(Capabilities.CLIENT_SSL | Capabilities.CLIENT_PROTOCOL_41);
+        sslRequest.writeZero(28);
+        PacketOutput output = new PacketOutput(ByteBufAllocator.DEFAULT, 1);
+        output.add(sslRequest);
+        ByteBuf wire = output.finish();
+        byte[] clientHello = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01, 0x00};
+        wire.writeBytes(clientHello);
+        channel.writeInbound(wire);
+        Packet packet = channel.readInbound();
+        assertThat(packet.payload().readableBytes()).isEqualTo(32);
+        packet.payload().release();
+        assertThat((Object) channel.readInbound()).isNull();
+        ByteBuf leftover = decoder.resumeAfterTls();
+        byte[] rest = new byte[leftover.readableBytes()];
+        leftover.readBytes(rest);
+        leftover.release();
+        assertThat(rest).isEqualTo(clientHello);
+    }
 }

@@ -1,0 +1,50 @@
+package dev.doppel.server.catalog;
+
+import dev.doppel.plugin.VirtualTable;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The information_schema and performance_schema tables the server and plugins provide as row suppliers. A
+ * statement that names one reads it through the engine's table function {@value #FUNCTION} (see
+ * {@link VirtualTableFunction}), so it can be filtered, joined and sorted like any table.
+ */
+public final class VirtualTables {
+    public static final String FUNCTION = "PUBLIC.DOPPEL_VIRTUAL_TABLE";
+
+    private static volatile VirtualTables current = new VirtualTables();
+
+    private final ConcurrentHashMap<String, VirtualTable> tables = new ConcurrentHashMap<>();
+
+    /** The tables of the running server, which the engine's table function reads. */
+    public static VirtualTables current() {
+        return current;
+    }
+
+    public static void install(VirtualTables tables) {
+        current = tables;
+    }
+
+    private static String key(String schema, String name) {
+        return schema.toLowerCase(Locale.ROOT) + "." + name.toLowerCase(Locale.ROOT);
+    }
+
+    public void add(VirtualTable table) {
+        tables.put(key(table.schema(), table.name()), table);
+    }
+
+    public void remove(String schema, String name) {
+        tables.remove(key(schema, name));
+    }
+
+    public Optional<VirtualTable> find(String schema, String name) {
+        return Optional.ofNullable(tables.get(key(schema, name)));
+    }
+
+    /** Whether a name could be a virtual table's schema (so that statements not naming one are not looked at). */
+    public static boolean isVirtualSchema(String name) {
+        return name.equalsIgnoreCase("information_schema") || name.equalsIgnoreCase("performance_schema");
+    }
+}

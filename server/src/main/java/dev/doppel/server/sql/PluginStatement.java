@@ -1,0 +1,54 @@
+package dev.doppel.server.sql;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.plugin.MySqlException;
+import dev.doppel.server.session.Session;
+
+import java.util.List;
+
+/**
+ * INSTALL PLUGIN name SONAME 'library' and UNINSTALL PLUGIN name. The privilege check comes first, as in
+ * MySQL: INSERT (install) or DELETE (uninstall) on mysql.plugin, skipped under --skip-grant-tables.
+ */
+final class PluginStatement {
+    private final Session session;
+
+    PluginStatement(Session session) {
+        this.session = session;
+    }
+
+    static boolean matches(List<Token> tokens) {
+        return tokens.size() > 1 && tokens.get(1).isWord("PLUGIN");
+    }
+
+    void execute(String sql, List<Token> tokens) {
+        boolean install = tokens.get(0).isWord("INSTALL");
+        requireTablePrivilege(install ? "INSERT" : "DELETE");
+        if (tokens.size() < 3 || !(tokens.get(2).isIdentifier() || tokens.get(2).kind() == Token.Kind.STRING)) {
+            throw Lexer.syntaxError(sql, tokens.size() > 2 ? tokens.get(2).start() : sql.length());
+        }
+        String name = tokens.get(2).text();
+        List<MySqlException> warnings;
+        if (install) {
+            if (tokens.size() != 5 || !tokens.get(3).isWord("SONAME") || tokens.get(4).kind() != Token.Kind.STRING) {
+                throw Lexer.syntaxError(sql, tokens.size() > 3 ? tokens.get(3).start() : sql.length());
+            }
+            warnings = session.server().plugins().install(name, tokens.get(4).text());
+        } else {
+            if (tokens.size() != 3) {
+                throw Lexer.syntaxError(sql, tokens.get(3).start());
+            }
+            warnings = session.server().plugins().uninstall(name);
+        }
+        for (MySqlException each : warnings) {
+            session.addWarning("Warning", each.number(), each.getMessage());
+        }
+    }
+
+    private void requireTablePrivilege(String privilege) {
+        if (session.server().config().skipGrantTables() || session.account().hasGlobalPrivilege(privilege)) {
+            return;
+        }
+        throw MySqlError.ER_TABLEACCESS_DENIED_ERROR.exception(privilege, session.user(), session.host(), "plugin");
+    }
+}
