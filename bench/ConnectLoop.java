@@ -6,7 +6,7 @@ import java.sql.Statement;
 
 /**
  * Connection-setup benchmark: N sequential connects, each running {@code SELECT 1} and closing,
- * after a warm-up of 500 (so the JIT of both client and server has settled).
+ * after a warm-up of 500 (class loading and the first JIT compilations of client and server are not timed).
  * Run in source-launch mode: {@code java -cp mysql-connector-j.jar bench/ConnectLoop.java URL USER PASS N}.
  * Prints one line: {@code connections=N seconds=S conn_per_s=R ms_per_conn=M}.
  */

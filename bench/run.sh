@@ -134,8 +134,9 @@ await_idle() {
   return 0
 }
 
-# measured SERVER_PID CMD... : runs a client command and sets `foreign` to the share (%) of all CPUs that processes
-# other than the client and the server used meanwhile ("?" when the server is not ours), so noise is visible.
+# measured SERVER_PID CMD... : runs a client command; sets `server_cpu_s` (CPU seconds the server used meanwhile) and
+# `foreign`, the share (%) of all CPUs that processes other than the client and the server used meanwhile, so that
+# noise is visible (both "?" when the server is not a process of ours).
 max_foreign=0
 measured() {
   local server_pid="$1"; shift
@@ -145,11 +146,12 @@ measured() {
   m1="$(machine_busy_ticks)"; s1="$(process_ticks "${server_pid:-self}")"
   client_s="$(tail -1 "$work/time.txt" | awk '{ print $1 + $2 }')"
   if [ -n "$server_pid" ]; then
+    server_cpu_s="$(awk -v s=$((s1 - s0)) -v hz="$hz" 'BEGIN { print s / hz }')"
     foreign="$(awk -v m=$((m1 - m0)) -v s=$((s1 - s0)) -v c="$client_s" -v hz="$hz" -v n="$ncpu" \
       -v ns=$(( $(date +%s%N) - t0 )) 'BEGIN { f = 100 * (m - s - c * hz) / (ns / 1e9 * hz * n); printf "%d", f < 0 ? 0 : f }')"
     [ "$foreign" -gt "$max_foreign" ] && max_foreign="$foreign"
   else
-    foreign="?"
+    foreign="?" server_cpu_s="?"
   fi
   return "$rc"
 }
@@ -190,6 +192,11 @@ if [ ! -f "$cj_jar" ]; then
 fi
 
 # ---------- measurements shared by both servers ----------
+per_op() {  # per_op SECONDS COUNT SCALE DECIMALS: SECONDS * SCALE / COUNT, or "?"
+  [ "$1" = "?" ] && { echo "?"; return; }
+  awk -v s="$1" -v n="$2" -v k="$3" -v d="$4" 'BEGIN { printf "%." d "f", s * k / n }'
+}
+
 # connect_rate NAME PORT USER PASSWORD SERVER_PID: sets conn_per_s and conn_foreign
 connect_rate() {
   local name="$1" port="$2" user="$3" password="$4" out="$work/$1-connect.txt"
@@ -202,6 +209,7 @@ connect_rate() {
   fi
   conn_per_s="$(sed -n 's/.*conn_per_s=\([0-9]*\).*/\1/p' "$out")"
   conn_foreign="$foreign"
+  conn_cpu_ms="$(per_op "$server_cpu_s" $((connections + 500)) 1000 2)"
 }
 
 # select1 NAME PORT USER PASSWORD SERVER_PID: sets qps, p95 and qps_foreign
@@ -220,6 +228,7 @@ select1() {
   qps="$(sed -n 's/^ *queries: *[0-9]* *(\([0-9]*\).*per sec.*/\1/p' "$out")"
   p95="$(sed -n 's/^ *95th percentile: *\([0-9.]*\).*/\1/p' "$out")"
   qps_foreign="$foreign"
+  query_cpu_us="$(per_op "$server_cpu_s" "$(sed -n 's/^ *queries: *\([0-9]*\).*/\1/p' "$out")" 1000000 1)"
 }
 
 client_sql() {  # client_sql PORT USER PASSWORD SQL [client options]
@@ -259,11 +268,11 @@ doppel_rss_start="$(rss_mb "$doppel_pid")"
 client_sql "$doppel_port" root "" "CREATE DATABASE IF NOT EXISTS sbtest" >/dev/null \
   || die "Doppel: CREATE DATABASE sbtest failed"
 connect_rate Doppel "$doppel_port" root "" "$doppel_pid"
-doppel_conn="$conn_per_s" doppel_conn_foreign="$conn_foreign"
+doppel_conn="$conn_per_s" doppel_conn_foreign="$conn_foreign" doppel_conn_cpu="$conn_cpu_ms"
 sleep 2
 doppel_rss_conn="$(rss_mb "$doppel_pid")"
 select1 Doppel "$doppel_port" root "" "$doppel_pid"
-doppel_qps="$qps" doppel_p95="$p95" doppel_qps_foreign="$qps_foreign"
+doppel_qps="$qps" doppel_p95="$p95" doppel_qps_foreign="$qps_foreign" doppel_query_cpu="$query_cpu_us"
 sleep 2
 doppel_rss_load="$(rss_mb "$doppel_pid")"
 doppel_problems="$(grep -E '\[(ERROR|Warning)\]' "$doppel_log" | grep -v 'Aborted connection' || true)"
@@ -271,7 +280,7 @@ doppel_aborted="$(grep -c 'Aborted connection' "$doppel_log" || true)"
 stop_process "$doppel_pid" doppel; doppel_pid=
 
 # ---------- MariaDB ----------
-mariadb_ready=() mariadb_conn= mariadb_conn_foreign= mariadb_qps_foreign= mariadb_qps= mariadb_p95= mariadb_rss_start= mariadb_rss_conn= mariadb_rss_load= mariadb_version=
+mariadb_ready=() mariadb_conn= mariadb_conn_cpu= mariadb_query_cpu= mariadb_conn_foreign= mariadb_qps_foreign= mariadb_qps= mariadb_p95= mariadb_rss_start= mariadb_rss_conn= mariadb_rss_load= mariadb_version=
 if [ "$mariadb_mode" != none ]; then
   if [ "$mariadb_mode" = start ]; then
     # As in reference/clients.md §2: private data directory, own port and socket, accounts bench@'%' and bench@localhost.
@@ -320,16 +329,19 @@ SQL
   fi
   mariadb_version="$(client_sql "$mariadb_port" "$mariadb_user" "$mariadb_password" "SELECT VERSION()" -N -B)"
   connect_rate MariaDB "$mariadb_port" "$mariadb_user" "$mariadb_password" "$mariadb_pid"
-  mariadb_conn="$conn_per_s" mariadb_conn_foreign="$conn_foreign"
+  mariadb_conn="$conn_per_s" mariadb_conn_foreign="$conn_foreign" mariadb_conn_cpu="$conn_cpu_ms"
   if [ -n "$mariadb_pid" ]; then sleep 2; mariadb_rss_conn="$(rss_mb "$mariadb_pid")"; fi
   select1 MariaDB "$mariadb_port" "$mariadb_user" "$mariadb_password" "$mariadb_pid"
-  mariadb_qps="$qps" mariadb_p95="$p95" mariadb_qps_foreign="$qps_foreign"
+  mariadb_qps="$qps" mariadb_p95="$p95" mariadb_qps_foreign="$qps_foreign" mariadb_query_cpu="$query_cpu_us"
   if [ -n "$mariadb_pid" ]; then sleep 2; mariadb_rss_load="$(rss_mb "$mariadb_pid")"; fi
   stop_process "$mariadb_pid" mariadb; mariadb_pid=
 fi
 
 # ---------- report ----------
-ratio() { [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }' || echo "-"; }
+ratio() {
+  case "$1$2" in *"?"*) echo "-"; return ;; esac
+  if [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; else echo "-"; fi
+}
 verdict_ratio() {  # doppel reference min_ratio
   [ -n "$2" ] || { echo "n/a"; return; }
   awk -v a="$1" -v b="$2" -v m="$3" 'BEGIN { print (a / b >= m) ? "PASS" : "FAIL" }'
@@ -351,12 +363,16 @@ if [ "$max_foreign" -gt 5 ]; then
   echo "WARNING: the box was not idle during a measurement (over 5% foreign CPU); rerun for comparable figures"
 fi
 echo
-fmt='%-42s %14s %14s %8s  %-17s %s\n'
+fmt='%-46s %14s %14s %8s  %-17s %s\n'
 printf "$fmt" metric Doppel MariaDB ratio target result
 printf "$fmt" "connect + SELECT 1 + close (conn/s)" "$doppel_conn" "${mariadb_conn:--}" "$(ratio "$doppel_conn" "$mariadb_conn")" \
   ">= 1.0x MariaDB" "$(verdict_ratio "$doppel_conn" "$mariadb_conn" 1.0)"
+printf "$fmt" "  server CPU per connection, incl. warm-up (ms)" "$doppel_conn_cpu" "${mariadb_conn_cpu:--}" \
+  "$(ratio "$doppel_conn_cpu" "$mariadb_conn_cpu")" "" ""
 printf "$fmt" "SELECT 1, $threads threads (queries/s)" "$doppel_qps" "${mariadb_qps:--}" "$(ratio "$doppel_qps" "$mariadb_qps")" \
   ">= 0.8x MariaDB" "$(verdict_ratio "$doppel_qps" "$mariadb_qps" 0.8)"
+printf "$fmt" "  server CPU per SELECT 1 (us)" "$doppel_query_cpu" "${mariadb_query_cpu:--}" \
+  "$(ratio "$doppel_query_cpu" "$mariadb_query_cpu")" "" ""
 printf "$fmt" "SELECT 1 p95 latency (ms)" "$doppel_p95" "${mariadb_p95:--}" "$(ratio "$doppel_p95" "$mariadb_p95")" "" ""
 printf "$fmt" "ready after start, median (ms)" "$doppel_ready_median" "${mariadb_ready_median:--}" \
   "$(ratio "$doppel_ready_median" "$mariadb_ready_median")" "<= 1500 ms" "$(verdict_max "$doppel_ready_median" 1500)"

@@ -90,7 +90,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             ByteBuf leftover = decoder.resumeAfterTls();
             ctx.channel().config().setAutoRead(true);
             if (leftover.isReadable()) {
+                // The SslHandler flushes its handshake replies on read-complete, so both events are needed.
                 ctx.pipeline().fireChannelRead(leftover);
+                ctx.pipeline().fireChannelReadComplete();
             } else {
                 leftover.release();
             }

@@ -113,40 +113,51 @@ public final class EngineSql {
     }
 
     private static int sessionFunction(List<Token> tokens, int index, Session session, StringBuilder out) {
-        Token token = tokens.get(index);
-        boolean call = index + 2 < tokens.size() && tokens.get(index + 1).isSymbol("(")
-                && tokens.get(index + 2).isSymbol(")")
-                && tokens.get(index + 1).start() == token.end();
-        boolean qualified = index > 0 && tokens.get(index - 1).isSymbol(".");
-        if (qualified) {
-            return 0;
-        }
-        String name = token.upper();
+        String name = tokens.get(index).upper();
         String replacement = FUNCTION_NAMES.get(name);
         if (replacement != null && index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("(")) {
             out.append(replacement);
             return 1;
         }
+        Object[] value = new Object[1];
+        int consumed = sessionFunctionValue(tokens, index, session, value);
+        if (consumed > 0) {
+            appendLiteral(out, value[0]);
+        }
+        return consumed;
+    }
+
+    /**
+     * The value of a session function at {@code index} (DATABASE(), USER(), CURRENT_USER, CONNECTION_ID() ...)
+     * into {@code out[0]}; returns the number of tokens it spans, 0 when there is none.
+     */
+    static int sessionFunctionValue(List<Token> tokens, int index, Session session, Object[] out) {
+        Token token = tokens.get(index);
+        if (token.kind() != Token.Kind.WORD || (index > 0 && tokens.get(index - 1).isSymbol("."))) {
+            return 0;
+        }
+        boolean call = index + 2 < tokens.size() && tokens.get(index + 1).isSymbol("(")
+                && tokens.get(index + 2).isSymbol(")")
+                && tokens.get(index + 1).start() == token.end();
+        String name = token.upper();
         if (!call) {
             if (name.equals("CURRENT_USER") && !(index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("("))) {
-                appendLiteral(out, session.account().user() + "@" + session.account().host());
+                out[0] = session.account().user() + "@" + session.account().host();
                 return 1;
             }
             return 0;
         }
-        Object value;
         switch (name) {
-            case "DATABASE", "SCHEMA" -> value = session.schema();
-            case "VERSION" -> value = ServerVersion.VERSION;
-            case "USER", "SESSION_USER", "SYSTEM_USER" -> value = session.user() + "@" + session.host();
-            case "CURRENT_USER" -> value = session.account().user() + "@" + session.account().host();
-            case "CONNECTION_ID" -> value = session.id();
-            case "LAST_INSERT_ID" -> value = session.lastInsertId();
+            case "DATABASE", "SCHEMA" -> out[0] = session.schema();
+            case "VERSION" -> out[0] = ServerVersion.VERSION;
+            case "USER", "SESSION_USER", "SYSTEM_USER" -> out[0] = session.user() + "@" + session.host();
+            case "CURRENT_USER" -> out[0] = session.account().user() + "@" + session.account().host();
+            case "CONNECTION_ID" -> out[0] = session.id();
+            case "LAST_INSERT_ID" -> out[0] = session.lastInsertId();
             default -> {
                 return 0;
             }
         }
-        appendLiteral(out, value);
         return 3;
     }
 

@@ -5,6 +5,7 @@ import dev.doppel.plugin.MySqlException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Splits MySQL statement text into tokens: comments (-- , #, /* *&#47;) are skipped, and the text of
@@ -13,6 +14,7 @@ import java.util.List;
  */
 public final class Lexer {
     private static final int SERVER_VERSION_ID = 80406;
+    private static final Pattern NUMBER = Pattern.compile("(0x[0-9a-fA-F]+|0b[01]+|\\d*\\.?\\d+([eE][-+]?\\d+)?|\\d+\\.)");
 
     private final String sql;
     private int position;
@@ -139,7 +141,7 @@ public final class Lexer {
             position++;
         }
         String text = sql.substring(start, position);
-        boolean numeric = text.matches("(0x[0-9a-fA-F]+|0b[01]+|\\d*\\.?\\d+([eE][-+]?\\d+)?|\\d+\\.)");
+        boolean numeric = NUMBER.matcher(text).matches();
         return new Token(numeric ? Token.Kind.NUMBER : Token.Kind.WORD, text, start, position);
     }
 

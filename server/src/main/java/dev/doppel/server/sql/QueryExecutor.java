@@ -315,6 +315,10 @@ public final class QueryExecutor {
     }
 
     private void engine(String sql, List<Token> tokens, int moreFlag) {
+        if (!binary && LiteralSelect.tryExecute(sql, tokens, session, session.statusFlags() | moreFlag,
+                session.warnings().size())) {
+            return;
+        }
         String engineSql = EngineSql.rewrite(sql, tokens, session);
         boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
         try {
