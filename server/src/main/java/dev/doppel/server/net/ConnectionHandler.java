@@ -31,7 +31,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final boolean unixSocket;
     private ClientConnection connection;
     private ScheduledFuture<?> timeout;
+    private ScheduledFuture<?> connectTimer;
     private boolean firstPacket = true;
+    private volatile boolean busy;
+    private volatile long idleSince = System.nanoTime();
+    private volatile long idleCheckSeconds = -1;
 
     ConnectionHandler(ServerContext server, boolean unixSocket) {
         this.server = server;
@@ -43,7 +47,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         connection = new ClientConnection(server, ctx.channel(), unixSocket);
         connection.start();
         long seconds = server.config().connectTimeout();
-        timeout = ctx.executor().schedule(() -> {
+        connectTimer = ctx.executor().schedule(() -> {
             if (connection.inConnectionPhase()) {
                 connection.logAborted("Got timeout reading communication packets");
                 server.status().abortedConnects.increment();
@@ -55,7 +59,6 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object message) {
         Packet packet = (Packet) message;
-        cancelTimeout();
         if (firstPacket) {
             firstPacket = false;
             if (isSslRequest(packet)) {
@@ -63,10 +66,20 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
+        busy = true;
         connection.executor().execute(() -> {
             connection.onPacket(packet);
-            if (!connection.inConnectionPhase()) {
-                ctx.executor().execute(() -> armWaitTimeout(ctx));
+            idleSince = System.nanoTime();
+            busy = false;
+            Session session = connection.session();
+            if (session != null && waitTimeoutSeconds(session) != idleCheckSeconds) {
+                ctx.executor().execute(() -> {
+                    if (connectTimer != null) {
+                        connectTimer.cancel(false);
+                        connectTimer = null;
+                    }
+                    armWaitTimeout(ctx);
+                });
             }
         });
     }
@@ -97,33 +110,45 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 leftover.release();
             }
         });
-        armConnectTimeout(ctx);
     }
 
-    private void armConnectTimeout(ChannelHandlerContext ctx) {
-        timeout = ctx.executor().schedule(() -> {
-            if (connection.inConnectionPhase()) {
-                connection.logAborted("Got timeout reading communication packets");
-                ctx.close();
-            }
-        }, server.config().connectTimeout(), TimeUnit.SECONDS);
-    }
-
-    /** After each reply: an idle session is closed after wait_timeout seconds with ERR 4031. */
+    /**
+     * An idle session is closed after wait_timeout seconds with ERR 4031. Rather than re-arming a timer for every
+     * command, one timer per connection checks how long the session has really been idle and sleeps again for
+     * the rest; it is re-armed only when the session's wait_timeout changes.
+     */
     private void armWaitTimeout(ChannelHandlerContext ctx) {
         cancelTimeout();
         Session session = connection.session();
         if (session == null || !ctx.channel().isActive()) {
             return;
         }
-        long seconds = ((Number) session.variables().value("wait_timeout")).longValue();
-        timeout = ctx.executor().schedule(() -> connection.executor().execute(() -> {
-            if (connection.session() != null && connection.channel().isActive()) {
+        idleCheckSeconds = waitTimeoutSeconds(session);
+        timeout = ctx.executor().schedule(() -> checkIdle(ctx), idleCheckSeconds, TimeUnit.SECONDS);
+    }
+
+    private void checkIdle(ChannelHandlerContext ctx) {
+        Session session = connection.session();
+        if (session == null || !ctx.channel().isActive()) {
+            return;
+        }
+        long limit = TimeUnit.SECONDS.toNanos(waitTimeoutSeconds(session));
+        long idle = System.nanoTime() - idleSince;
+        if (busy || idle < limit) {
+            timeout = ctx.executor().schedule(() -> checkIdle(ctx), busy ? limit : limit - idle, TimeUnit.NANOSECONDS);
+            return;
+        }
+        connection.executor().execute(() -> {
+            if (connection.session() != null && connection.channel().isActive() && !busy) {
                 connection.logAborted("Got timeout reading communication packets");
                 server.status().abortedClients.increment();
                 connection.sendErrorAndClose(0, MySqlError.ER_CLIENT_INTERACTION_TIMEOUT.exception());
             }
-        }), seconds, TimeUnit.SECONDS);
+        });
+    }
+
+    private static long waitTimeoutSeconds(Session session) {
+        return ((Number) session.variables().value("wait_timeout")).longValue();
     }
 
     private void cancelTimeout() {
@@ -145,6 +170,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancelTimeout();
+        if (connectTimer != null) {
+            connectTimer.cancel(false);
+        }
         if (connection != null) {
             // the client went away before authenticating (mysqld counts it in Aborted_connects)
             if (connection.inConnectionPhase() && connection.logAborted("Got an error reading communication packets")) {

@@ -2,6 +2,7 @@ package dev.doppel.server.plugin;
 
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
+import dev.doppel.plugin.Plugin;
 import dev.doppel.plugin.PluginApi;
 import dev.doppel.plugin.PluginDescriptor;
 import dev.doppel.plugin.PluginFlag;
@@ -19,10 +20,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +37,8 @@ import java.util.function.Supplier;
 public final class PluginHost {
     /** MySQL's version id of this server, for PLUGIN_TYPE_VERSION. */
     public static final int SERVER_VERSION_ID = 80406;
+    /** How long a plugin's init may take; the system property doppel.plugin.init-timeout overrides it (tests). */
+    static final long INIT_TIMEOUT_SECONDS = Long.getLong("doppel.plugin.init-timeout", 60);
 
     private final Path pluginDir;
     private final Path datadir;
@@ -194,8 +200,7 @@ public final class PluginHost {
         PluginContextImpl context = new PluginContextImpl(descriptor.name(), datadir, registry, tables, log,
                 upgradeInProgress);
         try {
-            plugin.instance = descriptor.newPlugin();
-            plugin.instance.init(context);
+            plugin.instance = initWithinBound(descriptor, context);
         } catch (Exception | LinkageError e) {
             log.error(10202, "Plugin '" + plugin.name() + "' init function returned error.");
             if (e.getMessage() != null) {
@@ -209,6 +214,33 @@ public final class PluginHost {
         plugin.context = context;
         plugin.status = PluginStatus.ACTIVE;
         return true;
+    }
+
+    /**
+     * Makes and initializes the plugin on a thread of its own, so that an init that hangs cannot hang the
+     * server: after {@link #INIT_TIMEOUT_SECONDS} it counts as failed (its thread is left to finish alone).
+     */
+    private static Plugin initWithinBound(PluginDescriptor descriptor, PluginContextImpl context) throws Exception {
+        FutureTask<Plugin> init = new FutureTask<>(() -> {
+            Plugin created = descriptor.newPlugin();
+            created.init(context);
+            return created;
+        });
+        Thread.ofPlatform().daemon().name("plugin-init-" + descriptor.name()).start(init);
+        try {
+            return init.get(INIT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            init.cancel(true);
+            throw new TimeoutException("init did not return within " + INIT_TIMEOUT_SECONDS + " seconds");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof LinkageError cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void remove(LoadedPlugin plugin) {

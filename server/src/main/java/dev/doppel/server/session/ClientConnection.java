@@ -471,9 +471,10 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
 
     private static byte[] newScramble() {
         byte[] result = new byte[20];
+        RANDOM.nextBytes(result);
         for (int i = 0; i < result.length; i++) {
             // printable and never NUL or '$', as MySQL's generate_user_salt() makes it
-            result[i] = (byte) (0x21 + RANDOM.nextInt(0x5E));
+            result[i] = (byte) (0x21 + (result[i] & 0x7F) % 0x5E);
             if (result[i] == '$') {
                 result[i] = '%';
             }
