@@ -10,6 +10,7 @@ import dev.doppel.server.instance.ErrorLog;
 import dev.doppel.server.instance.Initializer;
 import dev.doppel.server.instance.Server;
 import dev.doppel.server.instance.StartupException;
+import dev.doppel.server.instance.UnclaimedOptions;
 
 import java.nio.file.Path;
 
@@ -134,24 +135,13 @@ public final class Main {
      * reports it; loose- ones only warn. Returns true when startup must stop.
      */
     private static boolean rejectUnclaimedOptions(ServerConfig config, ErrorLog log) {
-        boolean failed = false;
-        for (RawOption each : config.pluginOptions()) {
-            if (each.baseName().startsWith("mysqlx")) {
-                continue;
-            }
-            String text = each.unknownMessage();
-            int code = each.unknownCode();
-            if (each.loose()) {
-                log.warning(code, text);
-            } else {
-                log.error(code, text);
-                failed = true;
-            }
+        RawOption fatal = UnclaimedOptions.report(config.pluginOptions(), log);
+        if (fatal == null) {
+            return false;
         }
-        if (failed) {
-            log.error(10119, "Aborting");
-        }
-        return failed;
+        log.error(fatal.unknownCode(), fatal.unknownMessage());
+        log.error(10119, "Aborting");
+        return true;
     }
 
     private static void write(ErrorLog log, ConfigWarning warning) {

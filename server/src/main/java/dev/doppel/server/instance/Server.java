@@ -110,16 +110,9 @@ public final class Server {
 
     /** Options neither the server nor a loaded plugin knows: fatal, or a warning with the loose- prefix. */
     private void rejectUnknownOptions(PluginOptions options) throws StartupException {
-        for (RawOption each : options.unused()) {
-            if (each.baseName().startsWith("mysqlx")) {
-                continue;
-            }
-            String text = each.unknownMessage();
-            if (each.loose()) {
-                log.warning(each.unknownCode(), text);
-            } else {
-                throw new StartupException(each.unknownCode(), text);
-            }
+        RawOption fatal = UnclaimedOptions.report(options.unused(), log);
+        if (fatal != null) {
+            throw new StartupException(fatal.unknownCode(), fatal.unknownMessage());
         }
     }
 

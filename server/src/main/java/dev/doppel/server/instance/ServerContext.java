@@ -39,6 +39,7 @@ public final class ServerContext {
             Thread.ofVirtual().name("session-", 0).factory());
     private final Runnable shutdownRequest;
     private final PluginHost plugins;
+    private volatile List<String> schemaCache;
 
     /** What the server knows of an open connection; the session registers itself under its id. */
     public interface ConnectionInfo {
@@ -128,6 +129,10 @@ public final class ServerContext {
 
     /** The databases SHOW DATABASES lists: the engine's schemas plus information_schema and performance_schema. */
     public List<String> schemas() {
+        List<String> cached = schemaCache;
+        if (cached != null) {
+            return cached;
+        }
         TreeSet<String> result = new TreeSet<>(List.of("information_schema", "performance_schema"));
         try (Connection connection = engine.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA")) {
@@ -140,7 +145,13 @@ public final class ServerContext {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list schemas", e);
         }
-        return List.copyOf(result);
+        schemaCache = List.copyOf(result);
+        return schemaCache;
+    }
+
+    /** Forgets the cached database list after CREATE or DROP DATABASE. */
+    public void schemasChanged() {
+        schemaCache = null;
     }
 
     public boolean schemaExists(String name) {

@@ -68,6 +68,8 @@ final class DatabaseStatement {
             statement.execute(create ? "CREATE SCHEMA " + quoted : "DROP SCHEMA " + quoted + " CASCADE");
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());
+        } finally {
+            session.server().schemasChanged();
         }
         if (!create && name.equalsIgnoreCase(session.schema())) {
             session.dropCurrentSchema();
