@@ -79,7 +79,7 @@ public final class DataDirectory implements AutoCloseable {
     /** Locks an initialized data directory for this server. */
     public static DataDirectory open(Path path) throws IOException, StartupException {
         if (!Files.isDirectory(path)) {
-            throw new StartupException(10172, "failed to set datadir to " + path + "/ (OS errno: 2 - No such file or"
+            throw new StartupException(13276, "Failed to set datadir to '" + path + "/' (OS errno: 2 - No such file or"
                     + " directory)");
         }
         if (!isInitialized(path)) {

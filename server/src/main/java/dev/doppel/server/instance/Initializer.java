@@ -38,8 +38,8 @@ public final class Initializer {
                         + " Aborting.");
             }
         } catch (IOException e) {
-            throw new StartupException(13236, "The designated data directory " + datadir + "/ is unusable: "
-                    + e.getMessage(), e);
+            throw new StartupException(13236, "The designated data directory " + datadir + "/ is unusable. You can"
+                    + " remove all files that the server added to it. " + e.getMessage(), e);
         }
         try {
             try (DataDirectory directory = DataDirectory.create(datadir);
@@ -68,8 +68,8 @@ public final class Initializer {
             }
         } catch (IOException | SQLException | RuntimeException e) {
             removeContents(datadir);
-            throw new StartupException(13236, "The designated data directory " + datadir + "/ is unusable: "
-                    + e.getMessage(), e);
+            throw new StartupException(13236, "The designated data directory " + datadir + "/ is unusable. You can"
+                    + " remove all files that the server added to it. " + e.getMessage(), e);
         }
     }
 

@@ -124,7 +124,7 @@ public final class Server {
         try {
             return KeyMaterial.load(datadir, config.sslCa(), config.sslCert(), config.sslKey());
         } catch (RuntimeException e) {
-            throw new StartupException(10191, "Failed to set up SSL because of the following SSL library error: "
+            throw new StartupException(10069, "Failed to set up SSL because of the following SSL library error: "
                     + e.getMessage(), e);
         }
     }

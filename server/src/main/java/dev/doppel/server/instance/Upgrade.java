@@ -44,7 +44,7 @@ public final class Upgrade {
         if (!needed()) {
             return;
         }
-        log.system(13381, "Server upgrade from format '" + from + "' to '" + DataDirectory.FORMAT_VERSION
+        log.system(13381, "Server upgrade from '" + from + "' to '" + DataDirectory.FORMAT_VERSION
                 + "' started.");
         try (Statement statement = connection.createStatement()) {
             for (int version = Math.max(from, 1); version < DataDirectory.FORMAT_VERSION; version++) {
@@ -61,7 +61,7 @@ public final class Upgrade {
             return;
         }
         directory.markInitialized(ServerVersion.VERSION);
-        log.system(13381, "Server upgrade from format '" + from + "' to '" + DataDirectory.FORMAT_VERSION
+        log.system(13381, "Server upgrade from '" + from + "' to '" + DataDirectory.FORMAT_VERSION
                 + "' completed.");
     }
 }

@@ -85,7 +85,7 @@ public final class PluginHost {
                 try {
                     registerFromLibrary(element.name(), element.soname(), false);
                 } catch (MySqlException | IllegalArgumentException e) {
-                    log.error(11734, "Couldn't load plugin named '" + (element.name() == null ? "" : element.name())
+                    log.error(10736, "Couldn't load plugin named '" + (element.name() == null ? "" : element.name())
                             + "' with soname '" + element.soname() + "'. " + e.getMessage());
                     break;
                 }
@@ -103,7 +103,7 @@ public final class PluginHost {
                 try {
                     registerFromLibrary(row.name(), row.dl(), true);
                 } catch (MySqlException | IllegalArgumentException e) {
-                    log.warning(11734, "Couldn't load plugin named '" + row.name() + "' with soname '" + row.dl()
+                    log.warning(10736, "Couldn't load plugin named '" + row.name() + "' with soname '" + row.dl()
                             + "'. " + e.getMessage());
                 }
             }
@@ -116,7 +116,7 @@ public final class PluginHost {
         }
         upgradeInProgress = false;
         if (forcedFailed) {
-            throw new StartupException(10734, "Failed to initialize dynamic plugins.");
+            throw new StartupException(10169, "Failed to initialize dynamic plugins.");
         }
     }
 
@@ -185,14 +185,14 @@ public final class PluginHost {
     private boolean initialize(LoadedPlugin plugin) {
         if (plugin.loadOption == LoadOption.OFF) {
             plugin.status = PluginStatus.DISABLED;
-            log.note(10202, "Plugin '" + plugin.name() + "' is disabled.");
+            log.note(10747, "Plugin '" + plugin.name() + "' is disabled.");
             return true;
         }
         PluginDescriptor descriptor = plugin.descriptor;
         try {
             variables.register(descriptor.name(), descriptor.systemVariables(), options);
         } catch (RuntimeException e) {
-            log.error(10200, "Plugin '" + plugin.name() + "' registration as a " + descriptor.type().sqlName()
+            log.error(10734, "Plugin '" + plugin.name() + "' registration as a " + descriptor.type().sqlName()
                     + " failed. " + e.getMessage());
             remove(plugin);
             return false;
@@ -357,7 +357,7 @@ public final class PluginHost {
             try {
                 plugin.instance.deinit();
             } catch (RuntimeException | LinkageError e) {
-                log.warning(10202, "Plugin '" + plugin.name() + "' deinit failed: " + e);
+                log.warning(10731, "Plugin '" + plugin.name() + "' deinit failed: " + e);
             }
         }
         if (plugin.context != null) {

@@ -224,8 +224,8 @@ class StartupIT {
         DoppelProcess.Result result = DoppelProcess.run(home, "--no-defaults", "--datadir=" + home.resolve("absent"),
                 "--port=0", "--log-error=" + log);
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(Files.readString(log)).contains("[ERROR] [MY-010172] [Server] failed to set datadir to "
-                + home.resolve("absent") + "/").contains(ABORTING);
+        assertThat(Files.readString(log)).contains("[ERROR] [MY-013276] [Server] Failed to set datadir to '"
+                + home.resolve("absent") + "/'").contains(ABORTING);
         assertThat(home.resolve("absent")).doesNotExist();
     }
 
