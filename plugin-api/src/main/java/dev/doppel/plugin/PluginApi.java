@@ -2,8 +2,8 @@ package dev.doppel.plugin;
 
 /**
  * The version of this plugin API, MySQL's plugin interface version in Doppel's terms. A library built against
- * major version N loads only into a server whose API has the same major version (and a minor version at least
- * as high); see {@link PluginLibrary#apiVersion()}.
+ * major version N loads only into a server whose API has the same major version (minor versions only add);
+ * see {@link PluginLibrary#apiVersion()}.
  */
 public final class PluginApi {
     public static final int MAJOR = 1;

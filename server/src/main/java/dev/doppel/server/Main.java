@@ -58,6 +58,7 @@ public final class Main {
             }
         }
         ErrorLog log = ErrorLog.configure(config.logError().orElse(null));
+        log.verbosity(() -> ((Number) config.variables().globalValue("log_error_verbosity")).intValue());
         for (ConfigWarning each : config.warnings()) {
             write(log, each);
         }

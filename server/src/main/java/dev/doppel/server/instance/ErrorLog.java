@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.IntSupplier;
 
 /**
  * The server's error log in MySQL 8's format:
@@ -39,7 +40,7 @@ public final class ErrorLog {
     }
 
     private final org.slf4j.Logger logger = LoggerFactory.getLogger(LOGGER);
-    private volatile int verbosity = 2;
+    private volatile IntSupplier verbosity = () -> 2;
 
     /** Points the log at {@code file} (appending) or at stderr when {@code file} is null. */
     public static ErrorLog configure(Path file) {
@@ -77,6 +78,11 @@ public final class ErrorLog {
     }
 
     public void verbosity(int value) {
+        this.verbosity = () -> value;
+    }
+
+    /** Follows a setting that may change while the server runs (log_error_verbosity). */
+    public void verbosity(IntSupplier value) {
         this.verbosity = value;
     }
 
@@ -98,7 +104,7 @@ public final class ErrorLog {
 
     /** Writes one line; {@code thread} is the connection id (0 for the server itself). */
     public void write(long thread, Label label, int code, String subsystem, String message) {
-        if (label.priority > verbosity) {
+        if (label.priority > verbosity.getAsInt()) {
             return;
         }
         String line = TIMESTAMP.format(Instant.now()) + ' ' + thread + " [" + label.text + "] [MY-"

@@ -3,7 +3,6 @@ package dev.doppel.server.plugin;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
 import dev.doppel.plugin.Plugin;
-import dev.doppel.plugin.PluginApi;
 import dev.doppel.plugin.PluginDescriptor;
 import dev.doppel.plugin.PluginFlag;
 import dev.doppel.plugin.StatusVariableDefinition;
@@ -39,6 +38,8 @@ public final class PluginHost {
     public static final int SERVER_VERSION_ID = 80406;
     /** How long a plugin's init may take; the system property doppel.plugin.init-timeout overrides it (tests). */
     static final long INIT_TIMEOUT_SECONDS = Long.getLong("doppel.plugin.init-timeout", 60);
+    /** MySQL's ER_PLUGIN_CANT_LOAD, the error-log code of "Couldn't load plugin named ...". */
+    private static final int ER_PLUGIN_CANT_LOAD = 10736;
 
     private final Path pluginDir;
     private final Path datadir;
@@ -85,8 +86,11 @@ public final class PluginHost {
                 try {
                     registerFromLibrary(element.name(), element.soname(), false);
                 } catch (MySqlException | IllegalArgumentException e) {
-                    log.error(10736, "Couldn't load plugin named '" + (element.name() == null ? "" : element.name())
-                            + "' with soname '" + element.soname() + "'. " + e.getMessage());
+                    // as mysqld: the cause, then ER_PLUGIN_CANT_LOAD, which names the library for a bare element
+                    logCause(e);
+                    log.error(ER_PLUGIN_CANT_LOAD, "Couldn't load plugin named '"
+                            + (element.name() == null ? element.soname() : element.name()) + "' with soname '"
+                            + element.soname() + "'.");
                     break;
                 }
             }
@@ -103,8 +107,9 @@ public final class PluginHost {
                 try {
                     registerFromLibrary(row.name(), row.dl(), true);
                 } catch (MySqlException | IllegalArgumentException e) {
-                    log.warning(10736, "Couldn't load plugin named '" + row.name() + "' with soname '" + row.dl()
-                            + "'. " + e.getMessage());
+                    logCause(e);
+                    log.warning(ER_PLUGIN_CANT_LOAD, "Couldn't load plugin named '" + row.name() + "' with soname '"
+                            + row.dl() + "'.");
                 }
             }
         }
@@ -118,6 +123,11 @@ public final class PluginHost {
         if (forcedFailed) {
             throw new StartupException(10169, "Failed to initialize dynamic plugins.");
         }
+    }
+
+    /** Why a library or plugin could not be registered at startup: its client error, under that error's number. */
+    private void logCause(RuntimeException e) {
+        log.error(e instanceof MySqlException mysql ? mysql.number() : ER_PLUGIN_CANT_LOAD, e.getMessage());
     }
 
     private Optional<LoadOption> optionFor(String name) {
@@ -404,7 +414,7 @@ public final class PluginHost {
             PluginDescriptor descriptor = each.descriptor;
             result.add(new Object[] {descriptor.name(), descriptor.version(), each.status.name(),
                 descriptor.type().sqlName(), descriptor.type().typeVersion(SERVER_VERSION_ID),
-                each.library == null ? null : registeredSoname(each), each.library == null ? null : PluginApi.VERSION,
+                each.library == null ? null : registeredSoname(each), each.library == null ? null : each.library.apiVersion(),
                 descriptor.author(), descriptor.description(), descriptor.license().name(), each.loadOption.name()});
         }
         return result;

@@ -91,6 +91,7 @@ final class CommandDispatcher {
             case Command.COM_SHUTDOWN -> {
                 queries.shutdown();
                 eofOrOk();
+                queries.shutdownAfterReply();
             }
             case Command.COM_CHANGE_USER -> session.connection().changeUser(payload);
             case Command.COM_STMT_PREPARE, Command.COM_STMT_EXECUTE, Command.COM_STMT_SEND_LONG_DATA,

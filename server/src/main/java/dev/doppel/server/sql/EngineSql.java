@@ -1,5 +1,6 @@
 package dev.doppel.server.sql;
 
+import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.catalog.VirtualTables;
 import dev.doppel.server.config.ServerVersion;
 import dev.doppel.server.config.VariableQualifier;
@@ -99,6 +100,10 @@ public final class EngineSql {
         }
         Token table = tokens.get(index + 2);
         if (VirtualTables.current().find(schema.text(), table.text()).isEmpty()) {
+            if (schema.text().equalsIgnoreCase("performance_schema")) {
+                // every performance_schema table is virtual; one that is not there (yet) does not exist
+                throw MySqlError.ER_NO_SUCH_TABLE.exception("performance_schema", table.text());
+            }
             return 0;
         }
         out.append(VirtualTables.FUNCTION).append("('").append(schema.text().toLowerCase(Locale.ROOT)).append("', '")

@@ -133,6 +133,7 @@ public final class QueryExecutor {
             case "SHUTDOWN" -> {
                 shutdown();
                 ok(0, moreFlag);
+                shutdownAfterReply();
             }
             case "KILL" -> {
                 kill(tokens);
@@ -427,7 +428,12 @@ public final class QueryExecutor {
         ServerContext server = session.server();
         server.log().system(13172, "Received SHUTDOWN from user " + session.user() + ". Shutting down mysqld"
                 + " (Version: " + dev.doppel.server.config.ServerVersion.VERSION + ").");
-        server.requestShutdown();
+    }
+
+    /** Stops the server after the reply to SHUTDOWN is on its way, so the client sees its OK. */
+    public void shutdownAfterReply() {
+        session.writer().flush();
+        session.server().requestShutdown();
     }
 
     private void kill(List<Token> tokens) {
