@@ -32,6 +32,7 @@ public enum MySqlError {
     ER_CANT_OPEN_LIBRARY(1126, "HY000", "Can't open shared library '%s' (errno: %d %s)", 192, 0, 128),
     ER_CANT_FIND_DL_ENTRY(1127, "HY000", "Can't find symbol '%s' in library", 128),
     ER_PASSWORD_NO_MATCH(1133, "42000", "Can't find any matching row in the user table"),
+    ER_UNKNOWN_TABLE(1109, "42S02", "Unknown table '%s' in %s", 192, 32),
     ER_TABLEACCESS_DENIED_ERROR(1142, "42000", "%s command denied to user '%s'@'%s' for table '%s'", 128, 48, 64, 64),
     ER_NO_SUCH_TABLE(1146, "42S02", "Table '%s.%s' doesn't exist", 192, 192),
     ER_NOT_ALLOWED_COMMAND(1148, "42000", "The used command is not allowed with this MySQL version"),

@@ -4,6 +4,7 @@ import dev.doppel.plugin.VirtualTable;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,6 +18,7 @@ public final class VirtualTables {
     private static volatile VirtualTables current = new VirtualTables();
 
     private final ConcurrentHashMap<String, VirtualTable> tables = new ConcurrentHashMap<>();
+    private volatile Set<String> engineInformationSchema = Set.of();
 
     /** The tables of the running server, which the engine's table function reads. */
     public static VirtualTables current() {
@@ -41,6 +43,16 @@ public final class VirtualTables {
 
     public Optional<VirtualTable> find(String schema, String name) {
         return Optional.ofNullable(tables.get(key(schema, name)));
+    }
+
+    /** The information_schema tables the engine itself provides (upper case), which statements may still read. */
+    public void engineInformationSchema(Set<String> names) {
+        engineInformationSchema = Set.copyOf(names);
+    }
+
+    /** Whether {@code name} is an information_schema table of the engine's. */
+    public boolean isEngineInformationSchemaTable(String name) {
+        return engineInformationSchema.contains(name.toUpperCase(Locale.ROOT));
     }
 
     /** Whether a name could be a virtual table's schema (so that statements not naming one are not looked at). */

@@ -18,7 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,6 +80,14 @@ public final class Server {
             VirtualTables.install(tables);
             try (Statement statement = systemConnection.createStatement()) {
                 statement.execute(VirtualTableFunction.createAliasStatement());
+                Set<String> engineTables = new HashSet<>();
+                try (ResultSet rows = statement.executeQuery("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"
+                        + " WHERE UPPER(TABLE_SCHEMA) = 'INFORMATION_SCHEMA'")) {
+                    while (rows.next()) {
+                        engineTables.add(rows.getString(1));
+                    }
+                }
+                tables.engineInformationSchema(engineTables);
             }
             plugins = new PluginHost(config.pluginDir(), datadir, config.variables(), tables, log,
                     () -> systemConnection);

@@ -5,6 +5,7 @@ import dev.doppel.plugin.MySqlException;
 import dev.doppel.plugin.Plugin;
 import dev.doppel.plugin.PluginDescriptor;
 import dev.doppel.plugin.PluginFlag;
+import dev.doppel.plugin.PluginType;
 import dev.doppel.plugin.StatusVariableDefinition;
 import dev.doppel.plugin.VirtualTable;
 import dev.doppel.server.catalog.VirtualTables;
@@ -204,6 +205,14 @@ public final class PluginHost {
         } catch (RuntimeException e) {
             log.error(10734, "Plugin '" + plugin.name() + "' registration as a " + descriptor.type().sqlName()
                     + " failed. " + e.getMessage());
+            remove(plugin);
+            return false;
+        }
+        if (descriptor.type() == PluginType.CLONE && upgradeInProgress) {
+            // MySQL's server-side clone handler refuses while the data directory is being upgraded.
+            log.error(13238, "Error installing plugin '" + plugin.name() + "': Cannot install during upgrade");
+            log.error(10202, "Plugin '" + plugin.name() + "' init function returned error.");
+            variables.unregister(descriptor.name());
             remove(plugin);
             return false;
         }

@@ -104,6 +104,9 @@ public final class EngineSql {
                 // every performance_schema table is virtual; one that is not there (yet) does not exist
                 throw MySqlError.ER_NO_SUCH_TABLE.exception("performance_schema", table.text());
             }
+            if (!VirtualTables.current().isEngineInformationSchemaTable(table.text())) {
+                throw MySqlError.ER_UNKNOWN_TABLE.exception(table.text(), "information_schema");
+            }
             return 0;
         }
         out.append(VirtualTables.FUNCTION).append("('").append(schema.text().toLowerCase(Locale.ROOT)).append("', '")

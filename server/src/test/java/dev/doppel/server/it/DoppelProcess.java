@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,8 @@ public final class DoppelProcess implements AutoCloseable {
     private final Path datadir;
     private final Path socket;
     private final Path errorLog;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private Path defaultsFile;
     private Process process;
     private int port;
 
@@ -56,15 +60,35 @@ public final class DoppelProcess implements AutoCloseable {
         return result;
     }
 
+    /** An instance on {@code home}/data that is not started yet: set its environment, then {@link #launch}. */
+    public static DoppelProcess prepare(Path home) {
+        return new DoppelProcess(home);
+    }
+
+    /** An environment variable for the next launches (e.g. DOPPEL_JAVA_OPTS, read by bin/doppeld). */
+    public DoppelProcess environment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** Reads this option file ({@code --defaults-file}) at the next launches instead of none (null: none). */
+    public DoppelProcess defaultsFile(Path file) {
+        this.defaultsFile = file;
+        return this;
+    }
+
     /** Starts a server on this instance's (already initialized) data directory. */
     public void launch(String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", distribution().resolve("bin/doppeld").toString(),
-                "--no-defaults", "--datadir=" + datadir, "--port=0", "--bind-address=127.0.0.1",
-                "--socket=" + socket, "--log-error=" + errorLog, "--pid-file=" + home.resolve("doppel.pid")));
+                defaultsFile == null ? "--no-defaults" : "--defaults-file=" + defaultsFile, "--datadir=" + datadir,
+                "--port=0", "--bind-address=127.0.0.1", "--socket=" + socket, "--log-error=" + errorLog,
+                "--pid-file=" + home.resolve("doppel.pid")));
         command.addAll(List.of(options));
         long logStart = Files.exists(errorLog) ? Files.size(errorLog) : 0;
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(home.resolve("stdout.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("stdout.log").toFile());
+        builder.environment().putAll(environment);
+        process = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(errorLog)) {
