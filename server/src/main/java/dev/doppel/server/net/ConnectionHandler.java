@@ -34,6 +34,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> connectTimer;
     private boolean firstPacket = true;
     private volatile boolean busy;
+    /** Commands handed to the session's executor whose replies are not written yet (network thread only). */
+    private int pendingCommands;
     private volatile long idleSince = System.nanoTime();
     private volatile long idleCheckSeconds = -1;
 
@@ -66,22 +68,38 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
+        if (pendingCommands == 0 && connection.tryInline(packet)) {
+            idleSince = System.nanoTime();
+            afterCommand(ctx);
+            return;
+        }
+        pendingCommands++;
         busy = true;
         connection.executor().execute(() -> {
             connection.onPacket(packet);
             idleSince = System.nanoTime();
             busy = false;
-            Session session = connection.session();
-            if (session != null && waitTimeoutSeconds(session) != idleCheckSeconds) {
-                ctx.executor().execute(() -> {
-                    if (connectTimer != null) {
-                        connectTimer.cancel(false);
-                        connectTimer = null;
-                    }
-                    armWaitTimeout(ctx);
-                });
-            }
+            // Queued behind the reply's write, so when it runs the reply is out and a command may run inline.
+            ctx.executor().execute(() -> {
+                pendingCommands--;
+                afterCommand(ctx);
+            });
         });
+    }
+
+    /** On the network thread after each command: the connect timer ends with the login, the idle timer follows wait_timeout. */
+    private void afterCommand(ChannelHandlerContext ctx) {
+        Session session = connection.session();
+        if (session == null) {
+            return;
+        }
+        if (connectTimer != null) {
+            connectTimer.cancel(false);
+            connectTimer = null;
+        }
+        if (waitTimeoutSeconds(session) != idleCheckSeconds) {
+            armWaitTimeout(ctx);
+        }
     }
 
     private boolean isSslRequest(Packet packet) {

@@ -25,7 +25,8 @@ public final class NetworkServer implements AutoCloseable {
     private final ServerContext server;
     private final EventLoopGroup bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final EventLoopGroup workerGroup = new MultiThreadIoEventLoopGroup(
-            Math.max(1, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
+            Integer.getInteger("doppel.io-threads", Math.max(1, Runtime.getRuntime().availableProcessors())),
+            NioIoHandler.newFactory());
     private final List<Channel> listeners = new ArrayList<>();
     private Path socketFile;
 

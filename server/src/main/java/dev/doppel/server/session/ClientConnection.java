@@ -168,6 +168,30 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
         return session;
     }
 
+    /**
+     * Runs a command on the calling (network) thread when it is one that never waits (see
+     * CommandDispatcher#canRunInline); the caller guarantees that no earlier command is still pending.
+     * Returns false, having done nothing, otherwise.
+     */
+    public boolean tryInline(Packet packet) {
+        if (phase == Phase.HANDSHAKE || phase == Phase.AUTH_SWITCH) {
+            // Checking a scramble is a few hashes; only the full authentication (SHA-256-crypt, RSA) is slow,
+            // and it comes in a later packet, which goes to the executor.
+            onPacket(packet);
+            return true;
+        }
+        Session current = session;
+        if (phase != Phase.COMMAND || current == null || !current.canRunInline(packet)) {
+            return false;
+        }
+        try {
+            current.onCommand(packet);
+        } finally {
+            packet.payload().release();
+        }
+        return true;
+    }
+
     /** Handles one client packet; runs on this connection's executor. */
     public void onPacket(Packet packet) {
         ByteBuf payload = packet.payload();

@@ -10,7 +10,11 @@ import dev.doppel.server.protocol.Packet;
 import dev.doppel.server.protocol.ResponseWriter;
 import dev.doppel.server.protocol.ServerPackets;
 import dev.doppel.server.protocol.Wire;
+import dev.doppel.server.sql.Lexer;
+import dev.doppel.server.sql.LiteralSelect;
 import dev.doppel.server.sql.QueryExecutor;
+import dev.doppel.server.sql.SetStatement;
+import dev.doppel.server.sql.Token;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.Charset;
@@ -20,12 +24,40 @@ import java.util.List;
 
 /** Runs the commands of the command phase for one session and writes their replies. */
 final class CommandDispatcher {
+    private static final int INLINE_QUERY_LIMIT = 1024;
+
     private final Session session;
     private final QueryExecutor queries;
 
     CommandDispatcher(Session session) {
         this.session = session;
         this.queries = new QueryExecutor(session);
+    }
+
+    /**
+     * Whether a command can run on the network thread: it waits for nothing and takes microseconds (COM_PING,
+     * COM_QUIT, a SELECT of literals and variables, a SET of plain values). The caller makes sure no earlier command of the session is pending.
+     */
+    boolean canRunInline(Packet packet) {
+        ByteBuf payload = packet.payload();
+        if (packet.firstSequence() != 0 || !payload.isReadable()) {
+            return false;
+        }
+        int command = payload.getUnsignedByte(payload.readerIndex());
+        if (command == Command.COM_PING || command == Command.COM_QUIT) {
+            return true;
+        }
+        if (command != Command.COM_QUERY || payload.readableBytes() > INLINE_QUERY_LIMIT) {
+            return false;
+        }
+        String sql = payload.toString(payload.readerIndex() + 1, payload.readableBytes() - 1, session.clientCharset());
+        try {
+            List<Token> tokens = Lexer.tokenize(sql);
+            return LiteralSelect.applies(sql, tokens)
+                    || SetStatement.isInlineSafe(tokens, session.variables().autocommit());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     void dispatch(Packet packet) {

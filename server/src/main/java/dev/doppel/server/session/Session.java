@@ -99,6 +99,10 @@ public final class Session {
         dispatcher.dispatch(packet);
     }
 
+    boolean canRunInline(Packet packet) {
+        return dispatcher.canRunInline(packet);
+    }
+
     public ServerContext server() {
         return server;
     }

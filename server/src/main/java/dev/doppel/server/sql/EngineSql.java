@@ -19,6 +19,10 @@ import java.util.Set;
  * quoting (MySQL's backslash escapes and double-quoted strings are not the engine's).
  */
 public final class EngineSql {
+    /** The functions {@link #sessionFunctionValue} answers. */
+    private static final Set<String> SESSION_FUNCTIONS = Set.of("DATABASE", "SCHEMA", "VERSION", "USER",
+            "SESSION_USER", "SYSTEM_USER", "CURRENT_USER", "CONNECTION_ID", "LAST_INSERT_ID");
+
     /** Words that may follow a table name and are not its alias. */
     private static final Set<String> NOT_ALIASES = Set.of("WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
             "NATURAL", "STRAIGHT_JOIN", "ON", "USING", "GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "WINDOW", "FOR",
@@ -150,10 +154,13 @@ public final class EngineSql {
         String name = token.upper();
         if (!call) {
             if (name.equals("CURRENT_USER") && !(index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("("))) {
-                out[0] = session.account().user() + "@" + session.account().host();
+                out[0] = session == null ? null : session.account().user() + "@" + session.account().host();
                 return 1;
             }
             return 0;
+        }
+        if (session == null) {
+            return SESSION_FUNCTIONS.contains(name) ? 3 : 0;
         }
         switch (name) {
             case "DATABASE", "SCHEMA" -> out[0] = session.schema();

@@ -18,18 +18,42 @@ import java.util.Locale;
  * server itself, without a round trip through the engine. That is what clients send on connect and what
  * health checks send. Anything else returns false and goes to the engine.
  */
-final class LiteralSelect {
+public final class LiteralSelect {
     private static final int UTF8MB4 = 255;
 
     private LiteralSelect() {
     }
 
+    /**
+     * Whether the statement has the shape this class answers, judged from the tokens alone: such a statement
+     * never waits for anything, so it may run on the network thread (see CommandDispatcher#canRunInline).
+     */
+    public static boolean applies(String sql, List<Token> tokens) {
+        return evaluate(sql, tokens, null, null, null);
+    }
+
     static boolean tryExecute(String sql, List<Token> tokens, Session session, int status, int warnings) {
+        List<Object> values = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        long[] limit = {-1};
+        if (!evaluate(sql, tokens, session, values, names, limit)) {
+            return false;
+        }
+        write(session.writer(), names, values, limit[0] != 0, status, warnings);
+        return true;
+    }
+
+    private static boolean evaluate(String sql, List<Token> tokens, Session session, List<Object> values,
+                                    List<String> names) {
+        return evaluate(sql, tokens, session, values, names, new long[1]);
+    }
+
+    /** Parses the statement and, with a session, computes its values and names; false when it does not apply. */
+    private static boolean evaluate(String sql, List<Token> tokens, Session session, List<Object> values,
+                                    List<String> names, long[] limitOut) {
         if (tokens.size() < 2 || !tokens.get(0).isWord("SELECT")) {
             return false;
         }
-        List<Object> values = new ArrayList<>();
-        List<String> names = new ArrayList<>();
         int index = 1;
         long limit = -1;
         while (true) {
@@ -55,8 +79,10 @@ final class LiteralSelect {
                 name = tokens.get(index).text();
                 index++;
             }
-            values.add(value[0]);
-            names.add(name);
+            if (values != null) {
+                values.add(value[0]);
+                names.add(name);
+            }
             if (index < tokens.size() && tokens.get(index).isSymbol(",")) {
                 index++;
                 continue;
@@ -68,11 +94,8 @@ final class LiteralSelect {
             limit = Long.parseLong(tokens.get(index + 1).text());
             index += 2;
         }
-        if (index != tokens.size()) {
-            return false;
-        }
-        write(session.writer(), names, values, limit != 0, status, warnings);
-        return true;
+        limitOut[0] = limit;
+        return index == tokens.size();
     }
 
     private static boolean isName(Token token) {
@@ -96,11 +119,11 @@ final class LiteralSelect {
                 return 1;
             }
             case SYSTEM_VARIABLE -> {
-                out[0] = EngineSql.systemVariable(session, token.text());
+                out[0] = session == null ? null : EngineSql.systemVariable(session, token.text());
                 return 1;
             }
             case USER_VARIABLE -> {
-                out[0] = session.userVariables().get(token.text().toLowerCase(Locale.ROOT));
+                out[0] = session == null ? null : session.userVariables().get(token.text().toLowerCase(Locale.ROOT));
                 return 1;
             }
             case WORD -> {

@@ -15,13 +15,43 @@ import java.util.Locale;
  * SET: system variables ([GLOBAL|SESSION|LOCAL] x, @@[global.|session.]x), user variables (@x), NAMES and
  * CHARACTER SET, and TRANSACTION ISOLATION LEVEL / READ ONLY|WRITE, several assignments separated by commas.
  */
-final class SetStatement {
+public final class SetStatement {
     private final Session session;
     private final QueryExecutor executor;
 
     SetStatement(Session session, QueryExecutor executor) {
         this.session = session;
         this.executor = executor;
+    }
+
+    /**
+     * Whether a SET can run without the engine: every value is a single token (no expression to evaluate), and
+     * it cannot commit (switching autocommit on commits, so autocommit only while it is on already).
+     */
+    public static boolean isInlineSafe(List<Token> tokens, boolean autocommit) {
+        if (tokens.size() < 4 || !tokens.get(0).isWord("SET") || tokens.get(1).isWord("PASSWORD")
+                || tokens.get(1).isWord("TRANSACTION")) {
+            return false;
+        }
+        for (List<Token> each : splitAssignments(tokens.subList(1, tokens.size()))) {
+            int equals = -1;
+            for (int i = 0; i < each.size(); i++) {
+                Token token = each.get(i);
+                if ((!autocommit && token.text().toLowerCase(java.util.Locale.ROOT).contains("autocommit"))
+                        || token.isWord("TRANSACTION")) {
+                    return false;
+                }
+                if (equals < 0 && (token.isSymbol("=") || token.isSymbol(":="))) {
+                    equals = i;
+                }
+            }
+            boolean names = !each.isEmpty() && (each.get(0).isWord("NAMES") || each.get(0).isWord("CHARSET")
+                    || each.get(0).isWord("CHARACTER"));
+            if (!names && (equals < 0 || equals != each.size() - 2)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void execute(String sql, List<Token> tokens) {
