@@ -34,11 +34,7 @@ public final class SessionVariables {
     /** Back to the global values, as at connect (COM_RESET_CONNECTION, COM_CHANGE_USER). */
     public void reset() {
         values.clear();
-        for (SystemVariable each : registry.variables()) {
-            if (each.scope().hasSession() && !each.computed() && !SYNONYMS.containsKey(each.name())) {
-                values.put(each.name(), registry.globalValue(each.name()));
-            }
-        }
+        registry.copySessionDefaults(values, SYNONYMS.keySet());
     }
 
     /** Supplies the value of a computed session variable (warning_count and error_count from the diagnostics area). */

@@ -60,6 +60,19 @@ public final class SystemVariableRegistry {
         return slot(name).variable;
     }
 
+    /**
+     * Puts the global value of every session-scoped, stored (not computed) variable into {@code into}, except
+     * {@code skip}: what a new session starts with. Runs at every connect, so it walks the slots directly.
+     */
+    void copySessionDefaults(Map<String, Object> into, java.util.Set<String> skip) {
+        for (GlobalSlot each : slots.values()) {
+            SystemVariable variable = each.variable;
+            if (variable.scope().hasSession() && !variable.computed() && !skip.contains(variable.name())) {
+                into.put(variable.name(), each.value);
+            }
+        }
+    }
+
     /** All declared variables ordered by name. */
     public List<SystemVariable> variables() {
         List<SystemVariable> result = new ArrayList<>();

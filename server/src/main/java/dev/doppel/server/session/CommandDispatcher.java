@@ -53,8 +53,12 @@ final class CommandDispatcher {
         String sql = payload.toString(payload.readerIndex() + 1, payload.readableBytes() - 1, session.clientCharset());
         try {
             List<Token> tokens = Lexer.tokenize(sql);
-            return LiteralSelect.applies(sql, tokens)
+            boolean inline = LiteralSelect.applies(sql, tokens)
                     || SetStatement.isInlineSafe(tokens, session.variables().autocommit());
+            if (inline) {
+                queries.reuseTokens(sql, tokens);
+            }
+            return inline;
         } catch (RuntimeException e) {
             return false;
         }

@@ -33,10 +33,13 @@ public final class QueryExecutor {
     private final AccountStatement accounts;
     private final DatabaseStatement databases;
     private final PluginStatement plugins;
+    private final GrantStatement grants;
     private final PreparedStatements prepared;
     private boolean explicitTransaction;
     /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
     private boolean binary;
+    private String pretokenizedText;
+    private List<Token> pretokenized;
 
     public QueryExecutor(Session session) {
         this.session = session;
@@ -45,6 +48,7 @@ public final class QueryExecutor {
         this.accounts = new AccountStatement(session);
         this.databases = new DatabaseStatement(session);
         this.plugins = new PluginStatement(session);
+        this.grants = new GrantStatement(session, accounts);
         this.prepared = new PreparedStatements(session, this);
     }
 
@@ -53,8 +57,16 @@ public final class QueryExecutor {
     }
 
     /** Runs every statement of {@code text}; stops at the first error, as MySQL does. */
+    /** Tokens already made for {@code text} (by the inline check), used once by the next executeText. */
+    public void reuseTokens(String text, List<Token> tokens) {
+        pretokenizedText = text;
+        pretokenized = tokens;
+    }
+
     public void executeText(String text) {
-        List<Token> all = Lexer.tokenize(text);
+        List<Token> all = text.equals(pretokenizedText) ? pretokenized : Lexer.tokenize(text);
+        pretokenizedText = null;
+        pretokenized = null;
         List<List<Token>> statements = split(all);
         if (statements.isEmpty()) {
             throw MySqlError.ER_EMPTY_QUERY.exception();
@@ -122,7 +134,17 @@ public final class QueryExecutor {
                 }
                 ok(0, moreFlag);
             }
-            case "SHOW" -> show.execute(sql, tokens, moreFlag);
+            case "SHOW" -> {
+                if (tokens.size() > 1 && tokens.get(1).isWord("GRANTS")) {
+                    send(grants.show(sql, tokens), moreFlag);
+                } else {
+                    show.execute(sql, tokens, moreFlag);
+                }
+            }
+            case "GRANT", "REVOKE" -> {
+                grants.execute(sql, tokens);
+                ok(0, moreFlag);
+            }
             case "USE" -> {
                 if (tokens.size() != 2 || !tokens.get(1).isIdentifier() && tokens.get(1).kind() != Token.Kind.STRING) {
                     throw Lexer.syntaxError(sql, tokens.size() > 1 ? tokens.get(1).start() : sql.length());
@@ -209,6 +231,7 @@ public final class QueryExecutor {
 
     /** COM_STMT_EXECUTE of a statement prepared in the engine, parameters already bound. */
     void executePrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
+        TableAccess.check(tokens, session);
         binary = true;
         try {
             Connection connection = session.engineConnection();
@@ -316,6 +339,7 @@ public final class QueryExecutor {
     }
 
     private void engine(String sql, List<Token> tokens, int moreFlag) {
+        TableAccess.check(tokens, session);
         if (!binary && LiteralSelect.tryExecute(sql, tokens, session, session.statusFlags() | moreFlag,
                 session.warnings().size())) {
             return;
