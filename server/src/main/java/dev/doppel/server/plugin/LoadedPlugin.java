@@ -15,6 +15,8 @@ final class LoadedPlugin {
     final boolean registered;
     volatile PluginStatus status = PluginStatus.INACTIVE;
     Plugin instance;
+    /** Statements using the plugin right now (reading one of its tables); guarded by the host. */
+    int references;
     PluginContextImpl context;
 
     LoadedPlugin(PluginDescriptor descriptor, PluginLibraryFile library, LoadOption loadOption, boolean registered) {

@@ -21,10 +21,12 @@ final class PluginContextImpl implements PluginContext {
     private final PluginLog log;
     private final List<VirtualTable> added = new ArrayList<>();
     private final boolean upgradeInProgress;
+    private final PluginReferences references;
 
     PluginContextImpl(String name, Path datadir, SystemVariableRegistry variables, VirtualTables tables,
-                      ErrorLog errorLog, boolean upgradeInProgress) {
+                      ErrorLog errorLog, boolean upgradeInProgress, PluginReferences references) {
         this.name = name;
+        this.references = references;
         this.upgradeInProgress = upgradeInProgress;
         this.datadir = datadir;
         this.variables = variables;
@@ -90,8 +92,20 @@ final class PluginContextImpl implements PluginContext {
 
     @Override
     public synchronized void addTable(VirtualTable table) {
-        tables.add(table);
-        added.add(table);
+        // A statement reading the table holds a reference on the plugin, so UNINSTALL meanwhile only marks it
+        // DELETED (warning 1620) and the plugin goes when the read is done.
+        VirtualTable referenced = new VirtualTable(table.schema(), table.name(), table.columns(), () -> {
+            if (!references.acquire()) {
+                return java.util.List.of();
+            }
+            try {
+                return table.rows().get();
+            } finally {
+                references.release();
+            }
+        });
+        tables.add(referenced);
+        added.add(referenced);
     }
 
     /** Removes what the plugin added (its tables). */

@@ -217,7 +217,7 @@ public final class PluginHost {
             return false;
         }
         PluginContextImpl context = new PluginContextImpl(descriptor.name(), datadir, registry, tables, log,
-                upgradeInProgress);
+                upgradeInProgress, references(plugin));
         try {
             plugin.instance = initWithinBound(descriptor, context);
         } catch (Exception | LinkageError e) {
@@ -359,16 +359,46 @@ public final class PluginHost {
                 throw MySqlError.ER_PLUGIN_CANNOT_BE_UNINSTALLED.exception(plugin.name(), busy);
             }
         }
+        PluginStatus before = plugin.status;
         plugin.status = PluginStatus.DELETING;
         try {
             table.delete(name);
         } catch (SQLException e) {
-            plugin.status = PluginStatus.ACTIVE;
+            plugin.status = before;
             throw MySqlError.ER_DA_PLUGIN_INSTALL_ERROR.exception(name, "got '" + e.getMessage()
                     + "' deleting from mysql.plugin");
         }
+        if (plugin.references > 0) {
+            plugin.status = PluginStatus.DELETED;
+            return List.of(MySqlError.WARN_PLUGIN_BUSY.exception());
+        }
         unload(plugin);
         return List.of();
+    }
+
+    private PluginReferences references(LoadedPlugin plugin) {
+        return new PluginReferences() {
+            @Override
+            public boolean acquire() {
+                synchronized (PluginHost.this) {
+                    if (plugin.status != PluginStatus.ACTIVE) {
+                        return false;
+                    }
+                    plugin.references++;
+                    return true;
+                }
+            }
+
+            @Override
+            public void release() {
+                synchronized (PluginHost.this) {
+                    plugin.references--;
+                    if (plugin.references == 0 && plugin.status == PluginStatus.DELETED && plugins.contains(plugin)) {
+                        unload(plugin);
+                    }
+                }
+            }
+        };
     }
 
     private void unload(LoadedPlugin plugin) {

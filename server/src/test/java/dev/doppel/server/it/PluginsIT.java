@@ -1,9 +1,11 @@
 package dev.doppel.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.doppel.server.it.plugins.BusyLibrary;
+import dev.doppel.server.it.plugins.SlowTableLibrary;
 import dev.doppel.server.it.plugins.FailingLibrary;
 import dev.doppel.server.it.plugins.FutureApiLibrary;
 import dev.doppel.server.it.plugins.GoodLibrary;
@@ -66,6 +68,7 @@ class PluginsIT {
         PluginJars.write(pluginDir, "doppel_noinstall.jar", NoInstallLibrary.class);
         PluginJars.write(pluginDir, "doppel_future.jar", FutureApiLibrary.class);
         PluginJars.write(pluginDir, "doppel_busy.jar", BusyLibrary.class);
+        PluginJars.write(pluginDir, "doppel_slow.jar", SlowTableLibrary.class);
         PluginJars.write(pluginDir, "doppel_noservices.jar", GoodLibrary.class, false);
         PluginJars.writeNotAJar(pluginDir, "x.jar");
 
@@ -103,6 +106,40 @@ class PluginsIT {
                 }
                 statement.execute("UNINSTALL PLUGIN " + row.get(0));
             }
+        }
+    }
+
+    /**
+     * UNINSTALL while a statement reads the plugin's table: warning 1620, the plugin stays listed as DELETED
+     * (and cannot be uninstalled again: 1305), and it is gone once the statement is done.
+     */
+    @Test
+    void uninstallOfAPluginInUseWarns1620AndFinishesLater() throws Exception {
+        try (Connection root = connect(server); Statement statement = root.createStatement()) {
+            statement.execute("INSTALL PLUGIN doppel_slow SONAME 'doppel_slow.so'");
+            java.util.concurrent.CompletableFuture<Long> reading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (Connection reader = connect(server); Statement read = reader.createStatement();
+                     java.sql.ResultSet rows = read.executeQuery("SELECT N FROM information_schema.DOPPEL_SLOW")) {
+                    rows.next();
+                    return rows.getLong(1);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(700);
+            statement.execute("UNINSTALL PLUGIN doppel_slow");
+            java.sql.SQLWarning warning = statement.getWarnings();
+            assertThat((Object) warning).isNotNull();
+            assertThat(warning.getErrorCode()).isEqualTo(1620);
+            assertThat(warning.getMessage()).isEqualTo("Plugin is busy and will be uninstalled on shutdown");
+            assertThat(rows(statement, "SELECT PLUGIN_STATUS FROM information_schema.PLUGINS"
+                    + " WHERE PLUGIN_NAME = 'doppel_slow'")).containsExactly(List.of("DELETED"));
+            assertThatThrownBy(() -> statement.execute("UNINSTALL PLUGIN doppel_slow"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1305));
+            assertThat(reading.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(42L);
+            assertThat(rows(statement, "SELECT PLUGIN_STATUS FROM information_schema.PLUGINS"
+                    + " WHERE PLUGIN_NAME = 'doppel_slow'")).isEmpty();
+            assertThat(rows(statement, "SELECT name FROM mysql.plugin WHERE name = 'doppel_slow'")).isEmpty();
         }
     }
 
@@ -701,7 +738,7 @@ class PluginsIT {
         assertThat(upgradeLog).contains("Error installing plugin 'clone': Cannot install during upgrade\n",
                 "[ERROR] [MY-010202] [Server] Plugin 'clone' init function returned error.\n");
         own.stop();
-        assertThat(Files.readString(own.datadir().resolve("doppel_format"))).startsWith("format=2\n");
+        assertThat(Files.readString(own.datadir().resolve("doppel_format"))).startsWith("format=3\n");
 
         own.launch("--plugin-load-add=mysql_clone.so", "--clone=ON");
         try (Connection root = connect(own); Statement statement = root.createStatement()) {
@@ -751,10 +788,12 @@ class PluginsIT {
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;IFEXISTS=TRUE", credentials);
              Statement statement = h2.createStatement()) {
             statement.execute("DROP TABLE mysql.plugin");
+            statement.execute("DROP TABLE IF EXISTS mysql.db");
+            statement.execute("DROP TABLE IF EXISTS mysql.tables_priv");
             statement.execute("SHUTDOWN");
         }
         Path format = datadir.resolve("doppel_format");
-        Files.writeString(format, Files.readString(format).replace("format=2", "format=1"));
+        Files.writeString(format, Files.readString(format).replaceFirst("format=\\d+", "format=1"));
     }
 
     /** Starts a server that is expected to fail; returns its exit code. */
