@@ -23,7 +23,7 @@ public final class DataDirectory implements AutoCloseable {
     public static final String FORMAT_FILE = "doppel_format";
     public static final String LOCK_FILE = "doppel.lock";
     /** The format this server writes; 2 added mysql.plugin. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private final Path path;
     private final FileChannel lockChannel;

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Brings a data directory written by an older Doppel to this server's format, in place, at startup. Each step
@@ -14,10 +16,25 @@ import java.util.List;
  * startup succeeded, so an interrupted upgrade runs again at the next start.
  */
 public final class Upgrade {
+    /** The *_priv columns of mysql.db, as in MySQL 8.4. */
+    private static final String DB_PRIVILEGE_COLUMNS = Stream.of("Select", "Insert", "Update", "Delete", "Create",
+                    "Drop", "Grant", "References", "Index", "Alter", "Create_tmp_table", "Lock_tables", "Create_view",
+                    "Show_view", "Create_routine", "Alter_routine", "Execute", "Event", "Trigger")
+            .map(each -> " `" + each + "_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',").collect(Collectors.joining());
+
     /** The statements that take format {@code index + 1} to {@code index + 2}. */
     private static final List<List<String>> STEPS = List.of(
             List.of("CREATE TABLE IF NOT EXISTS mysql.plugin (name VARCHAR(64) NOT NULL DEFAULT '',"
-                    + " dl VARCHAR(128) NOT NULL DEFAULT '', PRIMARY KEY (name))"));
+                    + " dl VARCHAR(128) NOT NULL DEFAULT '', PRIMARY KEY (name))"),
+            List.of("CREATE TABLE IF NOT EXISTS mysql.db (`Host` CHAR(255) NOT NULL DEFAULT '',"
+                    + " `Db` CHAR(64) NOT NULL DEFAULT '', `User` CHAR(32) NOT NULL DEFAULT '',"
+                    + DB_PRIVILEGE_COLUMNS + " PRIMARY KEY (`Host`, `Db`, `User`))",
+                    "CREATE TABLE IF NOT EXISTS mysql.tables_priv (`Host` CHAR(255) NOT NULL DEFAULT '',"
+                    + " `Db` CHAR(64) NOT NULL DEFAULT '', `User` CHAR(32) NOT NULL DEFAULT '',"
+                    + " `Table_name` CHAR(64) NOT NULL DEFAULT '', `Grantor` VARCHAR(288) NOT NULL DEFAULT '',"
+                    + " `Timestamp` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+                    + " `Table_priv` VARCHAR(255) NOT NULL DEFAULT '', `Column_priv` VARCHAR(255) NOT NULL DEFAULT '',"
+                    + " PRIMARY KEY (`Host`, `Db`, `User`, `Table_name`))"));
 
     private final DataDirectory directory;
     private final ErrorLog log;

@@ -34,15 +34,44 @@ public final class AccountStore {
         this.connections = connections;
     }
 
-    /** (Re)reads mysql.user and mysql.global_grants. */
+    /** (Re)reads mysql.user, mysql.global_grants, mysql.db and mysql.tables_priv. */
     public synchronized void reload() throws SQLException {
         Connection connection = connections.get();
         Map<String, Set<String>> dynamic = new HashMap<>();
+        Map<String, Set<String>> grantable = new HashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT `USER`, `HOST`, `PRIV` FROM mysql.global_grants")) {
+             ResultSet rows = statement.executeQuery(
+                     "SELECT `USER`, `HOST`, `PRIV`, WITH_GRANT_OPTION FROM mysql.global_grants")) {
             while (rows.next()) {
-                dynamic.computeIfAbsent(key(rows.getString(1), rows.getString(2)), k -> new HashSet<>())
-                        .add(rows.getString(3).toUpperCase());
+                String key = key(rows.getString(1), rows.getString(2));
+                String privilege = rows.getString(3).toUpperCase();
+                dynamic.computeIfAbsent(key, k -> new HashSet<>()).add(privilege);
+                if ("Y".equals(rows.getString(4))) {
+                    grantable.computeIfAbsent(key, k -> new HashSet<>()).add(privilege);
+                }
+            }
+        }
+        Map<String, Map<String, Set<String>>> databases = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT * FROM mysql.db")) {
+            while (rows.next()) {
+                Set<String> privileges = new HashSet<>();
+                for (String each : Privileges.DATABASE) {
+                    if ("Y".equals(rows.getString(Privileges.STATIC.get(each)))) {
+                        privileges.add(each);
+                    }
+                }
+                databases.computeIfAbsent(key(rows.getString("User"), rows.getString("Host")), k -> new HashMap<>())
+                        .put(rows.getString("Db").toLowerCase(), Set.copyOf(privileges));
+            }
+        }
+        Map<String, Map<Account.TableName, Set<String>>> tables = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT * FROM mysql.tables_priv")) {
+            while (rows.next()) {
+                tables.computeIfAbsent(key(rows.getString("User"), rows.getString("Host")), k -> new HashMap<>())
+                        .put(Account.TableName.of(rows.getString("Db"), rows.getString("Table_name")),
+                                Privileges.fromTablePrivColumn(rows.getString("Table_priv")));
             }
         }
         List<Entry> loaded = new ArrayList<>();
@@ -51,7 +80,8 @@ public final class AccountStore {
             while (rows.next()) {
                 String user = rows.getString("User");
                 String host = rows.getString("Host");
-                Set<String> privileges = new HashSet<>(dynamic.getOrDefault(key(user, host), Set.of()));
+                String key = key(user, host);
+                Set<String> privileges = new HashSet<>(dynamic.getOrDefault(key, Set.of()));
                 for (Map.Entry<String, String> each : Privileges.STATIC.entrySet()) {
                     if ("Y".equals(rows.getString(each.getValue()))) {
                         privileges.add(each.getKey());
@@ -60,7 +90,10 @@ public final class AccountStore {
                 String authentication = rows.getString("authentication_string");
                 Account account = new Account(user, host, rows.getString("plugin"),
                         authentication == null ? "" : authentication, "Y".equals(rows.getString("account_locked")),
-                        "Y".equals(rows.getString("password_expired")), Set.copyOf(privileges));
+                        "Y".equals(rows.getString("password_expired")), Set.copyOf(privileges),
+                        Set.copyOf(grantable.getOrDefault(key, Set.of())),
+                        Map.copyOf(databases.getOrDefault(key, Map.of())),
+                        Map.copyOf(tables.getOrDefault(key, Map.of())));
                 loaded.add(new Entry(account, HostPattern.parse(host)));
             }
         }
@@ -159,18 +192,113 @@ public final class AccountStore {
 
     public void drop(String user, String host) throws SQLException {
         Connection connection = connections.get();
+        for (String table : List.of("mysql.`user`", "mysql.db", "mysql.tables_priv")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE `User` = ? AND `Host` = ?")) {
+                delete.setString(1, user);
+                delete.setString(2, host);
+                delete.executeUpdate();
+            }
+        }
         try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM mysql.`user` WHERE `User` = ? AND `Host` = ?");
-             PreparedStatement deleteGrants = connection.prepareStatement(
-                     "DELETE FROM mysql.global_grants WHERE `USER` = ? AND `HOST` = ?")) {
+                "DELETE FROM mysql.global_grants WHERE `USER` = ? AND `HOST` = ?")) {
             delete.setString(1, user);
             delete.setString(2, host);
             delete.executeUpdate();
-            deleteGrants.setString(1, user);
-            deleteGrants.setString(2, host);
-            deleteGrants.executeUpdate();
         }
         reload();
+    }
+
+    /**
+     * Replaces the global privileges of an existing account: the static ones in its mysql.user row, the dynamic
+     * ones in mysql.global_grants ({@code grantableDynamic} are those held WITH GRANT OPTION).
+     */
+    public void setGlobalPrivileges(String user, String host, Set<String> privileges, Set<String> grantableDynamic)
+            throws SQLException {
+        Connection connection = connections.get();
+        StringBuilder assignments = new StringBuilder();
+        for (Map.Entry<String, String> each : Privileges.STATIC.entrySet()) {
+            assignments.append(assignments.isEmpty() ? "" : ", ").append('`').append(each.getValue()).append("` = '")
+                    .append(privileges.contains(each.getKey()) ? 'Y' : 'N').append('\'');
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE mysql.`user` SET " + assignments + " WHERE `User` = ? AND `Host` = ?");
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM mysql.global_grants WHERE `USER` = ? AND `HOST` = ?");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO mysql.global_grants"
+                     + " (`USER`, `HOST`, `PRIV`, WITH_GRANT_OPTION) VALUES (?, ?, ?, ?)")) {
+            update.setString(1, user);
+            update.setString(2, host);
+            update.executeUpdate();
+            delete.setString(1, user);
+            delete.setString(2, host);
+            delete.executeUpdate();
+            for (String each : privileges) {
+                if (!Privileges.STATIC.containsKey(each)) {
+                    insert.setString(1, user);
+                    insert.setString(2, host);
+                    insert.setString(3, each);
+                    insert.setString(4, grantableDynamic.contains(each) ? "Y" : "N");
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** Replaces the account's mysql.db row for {@code database}; an empty set removes the row. */
+    public void setDatabasePrivileges(String user, String host, String database, Set<String> privileges)
+            throws SQLException {
+        Connection connection = connections.get();
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM mysql.db WHERE `User` = ? AND `Host` = ? AND LOWER(`Db`) = ?")) {
+            delete.setString(1, user);
+            delete.setString(2, host);
+            delete.setString(3, database.toLowerCase());
+            delete.executeUpdate();
+        }
+        if (privileges.isEmpty()) {
+            return;
+        }
+        StringBuilder columns = new StringBuilder("`Host`, `Db`, `User`");
+        StringBuilder values = new StringBuilder("?, ?, ?");
+        for (String each : privileges) {
+            columns.append(", `").append(Privileges.STATIC.get(each)).append('`');
+            values.append(", 'Y'");
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO mysql.db (" + columns + ") VALUES (" + values + ")")) {
+            insert.setString(1, host);
+            insert.setString(2, database.toLowerCase());
+            insert.setString(3, user);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Replaces the account's mysql.tables_priv row for the table; an empty set removes the row. */
+    public void setTablePrivileges(String user, String host, Account.TableName table, Set<String> privileges,
+                                   String grantor) throws SQLException {
+        Connection connection = connections.get();
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM mysql.tables_priv"
+                + " WHERE `User` = ? AND `Host` = ? AND LOWER(`Db`) = ? AND LOWER(`Table_name`) = ?")) {
+            delete.setString(1, user);
+            delete.setString(2, host);
+            delete.setString(3, table.database());
+            delete.setString(4, table.table());
+            delete.executeUpdate();
+        }
+        if (privileges.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mysql.tables_priv"
+                + " (`Host`, `Db`, `User`, `Table_name`, `Grantor`, `Table_priv`) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, host);
+            insert.setString(2, table.database());
+            insert.setString(3, user);
+            insert.setString(4, table.table());
+            insert.setString(5, grantor);
+            insert.setString(6, Privileges.toTablePrivColumn(privileges));
+            insert.executeUpdate();
+        }
     }
 
     private static String key(String user, String host) {

@@ -1,10 +1,16 @@
 package dev.doppel.server.security;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** MySQL 8.4's static global privileges (with their mysql.user columns) and dynamic privileges. */
+/**
+ * MySQL 8.4's static privileges (with their mysql.user / mysql.db columns), which of them each level takes,
+ * and the dynamic privileges (global level only).
+ */
 public final class Privileges {
     /** Privilege name → mysql.user column, in MySQL's order. */
     public static final Map<String, String> STATIC = new LinkedHashMap<>();
@@ -42,6 +48,50 @@ public final class Privileges {
             "SET_ANY_DEFINER", "SHOW_ROUTINE", "SYSTEM_USER", "SYSTEM_VARIABLES_ADMIN", "TABLE_ENCRYPTION_ADMIN",
             "TELEMETRY_LOG_ADMIN", "TRANSACTION_GTID_TAG", "XA_RECOVER_ADMIN");
 
+
+    /** The static privileges a database-level grant (db.*) takes, in MySQL's order. */
+    public static final List<String> DATABASE = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP",
+            "GRANT OPTION", "REFERENCES", "INDEX", "ALTER", "CREATE TEMPORARY TABLES", "LOCK TABLES", "EXECUTE",
+            "CREATE VIEW", "SHOW VIEW", "CREATE ROUTINE", "ALTER ROUTINE", "EVENT", "TRIGGER");
+
+    /** The privileges a table-level grant (db.t) takes, in MySQL's order. */
+    public static final List<String> TABLE = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP",
+            "GRANT OPTION", "REFERENCES", "INDEX", "ALTER", "CREATE VIEW", "SHOW VIEW", "TRIGGER");
+
+    /** The values of mysql.tables_priv.Table_priv (a SET in MySQL), in the order of {@link #TABLE}. */
+    private static final List<String> TABLE_PRIV_VALUES = List.of("Select", "Insert", "Update", "Delete", "Create",
+            "Drop", "Grant", "References", "Index", "Alter", "Create View", "Show view", "Trigger");
+
     private Privileges() {
+    }
+
+    public static boolean isDynamic(String name) {
+        return DYNAMIC.contains(name);
+    }
+
+    /** The privileges of a Table_priv value such as "Select,Insert". */
+    public static Set<String> fromTablePrivColumn(String value) {
+        Set<String> result = new HashSet<>();
+        if (value == null || value.isEmpty()) {
+            return Set.of();
+        }
+        for (String each : value.split(",")) {
+            int index = TABLE_PRIV_VALUES.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList()
+                    .indexOf(each.trim().toLowerCase(Locale.ROOT));
+            if (index >= 0) {
+                result.add(TABLE.get(index));
+            }
+        }
+        return Set.copyOf(result);
+    }
+
+    public static String toTablePrivColumn(Set<String> privileges) {
+        StringBuilder result = new StringBuilder();
+        for (int i = 0; i < TABLE.size(); i++) {
+            if (privileges.contains(TABLE.get(i))) {
+                result.append(result.isEmpty() ? "" : ",").append(TABLE_PRIV_VALUES.get(i));
+            }
+        }
+        return result.toString();
     }
 }

@@ -164,6 +164,11 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
         return tls || unixSocket;
     }
 
+    /** Whether the client authenticated with a password, for "(using password: YES)" in error messages. */
+    public boolean usingPassword() {
+        return usingPassword;
+    }
+
     public Session session() {
         return session;
     }

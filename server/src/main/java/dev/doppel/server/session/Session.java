@@ -13,6 +13,7 @@ import dev.doppel.server.protocol.Packet;
 import dev.doppel.server.protocol.ResponseWriter;
 import dev.doppel.server.protocol.ServerStatus;
 import dev.doppel.server.security.Account;
+import dev.doppel.server.security.PrivilegeChecker;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -295,8 +296,18 @@ public final class Session {
         stateTracker.variableChanged(name, shownValue, trackedVariables());
     }
 
-    /** Makes {@code name} the current schema (USE, COM_INIT_DB, the handshake's database). */
+    /** The privilege checks of this session's account. */
+    public PrivilegeChecker privileges() {
+        Account current = server.accounts().find(account.user(), account.host()).orElse(account);
+        return new PrivilegeChecker(account, current, server.config().skipGrantTables(), user, host);
+    }
+
+    /**
+     * Makes {@code name} the current schema (USE, COM_INIT_DB, the handshake's database). As in MySQL, access to
+     * the database is checked before its existence (1044 rather than 1049 for a database the account cannot use).
+     */
     public void useSchema(String name) {
+        privileges().requireDatabaseAccess(name);
         if (!server.schemaExists(name)) {
             throw MySqlError.ER_BAD_DB_ERROR.exception(name);
         }

@@ -118,7 +118,8 @@ final class AccountStatement {
         return new Spec(name[0], name[1], plugin, password, lock, unlock, expire);
     }
 
-    private int userName(String sql, List<Token> tokens, int index, String[] name) {
+    /** Reads user[@host], CURRENT_USER or CURRENT_USER() at {@code index} into name; returns the next index. */
+    int userName(String sql, List<Token> tokens, int index, String[] name) {
         if (index >= tokens.size()) {
             throw Lexer.syntaxError(sql, sql.length());
         }

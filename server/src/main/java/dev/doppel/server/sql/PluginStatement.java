@@ -1,6 +1,5 @@
 package dev.doppel.server.sql;
 
-import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.session.Session;
 
@@ -8,7 +7,7 @@ import java.util.List;
 
 /**
  * INSTALL PLUGIN name SONAME 'library' and UNINSTALL PLUGIN name. The privilege check comes first, as in
- * MySQL: INSERT (install) or DELETE (uninstall) on mysql.plugin, skipped under --skip-grant-tables.
+ * MySQL: INSERT (install) or DELETE (uninstall) on mysql.plugin at any level, skipped under --skip-grant-tables.
  */
 final class PluginStatement {
     private final Session session;
@@ -23,7 +22,7 @@ final class PluginStatement {
 
     void execute(String sql, List<Token> tokens) {
         boolean install = tokens.get(0).isWord("INSTALL");
-        requireTablePrivilege(install ? "INSERT" : "DELETE");
+        session.privileges().requireTable(install ? "INSERT" : "DELETE", "mysql", "plugin");
         if (tokens.size() < 3 || !(tokens.get(2).isIdentifier() || tokens.get(2).kind() == Token.Kind.STRING)) {
             throw Lexer.syntaxError(sql, tokens.size() > 2 ? tokens.get(2).start() : sql.length());
         }
@@ -43,12 +42,5 @@ final class PluginStatement {
         for (MySqlException each : warnings) {
             session.addWarning("Warning", each.number(), each.getMessage());
         }
-    }
-
-    private void requireTablePrivilege(String privilege) {
-        if (session.server().config().skipGrantTables() || session.account().hasGlobalPrivilege(privilege)) {
-            return;
-        }
-        throw MySqlError.ER_TABLEACCESS_DENIED_ERROR.exception(privilege, session.user(), session.host(), "plugin");
     }
 }

@@ -482,7 +482,8 @@ public final class QueryExecutor {
             throw MySqlError.ER_NO_SUCH_THREAD.exception(id);
         }
         if (target instanceof dev.doppel.server.session.ClientConnection client && client.session() != null
-                && !client.session().account().equals(session.account())
+                && !(client.session().account().user().equals(session.account().user())
+                        && client.session().account().host().equals(session.account().host()))
                 && !session.account().hasGlobalPrivilege("CONNECTION_ADMIN")
                 && !session.account().hasGlobalPrivilege("SUPER")) {
             throw MySqlError.ER_KILL_DENIED_ERROR.exception(id);

@@ -4,6 +4,7 @@ import dev.doppel.server.config.LikePattern;
 import dev.doppel.server.config.VariableQualifier;
 import dev.doppel.server.config.VariableRow;
 import dev.doppel.server.instance.ServerContext;
+import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.ClientConnection;
 import dev.doppel.server.session.Session;
 
@@ -93,10 +94,15 @@ final class ShowStatement {
         return result;
     }
 
+    /** Without the global SHOW DATABASES privilege, only the databases the account has some privilege on. */
     private TextResult databases() {
         TextResult result = TextResult.of("Database");
+        PrivilegeChecker privileges = session.privileges();
+        boolean all = privileges.hasGlobal("SHOW DATABASES");
         for (String each : session.server().schemas()) {
-            result.row(each);
+            if (all || privileges.canUseDatabase(each)) {
+                result.row(each);
+            }
         }
         return result;
     }

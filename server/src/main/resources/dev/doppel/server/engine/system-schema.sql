@@ -66,3 +66,40 @@ CREATE TABLE mysql.plugin (
   dl VARCHAR(128) NOT NULL DEFAULT '',
   PRIMARY KEY (name)
 );
+-- Table_priv and Column_priv are SET columns in MySQL; here comma-separated lists of the same values.
+CREATE TABLE IF NOT EXISTS mysql.db (
+  `Host` CHAR(255) NOT NULL DEFAULT '',
+  `Db` CHAR(64) NOT NULL DEFAULT '',
+  `User` CHAR(32) NOT NULL DEFAULT '',
+  `Select_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Insert_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Update_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Delete_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Create_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Drop_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Grant_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `References_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Index_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Alter_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Create_tmp_table_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Lock_tables_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Create_view_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Show_view_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Create_routine_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Alter_routine_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Execute_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Event_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  `Trigger_priv` ENUM('N','Y') NOT NULL DEFAULT 'N',
+  PRIMARY KEY (`Host`, `Db`, `User`)
+);
+CREATE TABLE IF NOT EXISTS mysql.tables_priv (
+  `Host` CHAR(255) NOT NULL DEFAULT '',
+  `Db` CHAR(64) NOT NULL DEFAULT '',
+  `User` CHAR(32) NOT NULL DEFAULT '',
+  `Table_name` CHAR(64) NOT NULL DEFAULT '',
+  `Grantor` VARCHAR(288) NOT NULL DEFAULT '',
+  `Timestamp` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  `Table_priv` VARCHAR(255) NOT NULL DEFAULT '',
+  `Column_priv` VARCHAR(255) NOT NULL DEFAULT '',
+  PRIMARY KEY (`Host`, `Db`, `User`, `Table_name`)
+);

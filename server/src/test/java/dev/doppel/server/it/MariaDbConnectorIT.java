@@ -38,6 +38,9 @@ class MariaDbConnectorIT {
             statement.execute("CREATE USER 'maria'@'%' IDENTIFIED WITH mysql_native_password BY 'm-pass'");
             statement.execute("CREATE USER 'sha'@'%' IDENTIFIED BY 'sha-pass'");
             statement.execute("CREATE DATABASE db1");
+            statement.execute("CREATE DATABASE db2");
+            statement.execute("GRANT ALL ON db1.* TO 'maria'@'%'");
+            statement.execute("GRANT SELECT ON db2.* TO 'maria'@'%'");
         }
         URL jar = Path.of(System.getProperty("doppel.mariadb4.jar")).toUri().toURL();
         ClassLoader loader = new URLClassLoader(new URL[] {jar}, ClassLoader.getPlatformClassLoader());
@@ -71,8 +74,8 @@ class MariaDbConnectorIT {
             assertThat(rows.getString(2)).isEqualTo("db1");
             assertThat(rows.getString(3)).contains("STRICT_TRANS_TABLES");
             assertThat(rows.getString(4)).startsWith("8.4.");
-            connection.setCatalog("mysql");
-            assertThat(connection.getCatalog()).isEqualTo("mysql");
+            connection.setCatalog("db2");
+            assertThat(connection.getCatalog()).isEqualTo("db2");
             connection.setAutoCommit(false);
             assertThat(connection.getAutoCommit()).isFalse();
             connection.setAutoCommit(true);

@@ -1,0 +1,284 @@
+package dev.doppel.server.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** GRANT, REVOKE, SHOW GRANTS and the privilege checks, with MySQL 8.4's error numbers, SQLSTATEs and texts. */
+class PrivilegesIT {
+    @TempDir
+    static Path home;
+    static DoppelProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = DoppelProcess.start(home);
+        root("CREATE DATABASE shop", "CREATE DATABASE secret", "CREATE TABLE shop.items (id INT PRIMARY KEY)",
+                "INSERT INTO shop.items VALUES (1)", "CREATE TABLE secret.codes (id INT)");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static Connection connect(String user, String database) throws SQLException {
+        return DriverManager.getConnection(server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true")
+                .replace("/?", "/" + database + "?"), user, "pw-" + user);
+    }
+
+    private static Connection connectRoot() throws SQLException {
+        return DriverManager.getConnection(server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true"),
+                "root", "");
+    }
+
+    private static void root(String... statements) throws SQLException {
+        try (Connection root = connectRoot(); Statement statement = root.createStatement()) {
+            for (String each : statements) {
+                statement.execute(each);
+            }
+        }
+    }
+
+    private static void createUser(String user) throws SQLException {
+        root("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'pw-" + user + "'");
+    }
+
+    private static List<String> grants(Statement statement, String sql) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                result.add(rows.getString(1));
+            }
+        }
+        return result;
+    }
+
+    private static String host(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT USER()")) {
+            rows.next();
+            String user = rows.getString(1);
+            return user.substring(user.indexOf('@') + 1);
+        }
+    }
+
+    private static void assertError(Statement statement, String sql, int number, String sqlState, String message) {
+        SQLException error = catchThrowableOfType(SQLException.class, () -> statement.execute(sql));
+        assertThat((Object) error).as(sql).isNotNull();
+        assertThat(error.getErrorCode()).as(sql).isEqualTo(number);
+        assertThat(error.getSQLState()).as(sql).isEqualTo(sqlState);
+        assertThat(error.getMessage()).as(sql).isEqualTo(message);
+    }
+
+    @Test
+    void showGrantsPrintsEachLevelAsMySql() throws Exception {
+        createUser("fmt");
+        try (Connection root = connectRoot(); Statement statement = root.createStatement()) {
+            assertThat(grants(statement, "SHOW GRANTS FOR 'fmt'@'%'")).containsExactly("GRANT USAGE ON *.* TO `fmt`@`%`");
+            try (ResultSet rows = statement.executeQuery("SHOW GRANTS FOR fmt")) {
+                assertThat(rows.getMetaData().getColumnLabel(1)).isEqualTo("Grants for fmt@%");
+            }
+            statement.execute("GRANT INSERT, SELECT, CREATE USER ON *.* TO 'fmt'@'%'");
+            statement.execute("GRANT CLONE_ADMIN, BACKUP_ADMIN ON *.* TO 'fmt'@'%'");
+            statement.execute("GRANT SYSTEM_VARIABLES_ADMIN ON *.* TO 'fmt'@'%' WITH GRANT OPTION");
+            statement.execute("GRANT SELECT, UPDATE ON shop.* TO 'fmt'@'%'");
+            statement.execute("GRANT ALL PRIVILEGES ON secret.* TO 'fmt'@'%'");
+            statement.execute("GRANT DELETE ON shop.items TO 'fmt'@'%' WITH GRANT OPTION");
+            assertThat(grants(statement, "SHOW GRANTS FOR 'fmt'@'%'")).containsExactly(
+                    "GRANT SELECT, INSERT, CREATE USER ON *.* TO `fmt`@`%` WITH GRANT OPTION",
+                    "GRANT BACKUP_ADMIN,CLONE_ADMIN ON *.* TO `fmt`@`%`",
+                    "GRANT SYSTEM_VARIABLES_ADMIN ON *.* TO `fmt`@`%` WITH GRANT OPTION",
+                    "GRANT ALL PRIVILEGES ON `secret`.* TO `fmt`@`%`",
+                    "GRANT SELECT, UPDATE ON `shop`.* TO `fmt`@`%`",
+                    "GRANT DELETE ON `shop`.`items` TO `fmt`@`%` WITH GRANT OPTION");
+
+            statement.execute("REVOKE INSERT, GRANT OPTION ON *.* FROM 'fmt'@'%'");
+            statement.execute("REVOKE BACKUP_ADMIN ON *.* FROM 'fmt'@'%'");
+            statement.execute("REVOKE UPDATE ON shop.* FROM 'fmt'@'%'");
+            statement.execute("REVOKE DELETE ON shop.items FROM 'fmt'@'%'");
+            assertThat(grants(statement, "SHOW GRANTS FOR 'fmt'@'%'")).containsExactly(
+                    "GRANT SELECT, CREATE USER ON *.* TO `fmt`@`%`",
+                    "GRANT CLONE_ADMIN,SYSTEM_VARIABLES_ADMIN ON *.* TO `fmt`@`%`",
+                    "GRANT ALL PRIVILEGES ON `secret`.* TO `fmt`@`%`",
+                    "GRANT SELECT ON `shop`.* TO `fmt`@`%`",
+                    "GRANT USAGE ON `shop`.`items` TO `fmt`@`%` WITH GRANT OPTION");
+            assertThat(grants(statement, "SELECT Db FROM mysql.db WHERE User = 'fmt'"
+                    + " ORDER BY Db")).containsExactly("secret", "shop");
+
+            statement.execute("REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'fmt'@'%'");
+            assertThat(grants(statement, "SHOW GRANTS FOR 'fmt'@'%'")).containsExactly("GRANT USAGE ON *.* TO `fmt`@`%`");
+        }
+    }
+
+    @Test
+    void grantAndRevokeErrorsAsMySql() throws Exception {
+        createUser("errs");
+        try (Connection root = connectRoot(); Statement statement = root.createStatement()) {
+            assertError(statement, "GRANT SELECT ON *.* TO 'nobody'@'%'", 1410, "42000",
+                    "You are not allowed to create a user with GRANT");
+            assertError(statement, "REVOKE SELECT ON shop.* FROM 'errs'@'%'", 1141, "42000",
+                    "There is no such grant defined for user 'errs' on host '%'");
+            assertError(statement, "REVOKE SELECT ON shop.items FROM 'errs'@'%'", 1147, "42000",
+                    "There is no such grant defined for user 'errs' on host '%' on table 'items'");
+            assertError(statement, "REVOKE SELECT ON *.* FROM 'nobody'@'%'", 1141, "42000",
+                    "There is no such grant defined for user 'nobody' on host '%'");
+            assertError(statement, "SHOW GRANTS FOR 'nobody'@'%'", 1141, "42000",
+                    "There is no such grant defined for user 'nobody' on host '%'");
+            assertError(statement, "GRANT BACKUP_ADMIN ON shop.* TO 'errs'@'%'", 3619, "HY000",
+                    "Illegal privilege level specified for BACKUP_ADMIN");
+            assertError(statement, "GRANT SUPER ON shop.* TO 'errs'@'%'", 1221, "HY000",
+                    "Incorrect usage of DB GRANT and GLOBAL PRIVILEGES");
+            assertError(statement, "GRANT EXECUTE ON shop.items TO 'errs'@'%'", 1144, "42000",
+                    "Illegal GRANT/REVOKE command; please consult the manual to see which privileges can be used");
+            statement.execute("GRANT SELECT ON shop.* TO 'errs'@'%'");
+        }
+        try (Connection errs = connect("errs", "shop"); Statement statement = errs.createStatement()) {
+            String host = host(errs);
+            assertError(statement, "GRANT SELECT ON *.* TO 'errs'@'%'", 1045, "28000",
+                    "Access denied for user 'errs'@'" + host + "' (using password: YES)");
+            assertError(statement, "GRANT SELECT ON shop.* TO 'errs'@'%'", 1044, "42000",
+                    "Access denied for user 'errs'@'" + host + "' to database 'shop'");
+            assertError(statement, "GRANT BACKUP_ADMIN ON *.* TO 'errs'@'%'", 1227, "42000",
+                    "Access denied; you need (at least one of) the GRANT OPTION privilege(s) for this operation");
+            assertError(statement, "SHOW GRANTS FOR root@localhost", 1044, "42000",
+                    "Access denied for user 'errs'@'" + host + "' to database 'mysql'");
+            assertThat(grants(statement, "SHOW GRANTS")).containsExactly("GRANT USAGE ON *.* TO `errs`@`%`",
+                    "GRANT SELECT ON `shop`.* TO `errs`@`%`");
+            assertThat(grants(statement, "SHOW GRANTS FOR CURRENT_USER()")).hasSize(2);
+        }
+    }
+
+    @Test
+    void grantorNeedsGrantOptionAndThePrivilegesAtTheLevel() throws Exception {
+        createUser("delegate");
+        createUser("helper");
+        root("GRANT SELECT, INSERT ON shop.* TO 'delegate'@'%' WITH GRANT OPTION");
+        try (Connection delegate = connect("delegate", "shop"); Statement statement = delegate.createStatement()) {
+            String host = host(delegate);
+            statement.execute("GRANT SELECT ON shop.* TO 'helper'@'%'");
+            statement.execute("GRANT INSERT ON shop.items TO 'helper'@'%'");
+            assertError(statement, "GRANT UPDATE ON shop.* TO 'helper'@'%'", 1044, "42000",
+                    "Access denied for user 'delegate'@'" + host + "' to database 'shop'");
+            assertError(statement, "GRANT SELECT ON secret.* TO 'helper'@'%'", 1044, "42000",
+                    "Access denied for user 'delegate'@'" + host + "' to database 'secret'");
+            assertError(statement, "GRANT DELETE ON shop.items TO 'helper'@'%'", 1142, "42000",
+                    "DELETE command denied to user 'delegate'@'" + host + "' for table 'items'");
+            statement.execute("REVOKE SELECT ON shop.* FROM 'helper'@'%'");
+        }
+        try (Connection root = connectRoot(); Statement statement = root.createStatement()) {
+            assertThat(grants(statement, "SHOW GRANTS FOR helper")).containsExactly("GRANT USAGE ON *.* TO `helper`@`%`",
+                    "GRANT INSERT ON `shop`.`items` TO `helper`@`%`");
+        }
+    }
+
+    @Test
+    void grantsSurviveARestart() throws Exception {
+        createUser("durable");
+        root("GRANT SELECT ON shop.* TO 'durable'@'%'", "GRANT UPDATE ON shop.items TO 'durable'@'%'",
+                "GRANT BACKUP_ADMIN ON *.* TO 'durable'@'%' WITH GRANT OPTION");
+        server.stop();
+        server.launch();
+        try (Connection root = connectRoot(); Statement statement = root.createStatement()) {
+            assertThat(grants(statement, "SHOW GRANTS FOR durable")).containsExactly(
+                    "GRANT USAGE ON *.* TO `durable`@`%` WITH GRANT OPTION",
+                    "GRANT BACKUP_ADMIN ON *.* TO `durable`@`%` WITH GRANT OPTION",
+                    "GRANT SELECT ON `shop`.* TO `durable`@`%`",
+                    "GRANT UPDATE ON `shop`.`items` TO `durable`@`%`");
+        }
+        try (Connection durable = connect("durable", "shop"); Statement statement = durable.createStatement()) {
+            statement.execute("UPDATE items SET id = id WHERE id = 1");
+        }
+    }
+
+    @Test
+    void databaseLevelUserIsKeptToItsDatabase() throws Exception {
+        createUser("shopper");
+        root("GRANT SELECT, INSERT ON shop.* TO 'shopper'@'%'");
+        try (Connection shopper = connect("shopper", "shop"); Statement statement = shopper.createStatement()) {
+            String host = host(shopper);
+            assertThat(grants(statement, "SELECT id FROM items")).containsExactly("1");
+            statement.execute("INSERT INTO shop.items VALUES (2)");
+            assertError(statement, "UPDATE items SET id = 3 WHERE id = 2", 1142, "42000",
+                    "UPDATE command denied to user 'shopper'@'" + host + "' for table 'items'");
+            assertError(statement, "DELETE FROM items", 1142, "42000",
+                    "DELETE command denied to user 'shopper'@'" + host + "' for table 'items'");
+            assertError(statement, "SELECT * FROM secret.codes", 1142, "42000",
+                    "SELECT command denied to user 'shopper'@'" + host + "' for table 'codes'");
+            assertError(statement, "SELECT * FROM mysql.user", 1142, "42000",
+                    "SELECT command denied to user 'shopper'@'" + host + "' for table 'user'");
+            assertError(statement, "SELECT * FROM mysql.db", 1142, "42000",
+                    "SELECT command denied to user 'shopper'@'" + host + "' for table 'db'");
+            assertError(statement, "USE secret", 1044, "42000",
+                    "Access denied for user 'shopper'@'" + host + "' to database 'secret'");
+            assertError(statement, "USE nosuchdb", 1044, "42000",
+                    "Access denied for user 'shopper'@'" + host + "' to database 'nosuchdb'");
+            statement.execute("USE shop");
+            assertThat(grants(statement, "SHOW DATABASES")).containsExactlyInAnyOrder("information_schema",
+                    "performance_schema", "shop");
+        }
+        SQLException atConnect = catchThrowableOfType(SQLException.class, () -> connect("shopper", "secret").close());
+        assertThat(atConnect.getErrorCode()).isEqualTo(1044);
+        assertThat(atConnect.getMessage()).startsWith("Access denied for user 'shopper'@'").endsWith("' to database 'secret'");
+
+        root("GRANT SELECT ON mysql.tables_priv TO 'shopper'@'%'");
+        try (Connection shopper = connect("shopper", "shop"); Statement statement = shopper.createStatement()) {
+            assertThat(grants(statement, "SELECT CONCAT(User, '|', Db, '|', Table_name, '|', Table_priv)"
+                    + " FROM mysql.tables_priv WHERE User = 'shopper'"))
+                    .containsExactly("shopper|mysql|tables_priv|Select");
+        }
+    }
+
+    @Test
+    void dynamicPrivilegesAllowSetGlobalAndKill() throws Exception {
+        createUser("admin");
+        createUser("victim");
+        try (Connection admin = connect("admin", ""); Statement statement = admin.createStatement()) {
+            assertError(statement, "SET GLOBAL max_connections = 200", 1227, "42000",
+                    "Access denied; you need (at least one of) the SUPER or SYSTEM_VARIABLES_ADMIN privilege(s) for this"
+                            + " operation");
+        }
+        root("GRANT SYSTEM_VARIABLES_ADMIN, CONNECTION_ADMIN ON *.* TO 'admin'@'%'");
+        try (Connection admin = connect("admin", ""); Connection victim = connect("victim", "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("SET GLOBAL max_connections = 200");
+            long id;
+            try (Statement other = victim.createStatement(); ResultSet rows = other.executeQuery("SELECT CONNECTION_ID()")) {
+                rows.next();
+                id = rows.getLong(1);
+            }
+            statement.execute("KILL " + id);
+            assertThat(victim.isValid(2)).isFalse();
+        } finally {
+            root("SET GLOBAL max_connections = 151");
+        }
+    }
+
+    @Test
+    void tableLevelInsertOnMysqlPluginAllowsInstallPlugin() throws Exception {
+        createUser("installer");
+        try (Connection installer = connect("installer", ""); Statement statement = installer.createStatement()) {
+            assertError(statement, "INSTALL PLUGIN clone SONAME 'mysql_clone.so'", 1142, "42000",
+                    "INSERT command denied to user 'installer'@'" + host(installer) + "' for table 'plugin'");
+        }
+        root("GRANT INSERT ON mysql.plugin TO 'installer'@'%'");
+        try (Connection installer = connect("installer", ""); Statement statement = installer.createStatement()) {
+            statement.execute("INSTALL PLUGIN clone SONAME 'mysql_clone.so'");
+            assertError(statement, "UNINSTALL PLUGIN clone", 1142, "42000",
+                    "DELETE command denied to user 'installer'@'" + host(installer) + "' for table 'plugin'");
+        }
+        root("UNINSTALL PLUGIN clone");
+    }
+}
