@@ -1,5 +1,9 @@
 package dev.doppel.server.engine;
 
+import org.h2.engine.Session;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +29,8 @@ public final class H2Engine implements StorageEngine {
     private static final String SETTINGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
             + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;TRACE_LEVEL_FILE=0";
 
+    private static final int COMPACT_MILLIS = 5000;
+
     private final String url;
     private final Properties credentials = new Properties();
     private final Connection keepOpen;
@@ -35,6 +41,14 @@ public final class H2Engine implements StorageEngine {
         credentials.setProperty("user", "doppel");
         credentials.setProperty("password", "");
         this.keepOpen = DriverManager.getConnection(url, credentials);
+        // MVStore writes a commit into free space inside the file when it can, and after kill -9 it found only
+        // chunks at the end of the file: a lone commit after a restart was lost (measured). So new chunks always
+        // go to the end; the space that frees is given back here, at startup, before anyone writes.
+        org.h2.mvstore.MVStore mvStore = store().getMvStore();
+        if (!create) {
+            mvStore.compactFile(COMPACT_MILLIS);
+        }
+        mvStore.setReuseSpace(false);
         try (Statement statement = keepOpen.createStatement()) {
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.FIND_IN_SET DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".findInSet\"");
@@ -61,6 +75,25 @@ public final class H2Engine implements StorageEngine {
 
     public static boolean exists(Path datadir) {
         return Files.exists(datadir.resolve(FILE_NAME + FILE_SUFFIX));
+    }
+
+    /**
+     * H2 acknowledges a commit before its MVStore has written it, even with WRITE_DELAY=0: a commit followed by
+     * nothing else was lost to kill -9 (measured). Committing the MVStore writes the pending chunk (no fsync), which
+     * is what survives the death of the process.
+     */
+    @Override
+    public void flush() {
+        try {
+            store().flush();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot write the database file: " + e.getMessage(), e);
+        }
+    }
+
+    private org.h2.mvstore.db.Store store() {
+        Session session = ((JdbcConnection) keepOpen).getSession();
+        return ((SessionLocal) session).getDatabase().getStore();
     }
 
     @Override

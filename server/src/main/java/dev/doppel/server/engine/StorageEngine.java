@@ -9,6 +9,12 @@ public interface StorageEngine extends AutoCloseable {
     /** A new connection with its own transaction, in the engine's MySQL compatibility mode. */
     Connection connect() throws SQLException;
 
+    /**
+     * Writes every change made so far to the engine's files, so that a commit acknowledged after this call
+     * survives the process being killed. Called before the reply to a committing statement is sent.
+     */
+    void flush();
+
     /** Releases the engine's files; further connections fail. */
     @Override
     void close();

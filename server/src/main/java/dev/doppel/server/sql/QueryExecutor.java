@@ -113,7 +113,20 @@ public final class QueryExecutor {
         return result;
     }
 
+    /** Statements the server runs itself that write to the mysql schema or create/drop schemas. */
+    private static final java.util.Set<String> WRITING = java.util.Set.of("CREATE", "ALTER", "DROP", "RENAME", "GRANT",
+            "REVOKE", "INSTALL", "UNINSTALL", "TRUNCATE");
+
     private void execute(String sql, List<Token> tokens, int moreFlag) {
+        run(sql, tokens, moreFlag);
+        Token first = tokens.get(0);
+        if (first.kind() == Token.Kind.WORD && (WRITING.contains(first.upper())
+                || (first.isWord("SET") && tokens.size() > 1 && tokens.get(1).isWord("PASSWORD")))) {
+            session.server().engine().flush();
+        }
+    }
+
+    private void run(String sql, List<Token> tokens, int moreFlag) {
         Token first = tokens.get(0);
         String keyword = first.kind() == Token.Kind.WORD ? first.upper() : "";
         boolean diagnostics = keyword.equals("SHOW") && tokens.size() > 1
@@ -296,6 +309,8 @@ public final class QueryExecutor {
         }
         if (!session.variables().autocommit() || explicitTransaction) {
             session.inTransaction(true);
+        } else {
+            session.server().engine().flush();
         }
         ok(count, moreFlag);
     }
@@ -434,6 +449,7 @@ public final class QueryExecutor {
             if (!connection.getAutoCommit()) {
                 if (commit) {
                     connection.commit();
+                    session.server().engine().flush();
                 } else {
                     connection.rollback();
                 }

@@ -67,6 +67,38 @@ class DurabilityIT {
         }
     }
 
+    /**
+     * The case the writer loops cannot see: a single commit after a restart, with nothing after it, then kill -9
+     * (H2 wrote such a commit into reused space that its recovery did not find; see H2Engine).
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aLoneCommitAfterARestartSurvivesKill9() throws Exception {
+        DoppelProcess server = DoppelProcess.start(home);
+        try {
+            try (Connection connection = connect(server, ""); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE lone");
+                statement.execute("CREATE TABLE lone.t (id INT PRIMARY KEY)");
+            }
+            for (int i = 1; i <= 5; i++) {
+                server.process().destroyForcibly().waitFor();
+                server.launch();
+                try (Connection connection = connect(server, "lone"); Statement statement = connection.createStatement()) {
+                    statement.executeUpdate("INSERT INTO t VALUES (" + i + ")");
+                }
+            }
+            server.process().destroyForcibly().waitFor();
+            server.launch();
+            try (Connection connection = connect(server, "lone"); Statement statement = connection.createStatement();
+                 java.sql.ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM t")) {
+                rows.next();
+                org.assertj.core.api.Assertions.assertThat(rows.getInt(1)).isEqualTo(5);
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
     private void runRound(DoppelProcess server, int round, boolean transactions, long killAfterMillis)
             throws Exception {
         AtomicBoolean killed = new AtomicBoolean();
