@@ -2,6 +2,7 @@ package dev.doppel.server.auth;
 
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
+import java.util.concurrent.CompletableFuture;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
@@ -47,13 +48,13 @@ public final class KeyMaterial {
     private static final Duration VALIDITY = Duration.ofDays(3650);
     private static final List<String> TLS_PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
-    private final SslContext serverSslContext;
+    private final CompletableFuture<SslContext> serverSslContext;
     private final X509Certificate serverCertificate;
     private final List<X509Certificate> caCertificates;
     private final RSAPrivateKey rsaPrivateKey;
     private final String rsaPublicKeyPem;
 
-    private KeyMaterial(SslContext serverSslContext, X509Certificate serverCertificate,
+    private KeyMaterial(CompletableFuture<SslContext> serverSslContext, X509Certificate serverCertificate,
             List<X509Certificate> caCertificates, RSAPrivateKey rsaPrivateKey, String rsaPublicKeyPem) {
         this.serverSslContext = serverSslContext;
         this.serverCertificate = serverCertificate;
@@ -119,7 +120,7 @@ public final class KeyMaterial {
         Optional<Path> rsaPublicFile = locate(datadir, rsaPublicKeyPath, RSA_PUBLIC_KEY);
 
         List<X509Certificate> ca = caFile.isPresent() ? readCertificates(caFile.get()) : List.of();
-        SslContext ssl = null;
+        CompletableFuture<SslContext> ssl = null;
         X509Certificate serverCertificate = null;
         if (certFile.isPresent() || keyFile.isPresent()) {
             Path cert = certFile.orElseGet(() -> datadir.resolve(SERVER_CERT));
@@ -127,7 +128,17 @@ public final class KeyMaterial {
             List<X509Certificate> chain = readCertificates(requireExists(cert));
             PrivateKey privateKey = readPrivateKey(requireExists(key));
             checkPair(key, privateKey, chain.get(0).getPublicKey());
-            ssl = serverContext(cert, privateKey, chain);
+            // Building the JDK's SSL context takes about half a second (provider and random seeding): done on the
+            // side, so the server is ready for connections meanwhile; the first TLS connection waits for it.
+            CompletableFuture<SslContext> building = new CompletableFuture<>();
+            Thread.ofPlatform().daemon().name("tls-context").start(() -> {
+                try {
+                    building.complete(serverContext(cert, privateKey, chain));
+                } catch (KeyMaterialException | RuntimeException e) {
+                    building.completeExceptionally(e);
+                }
+            });
+            ssl = building;
             serverCertificate = chain.get(0);
         }
 
@@ -151,7 +162,12 @@ public final class KeyMaterial {
      * there is no certificate and key (have_ssl DISABLED).
      */
     public SslContext serverSslContext() {
-        return serverSslContext;
+        return serverSslContext == null ? null : serverSslContext.join();
+    }
+
+    /** Whether TLS is configured (a certificate and key were found and match), without waiting for the context. */
+    public boolean tlsAvailable() {
+        return serverSslContext != null;
     }
 
     /** The server certificate presented in the handshake, or null without TLS. */

@@ -30,6 +30,8 @@ public final class H2Engine implements StorageEngine {
             + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;TRACE_LEVEL_FILE=0";
 
     private static final int COMPACT_MILLIS = 5000;
+    /** Below this the file is left as it is: compacting costs startup time and saves little. */
+    private static final long COMPACT_ABOVE_BYTES = 16L << 20;
 
     private final String url;
     private final Properties credentials = new Properties();
@@ -45,7 +47,7 @@ public final class H2Engine implements StorageEngine {
         // chunks at the end of the file: a lone commit after a restart was lost (measured). So new chunks always
         // go to the end; the space that frees is given back here, at startup, before anyone writes.
         org.h2.mvstore.MVStore mvStore = store().getMvStore();
-        if (!create) {
+        if (!create && mvStore.getFileStore().size() > COMPACT_ABOVE_BYTES) {
             mvStore.compactFile(COMPACT_MILLIS);
         }
         mvStore.setReuseSpace(false);

@@ -67,7 +67,7 @@ public final class Server {
             accounts.reload();
             KeyMaterial keys = loadKeys(datadir);
             config.variables().setGlobalInternal("server_uuid", dataDirectory.serverUuid());
-            boolean tls = keys.serverSslContext() != null;
+            boolean tls = keys.tlsAvailable();
             config.variables().setGlobalInternal("have_ssl", tls ? "YES" : "DISABLED");
             config.variables().setGlobalInternal("have_openssl", tls ? "YES" : "DISABLED");
             if (tls) {

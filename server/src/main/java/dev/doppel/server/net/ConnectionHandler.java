@@ -104,7 +104,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private boolean isSslRequest(Packet packet) {
         ByteBuf payload = packet.payload();
-        return payload.readableBytes() == 32 && server.keys().serverSslContext() != null
+        return payload.readableBytes() == 32 && server.keys().tlsAvailable()
                 && (payload.getIntLE(payload.readerIndex()) & Capabilities.CLIENT_SSL) != 0;
     }
 

@@ -92,7 +92,7 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
     }
 
     public int serverCapabilities() {
-        return Capabilities.SERVER | (server.keys().serverSslContext() != null ? Capabilities.CLIENT_SSL : 0);
+        return Capabilities.SERVER | (server.keys().tlsAvailable() ? Capabilities.CLIENT_SSL : 0);
     }
 
     /** Whether the connection is still before authentication (connect_timeout applies). */
