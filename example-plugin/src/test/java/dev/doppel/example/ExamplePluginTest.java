@@ -88,6 +88,11 @@ class ExamplePluginTest {
         }
 
         @Override
+        public dev.doppel.plugin.PrivilegeChecks privileges() {
+            return (user, host, privilege) -> false;
+        }
+
+        @Override
         public boolean initializing() {
             return initializing;
         }

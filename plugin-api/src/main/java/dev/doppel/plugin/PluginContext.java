@@ -32,6 +32,9 @@ public interface PluginContext {
     /** Whether the server runs --initialize (plugins that add tables or start work skip that). */
     boolean initializing();
 
+    /** Privilege checks against the server's accounts and grants. */
+    PrivilegeChecks privileges();
+
     /** Adds a table to information_schema or performance_schema until the plugin is unloaded. */
     void addTable(VirtualTable table);
 }

@@ -90,7 +90,9 @@ public final class Server {
                 tables.engineInformationSchema(engineTables);
             }
             plugins = new PluginHost(config.pluginDir(), datadir, config.variables(), tables, log,
-                    () -> systemConnection);
+                    () -> systemConnection, (user, host, privilege) -> accounts.find(user, host)
+                            .map(account -> account.hasGlobalPrivilege(privilege.toUpperCase(java.util.Locale.ROOT)))
+                            .orElse(false));
             plugins.start(config.pluginLoadOptions(), new PluginOptions(config.pluginOptions()),
                     !config.skipGrantTables(), upgrade.needed());
             rejectUnknownOptions(plugins.options());

@@ -114,6 +114,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         PacketDecoder decoder = ctx.pipeline().get(PacketDecoder.class);
         decoder.pauseForTls();
         ctx.channel().config().setAutoRead(false);
+        // Waits only for a TLS connection in the first half second after startup, while the context is built.
         SslHandler ssl = server.keys().serverSslContext().newHandler(ctx.alloc());
         ctx.pipeline().addFirst("tls", ssl);
         connection.tlsStarted(sequence);

@@ -2,6 +2,7 @@ package dev.doppel.server.plugin;
 
 import dev.doppel.plugin.PluginContext;
 import dev.doppel.plugin.PluginLog;
+import dev.doppel.plugin.PrivilegeChecks;
 import dev.doppel.plugin.VirtualTable;
 import dev.doppel.server.catalog.VirtualTables;
 import dev.doppel.server.config.ServerVersion;
@@ -22,10 +23,13 @@ final class PluginContextImpl implements PluginContext {
     private final List<VirtualTable> added = new ArrayList<>();
     private final boolean upgradeInProgress;
     private final PluginReferences references;
+    private final PrivilegeChecks privileges;
 
     PluginContextImpl(String name, Path datadir, SystemVariableRegistry variables, VirtualTables tables,
-                      ErrorLog errorLog, boolean upgradeInProgress, PluginReferences references) {
+                      ErrorLog errorLog, boolean upgradeInProgress, PluginReferences references,
+                      PrivilegeChecks privileges) {
         this.name = name;
+        this.privileges = privileges;
         this.references = references;
         this.upgradeInProgress = upgradeInProgress;
         this.datadir = datadir;
@@ -83,6 +87,11 @@ final class PluginContextImpl implements PluginContext {
     @Override
     public boolean upgradeInProgress() {
         return upgradeInProgress;
+    }
+
+    @Override
+    public PrivilegeChecks privileges() {
+        return privileges;
     }
 
     @Override

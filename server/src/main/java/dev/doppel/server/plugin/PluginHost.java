@@ -6,6 +6,7 @@ import dev.doppel.plugin.Plugin;
 import dev.doppel.plugin.PluginDescriptor;
 import dev.doppel.plugin.PluginFlag;
 import dev.doppel.plugin.PluginType;
+import dev.doppel.plugin.PrivilegeChecks;
 import dev.doppel.plugin.StatusVariableDefinition;
 import dev.doppel.plugin.VirtualTable;
 import dev.doppel.server.catalog.VirtualTables;
@@ -54,9 +55,11 @@ public final class PluginHost {
     private final Map<String, PluginLibraryFile> libraries = new LinkedHashMap<>();
     private PluginOptions options = new PluginOptions(List.of());
     private boolean upgradeInProgress;
+    private final PrivilegeChecks privileges;
 
     public PluginHost(Path pluginDir, Path datadir, SystemVariableRegistry registry, VirtualTables tables, ErrorLog log,
-                      Supplier<Connection> systemConnection) {
+                      Supplier<Connection> systemConnection, PrivilegeChecks privileges) {
+        this.privileges = privileges;
         this.pluginDir = pluginDir;
         this.datadir = datadir;
         this.registry = registry;
@@ -217,7 +220,7 @@ public final class PluginHost {
             return false;
         }
         PluginContextImpl context = new PluginContextImpl(descriptor.name(), datadir, registry, tables, log,
-                upgradeInProgress, references(plugin));
+                upgradeInProgress, references(plugin), privileges);
         try {
             plugin.instance = initWithinBound(descriptor, context);
         } catch (Exception | LinkageError e) {

@@ -406,7 +406,8 @@ class PluginsIT {
                 assertThat(rows(statement, "SELECT NAME FROM INFORMATION_SCHEMA.doppel_good WHERE LEVEL > 4"))
                         .containsExactly(List.of("doppel_good"));
                 assertThat(rows(statement, "SHOW STATUS LIKE 'Doppel_good%'"))
-                        .containsExactly(List.of("Doppel_good_reads", "2"));
+                        .containsExactly(List.of("Doppel_good_reads", "2"),
+                                List.of("Doppel_good_root_has_backup_admin", "ON"));
             }
             own.stop();
             own.launch("--plugin-dir=" + pluginDir);

@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class GoodLibrary implements PluginLibrary {
     private static final AtomicLong READS = new AtomicLong();
+    /** What the server's privilege check answered at init: does root@localhost hold BACKUP_ADMIN? */
+    private static final java.util.concurrent.atomic.AtomicReference<String> ROOT_BACKUP_ADMIN =
+            new java.util.concurrent.atomic.AtomicReference<>("unknown");
 
     @Override
     public String apiVersion() {
@@ -32,6 +35,8 @@ public final class GoodLibrary implements PluginLibrary {
                 .author("Doppel tests").description("A plugin that works").license(PluginLicense.GPL)
                 .systemVariable(SystemVariableDefinition.integer("doppel_good_level", 3, 0, 10))
                 .statusVariable(new StatusVariableDefinition("Doppel_good_reads", READS::get))
+                .statusVariable(new StatusVariableDefinition("Doppel_good_root_has_backup_admin",
+                        ROOT_BACKUP_ADMIN::get))
                 .factory(Good::new).build());
     }
 
@@ -39,6 +44,9 @@ public final class GoodLibrary implements PluginLibrary {
     static final class Good implements Plugin {
         @Override
         public void init(PluginContext context) {
+            boolean rootHas = context.privileges().hasGlobalPrivilege("root", "localhost", "BACKUP_ADMIN");
+            boolean nobodyHas = context.privileges().hasGlobalPrivilege("nobody", "%", "BACKUP_ADMIN");
+            ROOT_BACKUP_ADMIN.set(rootHas && !nobodyHas ? "ON" : "OFF");
             context.addTable(new VirtualTable("information_schema", "DOPPEL_GOOD",
                     List.of(new VirtualTable.Column("NAME", "VARCHAR(64)"), new VirtualTable.Column("LEVEL", "BIGINT")),
                     () -> {
