@@ -36,6 +36,7 @@ public final class H2Engine implements StorageEngine {
     private final String url;
     private final Properties credentials = new Properties();
     private final Connection keepOpen;
+    private final org.h2.mvstore.db.Store store;
 
     private H2Engine(Path datadir, boolean create) throws SQLException {
         this.url = "jdbc:h2:file:" + datadir.toAbsolutePath().resolve(FILE_NAME) + SETTINGS
@@ -43,6 +44,8 @@ public final class H2Engine implements StorageEngine {
         credentials.setProperty("user", "doppel");
         credentials.setProperty("password", "");
         this.keepOpen = DriverManager.getConnection(url, credentials);
+        // looked up once: flush() runs before every commit's OK
+        this.store = storeOf(keepOpen);
         // MVStore writes a commit into free space inside the file when it can, and after kill -9 it found only
         // chunks at the end of the file: a lone commit after a restart was lost (measured). So new chunks always
         // go to the end; the space that frees is given back here, at startup, before anyone writes.
@@ -94,7 +97,11 @@ public final class H2Engine implements StorageEngine {
     }
 
     private org.h2.mvstore.db.Store store() {
-        Session session = ((JdbcConnection) keepOpen).getSession();
+        return store;
+    }
+
+    private static org.h2.mvstore.db.Store storeOf(Connection connection) {
+        Session session = ((JdbcConnection) connection).getSession();
         return ((SessionLocal) session).getDatabase().getStore();
     }
 

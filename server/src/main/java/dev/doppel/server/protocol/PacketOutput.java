@@ -80,6 +80,11 @@ public final class PacketOutput {
         return sequence;
     }
 
+    /** Bytes collected so far. */
+    public int size() {
+        return buffer.writerIndex();
+    }
+
     public boolean isEmpty() {
         return buffer.writerIndex() == 0;
     }

@@ -119,6 +119,6 @@ public final class ResponseWriter {
 
     /** Bytes built and not yet sent. */
     public int pendingBytes() {
-        return output == null ? 0 : output.finish().readableBytes();
+        return output == null ? 0 : output.size();
     }
 }

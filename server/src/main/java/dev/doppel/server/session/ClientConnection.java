@@ -101,11 +101,6 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
         return current != Phase.COMMAND && current != Phase.CLOSED;
     }
 
-    public boolean isInteractive() {
-        HandshakeResponse current = response;
-        return current != null && Capabilities.has(current.capabilities(), Capabilities.CLIENT_INTERACTIVE);
-    }
-
     /** Called on the event loop once TLS is established after an SSLRequest with sequence id {@code sequence}. */
     public void tlsStarted(int sequence) {
         tls = true;
@@ -457,10 +452,6 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
                 running.interrupt();
             }
         }
-    }
-
-    public Thread runningThread() {
-        return executor.currentThread();
     }
 
     public ResponseWriter newResponseWriter(int capabilities) {

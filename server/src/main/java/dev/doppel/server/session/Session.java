@@ -1,7 +1,6 @@
 package dev.doppel.server.session;
 
 import dev.doppel.plugin.MySqlError;
-import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.config.Charsets;
 import dev.doppel.server.config.MySqlCharset;
 import dev.doppel.server.config.MySqlCollation;
@@ -42,7 +41,6 @@ public final class Session {
     private final Account account;
     private final boolean secure;
     private final int capabilities;
-    private final long connectedAt = System.currentTimeMillis();
     private final SessionVariables variables;
     private final Map<String, Object> userVariables = new HashMap<>();
     private final SessionStateTracker stateTracker = new SessionStateTracker();
@@ -154,10 +152,6 @@ public final class Session {
 
     public String schema() {
         return schema;
-    }
-
-    public long connectedAt() {
-        return connectedAt;
     }
 
     public boolean multiStatements() {
@@ -405,11 +399,6 @@ public final class Session {
             }
             engineConnection = null;
         }
-    }
-
-    /** The error for a statement that this session's state does not allow. */
-    public static MySqlException killed() {
-        return MySqlError.ER_QUERY_INTERRUPTED.exception();
     }
 
     @Override

@@ -171,7 +171,7 @@ public final class QueryExecutor {
                 shutdownAfterReply();
             }
             case "KILL" -> {
-                kill(tokens);
+                kill(sql, tokens);
                 ok(0, moreFlag);
             }
             case "BEGIN" -> {
@@ -476,7 +476,7 @@ public final class QueryExecutor {
         session.server().requestShutdown();
     }
 
-    private void kill(List<Token> tokens) {
+    private void kill(String sql, List<Token> tokens) {
         int index = 1;
         boolean queryOnly = false;
         if (index < tokens.size() && tokens.get(index).isWord("QUERY")) {
@@ -486,7 +486,7 @@ public final class QueryExecutor {
             index++;
         }
         if (index != tokens.size() - 1 || tokens.get(index).kind() != Token.Kind.NUMBER) {
-            throw Lexer.syntaxError(tokens.get(0).text(), 0);
+            throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
         }
         kill(Long.parseLong(tokens.get(index).text()), queryOnly);
     }
