@@ -101,6 +101,16 @@ class ExamplePluginTest {
         public void addTable(VirtualTable table) {
             tables.add(table);
         }
+
+        @Override
+        public dev.doppel.plugin.StorageSnapshots storageSnapshots() {
+            throw new UnsupportedOperationException("not used by the example plugin");
+        }
+
+        @Override
+        public dev.doppel.plugin.BackupLock backupLock() {
+            throw new UnsupportedOperationException("not used by the example plugin");
+        }
     }
 
     private final PluginDescriptor descriptor = ExamplePlugin.descriptor();

@@ -37,4 +37,10 @@ public interface PluginContext {
 
     /** Adds a table to information_schema or performance_schema until the plugin is unloaded. */
     void addTable(VirtualTable table);
+
+    /** The storage engine's snapshot service, for copying the live data (the clone plugin). */
+    StorageSnapshots storageSnapshots();
+
+    /** The server's backup lock, which keeps DDL out while held (clone_block_ddl). */
+    BackupLock backupLock();
 }

@@ -34,11 +34,13 @@ public final class H2Engine implements StorageEngine {
     private static final long COMPACT_ABOVE_BYTES = 16L << 20;
 
     private final String url;
+    private final Path file;
     private final Properties credentials = new Properties();
     private final Connection keepOpen;
     private final org.h2.mvstore.db.Store store;
 
     private H2Engine(Path datadir, boolean create) throws SQLException {
+        this.file = datadir.toAbsolutePath().resolve(FILE_NAME + FILE_SUFFIX);
         this.url = "jdbc:h2:file:" + datadir.toAbsolutePath().resolve(FILE_NAME) + SETTINGS
                 + (create ? "" : ";IFEXISTS=TRUE");
         credentials.setProperty("user", "doppel");
@@ -103,6 +105,11 @@ public final class H2Engine implements StorageEngine {
     private static org.h2.mvstore.db.Store storeOf(Connection connection) {
         Session session = ((JdbcConnection) connection).getSession();
         return ((SessionLocal) session).getDatabase().getStore();
+    }
+
+    @Override
+    public dev.doppel.plugin.StorageSnapshot snapshot() throws IOException {
+        return new H2Snapshot(file, store().getMvStore());
     }
 
     @Override

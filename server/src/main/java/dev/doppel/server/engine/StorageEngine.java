@@ -15,6 +15,12 @@ public interface StorageEngine extends AutoCloseable {
      */
     void flush();
 
+    /**
+     * Starts a snapshot of the engine's files for a copy made while writers go on (the clone SPI): see
+     * {@link dev.doppel.plugin.StorageSnapshot} for what the engine promises.
+     */
+    dev.doppel.plugin.StorageSnapshot snapshot() throws java.io.IOException;
+
     /** Releases the engine's files; further connections fail. */
     @Override
     void close();

@@ -5,6 +5,7 @@ import dev.doppel.server.catalog.VirtualTableFunction;
 import dev.doppel.server.catalog.VirtualTables;
 import dev.doppel.server.config.RawOption;
 import dev.doppel.server.plugin.PluginHost;
+import dev.doppel.server.plugin.PluginServices;
 import dev.doppel.server.plugin.PluginOptions;
 import dev.doppel.server.config.ServerConfig;
 import dev.doppel.server.config.ServerVersion;
@@ -39,6 +40,7 @@ public final class Server {
     private NetworkServer network;
     private ServerContext context;
     private PluginHost plugins;
+    private final InstanceBackupLock backupLock = new InstanceBackupLock();
     private Path pidFile;
 
     public Server(ServerConfig config, ErrorLog log) {
@@ -59,8 +61,11 @@ public final class Server {
                 new Initializer(log).initialize(datadir, true);
             }
             dataDirectory = DataDirectory.open(datadir);
+            ClonedDataDirectory cloned = new ClonedDataDirectory(datadir);
             Upgrade upgrade = new Upgrade(dataDirectory, log);
+            cloned.recoveryBegins();
             engine = H2Engine.open(datadir);
+            cloned.recoveryEnded();
             systemConnection = engine.connect();
             upgrade.run(systemConnection);
             AccountStore accounts = new AccountStore(() -> systemConnection);
@@ -90,15 +95,15 @@ public final class Server {
                 tables.engineInformationSchema(engineTables);
             }
             plugins = new PluginHost(config.pluginDir(), datadir, config.variables(), tables, log,
-                    () -> systemConnection, (user, host, privilege) -> accounts.find(user, host)
+                    () -> systemConnection, new PluginServices((user, host, privilege) -> accounts.find(user, host)
                             .map(account -> account.hasGlobalPrivilege(privilege.toUpperCase(java.util.Locale.ROOT)))
-                            .orElse(false));
+                            .orElse(false), new DataDirectorySnapshots(datadir, engine), backupLock));
             plugins.start(config.pluginLoadOptions(), new PluginOptions(config.pluginOptions()),
                     !config.skipGrantTables(), upgrade.needed());
             rejectUnknownOptions(plugins.options());
             upgrade.complete();
             context = new ServerContext(config, config.variables(), engine, accounts, keys, log, plugins,
-                    this::requestStop);
+                    backupLock, this::requestStop);
             network = new NetworkServer(context);
             int port = config.skipNetworking() ? 0 : bind();
             Path socket = config.socket();

@@ -39,6 +39,7 @@ public final class ServerContext {
             Thread.ofVirtual().name("session-", 0).factory());
     private final Runnable shutdownRequest;
     private final PluginHost plugins;
+    private final InstanceBackupLock backupLock;
     private volatile List<String> schemaCache;
 
     /** What the server knows of an open connection; the session registers itself under its id. */
@@ -51,7 +52,8 @@ public final class ServerContext {
 
     public ServerContext(ServerConfig config, SystemVariableRegistry variables, StorageEngine engine,
                          AccountStore accounts, KeyMaterial keys, ErrorLog log, PluginHost plugins,
-                         Runnable shutdownRequest) {
+                         InstanceBackupLock backupLock, Runnable shutdownRequest) {
+        this.backupLock = backupLock;
         this.plugins = plugins;
         this.config = config;
         this.variables = variables;
@@ -68,6 +70,11 @@ public final class ServerContext {
 
     public SystemVariableRegistry variables() {
         return variables;
+    }
+
+    /** The lock between DDL statements and backups (clone_block_ddl). */
+    public InstanceBackupLock backupLock() {
+        return backupLock;
     }
 
     public StorageEngine engine() {

@@ -14,6 +14,7 @@ public final class StatusCounters {
     public final LongAdder bytesReceived = new LongAdder();
     public final LongAdder bytesSent = new LongAdder();
     public final LongAdder connectionErrorsMaxConnections = new LongAdder();
+    public final LongAdder comClone = new LongAdder();
     public final AtomicLong maxUsedConnections = new AtomicLong();
     private final long startMillis = System.currentTimeMillis();
 
@@ -28,6 +29,7 @@ public final class StatusCounters {
         result.put("Aborted_connects", abortedConnects.toString());
         result.put("Bytes_received", bytesReceived.toString());
         result.put("Bytes_sent", bytesSent.toString());
+        result.put("Com_clone", comClone.toString());
         result.put("Connection_errors_max_connections", connectionErrorsMaxConnections.toString());
         result.put("Connections", connections.toString());
         result.put("Max_used_connections", Long.toString(maxUsedConnections.get()));

@@ -1,6 +1,8 @@
 package dev.doppel.server.plugin;
 
+import dev.doppel.plugin.BackupLock;
 import dev.doppel.plugin.PluginContext;
+import dev.doppel.plugin.StorageSnapshots;
 import dev.doppel.plugin.PluginLog;
 import dev.doppel.plugin.PrivilegeChecks;
 import dev.doppel.plugin.VirtualTable;
@@ -23,13 +25,13 @@ final class PluginContextImpl implements PluginContext {
     private final List<VirtualTable> added = new ArrayList<>();
     private final boolean upgradeInProgress;
     private final PluginReferences references;
-    private final PrivilegeChecks privileges;
+    private final PluginServices services;
 
     PluginContextImpl(String name, Path datadir, SystemVariableRegistry variables, VirtualTables tables,
                       ErrorLog errorLog, boolean upgradeInProgress, PluginReferences references,
-                      PrivilegeChecks privileges) {
+                      PluginServices services) {
         this.name = name;
-        this.privileges = privileges;
+        this.services = services;
         this.references = references;
         this.upgradeInProgress = upgradeInProgress;
         this.datadir = datadir;
@@ -91,7 +93,17 @@ final class PluginContextImpl implements PluginContext {
 
     @Override
     public PrivilegeChecks privileges() {
-        return privileges;
+        return services.privileges();
+    }
+
+    @Override
+    public StorageSnapshots storageSnapshots() {
+        return services.snapshots();
+    }
+
+    @Override
+    public BackupLock backupLock() {
+        return services.backupLock();
     }
 
     @Override

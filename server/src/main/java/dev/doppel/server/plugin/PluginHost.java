@@ -6,7 +6,7 @@ import dev.doppel.plugin.Plugin;
 import dev.doppel.plugin.PluginDescriptor;
 import dev.doppel.plugin.PluginFlag;
 import dev.doppel.plugin.PluginType;
-import dev.doppel.plugin.PrivilegeChecks;
+import dev.doppel.plugin.CloneHandler;
 import dev.doppel.plugin.StatusVariableDefinition;
 import dev.doppel.plugin.VirtualTable;
 import dev.doppel.server.catalog.VirtualTables;
@@ -55,11 +55,11 @@ public final class PluginHost {
     private final Map<String, PluginLibraryFile> libraries = new LinkedHashMap<>();
     private PluginOptions options = new PluginOptions(List.of());
     private boolean upgradeInProgress;
-    private final PrivilegeChecks privileges;
+    private final PluginServices services;
 
     public PluginHost(Path pluginDir, Path datadir, SystemVariableRegistry registry, VirtualTables tables, ErrorLog log,
-                      Supplier<Connection> systemConnection, PrivilegeChecks privileges) {
-        this.privileges = privileges;
+                      Supplier<Connection> systemConnection, PluginServices services) {
+        this.services = services;
         this.pluginDir = pluginDir;
         this.datadir = datadir;
         this.registry = registry;
@@ -220,7 +220,7 @@ public final class PluginHost {
             return false;
         }
         PluginContextImpl context = new PluginContextImpl(descriptor.name(), datadir, registry, tables, log,
-                upgradeInProgress, references(plugin), privileges);
+                upgradeInProgress, references(plugin), services);
         try {
             plugin.instance = initWithinBound(descriptor, context);
         } catch (Exception | LinkageError e) {
@@ -280,6 +280,32 @@ public final class PluginHost {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Runs a CLONE statement on the ACTIVE clone plugin, holding a reference on it meanwhile;
+     * 1524 when there is none.
+     */
+    public void clone(java.util.function.Consumer<CloneHandler> statement) {
+        LoadedPlugin plugin = null;
+        synchronized (this) {
+            for (LoadedPlugin each : plugins) {
+                if (each.descriptor.type() == PluginType.CLONE && each.status == PluginStatus.ACTIVE
+                        && each.instance instanceof CloneHandler) {
+                    plugin = each;
+                    plugin.references++;
+                    break;
+                }
+            }
+        }
+        if (plugin == null) {
+            throw MySqlError.ER_PLUGIN_IS_NOT_LOADED.exception("clone");
+        }
+        try {
+            statement.accept((CloneHandler) plugin.instance);
+        } finally {
+            references(plugin).release();
+        }
     }
 
     /** Whether the named plugin is registered and ACTIVE. */

@@ -34,6 +34,7 @@ public final class QueryExecutor {
     private final DatabaseStatement databases;
     private final PluginStatement plugins;
     private final GrantStatement grants;
+    private final CloneStatement clone;
     private final PreparedStatements prepared;
     private boolean explicitTransaction;
     /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
@@ -47,6 +48,7 @@ public final class QueryExecutor {
         this.show = new ShowStatement(session, this);
         this.accounts = new AccountStatement(session);
         this.databases = new DatabaseStatement(session);
+        this.clone = new CloneStatement(session);
         this.plugins = new PluginStatement(session);
         this.grants = new GrantStatement(session, accounts);
         this.prepared = new PreparedStatements(session, this);
@@ -118,7 +120,11 @@ public final class QueryExecutor {
             "REVOKE", "INSTALL", "UNINSTALL", "TRUNCATE");
 
     private void execute(String sql, List<Token> tokens, int moreFlag) {
-        run(sql, tokens, moreFlag);
+        if (BackupLockedStatements.blocks(tokens)) {
+            BackupLockedStatements.run(session, () -> run(sql, tokens, moreFlag));
+        } else {
+            run(sql, tokens, moreFlag);
+        }
         Token first = tokens.get(0);
         if (first.kind() == Token.Kind.WORD && (WRITING.contains(first.upper())
                 || (first.isWord("SET") && tokens.size() > 1 && tokens.get(1).isWord("PASSWORD")))) {
@@ -212,6 +218,10 @@ public final class QueryExecutor {
                     throw Lexer.syntaxError(sql, tokens.size() > 1 ? tokens.get(1).start() : sql.length());
                 }
                 plugins.execute(sql, tokens);
+                ok(0, moreFlag);
+            }
+            case "CLONE" -> {
+                clone.execute(sql, tokens);
                 ok(0, moreFlag);
             }
             case "DO" -> {

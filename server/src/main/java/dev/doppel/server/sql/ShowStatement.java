@@ -84,7 +84,6 @@ final class ShowStatement {
         ServerContext server = session.server();
         Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         values.putAll(server.status().snapshot(server.connectionCount(), 1));
-        values.put("Com_clone", "0");
         session.server().plugins().statusVariables().forEach((name, value) ->
                 values.put(name, value == null ? "" : value.toString()));
         values.put("Ssl_cipher", session.secure() && !session.connection().unixSocket() ? "TLS" : "");
