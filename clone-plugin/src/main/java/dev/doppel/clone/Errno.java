@@ -20,6 +20,9 @@ record Errno(int number, String text) {
         if (e instanceof FileAlreadyExistsException) {
             return new Errno(17, "File exists");
         }
+        if (message.contains("not a directory")) {
+            return new Errno(20, "Not a directory");
+        }
         if (message.contains("no space left")) {
             return new Errno(28, "No space left on device");
         }

@@ -115,16 +115,29 @@ final class ParallelCopier {
         return null;
     }
 
+    /**
+     * The unit of copy: clone_buffer_size, or a tenth of a second's worth under clone_max_data_bandwidth, so that a
+     * throttled copy moves (and shows progress) smoothly.
+     */
+    private long blockSize() {
+        long size = settings.bufferSize();
+        if (settings.bytesPerSecond() > 0) {
+            size = Math.min(size, Math.max(64 << 10, settings.bytesPerSecond() / 10));
+        }
+        return size;
+    }
+
     private List<Block> split(List<SnapshotPiece> pieces) {
+        long blockSize = blockSize();
         List<Block> result = new ArrayList<>();
         for (SnapshotPiece each : pieces) {
             if (each.content() != null) {
                 result.add(new Block(each.file(), each.offset(), each.length(), each.content()));
                 continue;
             }
-            for (long done = 0; done < each.length(); done += settings.bufferSize()) {
-                result.add(new Block(each.file(), each.offset() + done,
-                        Math.min(settings.bufferSize(), each.length() - done), null));
+            for (long done = 0; done < each.length(); done += blockSize) {
+                result.add(new Block(each.file(), each.offset() + done, Math.min(blockSize, each.length() - done),
+                        null));
             }
         }
         return result;

@@ -20,8 +20,9 @@ final class Throttle {
         }
         long due;
         synchronized (this) {
-            granted += bytes;
+            // a block may start once the blocks before it fit in the rate
             due = startNanos + (long) (granted * 1e9 / bytesPerSecond);
+            granted += bytes;
         }
         long wait;
         while ((wait = due - System.nanoTime()) > 0 && !stop.getAsBoolean()) {

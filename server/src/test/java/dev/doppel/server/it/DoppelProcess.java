@@ -89,7 +89,7 @@ public final class DoppelProcess implements AutoCloseable {
                 .redirectOutput(home.resolve("stdout.log").toFile());
         builder.environment().putAll(environment);
         process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(errorLog)) {
                 String log = Files.readString(errorLog, StandardCharsets.UTF_8);
@@ -104,7 +104,7 @@ public final class DoppelProcess implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        throw new IllegalStateException("server not ready in 30 s: " + log());
+        throw new IllegalStateException("server not ready in 60 s: " + log());
     }
 
     public int port() {
