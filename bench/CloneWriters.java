@@ -31,6 +31,8 @@ public final class CloneWriters {
             statement.execute("CREATE TABLE IF NOT EXISTS writers.events (id BIGINT PRIMARY KEY AUTO_INCREMENT,"
                     + " writer INT, payload VARCHAR(100))");
         }
+        // tells bench/clone.sh that the writers are about to run
+        Files.writeString(Path.of(args[5] + ".started"), "");
         long start = System.currentTimeMillis();
         long end = start + seconds * 1000L;
         List<Thread> workers = new ArrayList<>();

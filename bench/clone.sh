@@ -48,7 +48,7 @@ ddata="$work/doppel/data"; dlog="$work/doppel/error.log"; mkdir -p "$work/doppel
 bash "$work/dist/bin/doppeld" --no-defaults --initialize-insecure --datadir="$ddata" --log-error="$work/doppel/init.log"
 dport=$((20000 + RANDOM % 20000))
 bash "$work/dist/bin/doppeld" --no-defaults --datadir="$ddata" --bind-address=127.0.0.1 --port="$dport" \
-  --socket="$work/doppel/sock" --log-error="$dlog" >/dev/null 2>&1 &
+  --socket="$work/doppel/sock" --log-error="$dlog" --log-error-verbosity=3 >/dev/null 2>&1 &
 doppel_pid=$!
 await_ready "$dlog"
 dsql() { mariadb --no-defaults -h127.0.0.1 -P"$dport" -uroot "$@"; }
@@ -79,17 +79,18 @@ for ((r = 1; r <= runs; r++)); do
 done
 
 # writers: baseline, then a clone in the middle of the window
-wsecs=24
-log "writers: $threads connections for ${wsecs}s, a clone starts after 8s"
+wsecs=20
+log "writers: $threads connections for ${wsecs}s, a clone starts after 6s"
 "$java_home/bin/java" -cp "$cj_jar" "$repo/bench/CloneWriters.java" \
   "jdbc:mysql://127.0.0.1:$dport/?sslMode=DISABLED&allowPublicKeyRetrieval=true" root "" "$threads" "$wsecs" "$work/writers.txt" &
 writers_pid=$!
-sleep 8
+for _ in $(seq 600); do [ -f "$work/writers.txt.started" ] && break; sleep 0.1; done
+sleep 6
 clone_start=$(now_ms); dsql -e "CLONE LOCAL DATA DIRECTORY '$work/clone-writers'"; clone_end=$(now_ms)
 wait "$writers_pid"
 read -r base_rate base_max during_rate during_max < <(awk -v s="$clone_start" -v e="$clone_end" '
   NR == 1 { first = $1 }
-  $1 >= first + 2000 && $1 + 100 <= s - 500 { bc += $2; bn++; if ($3 > bm) bm = $3 }
+  $1 >= first + 1000 && $1 + 100 <= s - 200 { bc += $2; bn++; if ($3 > bm) bm = $3 }
   $1 + 100 > s && $1 < e { dc += $2; dn++; if ($3 > dm) dm = $3 }
   END { printf "%.0f %.1f %.0f %.1f\n", bc / (bn * 0.1), bm / 1000, dc / (dn * 0.1), dm / 1000 }' "$work/writers.txt")
 stop "$doppel_pid"; doppel_pid=
