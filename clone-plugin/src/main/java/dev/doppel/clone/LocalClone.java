@@ -75,6 +75,11 @@ final class LocalClone {
             MySqlException error = writeError(e);
             failed(error);
             throw error;
+        } catch (RuntimeException e) {
+            // the engine failed under the snapshot; the status must not stay In Progress
+            MySqlException error = MySqlError.ER_INTERNAL_ERROR.exception("Clone failed: " + e);
+            failed(error);
+            throw error;
         } finally {
             if (ddlBlocked != null) {
                 ddlBlocked.close();

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * CLONE LOCAL DATA DIRECTORY [=] 'dir', and CLONE INSTANCE FROM ... recognized only to refuse it. The server's
  * part, as in MySQL: parse, check the privilege before anything else (BACKUP_ADMIN; CLONE_ADMIN for a clone that
- * replaces this server's data), count Com_clone, then hand the statement to the ACTIVE clone plugin (1524 without).
+ * replaces this server's data), then hand the statement to the ACTIVE clone plugin (1524 without).
  */
 final class CloneStatement {
     private final Session session;
@@ -24,8 +24,9 @@ final class CloneStatement {
             return;
         }
         String directory = localDirectory(sql, tokens);
-        requireGlobal("BACKUP_ADMIN");
+        // counted once parsed, as MySQL counts Com_* before its privilege checks
         session.server().status().comClone.increment();
+        requireGlobal("BACKUP_ADMIN");
         session.server().plugins().clone(handler -> handler.cloneLocal(new CloneRequest() {
             @Override
             public String directory() {
@@ -71,8 +72,8 @@ final class CloneStatement {
             throw Lexer.syntaxError(sql, tokens.size() > 2 ? tokens.get(2).start() : sql.length());
         }
         boolean intoDirectory = tokens.stream().anyMatch(each -> each.isWord("DIRECTORY"));
-        requireGlobal(intoDirectory ? "BACKUP_ADMIN" : "CLONE_ADMIN");
         session.server().status().comClone.increment();
+        requireGlobal(intoDirectory ? "BACKUP_ADMIN" : "CLONE_ADMIN");
         session.server().plugins().clone(handler -> {
             throw MySqlError.ER_NOT_SUPPORTED_YET.exception("CLONE INSTANCE");
         });
