@@ -43,6 +43,16 @@ final class CloneDirectory {
         Files.write(path.resolve(marker), new byte[0]);
     }
 
+    /** Makes the markers and view files written so far, and their names, reach the disk. */
+    void sync() throws IOException {
+        try (var entries = Files.list(path)) {
+            for (Path each : (Iterable<Path>) entries::iterator) {
+                force(each);
+            }
+        }
+        force(path);
+    }
+
     void unmark(String marker) throws IOException {
         Files.deleteIfExists(path.resolve(marker));
     }
@@ -51,7 +61,10 @@ final class CloneDirectory {
         return Files.exists(path.resolve(marker));
     }
 
-    /** Writes both view files, each replaced whole (written aside, synced, renamed). */
+    /**
+     * Writes both view files, each replaced whole (written aside, renamed). They are not synced here: the status
+     * changes at every stage, and only the last one matters to the copy, which {@link #sync} makes durable.
+     */
     void save(CloneStatus status) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(status.state.ordinal() + " " + status.id);
@@ -128,10 +141,15 @@ final class CloneDirectory {
         try (FileChannel channel = FileChannel.open(aside, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             channel.write(java.nio.ByteBuffer.wrap((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
-            channel.force(true);
         }
         Files.move(aside, path.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
     }
 
     private static long micros(Instant instant) {

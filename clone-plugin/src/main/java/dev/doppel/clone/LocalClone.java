@@ -9,10 +9,8 @@ import dev.doppel.plugin.SnapshotPiece;
 import dev.doppel.plugin.StorageSnapshot;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +63,7 @@ final class LocalClone {
             status.end = Instant.now();
             status.state = CloneState.COMPLETED;
             save();
+            markers.sync();
             markers.unmark(CloneDirectory.IN_PROGRESS);
             force(markers.path());
             log("Clone End: " + status.destination + " completed");
@@ -95,11 +94,14 @@ final class LocalClone {
         return new ParallelCopier.Settings((int) buffer, (int) threads, autotune, bandwidthMib << 20);
     }
 
+    /** The in-progress marker reaches the disk before any data, so a crash leaves a target that does not start. */
     private void prepareMarkers() throws IOException {
         markers.create();
         markers.mark(CloneDirectory.IN_PROGRESS);
         markers.mark(CloneDirectory.FIRST_START);
         save();
+        markers.sync();
+        force(target);
     }
 
     private void createFiles(List<String> files) throws IOException {
@@ -125,7 +127,6 @@ final class LocalClone {
             force(target.resolve(each));
         }
         force(target);
-        force(markers.path());
         if (target.getParent() != null) {
             force(target.getParent());
         }
@@ -175,9 +176,7 @@ final class LocalClone {
         context.log().note(LOG_CODE, message);
     }
 
-    static void force(Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+    private static void force(Path path) throws IOException {
+        CloneDirectory.force(path);
     }
 }
