@@ -65,6 +65,9 @@ public final class Server {
             upgrade.run(systemConnection);
             AccountStore accounts = new AccountStore(() -> systemConnection);
             accounts.reload();
+            if (config.skipGrantTables()) {
+                accounts.skipGrants();
+            }
             KeyMaterial keys = loadKeys(datadir);
             config.variables().setGlobalInternal("server_uuid", dataDirectory.serverUuid());
             boolean tls = keys.tlsAvailable();

@@ -5,9 +5,10 @@ import dev.doppel.plugin.MySqlException;
 
 /**
  * Answers "may this session do P on database D / table T" from the account's global, database and table grants,
- * and raises MySQL's error when it may not. As in MySQL, global privileges are those the session logged in with,
- * while database and table grants take effect with the session's next statement. Everything is allowed under
- * --skip-grant-tables.
+ * and raises MySQL's error when it may not. As in MySQL, static global privileges are those the session logged in
+ * with, while dynamic privileges and database and table grants take effect with the session's next statement.
+ * Everything is allowed to a session connected under --skip-grant-tables. Sessions keep one checker until the
+ * grant tables change (see Session#privileges), so the checks are map look-ups.
  */
 public final class PrivilegeChecker {
     private final Account login;
@@ -35,7 +36,39 @@ public final class PrivilegeChecker {
     }
 
     public boolean hasGlobal(String privilege) {
-        return skipGrantTables || login.hasGlobalPrivilege(privilege);
+        return skipGrantTables || (Privileges.isDynamic(privilege) ? current : login).hasGlobalPrivilege(privilege);
+    }
+
+    /** Whether every one of the privileges is held globally (then no table of a statement needs a look). */
+    public boolean hasAllGlobal(Iterable<String> privileges) {
+        for (String each : privileges) {
+            if (!hasGlobal(each)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ER_SPECIFIC_ACCESS_DENIED_ERROR (1227) unless one of the global privileges is held. */
+    public void requireGlobal(String... anyOf) {
+        for (String each : anyOf) {
+            if (hasGlobal(each)) {
+                return;
+            }
+        }
+        throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception(String.join(" or ", anyOf));
+    }
+
+    /** ER_DBACCESS_DENIED_ERROR (1044) unless the privilege is held on the database (CREATE/DROP DATABASE). */
+    public void requireDatabase(String privilege, String database) {
+        if (!hasOnDatabase(privilege, database)) {
+            throw databaseDenied(database);
+        }
+    }
+
+    /** Whether the session may grant the dynamic privilege (it holds it WITH GRANT OPTION). */
+    public boolean canGrantDynamic(String privilege) {
+        return skipGrantTables || current.grantableDynamic().contains(privilege);
     }
 
     /** The privilege at the database level or above. */

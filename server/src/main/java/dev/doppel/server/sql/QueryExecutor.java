@@ -34,6 +34,7 @@ public final class QueryExecutor {
     private final DatabaseStatement databases;
     private final PluginStatement plugins;
     private final GrantStatement grants;
+    private final FlushStatement flush;
     private final PreparedStatements prepared;
     private boolean explicitTransaction;
     /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
@@ -49,6 +50,7 @@ public final class QueryExecutor {
         this.databases = new DatabaseStatement(session);
         this.plugins = new PluginStatement(session);
         this.grants = new GrantStatement(session, accounts);
+        this.flush = new FlushStatement(session);
         this.prepared = new PreparedStatements(session, this);
     }
 
@@ -212,6 +214,14 @@ public final class QueryExecutor {
                     throw Lexer.syntaxError(sql, tokens.size() > 1 ? tokens.get(1).start() : sql.length());
                 }
                 plugins.execute(sql, tokens);
+                ok(0, moreFlag);
+            }
+            case "FLUSH" -> {
+                if (!FlushStatement.matches(tokens)) {
+                    engine(sql, tokens, moreFlag);
+                    return;
+                }
+                flush.execute(sql);
                 ok(0, moreFlag);
             }
             case "DO" -> {
@@ -500,17 +510,14 @@ public final class QueryExecutor {
         if (target instanceof dev.doppel.server.session.ClientConnection client && client.session() != null
                 && !(client.session().account().user().equals(session.account().user())
                         && client.session().account().host().equals(session.account().host()))
-                && !session.account().hasGlobalPrivilege("CONNECTION_ADMIN")
-                && !session.account().hasGlobalPrivilege("SUPER")) {
+                && !session.privileges().hasGlobal("CONNECTION_ADMIN") && !session.privileges().hasGlobal("SUPER")) {
             throw MySqlError.ER_KILL_DENIED_ERROR.exception(id);
         }
         target.kill(queryOnly);
     }
 
     void requirePrivilege(String privilege) {
-        if (!session.account().hasGlobalPrivilege(privilege)) {
-            throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception(privilege);
-        }
+        session.privileges().requireGlobal(privilege);
     }
 
     /** The columns of a table for COM_FIELD_LIST. */

@@ -189,7 +189,7 @@ final class ShowStatement {
 
     private TextResult processList(boolean full) {
         TextResult result = TextResult.of("Id", "User", "Host", "db", "Command", "Time", "State", "Info");
-        boolean seeAll = session.account().hasGlobalPrivilege("PROCESS");
+        boolean seeAll = session.privileges().hasGlobal("PROCESS");
         for (ServerContext.ConnectionInfo each : session.server().connections()) {
             if (!(each instanceof ClientConnection client) || client.session() == null) {
                 continue;
