@@ -3,6 +3,10 @@ package dev.doppel.server.security;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
 /**
  * Answers "may this session do P on database D / table T" from the account's global, database and table grants,
  * and raises MySQL's error when it may not. As in MySQL, static global privileges are those the session logged in
@@ -103,6 +107,22 @@ public final class PrivilegeChecker {
     public void requireDatabaseAccess(String database) {
         if (!canUseDatabase(database)) {
             throw databaseDenied(database);
+        }
+    }
+
+    /**
+     * ER_TABLEACCESS_DENIED_ERROR (1142) unless every one of the privileges is held on the table; the message names
+     * the missing ones in MySQL's privilege order ("INSERT, CREATE command denied ..."), as MySQL prints them.
+     */
+    public void requireTable(Collection<String> privileges, String database, String table) {
+        List<String> missing = new ArrayList<>();
+        for (String each : Privileges.STATIC.keySet()) {
+            if (privileges.contains(each) && !hasOnTable(each, database, table)) {
+                missing.add(each);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw MySqlError.ER_TABLEACCESS_DENIED_ERROR.exception(String.join(", ", missing), user, host, table);
         }
     }
 
