@@ -231,9 +231,19 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
         }
         usingPassword = carriesPassword(response.authResponse());
         if (server.accounts().skippingGrants()) {
-            // --skip-grant-tables: no authentication at all, whatever the client sent
+            // --skip-grant-tables: no authentication at all, whatever the client sent; a caching_sha2_password
+            // client that sent a scramble waits for the fast-auth verdict before the OK
             account = AccountStore.SKIP_GRANTS;
-            succeed();
+            byte[] data = response.authResponse();
+            if (CachingSha2Password.PLUGIN_NAME.equals(response.authMethod()) && data.length > 1) {
+                PacketOutput output = new PacketOutput(channel.alloc(), nextSequence);
+                ServerPackets.authMoreData(output.begin(), new byte[] {CachingSha2Password.FAST_AUTH_SUCCESS});
+                output.end();
+                nextSequence = output.sequence();
+                writeOk(output);
+            } else {
+                succeed();
+            }
             return;
         }
         Optional<Account> matched = server.accounts().match(response.user(), clientHost(), clientAddress());
