@@ -103,6 +103,21 @@ public final class PrivilegeChecker {
         return !current.databasePrivileges(database).isEmpty() || current.hasTableGrantIn(database);
     }
 
+    /** Whether SHOW TABLES lists the table: some privilege on it, on its database or globally. */
+    public boolean canSeeTable(String database, String table) {
+        if (skipGrantTables || database.equalsIgnoreCase("information_schema")
+                || database.equalsIgnoreCase("performance_schema") || !current.databasePrivileges(database).isEmpty()
+                || !current.tablePrivileges(database, table).isEmpty()) {
+            return true;
+        }
+        for (String each : Privileges.DATABASE) {
+            if (login.hasGlobalPrivilege(each)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** ER_DBACCESS_DENIED_ERROR (1044) unless {@link #canUseDatabase}. */
     public void requireDatabaseAccess(String database) {
         if (!canUseDatabase(database)) {

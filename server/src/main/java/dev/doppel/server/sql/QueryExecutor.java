@@ -525,6 +525,9 @@ public final class QueryExecutor {
         if (session.schema() == null) {
             throw MySqlError.ER_NO_DB_ERROR.exception();
         }
+        if (!session.privileges().canSeeTable(session.schema(), table)) {
+            throw MySqlError.ER_TABLEACCESS_DENIED_ERROR.exception("SELECT", session.user(), session.host(), table);
+        }
         Connection connection = session.engineConnection();
         List<ColumnDefinition> result = new ArrayList<>();
         try (Statement statement = connection.createStatement();

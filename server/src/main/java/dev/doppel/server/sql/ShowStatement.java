@@ -218,6 +218,8 @@ final class ShowStatement {
         if (schema == null) {
             throw dev.doppel.plugin.MySqlError.ER_NO_DB_ERROR.exception();
         }
+        PrivilegeChecker privileges = session.privileges();
+        privileges.requireDatabaseAccess(schema);
         if (!session.server().schemaExists(schema)) {
             throw dev.doppel.plugin.MySqlError.ER_BAD_DB_ERROR.exception(schema);
         }
@@ -230,6 +232,9 @@ final class ShowStatement {
                 statement.setString(1, schema);
                 try (ResultSet tables = statement.executeQuery()) {
                     while (tables.next()) {
+                        if (!privileges.canSeeTable(schema, tables.getString(1))) {
+                            continue;
+                        }
                         String type = "VIEW".equals(tables.getString(2)) ? "VIEW" : "BASE TABLE";
                         if (full) {
                             rows.row(tables.getString(1), type);

@@ -226,6 +226,8 @@ class PrivilegesIT {
                     "Access denied for user 'shopper'@'" + host + "' to database 'secret'");
             assertError(statement, "USE nosuchdb", 1044, "42000",
                     "Access denied for user 'shopper'@'" + host + "' to database 'nosuchdb'");
+            assertError(statement, "SHOW TABLES FROM secret", 1044, "42000",
+                    "Access denied for user 'shopper'@'" + host + "' to database 'secret'");
             statement.execute("USE shop");
             assertThat(grants(statement, "SHOW DATABASES")).containsExactlyInAnyOrder("information_schema",
                     "performance_schema", "shop");
@@ -236,6 +238,9 @@ class PrivilegesIT {
 
         root("GRANT SELECT ON mysql.tables_priv TO 'shopper'@'%'");
         try (Connection shopper = connect("shopper", "shop"); Statement statement = shopper.createStatement()) {
+            assertThat(grants(statement, "SHOW TABLES FROM mysql")).containsExactly("tables_priv");
+            assertThat(grants(statement, "SHOW DATABASES")).containsExactlyInAnyOrder("information_schema", "mysql",
+                    "performance_schema", "shop");
             assertThat(grants(statement, "SELECT CONCAT(User, '|', Db, '|', Table_name, '|', Table_priv)"
                     + " FROM mysql.tables_priv WHERE User = 'shopper'"))
                     .containsExactly("shopper|mysql|tables_priv|Select");
