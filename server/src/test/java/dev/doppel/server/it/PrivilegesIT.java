@@ -316,6 +316,17 @@ class PrivilegesIT {
                     + " WHERE EXTRACT(YEAR FROM NOW()) > 2000")).containsExactly("5");
             statement.execute("UPDATE stock SET qty = qty + (SELECT COUNT(*) FROM items WHERE id = 1)");
         }
+        // without the fall-back to client-side statements, a failed COM_STMT_PREPARE reaches the test
+        String options = "sslMode=DISABLED&allowPublicKeyRetrieval=true&useServerPrepStmts=true"
+                + "&emulateUnsupportedPstmts=false";
+        try (Connection joiner = DriverManager.getConnection(server.url("mysql", options).replace("/?", "/shop?"),
+                "joiner", "pw-joiner")) {
+            SQLException error = catchThrowableOfType(SQLException.class, () -> joiner.prepareStatement(
+                    "SELECT * FROM items WHERE id IN (SELECT id FROM secret.codes WHERE id = ?)"));
+            assertThat(error.getErrorCode()).isEqualTo(1142);
+            assertThat(error.getMessage()).isEqualTo("SELECT command denied to user 'joiner'@'" + host(joiner)
+                    + "' for table 'codes'");
+        }
         root("GRANT SELECT ON secret.codes TO 'joiner'@'%'");
         try (Connection joiner = connect("joiner", "shop"); Statement statement = joiner.createStatement()) {
             assertThat(grants(statement, "SELECT COUNT(*) FROM items JOIN secret.codes")).containsExactly("0");
