@@ -32,6 +32,9 @@ final class TableAccess {
     private static final List<String> CHECKED = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP",
             "INDEX", "ALTER", "CREATE TEMPORARY TABLES", "CREATE VIEW");
 
+    private static final Set<String> EXPLAINABLE = Set.of("SELECT", "WITH", "TABLE", "INSERT", "REPLACE", "UPDATE",
+            "DELETE");
+
     /** Privileges needed on one table, or (table null) on a database. */
     record Need(Set<String> privileges, String database, String table) {
     }
@@ -85,12 +88,24 @@ final class TableAccess {
             case "DROP" -> drop();
             case "ALTER" -> alter();
             case "RENAME" -> rename();
+            case "EXPLAIN", "DESCRIBE", "DESC" -> explained();
             case "TRUNCATE" -> {
                 int index = tokens.size() > 1 && tokens.get(1).isWord("TABLE") ? 2 : 1;
                 table(references.name(index), "DROP");
             }
             default -> {
                 // other statements name no table the engine would open without the server's own checks
+            }
+        }
+    }
+
+    /** EXPLAIN [ANALYZE] [FORMAT = x] statement needs what the statement needs. */
+    private void explained() {
+        for (int i = 1; i < Math.min(tokens.size(), 6); i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(") || token.kind() == Token.Kind.WORD && EXPLAINABLE.contains(token.upper())) {
+                needs.addAll(needs(tokens.subList(i, tokens.size()), schema));
+                return;
             }
         }
     }

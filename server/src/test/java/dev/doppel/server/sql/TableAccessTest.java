@@ -36,6 +36,8 @@ class TableAccessTest {
                 .containsExactly("SELECT d.a", "SELECT d.b");
         assertThat(needs("SELECT 1 FROM DUAL")).isEmpty();
         assertThat(needs("SELECT 1")).isEmpty();
+        assertThat(needs("EXPLAIN FORMAT=JSON SELECT * FROM a JOIN b")).containsExactly("SELECT d.a", "SELECT d.b");
+        assertThat(needs("EXPLAIN DELETE FROM a")).containsExactly("DELETE d.a");
     }
 
     @Test
