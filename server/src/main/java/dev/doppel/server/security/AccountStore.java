@@ -40,7 +40,7 @@ public final class AccountStore {
      * 'skip-grants user@skip-grants host', and the session keeps every privilege even after FLUSH PRIVILEGES.
      */
     public static final Account SKIP_GRANTS = new Account("skip-grants user", "skip-grants host",
-            "mysql_native_password", "", false, false, Set.of(), Set.of(), Map.of(), Map.of());
+            "caching_sha2_password", "", false, false, Set.of(), Set.of(), Map.of(), Map.of());
 
     public AccountStore(Supplier<Connection> connections) {
         this.connections = connections;

@@ -234,16 +234,7 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             // --skip-grant-tables: no authentication at all, whatever the client sent; a caching_sha2_password
             // client that sent a scramble waits for the fast-auth verdict before the OK
             account = AccountStore.SKIP_GRANTS;
-            byte[] data = response.authResponse();
-            if (CachingSha2Password.PLUGIN_NAME.equals(response.authMethod()) && data.length > 1) {
-                PacketOutput output = new PacketOutput(channel.alloc(), nextSequence);
-                ServerPackets.authMoreData(output.begin(), new byte[] {CachingSha2Password.FAST_AUTH_SUCCESS});
-                output.end();
-                nextSequence = output.sequence();
-                writeOk(output);
-            } else {
-                succeed();
-            }
+            acceptWithoutGrants(response.authMethod(), response.authResponse());
             return;
         }
         Optional<Account> matched = server.accounts().match(response.user(), clientHost(), clientAddress());
@@ -276,7 +267,7 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             usingPassword = carriesPassword(data);
         }
         if (account == AccountStore.SKIP_GRANTS) {
-            succeed();
+            acceptWithoutGrants(authMethod, data);
             return;
         }
         String stored = account.authenticationString();
@@ -361,6 +352,22 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             succeed();
         } else {
             deny();
+        }
+    }
+
+    /**
+     * --skip-grant-tables: the client is in, whatever it sent. A caching_sha2_password client that sent a scramble
+     * waits for the fast-auth verdict before the OK (MariaDB's client otherwise goes on to full authentication).
+     */
+    private void acceptWithoutGrants(String method, byte[] data) {
+        if (CachingSha2Password.PLUGIN_NAME.equals(method) && data.length > 1) {
+            PacketOutput output = new PacketOutput(channel.alloc(), nextSequence);
+            ServerPackets.authMoreData(output.begin(), new byte[] {CachingSha2Password.FAST_AUTH_SUCCESS});
+            output.end();
+            nextSequence = output.sequence();
+            writeOk(output);
+        } else {
+            succeed();
         }
     }
 
