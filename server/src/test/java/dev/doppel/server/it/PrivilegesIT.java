@@ -471,6 +471,19 @@ class PrivilegesIT {
         }
     }
 
+    @Test
+    void directChangesToTheGrantTablesApplyAfterFlushPrivileges() throws Exception {
+        createUser("direct");
+        root("GRANT INSERT ON shop.* TO 'direct'@'%'",
+                "UPDATE mysql.db SET Select_priv = 'Y' WHERE `User` = 'direct' AND Db = 'shop'");
+        try (Connection direct = connect("direct", ""); Statement statement = direct.createStatement()) {
+            assertError(statement, "SELECT * FROM shop.items", 1142, "42000",
+                    "SELECT command denied to user 'direct'@'" + host(direct) + "' for table 'items'");
+            root("FLUSH PRIVILEGES");
+            assertThat(grants(statement, "SELECT id FROM shop.items WHERE id = 1")).containsExactly("1");
+        }
+    }
+
     private static long connectionId(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT CONNECTION_ID()")) {
