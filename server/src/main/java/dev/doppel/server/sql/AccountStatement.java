@@ -39,7 +39,11 @@ final class AccountStatement {
         requireGrantTables(session);
         String verb = tokens.get(0).upper();
         if (!verb.equals("ALTER")) {
-            requireCreateUser();
+            requireCreateUser(switch (verb) {
+                case "CREATE" -> "INSERT";
+                case "DROP" -> "DELETE";
+                default -> "UPDATE";
+            });
         }
         int index = 2;
         boolean ifClause = false;
@@ -181,8 +185,11 @@ final class AccountStatement {
                 spec.expire(), spec.lock(), Set.of());
     }
 
-    private void requireCreateUser() {
-        session.privileges().requireGlobal("CREATE USER");
+    /** CREATE USER, or as MySQL allows, the write privilege on the mysql schema the statement needs (1227). */
+    private void requireCreateUser(String mysqlSchemaPrivilege) {
+        if (!session.privileges().hasOnDatabase(mysqlSchemaPrivilege, "mysql")) {
+            session.privileges().requireGlobal("CREATE USER");
+        }
     }
 
     private boolean isSelf(Spec spec) {
@@ -192,7 +199,7 @@ final class AccountStatement {
     /** A user may change its own password; anything else needs CREATE USER. */
     private void alter(Spec spec, boolean ifExists) throws SQLException {
         if (!isSelf(spec) || spec.plugin() != null || spec.lock() || spec.unlock() || spec.expire()) {
-            requireCreateUser();
+            requireCreateUser("UPDATE");
         }
         Optional<Account> existing = session.server().accounts().find(spec.user(), spec.host());
         if (existing.isEmpty()) {

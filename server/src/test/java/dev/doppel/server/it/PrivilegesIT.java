@@ -438,7 +438,7 @@ class PrivilegesIT {
                 assertThat(second.isValid(2)).isFalse();
             }
         }
-        root("GRANT PROCESS, RELOAD ON *.* TO 'clerk'@'%'");
+        root("GRANT PROCESS, RELOAD ON *.* TO 'clerk'@'%'", "GRANT INSERT, DELETE ON mysql.* TO 'clerk'@'%'");
         try (Connection clerk = connect("clerk", ""); Connection watcher = connect("watcher", "");
              Statement statement = clerk.createStatement()) {
             List<String> seen = new ArrayList<>();
@@ -449,6 +449,11 @@ class PrivilegesIT {
             }
             assertThat(seen).contains("clerk", "watcher");
             statement.execute("FLUSH PRIVILEGES");
+            // MySQL lets INSERT / DELETE on the mysql schema stand in for CREATE USER
+            statement.execute("CREATE USER 'temp'@'%'");
+            statement.execute("DROP USER 'temp'@'%'");
+            assertError(statement, "RENAME USER 'watcher'@'%' TO 'watched'@'%'", 1227, "42000",
+                    "Access denied; you need (at least one of) the CREATE USER privilege(s) for this operation");
         }
     }
 
