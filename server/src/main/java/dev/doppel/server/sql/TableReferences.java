@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Finds the tables a statement names, from its tokens: every table factor after FROM, JOIN and the commas of a
- * FROM list, at any depth of subqueries and derived tables, with its alias; names of common table expressions
+ * FROM list and of TABLE t, at any depth of subqueries and derived tables, with its alias; names of common table expressions
  * (WITH x AS (...)) are left out. A FROM inside a function call (EXTRACT(YEAR FROM d), TRIM(x FROM s)) is not a
  * table list: only parentheses that open a query or a parenthesized join are looked into.
  */
@@ -89,7 +89,9 @@ final class TableReferences {
             if (token.kind() != Token.Kind.WORD && !token.isSymbol(",")) {
                 continue;
             }
-            if (token.isWord("FROM") || token.isWord("JOIN") || token.isWord("STRAIGHT_JOIN")) {
+            if (token.isWord("TABLE") && i + 1 < to && tokens.get(i + 1).isIdentifier()) {
+                i = factor(i + 1, to, result) - 1; // the TABLE t statement, alone or as a query part
+            } else if (token.isWord("FROM") || token.isWord("JOIN") || token.isWord("STRAIGHT_JOIN")) {
                 frame.fromList = true;
                 frame.expectFactor = true;
             } else if (token.isSymbol(",")) {

@@ -36,6 +36,11 @@ class TableAccessTest {
                 .containsExactly("SELECT d.a", "SELECT d.b");
         assertThat(needs("SELECT 1 FROM DUAL")).isEmpty();
         assertThat(needs("SELECT 1")).isEmpty();
+        assertThat(needs("TABLE s.a")).containsExactly("SELECT s.a");
+        assertThat(needs("INSERT INTO a TABLE b")).containsExactly("INSERT d.a", "SELECT d.b");
+        assertThat(needs("SELECT ROW_NUMBER() OVER (PARTITION BY x ORDER BY y), CAST(z AS CHAR) FROM a PARTITION (p0)"
+                + " JOIN JSON_TABLE('[]', '$[*]' COLUMNS (v INT PATH '$')) AS j"))
+                .containsExactly("SELECT d.a");
         assertThat(needs("EXPLAIN FORMAT=JSON SELECT * FROM a JOIN b")).containsExactly("SELECT d.a", "SELECT d.b");
         assertThat(needs("EXPLAIN DELETE FROM a")).containsExactly("DELETE d.a");
     }
