@@ -70,6 +70,9 @@ public final class Server {
             upgrade.run(systemConnection);
             AccountStore accounts = new AccountStore(() -> systemConnection);
             accounts.reload();
+            if (config.skipGrantTables()) {
+                accounts.skipGrants();
+            }
             KeyMaterial keys = loadKeys(datadir);
             config.variables().setGlobalInternal("server_uuid", dataDirectory.serverUuid());
             boolean tls = keys.tlsAvailable();
@@ -95,7 +98,8 @@ public final class Server {
                 tables.engineInformationSchema(engineTables);
             }
             plugins = new PluginHost(config.pluginDir(), datadir, config.variables(), tables, log,
-                    () -> systemConnection, new PluginServices((user, host, privilege) -> accounts.find(user, host)
+                    () -> systemConnection, new PluginServices((user, host, privilege) -> isSkipGrants(user, host)
+                            || accounts.find(user, host)
                             .map(account -> account.hasGlobalPrivilege(privilege.toUpperCase(java.util.Locale.ROOT)))
                             .orElse(false), new DataDirectorySnapshots(datadir, engine), backupLock));
             plugins.start(config.pluginLoadOptions(), new PluginOptions(config.pluginOptions()),
@@ -124,6 +128,11 @@ public final class Server {
             stopResources();
             throw new StartupException(10119, "Interrupted during startup", e);
         }
+    }
+
+    /** The account of sessions opened under --skip-grant-tables, which hold every privilege. */
+    private static boolean isSkipGrants(String user, String host) {
+        return AccountStore.SKIP_GRANTS.user().equals(user) && AccountStore.SKIP_GRANTS.host().equals(host);
     }
 
     /** Options neither the server nor a loaded plugin knows: fatal, or a warning with the loose- prefix. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -26,9 +27,20 @@ import java.util.function.Supplier;
 public final class AccountStore {
     private final Supplier<Connection> connections;
     private volatile List<Entry> entries = List.of();
+    /** Bumped by every reload, so that sessions know their cached privileges are stale. */
+    private final AtomicLong generation = new AtomicLong();
+    /** --skip-grant-tables until FLUSH PRIVILEGES: anyone may connect, with every privilege. */
+    private volatile boolean skippingGrants;
 
     private record Entry(Account account, HostPattern pattern) {
     }
+
+    /**
+     * Who a session connected under --skip-grant-tables is: MySQL's CURRENT_USER() is then
+     * 'skip-grants user@skip-grants host', and the session keeps every privilege even after FLUSH PRIVILEGES.
+     */
+    public static final Account SKIP_GRANTS = new Account("skip-grants user", "skip-grants host",
+            "caching_sha2_password", "", false, false, Set.of(), Set.of(), Map.of(), Map.of());
 
     public AccountStore(Supplier<Connection> connections) {
         this.connections = connections;
@@ -100,6 +112,29 @@ public final class AccountStore {
         loaded.sort(Comparator.comparing(Entry::pattern, HostPattern.MOST_SPECIFIC_FIRST)
                 .thenComparing(each -> each.account().user().isEmpty()));
         entries = List.copyOf(loaded);
+        generation.incrementAndGet();
+    }
+
+    /** Changes with every reload of the grant tables (account statements, GRANT, REVOKE, FLUSH PRIVILEGES). */
+    public long generation() {
+        return generation.get();
+    }
+
+    /** Whether the server runs without grant tables (--skip-grant-tables, until FLUSH PRIVILEGES). */
+    public boolean skippingGrants() {
+        return skippingGrants;
+    }
+
+    /** --skip-grant-tables at startup. */
+    public void skipGrants() {
+        skippingGrants = true;
+    }
+
+    /** FLUSH PRIVILEGES: reads the grant tables again and uses them from now on. */
+    public synchronized void flush() throws SQLException {
+        reload();
+        skippingGrants = false;
+        generation.incrementAndGet();
     }
 
     /** The account a client connecting as {@code user} from the given host is matched to, as MySQL picks it. */
@@ -205,6 +240,24 @@ public final class AccountStore {
             delete.setString(1, user);
             delete.setString(2, host);
             delete.executeUpdate();
+        }
+        reload();
+    }
+
+    /** RENAME USER: the account and all its grants move to the new name. */
+    public void rename(String user, String host, String newUser, String newHost) throws SQLException {
+        Connection connection = connections.get();
+        for (String table : List.of("mysql.`user`", "mysql.db", "mysql.tables_priv", "mysql.global_grants")) {
+            String u = table.endsWith("global_grants") ? "`USER`" : "`User`";
+            String h = table.endsWith("global_grants") ? "`HOST`" : "`Host`";
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE " + table + " SET " + u + " = ?, " + h + " = ? WHERE " + u + " = ? AND " + h + " = ?")) {
+                update.setString(1, newUser);
+                update.setString(2, newHost);
+                update.setString(3, user);
+                update.setString(4, host);
+                update.executeUpdate();
+            }
         }
         reload();
     }

@@ -3,11 +3,16 @@ package dev.doppel.server.security;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
 /**
  * Answers "may this session do P on database D / table T" from the account's global, database and table grants,
- * and raises MySQL's error when it may not. As in MySQL, global privileges are those the session logged in with,
- * while database and table grants take effect with the session's next statement. Everything is allowed under
- * --skip-grant-tables.
+ * and raises MySQL's error when it may not. As in MySQL, static global privileges are those the session logged in
+ * with, while dynamic privileges and database and table grants take effect with the session's next statement.
+ * Everything is allowed to a session connected under --skip-grant-tables. Sessions keep one checker until the
+ * grant tables change (see Session#privileges), so the checks are map look-ups.
  */
 public final class PrivilegeChecker {
     private final Account login;
@@ -35,7 +40,39 @@ public final class PrivilegeChecker {
     }
 
     public boolean hasGlobal(String privilege) {
-        return skipGrantTables || login.hasGlobalPrivilege(privilege);
+        return skipGrantTables || (Privileges.isDynamic(privilege) ? current : login).hasGlobalPrivilege(privilege);
+    }
+
+    /** Whether every one of the privileges is held globally (then no table of a statement needs a look). */
+    public boolean hasAllGlobal(Iterable<String> privileges) {
+        for (String each : privileges) {
+            if (!hasGlobal(each)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ER_SPECIFIC_ACCESS_DENIED_ERROR (1227) unless one of the global privileges is held. */
+    public void requireGlobal(String... anyOf) {
+        for (String each : anyOf) {
+            if (hasGlobal(each)) {
+                return;
+            }
+        }
+        throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception(String.join(" or ", anyOf));
+    }
+
+    /** ER_DBACCESS_DENIED_ERROR (1044) unless the privilege is held on the database (CREATE/DROP DATABASE). */
+    public void requireDatabase(String privilege, String database) {
+        if (!hasOnDatabase(privilege, database)) {
+            throw databaseDenied(database);
+        }
+    }
+
+    /** Whether the session may grant the dynamic privilege (it holds it WITH GRANT OPTION). */
+    public boolean canGrantDynamic(String privilege) {
+        return skipGrantTables || current.grantableDynamic().contains(privilege);
     }
 
     /** The privilege at the database level or above. */
@@ -66,10 +103,41 @@ public final class PrivilegeChecker {
         return !current.databasePrivileges(database).isEmpty() || current.hasTableGrantIn(database);
     }
 
+    /** Whether SHOW TABLES lists the table: some privilege on it, on its database or globally. */
+    public boolean canSeeTable(String database, String table) {
+        if (skipGrantTables || database.equalsIgnoreCase("information_schema")
+                || database.equalsIgnoreCase("performance_schema") || !current.databasePrivileges(database).isEmpty()
+                || !current.tablePrivileges(database, table).isEmpty()) {
+            return true;
+        }
+        for (String each : Privileges.DATABASE) {
+            if (login.hasGlobalPrivilege(each)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** ER_DBACCESS_DENIED_ERROR (1044) unless {@link #canUseDatabase}. */
     public void requireDatabaseAccess(String database) {
         if (!canUseDatabase(database)) {
             throw databaseDenied(database);
+        }
+    }
+
+    /**
+     * ER_TABLEACCESS_DENIED_ERROR (1142) unless every one of the privileges is held on the table; the message names
+     * the missing ones in MySQL's privilege order ("INSERT, CREATE command denied ..."), as MySQL prints them.
+     */
+    public void requireTable(Collection<String> privileges, String database, String table) {
+        List<String> missing = new ArrayList<>();
+        for (String each : Privileges.STATIC.keySet()) {
+            if (privileges.contains(each) && !hasOnTable(each, database, table)) {
+                missing.add(each);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw MySqlError.ER_TABLEACCESS_DENIED_ERROR.exception(String.join(", ", missing), user, host, table);
         }
     }
 

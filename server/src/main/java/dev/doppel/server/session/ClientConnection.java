@@ -18,6 +18,7 @@ import dev.doppel.server.protocol.ServerPackets;
 import dev.doppel.server.protocol.ServerStatus;
 import dev.doppel.server.protocol.Wire;
 import dev.doppel.server.security.Account;
+import dev.doppel.server.security.AccountStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 
@@ -136,7 +137,8 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
         response = new HandshakeResponse(capabilities, response.maxPacket(), charset & 0xFF, user, auth,
                 database.isEmpty() ? null : database, method, response.attributes(), false);
         usingPassword = carriesPassword(auth);
-        Optional<Account> matched = server.accounts().match(user, clientHost(), clientAddress());
+        Optional<Account> matched = server.accounts().skippingGrants() ? Optional.of(AccountStore.SKIP_GRANTS)
+                : server.accounts().match(user, clientHost(), clientAddress());
         nextSequence = 1;
         if (matched.isEmpty()) {
             deny();
@@ -228,6 +230,13 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             throw new MalformedPacketException("SSLRequest after TLS was set up");
         }
         usingPassword = carriesPassword(response.authResponse());
+        if (server.accounts().skippingGrants()) {
+            // --skip-grant-tables: no authentication at all, whatever the client sent; a caching_sha2_password
+            // client that sent a scramble waits for the fast-auth verdict before the OK
+            account = AccountStore.SKIP_GRANTS;
+            acceptWithoutGrants(response.authMethod(), response.authResponse());
+            return;
+        }
         Optional<Account> matched = server.accounts().match(response.user(), clientHost(), clientAddress());
         if (matched.isEmpty()) {
             deny();
@@ -256,6 +265,10 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
     private void verify(byte[] data, boolean afterSwitch) {
         if (afterSwitch) {
             usingPassword = carriesPassword(data);
+        }
+        if (account == AccountStore.SKIP_GRANTS) {
+            acceptWithoutGrants(authMethod, data);
+            return;
         }
         String stored = account.authenticationString();
         if (MysqlNativePassword.PLUGIN_NAME.equals(authMethod)) {
@@ -339,6 +352,22 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             succeed();
         } else {
             deny();
+        }
+    }
+
+    /**
+     * --skip-grant-tables: the client is in, whatever it sent. A caching_sha2_password client that sent a scramble
+     * waits for the fast-auth verdict before the OK (MariaDB's client otherwise goes on to full authentication).
+     */
+    private void acceptWithoutGrants(String method, byte[] data) {
+        if (CachingSha2Password.PLUGIN_NAME.equals(method) && data.length > 1) {
+            PacketOutput output = new PacketOutput(channel.alloc(), nextSequence);
+            ServerPackets.authMoreData(output.begin(), new byte[] {CachingSha2Password.FAST_AUTH_SUCCESS});
+            output.end();
+            nextSequence = output.sequence();
+            writeOk(output);
+        } else {
+            succeed();
         }
     }
 

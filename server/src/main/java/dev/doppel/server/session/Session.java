@@ -12,6 +12,7 @@ import dev.doppel.server.protocol.Packet;
 import dev.doppel.server.protocol.ResponseWriter;
 import dev.doppel.server.protocol.ServerStatus;
 import dev.doppel.server.security.Account;
+import dev.doppel.server.security.AccountStore;
 import dev.doppel.server.security.PrivilegeChecker;
 
 import java.nio.charset.Charset;
@@ -59,6 +60,8 @@ public final class Session {
     private boolean multiStatements;
     private int handshakeCharset;
     private boolean passwordExpired;
+    private PrivilegeChecker privilegeChecker;
+    private long privilegeGeneration;
 
     /** A note, warning or error of the last statement (SHOW WARNINGS). */
     public record Warning(String level, int code, String message) {
@@ -290,10 +293,22 @@ public final class Session {
         stateTracker.variableChanged(name, shownValue, trackedVariables());
     }
 
-    /** The privilege checks of this session's account. */
+    /**
+     * The privilege checks of this session's account, made again only when the grant tables changed since the
+     * last call (every reload bumps the store's generation).
+     */
     public PrivilegeChecker privileges() {
-        Account current = server.accounts().find(account.user(), account.host()).orElse(account);
-        return new PrivilegeChecker(account, current, server.config().skipGrantTables(), user, host);
+        AccountStore accounts = server.accounts();
+        long generation = accounts.generation();
+        PrivilegeChecker cached = privilegeChecker;
+        if (cached == null || generation != privilegeGeneration) {
+            boolean skipGrants = account == AccountStore.SKIP_GRANTS;
+            Account current = skipGrants ? account : accounts.find(account.user(), account.host()).orElse(account);
+            cached = new PrivilegeChecker(account, current, skipGrants, user, host);
+            privilegeChecker = cached;
+            privilegeGeneration = generation;
+        }
+        return cached;
     }
 
     /**

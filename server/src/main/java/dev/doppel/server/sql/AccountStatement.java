@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * CREATE USER, ALTER USER and DROP USER with the forms clients and tests need to set up accounts:
+ * CREATE USER, ALTER USER, DROP USER and RENAME USER with the forms clients and tests need to set up accounts:
  * {@code 'u'@'h' IDENTIFIED [WITH plugin] [BY 'password']}, ACCOUNT LOCK|UNLOCK, PASSWORD EXPIRE, IF [NOT] EXISTS.
  * The full account and privilege surface (GRANT, REVOKE, SHOW GRANTS) belongs to the SQL layer's accounts work.
  */
@@ -28,10 +28,22 @@ final class AccountStatement {
                         boolean expire) {
     }
 
+    /** Account statements need the grant tables: 1290 while the server runs with --skip-grant-tables. */
+    static void requireGrantTables(Session session) {
+        if (session.server().accounts().skippingGrants()) {
+            throw MySqlError.ER_OPTION_PREVENTS_STATEMENT.exception("--skip-grant-tables");
+        }
+    }
+
     void execute(String sql, List<Token> tokens) {
+        requireGrantTables(session);
         String verb = tokens.get(0).upper();
         if (!verb.equals("ALTER")) {
-            requireCreateUser();
+            requireCreateUser(switch (verb) {
+                case "CREATE" -> "INSERT";
+                case "DROP" -> "DELETE";
+                default -> "UPDATE";
+            });
         }
         int index = 2;
         boolean ifClause = false;
@@ -49,6 +61,7 @@ final class AccountStatement {
                 case "CREATE" -> create(parse(sql, tokens, index), ifClause);
                 case "ALTER" -> alter(parse(sql, tokens, index), ifClause);
                 case "DROP" -> drop(sql, tokens, index, ifClause);
+                case "RENAME" -> rename(sql, tokens, 2);
                 default -> throw Lexer.syntaxError(sql, tokens.get(0).start());
             }
         } catch (SQLException e) {
@@ -58,6 +71,7 @@ final class AccountStatement {
 
     /** SET PASSWORD [FOR user] = 'password'. */
     void setPassword(String sql, List<Token> tokens) {
+        requireGrantTables(session);
         String[] name = {session.account().user(), session.account().host()};
         int index = 2;
         if (index < tokens.size() && tokens.get(index).isWord("FOR")) {
@@ -171,9 +185,10 @@ final class AccountStatement {
                 spec.expire(), spec.lock(), Set.of());
     }
 
-    private void requireCreateUser() {
-        if (!session.account().hasGlobalPrivilege("CREATE USER")) {
-            throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("CREATE USER");
+    /** CREATE USER, or as MySQL allows, the write privilege on the mysql schema the statement needs (1227). */
+    private void requireCreateUser(String mysqlSchemaPrivilege) {
+        if (!session.privileges().hasOnDatabase(mysqlSchemaPrivilege, "mysql")) {
+            session.privileges().requireGlobal("CREATE USER");
         }
     }
 
@@ -184,7 +199,7 @@ final class AccountStatement {
     /** A user may change its own password; anything else needs CREATE USER. */
     private void alter(Spec spec, boolean ifExists) throws SQLException {
         if (!isSelf(spec) || spec.plugin() != null || spec.lock() || spec.unlock() || spec.expire()) {
-            requireCreateUser();
+            requireCreateUser("UPDATE");
         }
         Optional<Account> existing = session.server().accounts().find(spec.user(), spec.host());
         if (existing.isEmpty()) {
@@ -222,6 +237,30 @@ final class AccountStatement {
                 session.server().accounts().drop(name[0], name[1]);
                 session.server().sha2Cache().invalidate(name[0], name[1]);
             }
+            if (index < tokens.size() && tokens.get(index).isSymbol(",")) {
+                index++;
+            } else if (index < tokens.size()) {
+                throw Lexer.syntaxError(sql, tokens.get(index).start());
+            }
+        }
+    }
+
+    /** RENAME USER old TO new [, old TO new]: 1396 names the old account when it is missing or the new one exists. */
+    private void rename(String sql, List<Token> tokens, int index) throws SQLException {
+        while (index < tokens.size()) {
+            String[] from = new String[2];
+            String[] to = new String[2];
+            index = userName(sql, tokens, index, from);
+            if (index >= tokens.size() || !tokens.get(index).isWord("TO")) {
+                throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
+            }
+            index = userName(sql, tokens, index + 1, to);
+            if (session.server().accounts().find(from[0], from[1]).isEmpty()
+                    || session.server().accounts().find(to[0], to[1]).isPresent()) {
+                throw MySqlError.ER_CANNOT_USER.exception("RENAME USER", "'" + from[0] + "'@'" + from[1] + "'");
+            }
+            session.server().accounts().rename(from[0], from[1], to[0], to[1]);
+            session.server().sha2Cache().invalidate(from[0], from[1]);
             if (index < tokens.size() && tokens.get(index).isSymbol(",")) {
                 index++;
             } else if (index < tokens.size()) {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * CREATE DATABASE / SCHEMA [IF NOT EXISTS] name [[DEFAULT] CHARACTER SET | COLLATE ...] and
- * DROP DATABASE / SCHEMA [IF EXISTS] name: a MySQL database is a schema of the engine.
+ * DROP DATABASE / SCHEMA [IF EXISTS] name: a MySQL database is a schema of the engine. They need CREATE or DROP
+ * on the database (globally or for that name), else 1044.
  */
 final class DatabaseStatement {
     private final Session session;
@@ -45,6 +46,8 @@ final class DatabaseStatement {
         } else if (index + 1 < tokens.size()) {
             throw Lexer.syntaxError(sql, tokens.get(index + 1).start());
         }
+        // as in MySQL, the privilege is checked before the database's existence (1044, not 1007/1008)
+        session.privileges().requireDatabase(create ? "CREATE" : "DROP", name);
         boolean exists = session.server().schemaExists(name);
         if (create && exists) {
             if (conditional) {

@@ -51,9 +51,7 @@ final class GrantStatement {
     }
 
     void execute(String sql, List<Token> tokens) {
-        if (session.server().config().skipGrantTables()) {
-            throw MySqlError.ER_OPTION_PREVENTS_STATEMENT.exception("--skip-grant-tables");
-        }
+        AccountStatement.requireGrantTables(session);
         boolean grant = tokens.get(0).isWord("GRANT");
         Set<String> privileges = new LinkedHashSet<>();
         int index = privilegeList(sql, tokens, 1, privileges);
@@ -105,6 +103,7 @@ final class GrantStatement {
 
     /** SHOW GRANTS [FOR user | FOR CURRENT_USER[()]]: one row per level, as MySQL 8.4 prints them. */
     TextResult show(String sql, List<Token> tokens) {
+        AccountStatement.requireGrantTables(session);
         String[] name = {session.account().user(), session.account().host()};
         int index = 2;
         if (index < tokens.size() && tokens.get(index).isWord("FOR")) {
@@ -342,8 +341,7 @@ final class GrantStatement {
                     session.user(), session.host(), level.table());
         }
         for (String each : privileges) {
-            if (Privileges.isDynamic(each) && !session.account().grantableDynamic().contains(each)
-                    && !session.server().config().skipGrantTables()) {
+            if (Privileges.isDynamic(each) && !checker.canGrantDynamic(each)) {
                 throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("GRANT OPTION");
             }
         }

@@ -99,6 +99,7 @@ public final class PreparedStatements {
         List<ColumnDefinition> columns = List.of();
         List<String> labels = SelectLabels.of(sql, tokens);
         if (ENGINE_PREPARED.contains(keyword)) {
+            TableAccess.check(tokens, session); // MySQL checks at prepare time too, before the tables' existence
             try {
                 String engineSql = EngineSql.rewrite(sql, tokens, session);
                 engine = keyword.equals("INSERT") || keyword.equals("REPLACE")

@@ -35,6 +35,7 @@ public final class QueryExecutor {
     private final PluginStatement plugins;
     private final GrantStatement grants;
     private final CloneStatement clone;
+    private final FlushStatement flush;
     private final PreparedStatements prepared;
     private boolean explicitTransaction;
     /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
@@ -51,6 +52,7 @@ public final class QueryExecutor {
         this.clone = new CloneStatement(session);
         this.plugins = new PluginStatement(session);
         this.grants = new GrantStatement(session, accounts);
+        this.flush = new FlushStatement(session);
         this.prepared = new PreparedStatements(session, this);
     }
 
@@ -222,6 +224,14 @@ public final class QueryExecutor {
             }
             case "CLONE" -> {
                 clone.execute(sql, tokens);
+                ok(0, moreFlag);
+            }
+            case "FLUSH" -> {
+                if (!FlushStatement.matches(tokens)) {
+                    engine(sql, tokens, moreFlag);
+                    return;
+                }
+                flush.execute(sql);
                 ok(0, moreFlag);
             }
             case "DO" -> {
@@ -510,23 +520,23 @@ public final class QueryExecutor {
         if (target instanceof dev.doppel.server.session.ClientConnection client && client.session() != null
                 && !(client.session().account().user().equals(session.account().user())
                         && client.session().account().host().equals(session.account().host()))
-                && !session.account().hasGlobalPrivilege("CONNECTION_ADMIN")
-                && !session.account().hasGlobalPrivilege("SUPER")) {
+                && !session.privileges().hasGlobal("CONNECTION_ADMIN") && !session.privileges().hasGlobal("SUPER")) {
             throw MySqlError.ER_KILL_DENIED_ERROR.exception(id);
         }
         target.kill(queryOnly);
     }
 
     void requirePrivilege(String privilege) {
-        if (!session.account().hasGlobalPrivilege(privilege)) {
-            throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception(privilege);
-        }
+        session.privileges().requireGlobal(privilege);
     }
 
     /** The columns of a table for COM_FIELD_LIST. */
     public List<ColumnDefinition> tableColumns(String table, String wildcard) throws SQLException {
         if (session.schema() == null) {
             throw MySqlError.ER_NO_DB_ERROR.exception();
+        }
+        if (!session.privileges().canSeeTable(session.schema(), table)) {
+            throw MySqlError.ER_TABLEACCESS_DENIED_ERROR.exception("SELECT", session.user(), session.host(), table);
         }
         Connection connection = session.engineConnection();
         List<ColumnDefinition> result = new ArrayList<>();

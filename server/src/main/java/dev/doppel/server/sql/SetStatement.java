@@ -167,8 +167,8 @@ public final class SetStatement {
 
     private void setSystemVariable(String sql, String name, VariableQualifier scope, List<Token> valueTokens) {
         SystemVariable variable = session.variables().registry().variable(name);
-        if (scope == VariableQualifier.GLOBAL && !session.account().hasGlobalPrivilege("SYSTEM_VARIABLES_ADMIN")
-                && !session.account().hasGlobalPrivilege("SUPER")) {
+        if (scope == VariableQualifier.GLOBAL && !session.privileges().hasGlobal("SYSTEM_VARIABLES_ADMIN")
+                && !session.privileges().hasGlobal("SUPER")) {
             throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("SUPER or SYSTEM_VARIABLES_ADMIN");
         }
         boolean wasAutocommit = session.variables().autocommit();

@@ -188,7 +188,7 @@ final class ShowStatement {
 
     private TextResult processList(boolean full) {
         TextResult result = TextResult.of("Id", "User", "Host", "db", "Command", "Time", "State", "Info");
-        boolean seeAll = session.account().hasGlobalPrivilege("PROCESS");
+        boolean seeAll = session.privileges().hasGlobal("PROCESS");
         for (ServerContext.ConnectionInfo each : session.server().connections()) {
             if (!(each instanceof ClientConnection client) || client.session() == null) {
                 continue;
@@ -217,6 +217,8 @@ final class ShowStatement {
         if (schema == null) {
             throw dev.doppel.plugin.MySqlError.ER_NO_DB_ERROR.exception();
         }
+        PrivilegeChecker privileges = session.privileges();
+        privileges.requireDatabaseAccess(schema);
         if (!session.server().schemaExists(schema)) {
             throw dev.doppel.plugin.MySqlError.ER_BAD_DB_ERROR.exception(schema);
         }
@@ -229,6 +231,9 @@ final class ShowStatement {
                 statement.setString(1, schema);
                 try (ResultSet tables = statement.executeQuery()) {
                     while (tables.next()) {
+                        if (!privileges.canSeeTable(schema, tables.getString(1))) {
+                            continue;
+                        }
                         String type = "VIEW".equals(tables.getString(2)) ? "VIEW" : "BASE TABLE";
                         if (full) {
                             rows.row(tables.getString(1), type);
