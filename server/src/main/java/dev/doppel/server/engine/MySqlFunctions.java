@@ -21,4 +21,16 @@ public final class MySqlFunctions {
         }
         return 0;
     }
+
+    /** CONCAT(...): NULL when any argument is NULL (the engine's CONCAT skips NULLs). */
+    public static String concat(String... parts) {
+        StringBuilder result = new StringBuilder();
+        for (String each : parts) {
+            if (each == null) {
+                return null;
+            }
+            result.append(each);
+        }
+        return result.toString();
+    }
 }

@@ -29,7 +29,7 @@ public final class EngineSql {
             "LOCK", "INTO", "SET", "EXCEPT", "INTERSECT", "USE", "IGNORE", "FORCE", "PARTITION");
     /** MySQL functions the engine knows under another name (see engine.MySqlFunctions). */
     private static final Map<String, String> FUNCTION_NAMES = Map.of("IF", "CASEWHEN",
-            "FIND_IN_SET", "PUBLIC.FIND_IN_SET");
+            "FIND_IN_SET", "PUBLIC.FIND_IN_SET", "CONCAT", "PUBLIC.MYSQL_CONCAT", "LENGTH", "OCTET_LENGTH");
     private EngineSql() {
     }
 

@@ -191,7 +191,7 @@ public final class QueryExecutor {
             }
             case "ROLLBACK" -> {
                 if (tokens.size() > 1 && tokens.get(1).isWord("TO")) {
-                    engine(sql, tokens, moreFlag);
+                    Savepoints.rollbackTo(sql, tokens, this, moreFlag);
                     return;
                 }
                 endTransaction(false);
@@ -203,6 +203,9 @@ public final class QueryExecutor {
                     ok(0, moreFlag);
                 } else if (!keyword.equals("ALTER") && !keyword.equals("RENAME") && DatabaseStatement.matches(tokens)) {
                     ok(databases.execute(sql, tokens), moreFlag);
+                } else if (RenameTable.matches(tokens)) {
+                    RenameTable.execute(sql, tokens, session);
+                    ok(0, moreFlag);
                 } else {
                     engine(sql, tokens, moreFlag);
                 }
@@ -244,6 +247,7 @@ public final class QueryExecutor {
 
     /** COM_STMT_EXECUTE of a statement prepared in the engine, parameters already bound. */
     void executePrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
+        NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
         binary = true;
         try {
@@ -265,7 +269,7 @@ public final class QueryExecutor {
             if (session.queryKilled()) {
                 throw MySqlError.ER_QUERY_INTERRUPTED.exception();
             }
-            throw EngineErrors.translate(e, sql, session.schema());
+            throw translate(e, sql);
         } finally {
             session.running(null);
             binary = false;
@@ -299,7 +303,8 @@ public final class QueryExecutor {
     }
 
     private void afterUpdate(Statement statement, List<Token> tokens, int moreFlag) throws SQLException {
-        long count = Math.max(0, statement.getLargeUpdateCount());
+        // TRUNCATE reports 0 rows in MySQL, whatever it removed
+        long count = tokens.get(0).isWord("TRUNCATE") ? 0 : Math.max(0, statement.getLargeUpdateCount());
         if (tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE")) {
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 if (keys.next()) {
@@ -353,7 +358,8 @@ public final class QueryExecutor {
         }
     }
 
-    private void engine(String sql, List<Token> tokens, int moreFlag) {
+    void engine(String sql, List<Token> tokens, int moreFlag) {
+        NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
         if (!binary && LiteralSelect.tryExecute(sql, tokens, session, session.statusFlags() | moreFlag,
                 session.warnings().size())) {
@@ -364,6 +370,7 @@ public final class QueryExecutor {
         try {
             Connection connection = session.engineConnection();
             syncAutocommit(connection);
+            TableExistenceNotes.add(tokens, session);
             try (Statement statement = connection.createStatement()) {
                 session.running(statement);
                 boolean hasRows = insert ? statement.execute(engineSql, Statement.RETURN_GENERATED_KEYS)
@@ -385,8 +392,19 @@ public final class QueryExecutor {
             if (session.queryKilled()) {
                 throw MySqlError.ER_QUERY_INTERRUPTED.exception();
             }
-            throw EngineErrors.translate(e, sql, session.schema());
+            throw translate(e, sql);
         }
+    }
+
+    /** The engine's error as MySQL's; the session's engine connection lets it look up key columns. */
+    private MySqlException translate(SQLException e, String sql) {
+        Connection connection;
+        try {
+            connection = session.engineConnection();
+        } catch (SQLException unavailable) {
+            connection = null;
+        }
+        return EngineErrors.translate(e, sql, session.schema(), connection);
     }
 
     private void sendRows(ResultSet rows, List<String> labels, int moreFlag) throws SQLException {
