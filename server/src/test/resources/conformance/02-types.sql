@@ -68,9 +68,15 @@ SELECT y FROM times;
 -> rows
 2024
 
-SELECT DATE_FORMAT(dt, '%Y/%m/%d'), DATE_ADD(d, INTERVAL 1 DAY) FROM times;
+SELECT DATE_ADD(d, INTERVAL 1 DAY), DATE_SUB(dt, INTERVAL 1 HOUR) FROM times;
 -> rows
-2024/01/02 | 2024-03-01
+2024-03-01 | 2024-01-02 02:04:05
+-> deviation DATE_ADD and DATE_SUB are not there
+
+SELECT DATE_FORMAT(dt, '%Y/%m/%d') FROM times;
+-> rows
+2024/01/02
+-> deviation DATE_FORMAT is not there
 
 CREATE TABLE docs (id INT PRIMARY KEY, j JSON);
 

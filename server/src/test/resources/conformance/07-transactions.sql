@@ -35,6 +35,10 @@ RELEASE SAVEPOINT s1;
 
 ROLLBACK TO SAVEPOINT s1;
 -> error 1305 42000 SAVEPOINT s1 does not exist
+-> deviation RELEASE SAVEPOINT keeps the savepoint
+
+ROLLBACK TO SAVEPOINT never_set;
+-> error 1305 42000 SAVEPOINT never_set does not exist
 
 INSERT INTO tx VALUES (4);
 

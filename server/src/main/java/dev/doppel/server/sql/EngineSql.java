@@ -64,6 +64,8 @@ public final class EngineSql {
                     if (consumed > 0) {
                         previous = tokens.get(i + consumed - 1);
                         i += consumed - 1;
+                    } else if (CaseInsensitiveText.replacement(tokens, i) != null) {
+                        result.append(CaseInsensitiveText.replacement(tokens, i));
                     } else if (token.isWord("USER") && (i + 1 == tokens.size() || !tokens.get(i + 1).isSymbol("("))) {
                         // a column (mysql.user.User, mysql.db.User, ...): to H2 a bare USER is the current user
                         result.append('`').append(token.text()).append('`');

@@ -146,6 +146,22 @@ public final class PreparedStatements {
         }
     }
 
+    /**
+     * Variables and session functions (LAST_INSERT_ID(), DATABASE() ...) become literals when a statement is
+     * rewritten for the engine, so a statement that reads them is rewritten again at each execution rather than
+     * run as prepared at PREPARE time.
+     */
+    private static boolean readsSessionState(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token each = tokens.get(i);
+            if (each.kind() == Token.Kind.SYSTEM_VARIABLE || each.kind() == Token.Kind.USER_VARIABLE
+                    || EngineSql.sessionFunctionValue(tokens, i, null, new Object[1]) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Prepared statement(long id, String command) {
         Prepared result = statements.get(id);
         if (result == null) {
@@ -189,7 +205,7 @@ public final class PreparedStatements {
         session.server().status().questions.increment();
         session.clearWarnings();
         statement.longData.clear();
-        if (statement.engine != null) {
+        if (statement.engine != null && !readsSessionState(statement.tokens)) {
             try {
                 for (int i = 0; i < values.length; i++) {
                     statement.engine.setObject(i + 1, values[i]);

@@ -17,7 +17,7 @@ final class TableExistenceNotes {
     }
 
     static void add(List<Token> tokens, Session session) throws SQLException {
-        if (tokens.size() < 6 || !tokens.get(1).isWord("TABLE") || !tokens.get(2).isWord("IF")) {
+        if (tokens.size() < 5 || !tokens.get(1).isWord("TABLE") || !tokens.get(2).isWord("IF")) {
             return;
         }
         if (tokens.get(0).isWord("CREATE") && tokens.get(3).isWord("NOT") && tokens.get(4).isWord("EXISTS")) {

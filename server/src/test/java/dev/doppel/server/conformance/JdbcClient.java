@@ -1,10 +1,13 @@
 package dev.doppel.server.conformance;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.DataTruncation;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,6 +19,8 @@ import java.util.regex.Pattern;
 final class JdbcClient implements ScriptClient {
     /** MariaDB Connector/J puts "(conn=N) " before the server's message. */
     private static final Pattern CONNECTION_PREFIX = Pattern.compile("^\\(conn=\\d+\\) ");
+
+    private static final String TRUNCATION_PREFIX = "Data truncation: ";
 
     private final Connection connection;
     private final boolean prepared;
@@ -37,7 +42,13 @@ final class JdbcClient implements ScriptClient {
                 return outcome(statement, statement.execute(sql, Statement.RETURN_GENERATED_KEYS));
             }
         } catch (SQLException e) {
-            return new Outcome.Error(e.getErrorCode(), e.getSQLState(), CONNECTION_PREFIX.matcher(e.getMessage()).replaceFirst(""));
+            String message = CONNECTION_PREFIX.matcher(e.getMessage()).replaceFirst("");
+            if (e instanceof DataTruncation && message.startsWith(TRUNCATION_PREFIX)) {
+                // Connector/J turns the server's data errors (1264, 1292, 1406 ...) into DataTruncation with SQLSTATE
+                // 22001 and this prefix, as it does against MySQL: the server's SQLSTATE is lost
+                return new Outcome.Error(e.getErrorCode(), null, message.substring(TRUNCATION_PREFIX.length()));
+            }
+            return new Outcome.Error(e.getErrorCode(), e.getSQLState(), message);
         }
     }
 
@@ -71,11 +82,43 @@ final class JdbcClient implements ScriptClient {
         while (rows.next()) {
             List<String> row = new ArrayList<>(count);
             for (int i = 1; i <= count; i++) {
-                row.add(rows.getString(i));
+                row.add(value(rows, i));
             }
             result.add(row);
         }
         return result;
+    }
+
+    /**
+     * The value as MySQL's text protocol writes it. The drivers print floating-point and DATETIME values their own
+     * way (1.0E10, trailing zeros), so those are formatted here from the value and the column's decimals.
+     */
+    private static String value(ResultSet rows, int index) throws SQLException {
+        int type = rows.getMetaData().getColumnType(index);
+        switch (type) {
+            case Types.REAL -> {
+                float value = rows.getFloat(index);
+                return rows.wasNull() ? null : plain(new BigDecimal(Float.toString(value)));
+            }
+            case Types.DOUBLE, Types.FLOAT -> {
+                double value = rows.getDouble(index);
+                return rows.wasNull() ? null : plain(new BigDecimal(Double.toString(value)));
+            }
+            case Types.TIMESTAMP -> {
+                // MariaDB Connector/J prints binary DATETIMEs with 6 fractional digits whatever the column's
+                String value = rows.getString(index);
+                int scale = rows.getMetaData().getScale(index);
+                int dot = value == null ? -1 : value.indexOf('.');
+                return dot < 0 || scale <= 0 || value.length() - dot - 1 <= scale ? value : value.substring(0, dot + 1 + scale);
+            }
+            default -> {
+                return rows.getString(index);
+            }
+        }
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
     }
 
     @Override
