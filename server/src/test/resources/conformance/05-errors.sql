@@ -41,7 +41,6 @@ INSERT INTO t (id, c, dt) VALUES (2, 'b', 'abc');
 
 INSERT INTO t (id, c) VALUES (2, 'b'), (3, 'abcd');
 -> error 1406 22001 Data too long for column 'c' at row 2
--> deviation the row number of a data error is always 1
 
 SELECT id, c FROM t;
 -> rows

@@ -117,7 +117,6 @@ ROLLBACK;
 SELECT id FROM tx WHERE id = 8;
 -> rows
 8
--> deviation DDL does not commit the open transaction implicitly
 
 SET TRANSACTION ISOLATION LEVEL READ COMMITTED;
 -> ok

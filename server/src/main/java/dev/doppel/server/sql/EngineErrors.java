@@ -41,7 +41,11 @@ public final class EngineErrors {
             case ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS_1 -> MySqlError.ER_TABLE_EXISTS_ERROR.exception(quotedName(e));
             case ErrorCode.STATEMENT_WAS_CANCELED -> MySqlError.ER_QUERY_INTERRUPTED.exception();
             case ErrorCode.LOCK_TIMEOUT_1 -> MySqlError.ER_LOCK_WAIT_TIMEOUT.exception();
-            case ErrorCode.DUPLICATE_KEY_1 -> DuplicateKey.of(e.getMessage(), connection);
+            case ErrorCode.DUPLICATE_KEY_1 -> {
+                MySqlException duplicate = DuplicateKey.of(e.getMessage(), connection);
+                yield duplicate != null ? duplicate
+                        : new MySqlException(1062, "23000", "Duplicate entry for key: " + firstLine(e));
+            }
             case ErrorCode.COLUMN_NOT_FOUND_1 -> columnNotFound(sql, quotedName(e));
             case ErrorCode.DUPLICATE_COLUMN_NAME_1 -> MySqlError.ER_DUP_FIELDNAME.exception(quotedName(e));
             case ErrorCode.AMBIGUOUS_COLUMN_NAME_1 -> MySqlError.ER_NON_UNIQ_ERROR.exception(quotedName(e),
