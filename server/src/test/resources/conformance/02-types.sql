@@ -71,12 +71,30 @@ SELECT y FROM times;
 SELECT DATE_ADD(d, INTERVAL 1 DAY), DATE_SUB(dt, INTERVAL 1 HOUR) FROM times;
 -> rows
 2024-03-01 | 2024-01-02 02:04:05
--> deviation DATE_ADD and DATE_SUB are not there
 
 SELECT DATE_FORMAT(dt, '%Y/%m/%d') FROM times;
 -> rows
 2024/01/02
--> deviation DATE_FORMAT is not there
+
+SELECT DATE_FORMAT(dt3, '%d.%m.%y %H:%i:%s %p %W %M %j'), DATE_ADD(dt, INTERVAL 90 MINUTE),
+  DATE_SUB(d, INTERVAL 1 YEAR), DATE_ADD(d, INTERVAL 2 WEEK) FROM times;
+-> rows
+02.01.24 03:04:05 AM Tuesday January 002 | 2024-01-02 04:34:05 | 2023-02-28 | 2024-03-14
+
+SELECT DATE_ADD(d, INTERVAL 1 HOUR) FROM times;
+-> rows
+2024-02-29 01:00:00
+-> deviation a DATE plus a unit below a day stays a DATE
+
+CREATE TABLE fractions (id INT PRIMARY KEY, dt3 DATETIME(3), ts6 TIMESTAMP(6) NULL, t2 TIME(2));
+
+INSERT INTO fractions VALUES (1, '2024-01-02 03:04:05.5', '2024-01-02 03:04:05', '10:11:12.3'),
+  (2, '2024-01-02 03:04:05', '2024-01-02 03:04:05.000001', '10:11:12');
+
+SELECT dt3, ts6, t2 FROM fractions ORDER BY id;
+-> rows
+2024-01-02 03:04:05.500 | 2024-01-02 03:04:05.000000 | 10:11:12.30
+2024-01-02 03:04:05.000 | 2024-01-02 03:04:05.000001 | 10:11:12.00
 
 CREATE TABLE docs (id INT PRIMARY KEY, j JSON);
 

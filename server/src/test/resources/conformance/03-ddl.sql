@@ -32,7 +32,6 @@ INSERT INTO copy (code) VALUES ('a');
 
 CREATE TABLE summary AS SELECT code, qty * 10 AS big FROM t WHERE qty > 1;
 -> ok affected=2
--> deviation CREATE TABLE ... AS SELECT reports 0 rows affected
 
 CREATE TABLE extra (id INT);
 

@@ -12,10 +12,14 @@ SELECT 1/2, 3/3, 7/2, 1.0/3;
 0.5000 | 1.0000 | 3.5000 | 0.33333
 -> deviation / of integers truncates, and the scale is not MySQL's (div_precision_increment)
 
-SELECT 7 DIV 2, -7 DIV 2, 7 MOD 3, 7 % 3;
+SELECT 7 DIV 2, -7 DIV 2, 7.5 DIV 2, 7 MOD 3, 7 % 3;
 -> rows
-3 | -3 | 1 | 1
--> deviation DIV is not supported
+3 | -3 | 3 | 1 | 1
+
+SELECT (1 + 6) DIV 2;
+-> rows
+3
+-> deviation DIV of an expression other than a number or a column is not supported
 
 SELECT 1/0;
 -> rows

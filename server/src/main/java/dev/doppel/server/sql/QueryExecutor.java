@@ -305,6 +305,10 @@ public final class QueryExecutor {
     private void afterUpdate(Statement statement, List<Token> tokens, int moreFlag) throws SQLException {
         // TRUNCATE reports 0 rows in MySQL, whatever it removed
         long count = tokens.get(0).isWord("TRUNCATE") ? 0 : Math.max(0, statement.getLargeUpdateCount());
+        String created = CreateTableAsSelect.table(tokens);
+        if (created != null) {
+            count = CreateTableAsSelect.rowCount(session, created);
+        }
         if (tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE")) {
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 if (keys.next()) {
@@ -412,8 +416,10 @@ public final class QueryExecutor {
         List<ColumnDefinition> columns = ColumnMapping.columns(meta, labels);
         int count = columns.size();
         int[] types = new int[count];
+        int[] decimals = new int[count];
         for (int i = 0; i < count; i++) {
             types[i] = meta.getColumnType(i + 1);
+            decimals[i] = columns.get(i).decimals();
         }
         ResponseWriter writer = session.writer();
         int status = session.statusFlags() | moreFlag;
@@ -425,7 +431,7 @@ public final class QueryExecutor {
                 BinaryValues.writeRow(out, rows, columns);
             } else {
                 for (int i = 0; i < count; i++) {
-                    TextValues.write(out, rows, i + 1, types[i]);
+                    TextValues.write(out, rows, i + 1, types[i], decimals[i]);
                 }
             }
             writer.endRow();

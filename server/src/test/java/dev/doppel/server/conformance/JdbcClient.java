@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DataTruncation;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -104,17 +105,35 @@ final class JdbcClient implements ScriptClient {
                 double value = rows.getDouble(index);
                 return rows.wasNull() ? null : plain(new BigDecimal(Double.toString(value)));
             }
-            case Types.TIMESTAMP -> {
-                // MariaDB Connector/J prints binary DATETIMEs with 6 fractional digits whatever the column's
-                String value = rows.getString(index);
-                int scale = rows.getMetaData().getScale(index);
-                int dot = value == null ? -1 : value.indexOf('.');
-                return dot < 0 || scale <= 0 || value.length() - dot - 1 <= scale ? value : value.substring(0, dot + 1 + scale);
+            case Types.TIMESTAMP, Types.TIME -> {
+                return fraction(rows.getString(index), decimals(rows.getMetaData(), index, type == Types.TIMESTAMP ? 19 : 10));
             }
             default -> {
                 return rows.getString(index);
             }
         }
+    }
+
+    /**
+     * The fractional digits of a DATETIME or TIME column as the server declared them: its decimals, or what its
+     * length says beyond 19 (DATETIME) or 10 (TIME, "-838:59:59") characters (Connector/J reports 0 decimals).
+     */
+    private static int decimals(ResultSetMetaData meta, int index, int plainLength) throws SQLException {
+        int scale = meta.getScale(index);
+        int precision = meta.getPrecision(index);
+        return scale > 0 ? scale : precision > plainLength + 1 ? precision - plainLength - 1 : 0;
+    }
+
+    /** The drivers drop zero fractions (Connector/J) or print six digits (MariaDB, binary rows). */
+    private static String fraction(String value, int decimals) {
+        if (value == null) {
+            return null;
+        }
+        int dot = value.indexOf('.');
+        String whole = dot < 0 ? value : value.substring(0, dot);
+        String digits = dot < 0 ? "" : value.substring(dot + 1);
+        digits = (digits + "000000").substring(0, decimals);
+        return decimals == 0 ? whole : whole + "." + digits;
     }
 
     private static String plain(BigDecimal value) {
