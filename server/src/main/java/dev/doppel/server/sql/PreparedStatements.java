@@ -48,6 +48,8 @@ public final class PreparedStatements {
         final int parameterCount;
         final PreparedStatement engine;
         final List<String> labels;
+        /** Reads variables or session functions, which the engine statement would have frozen at PREPARE. */
+        final boolean readsSessionState;
         final int[] parameterTypes;
         final Map<Integer, ByteArrayOutputStream> longData = new HashMap<>();
 
@@ -59,6 +61,7 @@ public final class PreparedStatements {
             this.parameterCount = parameterCount;
             this.engine = engine;
             this.labels = labels;
+            this.readsSessionState = readsSessionState(tokens);
             this.parameterTypes = new int[parameterCount];
         }
     }
@@ -205,7 +208,7 @@ public final class PreparedStatements {
         session.server().status().questions.increment();
         session.clearWarnings();
         statement.longData.clear();
-        if (statement.engine != null && !readsSessionState(statement.tokens)) {
+        if (statement.engine != null && !statement.readsSessionState) {
             try {
                 for (int i = 0; i < values.length; i++) {
                     statement.engine.setObject(i + 1, values[i]);
