@@ -22,15 +22,22 @@ SELECT LAST_INSERT_ID();
 
 INSERT INTO t (id, name) VALUES (10, 'j');
 -> ok affected=1 insert_id=0
--> deviation an explicit AUTO_INCREMENT value sets the insert id
 
 SELECT LAST_INSERT_ID();
 -> rows
 4
--> deviation an explicit AUTO_INCREMENT value sets LAST_INSERT_ID()
 
 INSERT INTO t (name) VALUES ('k');
 -> ok affected=1 insert_id=11
+
+INSERT INTO t VALUES (12, 'l', 0);
+-> ok affected=1 insert_id=0
+
+INSERT INTO t VALUES (NULL, 'm', 0);
+-> ok affected=1 insert_id=13
+
+DELETE FROM t WHERE id IN (12, 13);
+-> ok affected=2
 
 INSERT INTO t (id, name) VALUES (1, 'x');
 -> error 1062 23000 Duplicate entry '1' for key 't.PRIMARY'
@@ -65,7 +72,7 @@ SELECT name, n FROM t WHERE id = 40;
 s | 0
 
 UPDATE t SET n = 5 WHERE id <= 3;
--> ok affected=3
+-> ok affected=3 insert_id=0
 
 UPDATE t SET n = 5 WHERE id <= 4;
 -> ok affected=1

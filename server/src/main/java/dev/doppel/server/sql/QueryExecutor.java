@@ -309,10 +309,12 @@ public final class QueryExecutor {
         if (created != null) {
             count = CreateTableAsSelect.rowCount(session, created);
         }
+        long insertId = 0;
         if (tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE")) {
             try (ResultSet keys = statement.getGeneratedKeys()) {
-                if (keys.next()) {
-                    session.lastInsertId(keys.getLong(1));
+                if (keys.next() && !AutoIncrementValue.given(tokens, keys.getMetaData().getColumnName(1), session)) {
+                    insertId = keys.getLong(1);
+                    session.lastInsertId(insertId);
                 }
             }
         }
@@ -321,7 +323,9 @@ public final class QueryExecutor {
         } else {
             session.server().engine().flush();
         }
-        ok(count, moreFlag);
+        // the OK packet carries the id this statement generated, not the session's LAST_INSERT_ID()
+        session.writer().ok(count, insertId, session.statusFlags() | moreFlag, session.warnings().size(), null,
+                session.drainSessionState());
     }
 
     /** Evaluates an expression (the value of a SET) through the engine. */
