@@ -13,6 +13,9 @@ SELECT LAST_INSERT_ID();
 -> rows
 1
 
+SET @after_insert = 1;
+-> ok affected=0 insert_id=0
+
 INSERT INTO t (name) VALUES ('d');
 -> ok affected=1 insert_id=4
 

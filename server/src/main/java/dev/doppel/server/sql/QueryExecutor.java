@@ -225,8 +225,9 @@ public final class QueryExecutor {
         }
     }
 
+    /** OK of a statement that inserts nothing: MySQL sends insert id 0, whatever LAST_INSERT_ID() holds. */
     void ok(long affectedRows, int moreFlag) {
-        session.writer().ok(affectedRows, session.lastInsertId(), session.statusFlags() | moreFlag,
+        session.writer().ok(affectedRows, 0, session.statusFlags() | moreFlag,
                 session.warnings().size(), null, session.drainSessionState());
     }
 
