@@ -49,7 +49,19 @@ INSERT IGNORE INTO t (id, name) VALUES (1, 'x'), (20, 't');
 -> ok affected=1
 -> warnings
 Warning | 1062 | Duplicate entry '1' for key 't.PRIMARY'
--> deviation INSERT IGNORE leaves no warnings
+
+INSERT IGNORE INTO t (id, name) VALUES (1, 'x'), (10, 'y'), (20, 'z');
+-> ok affected=0
+-> warnings
+Warning | 1062 | Duplicate entry '1' for key 't.PRIMARY'
+Warning | 1062 | Duplicate entry '10' for key 't.PRIMARY'
+Warning | 1062 | Duplicate entry '20' for key 't.PRIMARY'
+
+INSERT IGNORE INTO t (name) VALUES ('ig');
+-> ok affected=1 insert_id=21
+
+DELETE FROM t WHERE id = 21;
+-> ok affected=1
 
 INSERT INTO t (id, name) VALUES (30, 'new') ON DUPLICATE KEY UPDATE n = n + 1;
 -> ok affected=1

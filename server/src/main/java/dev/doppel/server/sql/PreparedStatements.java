@@ -48,7 +48,10 @@ public final class PreparedStatements {
         final int parameterCount;
         final PreparedStatement engine;
         final List<String> labels;
-        /** Reads variables or session functions, which the engine statement would have frozen at PREPARE. */
+        /**
+         * Reads variables or session functions, which the engine statement would have frozen at PREPARE, or is an
+         * INSERT IGNORE, which the server runs row by row: either goes the text path with its parameters filled in.
+         */
         final boolean readsSessionState;
         final int[] parameterTypes;
         final Map<Integer, ByteArrayOutputStream> longData = new HashMap<>();
@@ -61,7 +64,7 @@ public final class PreparedStatements {
             this.parameterCount = parameterCount;
             this.engine = engine;
             this.labels = labels;
-            this.readsSessionState = readsSessionState(tokens);
+            this.readsSessionState = readsSessionState(tokens) || InsertIgnore.matches(tokens);
             this.parameterTypes = new int[parameterCount];
         }
     }

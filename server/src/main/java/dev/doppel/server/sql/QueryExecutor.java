@@ -315,9 +315,16 @@ public final class QueryExecutor {
             try (ResultSet keys = statement.getGeneratedKeys()) {
                 if (keys.next() && !AutoIncrementValue.given(tokens, keys.getMetaData().getColumnName(1), session)) {
                     insertId = keys.getLong(1);
-                    session.lastInsertId(insertId);
                 }
             }
+        }
+        updated(count, insertId, moreFlag);
+    }
+
+    /** The end of a statement that changed rows: transaction state, durability, and its OK. */
+    private void updated(long count, long insertId, int moreFlag) {
+        if (insertId != 0) {
+            session.lastInsertId(insertId);
         }
         if (!session.variables().autocommit() || explicitTransaction) {
             session.inTransaction(true);
@@ -380,6 +387,11 @@ public final class QueryExecutor {
             Connection connection = session.engineConnection();
             syncAutocommit(connection);
             TableExistenceNotes.add(tokens, session);
+            if (InsertIgnore.matches(tokens)) {
+                InsertIgnore.Result result = InsertIgnore.execute(sql, tokens, session);
+                updated(result.inserted(), result.insertId(), moreFlag);
+                return;
+            }
             try (Statement statement = connection.createStatement()) {
                 session.running(statement);
                 boolean hasRows = insert ? statement.execute(engineSql, Statement.RETURN_GENERATED_KEYS)
