@@ -35,6 +35,12 @@ CREATE TABLE summary AS SELECT code, qty * 10 AS big FROM t WHERE qty > 1;
 
 CREATE TABLE extra (id INT);
 
+CREATE TABLE twin (id INT PRIMARY KEY, code VARCHAR(10), qty INT, UNIQUE KEY uk_code (code), KEY idx_qty (qty));
+-> ok affected=0
+-> deviation index and constraint names are unique per database in the engine, per table in MySQL
+
+DROP TABLE IF EXISTS twin;
+
 SELECT code, big FROM summary ORDER BY code;
 -> rows
 b | 20
