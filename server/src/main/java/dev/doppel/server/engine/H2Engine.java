@@ -59,6 +59,10 @@ public final class H2Engine implements StorageEngine {
         try (Statement statement = keepOpen.createStatement()) {
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.FIND_IN_SET DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".findInSet\"");
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_CONCAT DETERMINISTIC FOR \""
+                    + MySqlFunctions.class.getName() + ".concat\"");
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.DATE_FORMAT DETERMINISTIC FOR \""
+                    + MySqlFunctions.class.getName() + ".dateFormat\"");
         }
     }
 

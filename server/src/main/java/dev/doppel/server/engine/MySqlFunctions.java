@@ -21,4 +21,63 @@ public final class MySqlFunctions {
         }
         return 0;
     }
+
+    /** CONCAT(...): NULL when any argument is NULL (the engine's CONCAT skips NULLs). */
+    public static String concat(String... parts) {
+        StringBuilder result = new StringBuilder();
+        for (String each : parts) {
+            if (each == null) {
+                return null;
+            }
+            result.append(each);
+        }
+        return result.toString();
+    }
+
+    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December"};
+    private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+    /** DATE_FORMAT(value, format) with MySQL's % specifiers; an unknown specifier gives its letter, as in MySQL. */
+    public static String dateFormat(java.time.LocalDateTime value, String format) {
+        if (value == null || format == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < format.length(); i++) {
+            char c = format.charAt(i);
+            if (c != '%' || i + 1 == format.length()) {
+                out.append(c);
+                continue;
+            }
+            char specifier = format.charAt(++i);
+            int hour12 = value.getHour() % 12 == 0 ? 12 : value.getHour() % 12;
+            switch (specifier) {
+                case 'Y' -> out.append(String.format("%04d", value.getYear()));
+                case 'y' -> out.append(String.format("%02d", value.getYear() % 100));
+                case 'm' -> out.append(String.format("%02d", value.getMonthValue()));
+                case 'c' -> out.append(value.getMonthValue());
+                case 'd' -> out.append(String.format("%02d", value.getDayOfMonth()));
+                case 'e' -> out.append(value.getDayOfMonth());
+                case 'H' -> out.append(String.format("%02d", value.getHour()));
+                case 'k' -> out.append(value.getHour());
+                case 'h', 'I' -> out.append(String.format("%02d", hour12));
+                case 'l' -> out.append(hour12);
+                case 'i' -> out.append(String.format("%02d", value.getMinute()));
+                case 's', 'S' -> out.append(String.format("%02d", value.getSecond()));
+                case 'f' -> out.append(String.format("%06d", value.getNano() / 1000));
+                case 'p' -> out.append(value.getHour() < 12 ? "AM" : "PM");
+                case 'M' -> out.append(MONTHS[value.getMonthValue() - 1]);
+                case 'b' -> out.append(MONTHS[value.getMonthValue() - 1], 0, 3);
+                case 'W' -> out.append(DAYS[value.getDayOfWeek().getValue() - 1]);
+                case 'a' -> out.append(DAYS[value.getDayOfWeek().getValue() - 1], 0, 3);
+                case 'j' -> out.append(String.format("%03d", value.getDayOfYear()));
+                case 'T' -> out.append(String.format("%02d:%02d:%02d", value.getHour(), value.getMinute(), value.getSecond()));
+                case 'r' -> out.append(String.format("%02d:%02d:%02d %s", hour12, value.getMinute(), value.getSecond(),
+                        value.getHour() < 12 ? "AM" : "PM"));
+                default -> out.append(specifier);
+            }
+        }
+        return out.toString();
+    }
 }

@@ -153,6 +153,11 @@ final class BinaryValues {
                     if (value == null) {
                         return false;
                     }
+                    if (value instanceof byte[] bytes) {
+                        // JSON: the engine hands out its UTF-8 text as bytes
+                        Wire.writeLengthEncodedBytes(out, bytes);
+                        return true;
+                    }
                     String text = value instanceof BigDecimal decimal ? decimal.toPlainString()
                             : value instanceof Boolean bool ? (bool ? "1" : "0") : value.toString();
                     Wire.writeLengthEncodedBytes(out, text.getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,8 @@ package dev.doppel.server.sql;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.session.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -67,7 +69,11 @@ final class DatabaseStatement {
             throw MySqlError.ER_DBACCESS_DENIED_ERROR.exception(session.user(), session.host(), name);
         }
         String quoted = "`" + name.replace("`", "``") + "`";
+        long tables = 0;
         try (Statement statement = session.engineConnection().createStatement()) {
+            if (!create) {
+                tables = tableCount(name);
+            }
             statement.execute(create ? "CREATE SCHEMA " + quoted : "DROP SCHEMA " + quoted + " CASCADE");
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());
@@ -77,7 +83,19 @@ final class DatabaseStatement {
         if (!create && name.equalsIgnoreCase(session.schema())) {
             session.dropCurrentSchema();
         }
-        return create ? 1 : 0;
+        return create ? 1 : tables;
+    }
+
+    /** DROP DATABASE reports the number of tables it dropped. */
+    private long tableCount(String name) throws SQLException {
+        try (PreparedStatement statement = session.engineConnection().prepareStatement("SELECT COUNT(*) FROM"
+                + " INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA) = LOWER(?)")) {
+            statement.setString(1, name);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private static void checkOptions(String sql, List<Token> tokens, int index) {

@@ -7,6 +7,7 @@ import dev.doppel.server.config.VariableQualifier;
 import dev.doppel.server.session.Session;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +30,16 @@ public final class EngineSql {
             "LOCK", "INTO", "SET", "EXCEPT", "INTERSECT", "USE", "IGNORE", "FORCE", "PARTITION");
     /** MySQL functions the engine knows under another name (see engine.MySqlFunctions). */
     private static final Map<String, String> FUNCTION_NAMES = Map.of("IF", "CASEWHEN",
-            "FIND_IN_SET", "PUBLIC.FIND_IN_SET");
+            "FIND_IN_SET", "PUBLIC.FIND_IN_SET", "CONCAT", "PUBLIC.MYSQL_CONCAT", "LENGTH", "OCTET_LENGTH",
+            "DATE_FORMAT", "PUBLIC.DATE_FORMAT");
     private EngineSql() {
     }
 
     public static String rewrite(String sql, List<Token> tokens, Session session) {
         StringBuilder result = new StringBuilder(sql.length() + 16);
+        Map<Integer, String> replaced = new HashMap<>();
+        DateArithmetic.collect(tokens, replaced);
+        IntegerDivision.collect(sql, tokens, replaced);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -43,6 +48,11 @@ public final class EngineSql {
                 result.append(gap.isBlank() ? gap : " ");
             }
             previous = token;
+            String replacement = replaced.get(i);
+            if (replacement != null) {
+                result.append(replacement);
+                continue;
+            }
             switch (token.kind()) {
                 case STRING -> appendLiteral(result, token.text());
                 case SYSTEM_VARIABLE -> appendLiteral(result, systemVariable(session, token.text()));
@@ -64,6 +74,8 @@ public final class EngineSql {
                     if (consumed > 0) {
                         previous = tokens.get(i + consumed - 1);
                         i += consumed - 1;
+                    } else if (CaseInsensitiveText.replacement(tokens, i) != null) {
+                        result.append(CaseInsensitiveText.replacement(tokens, i));
                     } else if (token.isWord("USER") && (i + 1 == tokens.size() || !tokens.get(i + 1).isSymbol("("))) {
                         // a column (mysql.user.User, mysql.db.User, ...): to H2 a bare USER is the current user
                         result.append('`').append(token.text()).append('`');

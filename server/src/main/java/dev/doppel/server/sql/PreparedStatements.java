@@ -48,6 +48,11 @@ public final class PreparedStatements {
         final int parameterCount;
         final PreparedStatement engine;
         final List<String> labels;
+        /**
+         * Reads variables or session functions, which the engine statement would have frozen at PREPARE, or is an
+         * INSERT IGNORE, which the server runs row by row: either goes the text path with its parameters filled in.
+         */
+        final boolean readsSessionState;
         final int[] parameterTypes;
         final Map<Integer, ByteArrayOutputStream> longData = new HashMap<>();
 
@@ -59,6 +64,7 @@ public final class PreparedStatements {
             this.parameterCount = parameterCount;
             this.engine = engine;
             this.labels = labels;
+            this.readsSessionState = readsSessionState(tokens) || InsertIgnore.matches(tokens);
             this.parameterTypes = new int[parameterCount];
         }
     }
@@ -147,6 +153,22 @@ public final class PreparedStatements {
         }
     }
 
+    /**
+     * Variables and session functions (LAST_INSERT_ID(), DATABASE() ...) become literals when a statement is
+     * rewritten for the engine, so a statement that reads them is rewritten again at each execution rather than
+     * run as prepared at PREPARE time.
+     */
+    private static boolean readsSessionState(List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            Token each = tokens.get(i);
+            if (each.kind() == Token.Kind.SYSTEM_VARIABLE || each.kind() == Token.Kind.USER_VARIABLE
+                    || EngineSql.sessionFunctionValue(tokens, i, null, new Object[1]) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Prepared statement(long id, String command) {
         Prepared result = statements.get(id);
         if (result == null) {
@@ -190,7 +212,7 @@ public final class PreparedStatements {
         session.server().status().questions.increment();
         session.clearWarnings();
         statement.longData.clear();
-        if (statement.engine != null) {
+        if (statement.engine != null && !statement.readsSessionState) {
             try {
                 for (int i = 0; i < values.length; i++) {
                     statement.engine.setObject(i + 1, values[i]);

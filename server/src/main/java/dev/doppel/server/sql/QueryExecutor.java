@@ -199,7 +199,7 @@ public final class QueryExecutor {
             }
             case "ROLLBACK" -> {
                 if (tokens.size() > 1 && tokens.get(1).isWord("TO")) {
-                    engine(sql, tokens, moreFlag);
+                    Savepoints.rollbackTo(sql, tokens, this, moreFlag);
                     return;
                 }
                 endTransaction(false);
@@ -211,6 +211,9 @@ public final class QueryExecutor {
                     ok(0, moreFlag);
                 } else if (!keyword.equals("ALTER") && !keyword.equals("RENAME") && DatabaseStatement.matches(tokens)) {
                     ok(databases.execute(sql, tokens), moreFlag);
+                } else if (RenameTable.matches(tokens)) {
+                    RenameTable.execute(sql, tokens, session);
+                    ok(0, moreFlag);
                 } else {
                     engine(sql, tokens, moreFlag);
                 }
@@ -242,8 +245,9 @@ public final class QueryExecutor {
         }
     }
 
+    /** OK of a statement that inserts nothing: MySQL sends insert id 0, whatever LAST_INSERT_ID() holds. */
     void ok(long affectedRows, int moreFlag) {
-        session.writer().ok(affectedRows, session.lastInsertId(), session.statusFlags() | moreFlag,
+        session.writer().ok(affectedRows, 0, session.statusFlags() | moreFlag,
                 session.warnings().size(), null, session.drainSessionState());
     }
 
@@ -264,6 +268,7 @@ public final class QueryExecutor {
 
     /** COM_STMT_EXECUTE of a statement prepared in the engine, parameters already bound. */
     void executePrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
+        NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
         binary = true;
         try {
@@ -285,7 +290,7 @@ public final class QueryExecutor {
             if (session.queryKilled()) {
                 throw MySqlError.ER_QUERY_INTERRUPTED.exception();
             }
-            throw EngineErrors.translate(e, sql, session.schema());
+            throw translate(e, sql);
         } finally {
             session.running(null);
             binary = false;
@@ -319,20 +324,36 @@ public final class QueryExecutor {
     }
 
     private void afterUpdate(Statement statement, List<Token> tokens, int moreFlag) throws SQLException {
-        long count = Math.max(0, statement.getLargeUpdateCount());
+        // TRUNCATE reports 0 rows in MySQL, whatever it removed
+        long count = tokens.get(0).isWord("TRUNCATE") ? 0 : Math.max(0, statement.getLargeUpdateCount());
+        String created = CreateTableAsSelect.table(tokens);
+        if (created != null) {
+            count = CreateTableAsSelect.rowCount(session, created);
+        }
+        long insertId = 0;
         if (tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE")) {
             try (ResultSet keys = statement.getGeneratedKeys()) {
-                if (keys.next()) {
-                    session.lastInsertId(keys.getLong(1));
+                if (keys.next() && !AutoIncrementValue.given(tokens, keys.getMetaData().getColumnName(1), session)) {
+                    insertId = keys.getLong(1);
                 }
             }
+        }
+        updated(count, insertId, moreFlag);
+    }
+
+    /** The end of a statement that changed rows: transaction state, durability, and its OK. */
+    private void updated(long count, long insertId, int moreFlag) {
+        if (insertId != 0) {
+            session.lastInsertId(insertId);
         }
         if (!session.variables().autocommit() || explicitTransaction) {
             session.inTransaction(true);
         } else {
             session.server().engine().flush();
         }
-        ok(count, moreFlag);
+        // the OK packet carries the id this statement generated, not the session's LAST_INSERT_ID()
+        session.writer().ok(count, insertId, session.statusFlags() | moreFlag, session.warnings().size(), null,
+                session.drainSessionState());
     }
 
     /** Evaluates an expression (the value of a SET) through the engine. */
@@ -373,7 +394,8 @@ public final class QueryExecutor {
         }
     }
 
-    private void engine(String sql, List<Token> tokens, int moreFlag) {
+    void engine(String sql, List<Token> tokens, int moreFlag) {
+        NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
         if (!binary && LiteralSelect.tryExecute(sql, tokens, session, session.statusFlags() | moreFlag,
                 session.warnings().size())) {
@@ -384,6 +406,12 @@ public final class QueryExecutor {
         try {
             Connection connection = session.engineConnection();
             syncAutocommit(connection);
+            TableExistenceNotes.add(tokens, session);
+            if (InsertIgnore.matches(tokens)) {
+                InsertIgnore.Result result = InsertIgnore.execute(sql, tokens, session);
+                updated(result.inserted(), result.insertId(), moreFlag);
+                return;
+            }
             try (Statement statement = connection.createStatement()) {
                 session.running(statement);
                 boolean hasRows = insert ? statement.execute(engineSql, Statement.RETURN_GENERATED_KEYS)
@@ -405,8 +433,19 @@ public final class QueryExecutor {
             if (session.queryKilled()) {
                 throw MySqlError.ER_QUERY_INTERRUPTED.exception();
             }
-            throw EngineErrors.translate(e, sql, session.schema());
+            throw translate(e, sql);
         }
+    }
+
+    /** The engine's error as MySQL's; the session's engine connection lets it look up key columns. */
+    private MySqlException translate(SQLException e, String sql) {
+        Connection connection;
+        try {
+            connection = session.engineConnection();
+        } catch (SQLException unavailable) {
+            connection = null;
+        }
+        return EngineErrors.translate(e, sql, session.schema(), connection);
     }
 
     private void sendRows(ResultSet rows, List<String> labels, int moreFlag) throws SQLException {
@@ -414,8 +453,10 @@ public final class QueryExecutor {
         List<ColumnDefinition> columns = ColumnMapping.columns(meta, labels);
         int count = columns.size();
         int[] types = new int[count];
+        int[] decimals = new int[count];
         for (int i = 0; i < count; i++) {
             types[i] = meta.getColumnType(i + 1);
+            decimals[i] = columns.get(i).decimals();
         }
         ResponseWriter writer = session.writer();
         int status = session.statusFlags() | moreFlag;
@@ -427,7 +468,7 @@ public final class QueryExecutor {
                 BinaryValues.writeRow(out, rows, columns);
             } else {
                 for (int i = 0; i < count; i++) {
-                    TextValues.write(out, rows, i + 1, types[i]);
+                    TextValues.write(out, rows, i + 1, types[i], decimals[i]);
                 }
             }
             writer.endRow();

@@ -23,11 +23,26 @@ public final class TextValues {
             .appendPattern("HH:mm:ss").optionalStart()
             .appendFraction(ChronoField.MICRO_OF_SECOND, 0, 6, true).toFormatter();
 
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private TextValues() {
     }
 
     /** Writes column {@code index} of the current row. */
     public static void write(ByteBuf out, ResultSet rows, int index, int jdbcType) throws SQLException {
+        write(out, rows, index, jdbcType, -1);
+    }
+
+    /**
+     * Writes column {@code index} of the current row; a DATETIME or TIME gets exactly {@code decimals} fractional
+     * digits, as MySQL prints its columns ({@code -1}: as many as the value needs).
+     */
+    public static void write(ByteBuf out, ResultSet rows, int index, int jdbcType, int decimals) throws SQLException {
+        if (decimals >= 0 && (jdbcType == Types.TIMESTAMP || jdbcType == Types.TIME)) {
+            writeString(out, temporal(rows, index, jdbcType == Types.TIMESTAMP, decimals));
+            return;
+        }
         switch (jdbcType) {
             case Types.BOOLEAN, Types.BIT -> {
                 boolean value = rows.getBoolean(index);
@@ -67,6 +82,28 @@ public final class TextValues {
             }
             default -> writeString(out, rows.getString(index));
         }
+    }
+
+    private static String temporal(ResultSet rows, int index, boolean datetime, int decimals) throws SQLException {
+        String text;
+        int nanos;
+        if (datetime) {
+            LocalDateTime value = rows.getObject(index, LocalDateTime.class);
+            if (value == null) {
+                return null;
+            }
+            text = SECONDS.format(value);
+            nanos = value.getNano();
+        } else {
+            LocalTime value = rows.getObject(index, LocalTime.class);
+            if (value == null) {
+                return null;
+            }
+            text = TIME_SECONDS.format(value);
+            nanos = value.getNano();
+        }
+        int digits = Math.min(decimals, 6);
+        return digits == 0 ? text : text + "." + String.format("%06d", nanos / 1000).substring(0, digits);
     }
 
     private static void writeString(ByteBuf out, String value) {

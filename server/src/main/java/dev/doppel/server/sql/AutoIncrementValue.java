@@ -1,0 +1,100 @@
+package dev.doppel.server.sql;
+
+import dev.doppel.server.session.Session;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whether an INSERT gave its AUTO_INCREMENT column a value itself. The engine returns that column's values as
+ * generated keys either way; MySQL's insert id (OK packet, LAST_INSERT_ID()) only counts values it generated,
+ * which it does for NULL, 0 and DEFAULT. Judged on the first row's literal; a ? parameter counts as generated.
+ */
+final class AutoIncrementValue {
+    private AutoIncrementValue() {
+    }
+
+    static boolean given(List<Token> tokens, String column, Session session) throws SQLException {
+        int index = 1;
+        while (index < tokens.size() && !tokens.get(index).isWord("INTO") && !tokens.get(index).isIdentifier()) {
+            index++;
+        }
+        while (index < tokens.size() && (tokens.get(index).isWord("INTO") || tokens.get(index).isWord("IGNORE"))) {
+            index++;
+        }
+        if (index >= tokens.size() || !tokens.get(index).isIdentifier()) {
+            return false;
+        }
+        String schema = session.schema();
+        String table = tokens.get(index).text();
+        index++;
+        if (index + 1 < tokens.size() && tokens.get(index).isSymbol(".") && tokens.get(index + 1).isIdentifier()) {
+            schema = table;
+            table = tokens.get(index + 1).text();
+            index += 2;
+        }
+        int position;
+        if (index < tokens.size() && tokens.get(index).isSymbol("(")) {
+            position = -1;
+            int count = 0;
+            for (index++; index < tokens.size() && !tokens.get(index).isSymbol(")"); index++) {
+                if (tokens.get(index).isIdentifier()) {
+                    if (tokens.get(index).text().equalsIgnoreCase(column)) {
+                        position = count;
+                    }
+                    count++;
+                }
+            }
+            index++;
+            if (position < 0) {
+                return false;
+            }
+        } else {
+            position = ordinal(session, schema, table, column);
+            if (position < 0) {
+                return false;
+            }
+        }
+        if (index >= tokens.size() || !(tokens.get(index).isWord("VALUES") || tokens.get(index).isWord("VALUE"))
+                || index + 1 >= tokens.size() || !tokens.get(index + 1).isSymbol("(")) {
+            return false;
+        }
+        int depth = 0;
+        int current = 0;
+        int start = -1;
+        for (int i = index + 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                if (--depth == 0) {
+                    break;
+                }
+            } else if (depth == 1 && token.isSymbol(",")) {
+                current++;
+            } else if (depth == 1 && current == position && start < 0) {
+                start = i;
+            }
+        }
+        if (start < 0) {
+            return false;
+        }
+        Token value = tokens.get(start);
+        boolean generated = value.isWord("NULL") || value.isWord("DEFAULT") || value.kind() == Token.Kind.PARAMETER
+                || (value.kind() == Token.Kind.NUMBER && value.text().matches("0+"));
+        return !generated;
+    }
+
+    /** The 0-based position of {@code column} in the table, or -1. */
+    private static int ordinal(Session session, String schema, String table, String column) throws SQLException {
+        if (schema == null) {
+            return -1;
+        }
+        try (ResultSet rows = session.engineConnection().getMetaData().getColumns(null,
+                schema.toLowerCase(Locale.ROOT), table.toLowerCase(Locale.ROOT), column.toLowerCase(Locale.ROOT))) {
+            return rows.next() ? rows.getInt("ORDINAL_POSITION") - 1 : -1;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.doppel.server.sql;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * DATE_ADD(x, INTERVAL n unit) and DATE_SUB (ADDDATE, SUBDATE) become the engine's interval arithmetic,
+ * {@code ((x) + (n) * INTERVAL '1' DAY)}, by replacing only the tokens around the two arguments. (A DATE plus hours
+ * stays a DATE in the engine; MySQL makes it a DATETIME: a known deviation.)
+ */
+final class DateArithmetic {
+    private static final Map<String, String> UNITS = Map.of("DAY", "'1' DAY", "WEEK", "'7' DAY", "MONTH", "'1' MONTH",
+            "QUARTER", "'3' MONTH", "YEAR", "'1' YEAR", "HOUR", "'1' HOUR", "MINUTE", "'1' MINUTE",
+            "SECOND", "'1' SECOND", "MICROSECOND", "'0.000001' SECOND");
+
+    private DateArithmetic() {
+    }
+
+    /** Puts the replacement text of each token to replace into {@code out}, by token index. */
+    static void collect(List<Token> tokens, Map<Integer, String> out) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token name = tokens.get(i);
+            if (name.kind() != Token.Kind.WORD || !tokens.get(i + 1).isSymbol("(")
+                    || (i > 0 && tokens.get(i - 1).isSymbol("."))) {
+                continue;
+            }
+            String function = name.upper();
+            boolean add = function.equals("DATE_ADD") || function.equals("ADDDATE");
+            if (!add && !function.equals("DATE_SUB") && !function.equals("SUBDATE")) {
+                continue;
+            }
+            int comma = -1;
+            int close = -1;
+            int depth = 0;
+            for (int j = i + 1; j < tokens.size(); j++) {
+                Token each = tokens.get(j);
+                if (each.isSymbol("(")) {
+                    depth++;
+                } else if (each.isSymbol(")") && --depth == 0) {
+                    close = j;
+                    break;
+                } else if (depth == 1 && each.isSymbol(",") && comma < 0) {
+                    comma = j;
+                }
+            }
+            if (comma < 0 || close < 0 || comma + 3 > close - 1 || !tokens.get(comma + 1).isWord("INTERVAL")) {
+                continue;
+            }
+            String unit = tokens.get(close - 1).upper();
+            String interval = tokens.get(close - 1).kind() == Token.Kind.WORD ? UNITS.get(unit) : null;
+            if (interval == null) {
+                continue;
+            }
+            out.put(i, "");
+            out.put(i + 1, "((");
+            out.put(comma, add ? ") + (" : ") - (");
+            out.put(comma + 1, "");
+            out.put(close - 1, ") * INTERVAL " + interval.toUpperCase(Locale.ROOT));
+        }
+    }
+}

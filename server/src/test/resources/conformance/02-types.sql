@@ -1,0 +1,146 @@
+-- CREATE TABLE with MySQL's types; values come back as MySQL prints them.
+
+CREATE DATABASE conf;
+USE conf;
+
+CREATE TABLE ints (ti TINYINT, si SMALLINT, mi MEDIUMINT, i INT, bi BIGINT);
+-> ok affected=0
+
+INSERT INTO ints VALUES (-128, -32768, -8388608, -2147483648, -9223372036854775808),
+  (127, 32767, 8388607, 2147483647, 9223372036854775807);
+-> ok affected=2
+
+SELECT * FROM ints ORDER BY ti;
+-> rows
+-128 | -32768 | -8388608 | -2147483648 | -9223372036854775808
+127 | 32767 | 8388607 | 2147483647 | 9223372036854775807
+
+CREATE TABLE unsigned_ints (ti TINYINT UNSIGNED, si SMALLINT UNSIGNED, i INT UNSIGNED, bi BIGINT UNSIGNED);
+
+INSERT INTO unsigned_ints VALUES (255, 65535, 4294967295, 18446744073709551615);
+-> ok affected=1
+-> deviation UNSIGNED integer types keep the signed range of the engine's type
+
+SELECT * FROM unsigned_ints;
+-> rows
+255 | 65535 | 4294967295 | 18446744073709551615
+-> deviation UNSIGNED integer types keep the signed range of the engine's type
+
+INSERT INTO unsigned_ints (ti) VALUES (-1);
+-> error 1264 22003 Out of range value for column 'ti' at row 1
+-> deviation UNSIGNED integer types accept negative values
+
+CREATE TABLE nums (d DECIMAL(7,2), f FLOAT, db DOUBLE);
+
+INSERT INTO nums VALUES (12345.67, 1.5, 2.25), (-1, -0.5, 1e10), (0.1, 0, -2.5);
+-> ok affected=3
+
+SELECT d, f, db FROM nums ORDER BY d;
+-> rows
+-1.00 | -0.5 | 10000000000
+0.10 | 0 | -2.5
+12345.67 | 1.5 | 2.25
+
+SELECT d * 2, d + 0.005 FROM nums WHERE d > 100;
+-> rows
+24691.34 | 12345.675
+
+CREATE TABLE strs (c CHAR(4), v VARCHAR(10), t TEXT, tt TINYTEXT, mt MEDIUMTEXT, lt LONGTEXT, b BLOB, vb VARBINARY(8));
+
+INSERT INTO strs VALUES ('ab', 'hello', 'some text', 'tiny', 'medium', 'long', 'bytes', 'vb');
+-> ok affected=1
+
+SELECT c, CHAR_LENGTH(c), v, t, tt, mt, lt, b, vb FROM strs;
+-> rows
+ab | 2 | hello | some text | tiny | medium | long | bytes | vb
+
+CREATE TABLE times (d DATE, t TIME, dt DATETIME, dt3 DATETIME(3), ts6 TIMESTAMP(6) NULL, y YEAR);
+
+INSERT INTO times VALUES ('2024-02-29', '12:34:56', '2024-01-02 03:04:05', '2024-01-02 03:04:05.678',
+  '2024-01-02 03:04:05.123456', 2024);
+-> ok affected=1
+
+SELECT d, t, dt, dt3, ts6 FROM times;
+-> rows
+2024-02-29 | 12:34:56 | 2024-01-02 03:04:05 | 2024-01-02 03:04:05.678 | 2024-01-02 03:04:05.123456
+
+SELECT y FROM times;
+-> rows
+2024
+
+SELECT DATE_ADD(d, INTERVAL 1 DAY), DATE_SUB(dt, INTERVAL 1 HOUR) FROM times;
+-> rows
+2024-03-01 | 2024-01-02 02:04:05
+
+SELECT DATE_FORMAT(dt, '%Y/%m/%d') FROM times;
+-> rows
+2024/01/02
+
+SELECT DATE_FORMAT(dt3, '%d.%m.%y %H:%i:%s %p %W %M %j'), DATE_ADD(dt, INTERVAL 90 MINUTE),
+  DATE_SUB(d, INTERVAL 1 YEAR), DATE_ADD(d, INTERVAL 2 WEEK) FROM times;
+-> rows
+02.01.24 03:04:05 AM Tuesday January 002 | 2024-01-02 04:34:05 | 2023-02-28 | 2024-03-14
+
+SELECT DATE_ADD(d, INTERVAL 1 HOUR) FROM times;
+-> rows
+2024-02-29 01:00:00
+-> deviation a DATE plus a unit below a day stays a DATE
+
+CREATE TABLE fractions (id INT PRIMARY KEY, dt3 DATETIME(3), ts6 TIMESTAMP(6) NULL, t2 TIME(2));
+
+INSERT INTO fractions VALUES (1, '2024-01-02 03:04:05.5', '2024-01-02 03:04:05', '10:11:12.3'),
+  (2, '2024-01-02 03:04:05', '2024-01-02 03:04:05.000001', '10:11:12');
+
+SELECT dt3, ts6, t2 FROM fractions ORDER BY id;
+-> rows
+2024-01-02 03:04:05.500 | 2024-01-02 03:04:05.000000 | 10:11:12.30
+2024-01-02 03:04:05.000 | 2024-01-02 03:04:05.000001 | 10:11:12.00
+
+CREATE TABLE docs (id INT PRIMARY KEY, j JSON);
+
+INSERT INTO docs VALUES (1, '{"a": 1, "b": [1, 2]}');
+-> ok affected=1
+
+SELECT j FROM docs;
+-> rows
+{"a": 1, "b": [1, 2]}
+-> deviation a JSON value inserted as a string is stored as a JSON string
+
+SELECT JSON_EXTRACT(j, '$.a') FROM docs;
+-> rows
+1
+-> deviation JSON functions are not there
+
+CREATE TABLE sizes (id INT PRIMARY KEY AUTO_INCREMENT, s ENUM('small', 'medium', 'large') NOT NULL DEFAULT 'medium');
+
+INSERT INTO sizes (s) VALUES ('large'), ('small'), (DEFAULT);
+-> ok affected=3 insert_id=1
+
+SELECT id, s FROM sizes ORDER BY id;
+-> rows
+1 | large
+2 | small
+3 | medium
+
+SELECT s FROM sizes ORDER BY s;
+-> rows
+small
+medium
+large
+
+INSERT INTO sizes (s) VALUES ('huge');
+-> error 1265 01000 Data truncated for column 's' at row 1
+
+CREATE TABLE defaults (id INT PRIMARY KEY AUTO_INCREMENT, n INT DEFAULT 7, s VARCHAR(5) DEFAULT 'x', z INT);
+
+INSERT INTO defaults () VALUES ();
+-> ok affected=1 insert_id=1
+
+INSERT INTO defaults (n) VALUES (DEFAULT), (NULL);
+-> ok affected=2 insert_id=2
+
+SELECT id, n, s, z FROM defaults ORDER BY id;
+-> rows
+1 | 7 | x | NULL
+2 | 7 | x | NULL
+3 | NULL | x | NULL

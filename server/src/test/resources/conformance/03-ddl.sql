@@ -1,0 +1,115 @@
+-- Tables: keys, ALTER/DROP/TRUNCATE/RENAME TABLE, CREATE TABLE LIKE / AS SELECT.
+
+CREATE DATABASE conf;
+USE conf;
+
+CREATE TABLE t (id INT NOT NULL AUTO_INCREMENT, code VARCHAR(10) NOT NULL, qty INT DEFAULT 0,
+  PRIMARY KEY (id), UNIQUE KEY uk_code (code), KEY idx_qty (qty)) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+-> ok affected=0
+
+CREATE TABLE t (id INT);
+-> error 1050 42S01 Table 't' already exists
+
+CREATE TABLE IF NOT EXISTS t (id INT);
+-> ok affected=0
+-> warnings
+Note | 1050 | Table 't' already exists
+
+INSERT INTO t (code, qty) VALUES ('a', 1), ('b', 2), ('c', 3);
+-> ok affected=3 insert_id=1
+
+CREATE TABLE copy LIKE t;
+-> ok affected=0
+-> deviation CREATE TABLE ... LIKE is not supported
+
+INSERT INTO copy (code) VALUES ('a');
+-> ok affected=1 insert_id=1
+-> deviation needs CREATE TABLE ... LIKE
+
+INSERT INTO copy (code) VALUES ('a');
+-> error 1062 23000 Duplicate entry 'a' for key 'copy.uk_code'
+-> deviation needs CREATE TABLE ... LIKE
+
+CREATE TABLE summary AS SELECT code, qty * 10 AS big FROM t WHERE qty > 1;
+-> ok affected=2
+
+CREATE TABLE extra (id INT);
+
+CREATE TABLE twin (id INT PRIMARY KEY, code VARCHAR(10), qty INT, UNIQUE KEY uk_code (code), KEY idx_qty (qty));
+-> ok affected=0
+-> deviation index and constraint names are unique per database in the engine, per table in MySQL
+
+DROP TABLE IF EXISTS twin;
+
+SELECT code, big FROM summary ORDER BY code;
+-> rows
+b | 20
+c | 30
+
+ALTER TABLE summary ADD COLUMN note VARCHAR(20) DEFAULT 'none';
+-> ok affected=0
+
+ALTER TABLE summary ADD INDEX idx_big (big);
+-> ok affected=0
+
+ALTER TABLE summary DROP COLUMN big;
+-> ok affected=0
+
+ALTER TABLE summary RENAME COLUMN note TO remark;
+-> ok affected=0
+
+ALTER TABLE summary MODIFY remark VARCHAR(30) NOT NULL DEFAULT 'n/a';
+-> ok affected=0
+
+SELECT code, remark FROM summary ORDER BY code;
+-> rows
+b | none
+c | none
+
+RENAME TABLE summary TO recap;
+-> ok affected=0
+
+SELECT COUNT(*) FROM recap;
+-> rows
+2
+
+SELECT * FROM summary;
+-> error 1146 42S02 Table 'conf.summary' doesn't exist
+
+ALTER TABLE recap RENAME TO recap2;
+-> ok affected=0
+
+TRUNCATE TABLE recap2;
+-> ok affected=0
+
+SELECT COUNT(*) FROM recap2;
+-> rows
+0
+
+TRUNCATE TABLE t;
+-> ok affected=0
+
+INSERT INTO t (code) VALUES ('z');
+-> ok affected=1 insert_id=1
+
+DROP TABLE recap2, extra;
+-> ok affected=0
+
+DROP TABLE IF EXISTS copy;
+
+DROP TABLE recap2;
+-> error 1051 42S02 Unknown table 'conf.recap2'
+
+DROP TABLE IF EXISTS recap2;
+-> ok affected=0
+-> warnings
+Note | 1051 | Unknown table 'conf.recap2'
+
+ALTER TABLE nope ADD COLUMN x INT;
+-> error 1146 42S02 Table 'conf.nope' doesn't exist
+
+ALTER TABLE t ADD COLUMN qty INT;
+-> error 1060 42S21 Duplicate column name 'qty'
+
+ALTER TABLE t DROP COLUMN nope;
+-> error 1091 42000 Can't DROP 'nope'; check that column/key exists

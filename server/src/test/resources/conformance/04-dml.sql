@@ -1,0 +1,157 @@
+-- DML: multi-row INSERT, INSERT IGNORE, ON DUPLICATE KEY UPDATE, REPLACE, UPDATE, DELETE, LAST_INSERT_ID().
+-- Affected rows are MySQL's without CLIENT_FOUND_ROWS (the drivers run with useAffectedRows=true).
+
+CREATE DATABASE conf;
+USE conf;
+
+CREATE TABLE t (id INT PRIMARY KEY AUTO_INCREMENT, name VARCHAR(10) NOT NULL, n INT NOT NULL DEFAULT 0);
+
+INSERT INTO t (name) VALUES ('a'), ('b'), ('c');
+-> ok affected=3 insert_id=1
+
+SELECT LAST_INSERT_ID();
+-> rows
+1
+
+SET @after_insert = 1;
+-> ok affected=0 insert_id=0
+
+INSERT INTO t (name) VALUES ('d');
+-> ok affected=1 insert_id=4
+
+SELECT LAST_INSERT_ID();
+-> rows
+4
+
+INSERT INTO t (id, name) VALUES (10, 'j');
+-> ok affected=1 insert_id=0
+
+SELECT LAST_INSERT_ID();
+-> rows
+4
+
+INSERT INTO t (name) VALUES ('k');
+-> ok affected=1 insert_id=11
+
+INSERT INTO t VALUES (12, 'l', 0);
+-> ok affected=1 insert_id=0
+
+INSERT INTO t VALUES (NULL, 'm', 0);
+-> ok affected=1 insert_id=13
+
+DELETE FROM t WHERE id IN (12, 13);
+-> ok affected=2
+
+INSERT INTO t (id, name) VALUES (1, 'x');
+-> error 1062 23000 Duplicate entry '1' for key 't.PRIMARY'
+
+INSERT IGNORE INTO t (id, name) VALUES (1, 'x'), (20, 't');
+-> ok affected=1
+-> warnings
+Warning | 1062 | Duplicate entry '1' for key 't.PRIMARY'
+
+INSERT IGNORE INTO t (id, name) VALUES (1, 'x'), (10, 'y'), (20, 'z');
+-> ok affected=0
+-> warnings
+Warning | 1062 | Duplicate entry '1' for key 't.PRIMARY'
+Warning | 1062 | Duplicate entry '10' for key 't.PRIMARY'
+Warning | 1062 | Duplicate entry '20' for key 't.PRIMARY'
+
+INSERT IGNORE INTO t (name) VALUES ('ig');
+-> ok affected=1 insert_id=21
+
+DELETE FROM t WHERE id = 21;
+-> ok affected=1
+
+INSERT INTO t (id, name) VALUES (30, 'new') ON DUPLICATE KEY UPDATE n = n + 1;
+-> ok affected=1
+
+INSERT INTO t (id, name) VALUES (30, 'new') ON DUPLICATE KEY UPDATE n = n + 1;
+-> ok affected=2
+
+INSERT INTO t (id, name) VALUES (30, 'new') ON DUPLICATE KEY UPDATE n = n;
+-> ok affected=0
+
+SELECT id, name, n FROM t WHERE id = 30;
+-> rows
+30 | new | 1
+
+REPLACE INTO t (id, name) VALUES (40, 'r');
+-> ok affected=1
+
+REPLACE INTO t (id, name) VALUES (40, 's');
+-> ok affected=2
+
+SELECT name, n FROM t WHERE id = 40;
+-> rows
+s | 0
+
+UPDATE t SET n = 5 WHERE id <= 3;
+-> ok affected=3 insert_id=0
+
+UPDATE t SET n = 5 WHERE id <= 4;
+-> ok affected=1
+-> deviation UPDATE reports matched rows, not changed rows
+
+UPDATE t SET n = n + 1 WHERE id > 1000;
+-> ok affected=0
+
+DELETE FROM t WHERE id IN (2, 3);
+-> ok affected=2
+
+DELETE FROM t WHERE name = 'nobody';
+-> ok affected=0
+
+SELECT id, name, n FROM t ORDER BY id;
+-> rows
+1 | a | 5
+4 | d | 5
+10 | j | 0
+11 | k | 0
+20 | t | 0
+30 | new | 1
+40 | s | 0
+
+INSERT INTO t (name) VALUES ('after');
+-> ok affected=1 insert_id=41
+
+DELETE FROM t;
+-> ok affected=8
+
+INSERT INTO t (name) VALUES ('again');
+-> ok affected=1 insert_id=42
+
+SELECT LAST_INSERT_ID(100);
+-> rows
+100
+
+SELECT LAST_INSERT_ID();
+-> rows
+100
+-> deviation LAST_INSERT_ID(expr) does not set the value
+
+CREATE TABLE queue (id INT PRIMARY KEY, n INT NOT NULL);
+
+INSERT INTO queue VALUES (1, 0), (2, 0), (3, 0), (4, 0);
+
+UPDATE queue SET n = n + 1 ORDER BY id DESC LIMIT 2;
+-> ok affected=2
+
+SELECT id, n FROM queue ORDER BY id;
+-> rows
+1 | 0
+2 | 0
+3 | 1
+4 | 1
+-> deviation UPDATE ... ORDER BY is ignored: LIMIT picks rows in the engine's order
+
+DELETE FROM queue ORDER BY id LIMIT 1;
+-> ok affected=1
+-> deviation DELETE ... ORDER BY ... LIMIT is not supported
+
+SELECT id FROM queue ORDER BY id;
+-> rows
+2
+3
+4
+-> deviation DELETE ... ORDER BY ... LIMIT is not supported

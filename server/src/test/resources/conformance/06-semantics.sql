@@ -1,0 +1,78 @@
+-- MySQL semantics where the engine differs: NULL in CONCAT, division, DIV, collation, '' vs NULL.
+
+CREATE DATABASE conf;
+USE conf;
+
+SELECT CONCAT('a', NULL), CONCAT('a', 'b', 'c'), CONCAT_WS('-', 'a', NULL, 'b');
+-> rows
+NULL | abc | a-b
+
+SELECT 1/2, 3/3, 7/2, 1.0/3;
+-> rows
+0.5000 | 1.0000 | 3.5000 | 0.33333
+-> deviation / of integers truncates, and the scale is not MySQL's (div_precision_increment)
+
+SELECT 7 DIV 2, -7 DIV 2, 7.5 DIV 2, 7 MOD 3, 7 % 3;
+-> rows
+3 | -3 | 3 | 1 | 1
+
+SELECT (1 + 6) DIV 2;
+-> rows
+3
+-> deviation DIV of an expression other than a number or a column is not supported
+
+SELECT 1/0;
+-> rows
+NULL
+-> warnings
+Warning | 1365 | Division by 0
+-> deviation division by zero in a SELECT is error 1365 instead of NULL with a warning
+
+SELECT 'a' = 'A', 'abc' < 'ABD', 'a ' = 'a';
+-> rows
+1 | 1 | 0
+-> deviation literals compare case-sensitively (columns declared VARCHAR compare case-insensitively)
+
+SELECT '' IS NULL, '' = NULL, NULL IS NULL, COALESCE(NULL, ''), IFNULL(NULL, 'x');
+-> rows
+0 | NULL | 1 | '' | x
+
+SELECT IF(1 > 0, 'yes', 'no'), CASE WHEN 1 = 2 THEN 'a' ELSE 'b' END;
+-> rows
+yes | b
+
+SELECT UPPER('abc'), LOWER('ABC'), LENGTH('héllo'), CHAR_LENGTH('héllo'), SUBSTRING('hello', 2, 3), TRIM('  x  ');
+-> rows
+ABC | abc | 6 | 5 | ell | x
+
+SELECT 1 + '1', '10' + 5, 5 = '5';
+-> rows
+2 | 15 | 1
+
+CREATE TABLE words (w VARCHAR(10));
+
+INSERT INTO words VALUES ('apple'), ('Apple'), ('APPLE'), ('banana'), (''), (NULL);
+
+SELECT COUNT(*) FROM words WHERE w = 'apple';
+-> rows
+3
+
+SELECT COUNT(*) FROM words WHERE w LIKE 'APP%';
+-> rows
+3
+
+SELECT COUNT(DISTINCT w) FROM words;
+-> rows
+3
+
+SELECT COUNT(*), COUNT(w) FROM words WHERE w = '' OR w IS NULL;
+-> rows
+2 | 1
+
+SELECT w FROM words WHERE w > 'b' ORDER BY w;
+-> rows
+banana
+
+SELECT GREATEST(1, 5, 3), LEAST('b', 'a'), ABS(-2), ROUND(2.5), ROUND(-2.5), TRUNCATE(1.999, 1);
+-> rows
+5 | a | 2 | 3 | -3 | 1.9

@@ -1,0 +1,135 @@
+-- SELECT: joins, GROUP BY / HAVING, ORDER BY, LIMIT/OFFSET, subqueries, UNION.
+
+CREATE DATABASE conf;
+USE conf;
+
+CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(20), city VARCHAR(20));
+CREATE TABLE orders (id INT PRIMARY KEY AUTO_INCREMENT, customer_id INT, amount DECIMAL(8,2), KEY (customer_id));
+
+INSERT INTO customers VALUES (1, 'Ann', 'Oslo'), (2, 'Bob', 'Rome'), (3, 'Cid', 'Oslo'), (4, 'Dee', NULL);
+-> ok affected=4
+
+INSERT INTO orders (customer_id, amount) VALUES (1, 10.50), (1, 20.00), (2, 5.25), (3, 100.00), (9, 1.00);
+-> ok affected=5 insert_id=1
+
+SELECT c.name, o.amount FROM customers c JOIN orders o ON o.customer_id = c.id ORDER BY o.id;
+-> rows
+Ann | 10.50
+Ann | 20.00
+Bob | 5.25
+Cid | 100.00
+
+SELECT c.name, o.id FROM customers c LEFT JOIN orders o ON o.customer_id = c.id WHERE o.id IS NULL;
+-> rows
+Dee | NULL
+
+SELECT o.id, c.name FROM customers c RIGHT JOIN orders o ON o.customer_id = c.id ORDER BY o.id DESC LIMIT 1;
+-> rows
+5 | NULL
+
+SELECT COUNT(*) FROM customers CROSS JOIN orders;
+-> rows
+20
+
+SELECT c.name, COUNT(o.id) AS n, SUM(o.amount) AS total FROM customers c LEFT JOIN orders o ON o.customer_id = c.id
+  GROUP BY c.id, c.name ORDER BY total DESC;
+-> rows
+Cid | 1 | 100.00
+Ann | 2 | 30.50
+Bob | 1 | 5.25
+Dee | 0 | NULL
+
+SELECT city, COUNT(*) FROM customers GROUP BY city HAVING COUNT(*) > 1;
+-> rows
+Oslo | 2
+
+SELECT city, COUNT(*) FROM customers GROUP BY city ORDER BY city;
+-> rows
+NULL | 1
+Oslo | 2
+Rome | 1
+
+SELECT AVG(amount), MIN(amount), MAX(amount) FROM orders;
+-> rows
+27.350000 | 1.00 | 100.00
+-> deviation AVG of DECIMAL has the engine's scale
+
+SELECT id FROM orders ORDER BY id LIMIT 2;
+-> rows
+1
+2
+
+SELECT id FROM orders ORDER BY id LIMIT 2 OFFSET 3;
+-> rows
+4
+5
+
+SELECT id FROM orders ORDER BY id LIMIT 1, 2;
+-> rows
+2
+3
+
+SELECT name FROM customers WHERE id IN (SELECT customer_id FROM orders WHERE amount > 10) ORDER BY name;
+-> rows
+Ann
+Cid
+
+SELECT name FROM customers c WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.amount < 10);
+-> rows
+Bob
+
+SELECT name, (SELECT COUNT(*) FROM orders o WHERE o.customer_id = c.id) AS n FROM customers c ORDER BY id;
+-> rows
+Ann | 2
+Bob | 1
+Cid | 1
+Dee | 0
+
+SELECT t.city, t.n FROM (SELECT city, COUNT(*) AS n FROM customers GROUP BY city) AS t WHERE t.city = 'Rome';
+-> rows
+Rome | 1
+
+SELECT name FROM customers WHERE city = 'Oslo' UNION SELECT name FROM customers WHERE id = 1 ORDER BY name;
+-> rows
+Ann
+Cid
+
+SELECT name FROM customers WHERE city = 'Oslo' UNION ALL SELECT name FROM customers WHERE id = 1 ORDER BY name;
+-> rows
+Ann
+Ann
+Cid
+
+SELECT DISTINCT city FROM customers WHERE city IS NOT NULL ORDER BY city DESC;
+-> rows
+Rome
+Oslo
+
+SELECT name FROM customers ORDER BY city, name DESC;
+-> rows
+Dee
+Cid
+Ann
+Bob
+
+SELECT GROUP_CONCAT(name ORDER BY name SEPARATOR ',') FROM customers WHERE city = 'Oslo';
+-> rows
+Ann,Cid
+
+UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.amount = o.amount + 1 WHERE c.city = 'Rome';
+-> ok affected=1
+-> deviation multi-table UPDATE is not supported
+
+SELECT amount FROM orders WHERE customer_id = 2;
+-> rows
+6.25
+-> deviation multi-table UPDATE is not supported
+
+DELETE o FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE c.id IS NULL;
+-> ok affected=1
+-> deviation multi-table DELETE is not supported
+
+SELECT COUNT(*) FROM orders;
+-> rows
+4
+-> deviation multi-table DELETE is not supported
