@@ -155,3 +155,17 @@ SELECT id FROM queue ORDER BY id;
 3
 4
 -> deviation DELETE ... ORDER BY ... LIMIT is not supported
+
+-- a table without AUTO_INCREMENT whose key is not a number: the INSERT succeeds and generates no id
+CREATE TABLE keyed (code CHAR(10) PRIMARY KEY, v INT);
+
+INSERT INTO keyed VALUES ('a', 1);
+-> ok affected=1 insert_id=0
+
+INSERT IGNORE INTO keyed VALUES ('a', 2), ('b', 3);
+-> ok affected=1 insert_id=0
+
+SELECT code, v FROM keyed ORDER BY code;
+-> rows
+a | 1
+b | 3

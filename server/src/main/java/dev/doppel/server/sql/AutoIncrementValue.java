@@ -16,6 +16,21 @@ final class AutoIncrementValue {
     private AutoIncrementValue() {
     }
 
+    /**
+     * The insert id an INSERT generated, from the engine's generated keys positioned on their first row: 0 when
+     * the statement gave the value itself, or when the key the engine returns is not an integer (without an
+     * identity column it returns the primary key, e.g. a CHAR one, which is no insert id).
+     */
+    static long generated(ResultSet keys, List<Token> tokens, Session session) throws SQLException {
+        int type = keys.getMetaData().getColumnType(1);
+        boolean integral = type == java.sql.Types.BIGINT || type == java.sql.Types.INTEGER
+                || type == java.sql.Types.SMALLINT || type == java.sql.Types.TINYINT;
+        if (!integral || given(tokens, keys.getMetaData().getColumnName(1), session)) {
+            return 0;
+        }
+        return keys.getLong(1);
+    }
+
     static boolean given(List<Token> tokens, String column, Session session) throws SQLException {
         int index = 1;
         while (index < tokens.size() && !tokens.get(index).isWord("INTO") && !tokens.get(index).isIdentifier()) {

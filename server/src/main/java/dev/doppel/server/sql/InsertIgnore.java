@@ -90,9 +90,8 @@ final class InsertIgnore {
                 }
                 inserted += Math.max(0, statement.getUpdateCount());
                 try (ResultSet keys = statement.getGeneratedKeys()) {
-                    if (insertId == 0 && keys.next()
-                            && !AutoIncrementValue.given(rowTokens, keys.getMetaData().getColumnName(1), session)) {
-                        insertId = keys.getLong(1);
+                    if (insertId == 0 && keys.next()) {
+                        insertId = AutoIncrementValue.generated(keys, rowTokens, session);
                     }
                 }
             }

@@ -333,8 +333,8 @@ public final class QueryExecutor {
         long insertId = 0;
         if (tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE")) {
             try (ResultSet keys = statement.getGeneratedKeys()) {
-                if (keys.next() && !AutoIncrementValue.given(tokens, keys.getMetaData().getColumnName(1), session)) {
-                    insertId = keys.getLong(1);
+                if (keys.next()) {
+                    insertId = AutoIncrementValue.generated(keys, tokens, session);
                 }
             }
         }
