@@ -212,6 +212,7 @@ public final class QueryExecutor {
                 } else if (!keyword.equals("ALTER") && !keyword.equals("RENAME") && DatabaseStatement.matches(tokens)) {
                     ok(databases.execute(sql, tokens), moreFlag);
                 } else if (RenameTable.matches(tokens)) {
+                    TableAccess.check(tokens, session);
                     RenameTable.execute(sql, tokens, session);
                     ok(0, moreFlag);
                 } else {
