@@ -20,6 +20,8 @@ public final class EngineErrors {
             case ErrorCode.SCHEMA_NOT_FOUND_1 -> MySqlError.ER_BAD_DB_ERROR.exception(quotedName(e));
             case ErrorCode.STATEMENT_WAS_CANCELED -> MySqlError.ER_QUERY_INTERRUPTED.exception();
             case ErrorCode.LOCK_TIMEOUT_1 -> MySqlError.ER_LOCK_WAIT_TIMEOUT.exception();
+            case ErrorCode.DEADLOCK_1 -> MySqlError.ER_LOCK_DEADLOCK.exception();
+            case ErrorCode.INDEX_ALREADY_EXISTS_1 -> MySqlError.ER_DUP_KEYNAME.exception(quotedName(e));
             case ErrorCode.DUPLICATE_KEY_1 -> new MySqlException(1062, "23000", "Duplicate entry for key: "
                     + firstLine(e));
             case ErrorCode.COLUMN_NOT_FOUND_1 -> new MySqlException(1054, "42S22", "Unknown column '"

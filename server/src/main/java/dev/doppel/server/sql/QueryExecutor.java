@@ -265,6 +265,7 @@ public final class QueryExecutor {
             if (session.queryKilled()) {
                 throw MySqlError.ER_QUERY_INTERRUPTED.exception();
             }
+            endIfRolledBack(e);
             throw EngineErrors.translate(e, sql, session.schema());
         } finally {
             session.running(null);
@@ -385,7 +386,16 @@ public final class QueryExecutor {
             if (session.queryKilled()) {
                 throw MySqlError.ER_QUERY_INTERRUPTED.exception();
             }
+            endIfRolledBack(e);
             throw EngineErrors.translate(e, sql, session.schema());
+        }
+    }
+
+    /** A deadlock victim's whole transaction was rolled back by the engine (as InnoDB does): it is over. */
+    private void endIfRolledBack(SQLException e) {
+        if (e.getErrorCode() == org.h2.api.ErrorCode.DEADLOCK_1) {
+            explicitTransaction = false;
+            session.inTransaction(false);
         }
     }
 
