@@ -58,7 +58,8 @@ final class CommandDispatcher {
         try {
             List<Token> tokens = Lexer.tokenize(sql);
             boolean inline = LiteralSelect.applies(sql, tokens)
-                    || SetStatement.isInlineSafe(tokens, session.variables().autocommit());
+                    || SetStatement.isInlineSafe(tokens, session.variables().autocommit())
+                    || queries.canRunInline(tokens);
             if (inline) {
                 queries.reuseTokens(sql, tokens);
             }

@@ -40,6 +40,8 @@ public final class QueryExecutor {
     private boolean binary;
     private String pretokenizedText;
     private List<Token> pretokenized;
+    /** The history of the text SELECTs of this session by shape (see QuickReads), bounded. */
+    private final java.util.Map<String, QuickReads> quickTexts = new java.util.HashMap<>();
 
     public QueryExecutor(Session session) {
         this.session = session;
@@ -63,6 +65,31 @@ public final class QueryExecutor {
         pretokenized = tokens;
     }
 
+    /** Whether a text SELECT may run on the network thread: one of a shape that ran quickly before (see QuickReads). */
+    public boolean canRunInline(List<Token> tokens) {
+        if (!QuickReads.isPlainSelect(tokens)) {
+            return false;
+        }
+        QuickReads history = quickTexts.get(QuickReads.shape(tokens));
+        return history != null && history.mayRunInline();
+    }
+
+    private QuickReads quickHistory(List<Token> tokens) {
+        if (!QuickReads.isPlainSelect(tokens)) {
+            return null;
+        }
+        String shape = QuickReads.shape(tokens);
+        QuickReads history = quickTexts.get(shape);
+        if (history == null) {
+            if (quickTexts.size() >= 256) {
+                quickTexts.clear();
+            }
+            history = new QuickReads();
+            quickTexts.put(shape, history);
+        }
+        return history;
+    }
+
     public void executeText(String text) {
         List<Token> all = text.equals(pretokenizedText) ? pretokenized : Lexer.tokenize(text);
         pretokenizedText = null;
@@ -80,6 +107,9 @@ public final class QueryExecutor {
             List<Token> tokens = statements.get(i);
             String sql = statements.size() == 1 ? text : text.substring(0, tokens.get(tokens.size() - 1).end());
             boolean more = i + 1 < statements.size();
+            QuickReads history = statements.size() == 1 ? quickHistory(tokens) : null;
+            long started = history == null ? 0 : System.nanoTime();
+            long startedCpu = history == null ? 0 : QuickReads.cpuNanos();
             try {
                 execute(sql, tokens, more ? ServerStatus.MORE_RESULTS_EXISTS : 0);
             } catch (MySqlException e) {
@@ -87,6 +117,10 @@ public final class QueryExecutor {
                 session.addWarning("Error", e.number(), e.getMessage());
                 writer.error(e.number(), e.sqlState(), e.getMessage());
                 return;
+            } finally {
+                if (history != null) {
+                    history.record(started, startedCpu);
+                }
             }
             if (writer.pendingBytes() > FLUSH_BYTES) {
                 writer.flushPart();

@@ -43,6 +43,20 @@ public final class QuickReads {
         return true;
     }
 
+    /** The statement with its literals left out: text SELECTs of one shape share their history. */
+    public static String shape(List<Token> tokens) {
+        StringBuilder result = new StringBuilder(64);
+        for (Token each : tokens) {
+            if (each.kind() == Token.Kind.NUMBER || each.kind() == Token.Kind.STRING) {
+                result.append('?');
+            } else {
+                result.append(each.kind().ordinal()).append(each.text());
+            }
+            result.append(' ');
+        }
+        return result.toString();
+    }
+
     /** Whether the statement's history allows the next run on the network thread. */
     public boolean mayRunInline() {
         return quickRuns > 0 && slowRuns < SLOW_RUNS_ALLOWED;
