@@ -104,6 +104,11 @@ public final class H2Engine implements StorageEngine {
         }
     }
 
+    @Override
+    public boolean hasUncommittedChanges(Connection connection) {
+        return ((SessionLocal) ((JdbcConnection) connection).getSession()).hasPendingTransaction();
+    }
+
     private org.h2.mvstore.db.Store store() {
         return store;
     }

@@ -15,6 +15,9 @@ public interface StorageEngine extends AutoCloseable {
      */
     void flush();
 
+    /** Whether the connection's open transaction has changed anything, so that committing it writes something. */
+    boolean hasUncommittedChanges(Connection connection);
+
     /** Releases the engine's files; further connections fail. */
     @Override
     void close();

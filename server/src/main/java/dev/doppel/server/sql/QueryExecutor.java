@@ -67,11 +67,33 @@ public final class QueryExecutor {
 
     /** Whether a text SELECT may run on the network thread: one of a shape that ran quickly before (see QuickReads). */
     public boolean canRunInline(List<Token> tokens) {
+        if (isTransactionBoundary(tokens)) {
+            // Ending a transaction that changed nothing writes nothing (see endTransaction): microseconds.
+            try {
+                return !session.server().engine().hasUncommittedChanges(session.engineConnection());
+            } catch (SQLException e) {
+                return false;
+            }
+        }
         if (!QuickReads.isPlainSelect(tokens)) {
             return false;
         }
         QuickReads history = quickTexts.get(QuickReads.shape(tokens));
         return history != null && history.mayRunInline();
+    }
+
+    /** BEGIN [WORK], START TRANSACTION, COMMIT [WORK], ROLLBACK [WORK]: each ends the open transaction, if any. */
+    private static boolean isTransactionBoundary(List<Token> tokens) {
+        if (tokens.isEmpty() || tokens.size() > 2) {
+            return false;
+        }
+        Token first = tokens.get(0);
+        if (tokens.size() == 2) {
+            return first.isWord("START") ? tokens.get(1).isWord("TRANSACTION")
+                    : tokens.get(1).isWord("WORK") && (first.isWord("BEGIN") || first.isWord("COMMIT")
+                            || first.isWord("ROLLBACK"));
+        }
+        return first.isWord("BEGIN") || first.isWord("COMMIT") || first.isWord("ROLLBACK");
     }
 
     private QuickReads quickHistory(List<Token> tokens) {
@@ -492,8 +514,13 @@ public final class QueryExecutor {
             Connection connection = session.engineConnection();
             if (!connection.getAutoCommit()) {
                 if (commit) {
+                    // A transaction that changed nothing has nothing to write; earlier autocommit statements were
+                    // written when they ran.
+                    boolean changed = session.server().engine().hasUncommittedChanges(connection);
                     connection.commit();
-                    session.server().engine().flush();
+                    if (changed) {
+                        session.server().engine().flush();
+                    }
                 } else {
                     connection.rollback();
                 }
