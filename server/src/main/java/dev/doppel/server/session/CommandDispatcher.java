@@ -36,7 +36,8 @@ final class CommandDispatcher {
 
     /**
      * Whether a command can run on the network thread: it waits for nothing and takes microseconds (COM_PING,
-     * COM_QUIT, a SELECT of literals and variables, a SET of plain values). The caller makes sure no earlier command of the session is pending.
+     * COM_QUIT, a SELECT of literals and variables, a SET of plain values, an engine SELECT that {@link
+     * dev.doppel.server.sql.QuickReads} allows). The caller makes sure no earlier command of the session is pending.
      */
     boolean canRunInline(Packet packet) {
         ByteBuf payload = packet.payload();
@@ -47,6 +48,9 @@ final class CommandDispatcher {
         if (command == Command.COM_PING || command == Command.COM_QUIT) {
             return true;
         }
+        if (command == Command.COM_STMT_EXECUTE) {
+            return queries.preparedStatements().canRunInline(payload);
+        }
         if (command != Command.COM_QUERY || payload.readableBytes() > INLINE_QUERY_LIMIT) {
             return false;
         }
@@ -54,7 +58,8 @@ final class CommandDispatcher {
         try {
             List<Token> tokens = Lexer.tokenize(sql);
             boolean inline = LiteralSelect.applies(sql, tokens)
-                    || SetStatement.isInlineSafe(tokens, session.variables().autocommit());
+                    || SetStatement.isInlineSafe(tokens, session.variables().autocommit())
+                    || queries.canRunInline(tokens);
             if (inline) {
                 queries.reuseTokens(sql, tokens);
             }

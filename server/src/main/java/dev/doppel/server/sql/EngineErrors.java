@@ -41,6 +41,8 @@ public final class EngineErrors {
             case ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS_1 -> MySqlError.ER_TABLE_EXISTS_ERROR.exception(quotedName(e));
             case ErrorCode.STATEMENT_WAS_CANCELED -> MySqlError.ER_QUERY_INTERRUPTED.exception();
             case ErrorCode.LOCK_TIMEOUT_1 -> MySqlError.ER_LOCK_WAIT_TIMEOUT.exception();
+            case ErrorCode.DEADLOCK_1 -> MySqlError.ER_LOCK_DEADLOCK.exception();
+            case ErrorCode.INDEX_ALREADY_EXISTS_1 -> MySqlError.ER_DUP_KEYNAME.exception(quotedName(e));
             case ErrorCode.DUPLICATE_KEY_1 -> {
                 MySqlException duplicate = DuplicateKey.of(e.getMessage(), connection);
                 yield duplicate != null ? duplicate

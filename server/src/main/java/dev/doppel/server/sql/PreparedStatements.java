@@ -55,6 +55,8 @@ public final class PreparedStatements {
         final boolean readsSessionState;
         final int[] parameterTypes;
         final Map<Integer, ByteArrayOutputStream> longData = new HashMap<>();
+        /** Null unless this is a plain SELECT prepared in the engine, which may run on the network thread. */
+        final QuickReads quick;
 
         Prepared(long id, String sql, List<Token> tokens, int parameterCount, PreparedStatement engine,
                  List<String> labels) {
@@ -66,6 +68,7 @@ public final class PreparedStatements {
             this.labels = labels;
             this.readsSessionState = readsSessionState(tokens) || InsertIgnore.matches(tokens);
             this.parameterTypes = new int[parameterCount];
+            this.quick = engine != null && QuickReads.isPlainSelect(tokens) ? new QuickReads() : null;
         }
     }
 
@@ -86,6 +89,20 @@ public final class PreparedStatements {
             case Command.COM_STMT_CLOSE -> close(payload.readUnsignedIntLE());
             default -> throw MySqlError.ER_UNKNOWN_COM_ERROR.exception();
         }
+    }
+
+    /**
+     * Whether this COM_STMT_EXECUTE may run on the network thread (see {@link QuickReads}): a plain SELECT without a
+     * cursor or long data that ran quickly before. Called only when no other command of the session is pending.
+     */
+    public boolean canRunInline(ByteBuf payload) {
+        int at = payload.readerIndex() + 1;
+        if (payload.readableBytes() < 10) {
+            return false;
+        }
+        Prepared statement = statements.get(payload.getUnsignedIntLE(at));
+        return statement != null && statement.quick != null && statement.quick.mayRunInline()
+                && payload.getUnsignedByte(at + 4) == 0 && statement.longData.isEmpty();
     }
 
     private void prepare(String sql) {
@@ -220,7 +237,17 @@ public final class PreparedStatements {
             } catch (SQLException e) {
                 throw EngineErrors.translate(e, statement.sql, session.schema());
             }
-            executor.executePrepared(statement.engine, statement.sql, statement.tokens, statement.labels);
+            if (statement.quick == null) {
+                executor.executePrepared(statement.engine, statement.sql, statement.tokens, statement.labels);
+                return;
+            }
+            long started = System.nanoTime();
+            long startedCpu = QuickReads.cpuNanos();
+            try {
+                executor.executePrepared(statement.engine, statement.sql, statement.tokens, statement.labels);
+            } finally {
+                statement.quick.record(started, startedCpu);
+            }
             return;
         }
         executor.executeWithParameters(statement.sql, statement.tokens, values);

@@ -42,6 +42,8 @@ public final class QueryExecutor {
     private boolean binary;
     private String pretokenizedText;
     private List<Token> pretokenized;
+    /** The history of the text SELECTs of this session by shape (see QuickReads), bounded. */
+    private final java.util.Map<String, QuickReads> quickTexts = new java.util.HashMap<>();
 
     public QueryExecutor(Session session) {
         this.session = session;
@@ -67,6 +69,53 @@ public final class QueryExecutor {
         pretokenized = tokens;
     }
 
+    /** Whether a text SELECT may run on the network thread: one of a shape that ran quickly before (see QuickReads). */
+    public boolean canRunInline(List<Token> tokens) {
+        if (isTransactionBoundary(tokens)) {
+            // Ending a transaction that changed nothing writes nothing (see endTransaction): microseconds.
+            try {
+                return !session.server().engine().hasUncommittedChanges(session.engineConnection());
+            } catch (SQLException e) {
+                return false;
+            }
+        }
+        if (!QuickReads.isPlainSelect(tokens)) {
+            return false;
+        }
+        QuickReads history = quickTexts.get(QuickReads.shape(tokens));
+        return history != null && history.mayRunInline();
+    }
+
+    /** BEGIN [WORK], START TRANSACTION, COMMIT [WORK], ROLLBACK [WORK]: each ends the open transaction, if any. */
+    private static boolean isTransactionBoundary(List<Token> tokens) {
+        if (tokens.isEmpty() || tokens.size() > 2) {
+            return false;
+        }
+        Token first = tokens.get(0);
+        if (tokens.size() == 2) {
+            return first.isWord("START") ? tokens.get(1).isWord("TRANSACTION")
+                    : tokens.get(1).isWord("WORK") && (first.isWord("BEGIN") || first.isWord("COMMIT")
+                            || first.isWord("ROLLBACK"));
+        }
+        return first.isWord("BEGIN") || first.isWord("COMMIT") || first.isWord("ROLLBACK");
+    }
+
+    private QuickReads quickHistory(List<Token> tokens) {
+        if (!QuickReads.isPlainSelect(tokens)) {
+            return null;
+        }
+        String shape = QuickReads.shape(tokens);
+        QuickReads history = quickTexts.get(shape);
+        if (history == null) {
+            if (quickTexts.size() >= 256) {
+                quickTexts.clear();
+            }
+            history = new QuickReads();
+            quickTexts.put(shape, history);
+        }
+        return history;
+    }
+
     public void executeText(String text) {
         List<Token> all = text.equals(pretokenizedText) ? pretokenized : Lexer.tokenize(text);
         pretokenizedText = null;
@@ -84,6 +133,9 @@ public final class QueryExecutor {
             List<Token> tokens = statements.get(i);
             String sql = statements.size() == 1 ? text : text.substring(0, tokens.get(tokens.size() - 1).end());
             boolean more = i + 1 < statements.size();
+            QuickReads history = statements.size() == 1 ? quickHistory(tokens) : null;
+            long started = history == null ? 0 : System.nanoTime();
+            long startedCpu = history == null ? 0 : QuickReads.cpuNanos();
             try {
                 execute(sql, tokens, more ? ServerStatus.MORE_RESULTS_EXISTS : 0);
             } catch (MySqlException e) {
@@ -91,6 +143,10 @@ public final class QueryExecutor {
                 session.addWarning("Error", e.number(), e.getMessage());
                 writer.error(e.number(), e.sqlState(), e.getMessage());
                 return;
+            } finally {
+                if (history != null) {
+                    history.record(started, startedCpu);
+                }
             }
             if (writer.pendingBytes() > FLUSH_BYTES) {
                 writer.flushPart();
@@ -291,6 +347,7 @@ public final class QueryExecutor {
             if (session.queryKilled()) {
                 throw MySqlError.ER_QUERY_INTERRUPTED.exception();
             }
+            endIfRolledBack(e);
             throw translate(e, sql);
         } finally {
             session.running(null);
@@ -434,7 +491,16 @@ public final class QueryExecutor {
             if (session.queryKilled()) {
                 throw MySqlError.ER_QUERY_INTERRUPTED.exception();
             }
+            endIfRolledBack(e);
             throw translate(e, sql);
+        }
+    }
+
+    /** A deadlock victim's whole transaction was rolled back by the engine (as InnoDB does): it is over. */
+    private void endIfRolledBack(SQLException e) {
+        if (e.getErrorCode() == org.h2.api.ErrorCode.DEADLOCK_1) {
+            explicitTransaction = false;
+            session.inTransaction(false);
         }
     }
 
@@ -510,8 +576,13 @@ public final class QueryExecutor {
             Connection connection = session.engineConnection();
             if (!connection.getAutoCommit()) {
                 if (commit) {
+                    // A transaction that changed nothing has nothing to write; earlier autocommit statements were
+                    // written when they ran.
+                    boolean changed = session.server().engine().hasUncommittedChanges(connection);
                     connection.commit();
-                    session.server().engine().flush();
+                    if (changed) {
+                        session.server().engine().flush();
+                    }
                 } else {
                     connection.rollback();
                 }
