@@ -80,6 +80,7 @@ public final class Server {
             VirtualTables.install(tables);
             try (Statement statement = systemConnection.createStatement()) {
                 statement.execute(VirtualTableFunction.createAliasStatement());
+                statement.execute(dev.doppel.server.catalog.ColumnTypeRegistry.createStatement());
                 Set<String> engineTables = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"
                         + " WHERE UPPER(TABLE_SCHEMA) = 'INFORMATION_SCHEMA'")) {

@@ -66,6 +66,9 @@ final class DatabaseStatement {
         String quoted = "`" + name.replace("`", "``") + "`";
         try (Statement statement = session.engineConnection().createStatement()) {
             statement.execute(create ? "CREATE SCHEMA " + quoted : "DROP SCHEMA " + quoted + " CASCADE");
+            if (!create) {
+                dev.doppel.server.catalog.ColumnTypeRegistry.dropSchema(session.engineConnection(), name);
+            }
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());
         } finally {

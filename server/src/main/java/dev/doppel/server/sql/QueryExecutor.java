@@ -35,6 +35,7 @@ public final class QueryExecutor {
     private final PluginStatement plugins;
     private final GrantStatement grants;
     private final PreparedStatements prepared;
+    private final TableDdl tables;
     private boolean explicitTransaction;
     /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
     private boolean binary;
@@ -50,6 +51,7 @@ public final class QueryExecutor {
         this.plugins = new PluginStatement(session);
         this.grants = new GrantStatement(session, accounts);
         this.prepared = new PreparedStatements(session, this);
+        this.tables = new TableDdl(session, this);
     }
 
     public PreparedStatements preparedStatements() {
@@ -116,6 +118,10 @@ public final class QueryExecutor {
     /** Statements the server runs itself that write to the mysql schema or create/drop schemas. */
     private static final java.util.Set<String> WRITING = java.util.Set.of("CREATE", "ALTER", "DROP", "RENAME", "GRANT",
             "REVOKE", "INSTALL", "UNINSTALL", "TRUNCATE");
+
+    /** Words after EXPLAIN that start a statement to explain rather than name a table to describe. */
+    private static final java.util.Set<String> EXPLAINABLE = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE",
+            "REPLACE", "TABLE", "WITH", "FORMAT", "ANALYZE", "FOR", "EXTENDED", "PARTITIONS");
 
     private void execute(String sql, List<Token> tokens, int moreFlag) {
         run(sql, tokens, moreFlag);
@@ -203,6 +209,8 @@ public final class QueryExecutor {
                     ok(0, moreFlag);
                 } else if (!keyword.equals("ALTER") && !keyword.equals("RENAME") && DatabaseStatement.matches(tokens)) {
                     ok(databases.execute(sql, tokens), moreFlag);
+                } else if (TableDdl.matches(tokens)) {
+                    tables.execute(sql, tokens, moreFlag);
                 } else {
                     engine(sql, tokens, moreFlag);
                 }
@@ -213,6 +221,14 @@ public final class QueryExecutor {
                 }
                 plugins.execute(sql, tokens);
                 ok(0, moreFlag);
+            }
+            case "DESCRIBE", "DESC" -> show.tableShows().describe(sql, tokens, moreFlag);
+            case "EXPLAIN" -> {
+                if (tokens.size() > 1 && tokens.get(1).isIdentifier() && !EXPLAINABLE.contains(tokens.get(1).upper())) {
+                    show.tableShows().describe(sql, tokens, moreFlag);
+                } else {
+                    engine(sql, tokens, moreFlag);
+                }
             }
             case "DO" -> {
                 evaluate(sql.substring(tokens.get(1).start()), tokens.subList(1, tokens.size()));
@@ -353,7 +369,7 @@ public final class QueryExecutor {
         }
     }
 
-    private void engine(String sql, List<Token> tokens, int moreFlag) {
+    void engine(String sql, List<Token> tokens, int moreFlag) {
         TableAccess.check(tokens, session);
         if (!binary && LiteralSelect.tryExecute(sql, tokens, session, session.statusFlags() | moreFlag,
                 session.warnings().size())) {
