@@ -17,7 +17,15 @@ import java.util.regex.Pattern;
 public final class VirtualTableFunction {
     private static final Pattern SIZED = Pattern.compile("([A-Z ]+?)\\s*(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?( UNSIGNED)?");
 
+    /** The engine connection of the statement reading a table, for row suppliers that read the engine's catalog. */
+    private static final ThreadLocal<Connection> READING = new ThreadLocal<>();
+
     private VirtualTableFunction() {
+    }
+
+    /** The connection of the statement whose rows are being produced on this thread. */
+    public static Connection readingConnection() {
+        return READING.get();
     }
 
     /** Registers the function in the engine. */
@@ -39,7 +47,13 @@ public final class VirtualTableFunction {
         if (connection.getMetaData().getURL().equals("jdbc:columnlist:connection")) {
             return result;
         }
-        List<Object[]> rows = table.get().rows().get();
+        List<Object[]> rows;
+        READING.set(connection);
+        try {
+            rows = table.get().rows().get();
+        } finally {
+            READING.remove();
+        }
         for (Object[] each : rows) {
             result.addRow(each);
         }

@@ -100,6 +100,8 @@ public final class Server {
             upgrade.complete();
             context = new ServerContext(config, config.variables(), engine, accounts, keys, log, plugins,
                     this::requestStop);
+            dev.doppel.server.catalog.InformationSchemaTables.register(tables, new CatalogViewers(context),
+                    context::schemas);
             network = new NetworkServer(context);
             int port = config.skipNetworking() ? 0 : bind();
             Path socket = config.socket();

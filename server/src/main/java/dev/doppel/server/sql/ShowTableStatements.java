@@ -1,6 +1,7 @@
 package dev.doppel.server.sql;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.catalog.ColumnKeys;
 import dev.doppel.server.catalog.CreateTableText;
 import dev.doppel.server.catalog.EngineCatalog;
 import dev.doppel.server.catalog.MySqlTypes;
@@ -175,9 +176,9 @@ final class ShowTableStatements {
                 ? TextResult.of("Field", "Type", "Collation", "Null", "Key", "Default", "Extra", "Privileges", "Comment")
                 : TextResult.of("Field", "Type", "Null", "Key", "Default", "Extra");
         for (TableInfo.Column each : table.columns()) {
-            String key = key(table, each.name());
+            String key = ColumnKeys.key(table, each.name());
             String nullable = each.nullable() ? "YES" : "NO";
-            String extra = extra(each);
+            String extra = ColumnKeys.extra(each);
             if (full) {
                 result.row(each.name(), each.columnType(), collation(each.columnType()), nullable, key,
                         each.defaultValue(), extra, "select,insert,update,references",
@@ -191,36 +192,6 @@ final class ShowTableStatements {
 
     static String collation(String columnType) {
         return MySqlTypes.isString(columnType) ? COLLATION : null;
-    }
-
-    /** The Extra of SHOW COLUMNS and I_S.COLUMNS: auto_increment, DEFAULT_GENERATED, on update ... */
-    static String extra(TableInfo.Column column) {
-        if (column.autoIncrement()) {
-            return "auto_increment";
-        }
-        String extra = column.defaultIsExpression() ? "DEFAULT_GENERATED" : "";
-        if (column.onUpdate() != null) {
-            extra = (extra + " on update " + column.onUpdate()).trim();
-        }
-        return extra;
-    }
-
-    /** PRI, UNI or MUL as SHOW COLUMNS and I_S.COLUMNS.COLUMN_KEY give them. */
-    static String key(TableInfo table, String column) {
-        String result = "";
-        for (TableInfo.Index each : table.indexes()) {
-            if (each.primary() && each.columns().stream().anyMatch(column::equalsIgnoreCase)) {
-                return "PRI";
-            }
-            if (!each.columns().isEmpty() && each.columns().get(0).equalsIgnoreCase(column)) {
-                if (each.unique() && each.columns().size() == 1) {
-                    result = "UNI";
-                } else if (result.isEmpty()) {
-                    result = "MUL";
-                }
-            }
-        }
-        return result;
     }
 
     /** SHOW INDEX|INDEXES|KEYS FROM t [FROM db] [WHERE ...]. */
