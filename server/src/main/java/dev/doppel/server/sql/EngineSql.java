@@ -57,6 +57,14 @@ public final class EngineSql {
                     }
                 }
                 case WORD -> {
+                    if (token.isWord("SQL_NO_CACHE") && i > 0 && tokens.get(i - 1).isWord("SELECT")) {
+                        // 8.4 still parses it (the query cache is gone): no effect but a deprecation warning
+                        if (session != null) {
+                            session.addWarning("Warning", 1681,
+                                    MySqlError.ER_WARN_DEPRECATED_SYNTAX_NO_REPLACEMENT.message("SQL_NO_CACHE"));
+                        }
+                        continue;
+                    }
                     int consumed = virtualTable(tokens, i, result);
                     if (consumed == 0) {
                         consumed = sessionFunction(tokens, i, session, result);

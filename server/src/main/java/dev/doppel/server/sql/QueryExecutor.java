@@ -222,6 +222,13 @@ public final class QueryExecutor {
                 plugins.execute(sql, tokens);
                 ok(0, moreFlag);
             }
+            case "LOCK", "UNLOCK" -> {
+                if (!LockTablesStatement.matches(tokens)) {
+                    throw Lexer.syntaxError(sql, tokens.size() > 1 ? tokens.get(1).start() : sql.length());
+                }
+                new LockTablesStatement(session).execute(sql, tokens);
+                ok(0, moreFlag);
+            }
             case "DESCRIBE", "DESC" -> show.tableShows().describe(sql, tokens, moreFlag);
             case "EXPLAIN" -> {
                 if (tokens.size() > 1 && tokens.get(1).isIdentifier() && !EXPLAINABLE.contains(tokens.get(1).upper())) {
