@@ -60,6 +60,18 @@ public final class VirtualTableFunction {
         return result;
     }
 
+    /** Whether a column is served as text (and compared without regard to case). */
+    static boolean isText(VirtualTable.Column column) {
+        Matcher type = SIZED.matcher(column.sqlType().toUpperCase(Locale.ROOT).trim());
+        if (!type.matches()) {
+            return true;
+        }
+        return switch (type.group(1).trim()) {
+            case "BIGINT", "INT", "INTEGER", "DECIMAL", "TIMESTAMP", "DATETIME", "DOUBLE" -> false;
+            default -> true;
+        };
+    }
+
     private static void addColumn(SimpleResultSet result, VirtualTable.Column column) {
         Matcher type = SIZED.matcher(column.sqlType().toUpperCase(Locale.ROOT).trim());
         if (!type.matches()) {

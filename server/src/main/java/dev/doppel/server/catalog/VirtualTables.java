@@ -55,6 +55,27 @@ public final class VirtualTables {
         return engineInformationSchema.contains(name.toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * The engine's SQL reading a table: the table function, with text columns made case-insensitive as MySQL's
+     * information_schema columns are (a connector's {@code IS_NULLABLE = 'yes'} matches 'YES').
+     */
+    public static String source(VirtualTable table) {
+        StringBuilder out = new StringBuilder("(SELECT ");
+        boolean first = true;
+        for (VirtualTable.Column each : table.columns()) {
+            String name = "`" + each.name().replace("`", "``") + "`";
+            out.append(first ? "" : ", ");
+            first = false;
+            if (VirtualTableFunction.isText(each)) {
+                out.append("CAST(").append(name).append(" AS VARCHAR_IGNORECASE) AS ").append(name);
+            } else {
+                out.append(name);
+            }
+        }
+        return out.append(" FROM ").append(FUNCTION).append("('").append(table.schema().toLowerCase(Locale.ROOT))
+                .append("', '").append(table.name().replace("'", "''")).append("'))").toString();
+    }
+
     /** Whether a name could be a virtual table's schema (so that statements not naming one are not looked at). */
     public static boolean isVirtualSchema(String name) {
         return name.equalsIgnoreCase("information_schema") || name.equalsIgnoreCase("performance_schema");

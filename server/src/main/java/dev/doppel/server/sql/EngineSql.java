@@ -114,7 +114,8 @@ public final class EngineSql {
             return 0;
         }
         Token table = tokens.get(index + 2);
-        if (VirtualTables.current().find(schema.text(), table.text()).isEmpty()) {
+        var found = VirtualTables.current().find(schema.text(), table.text());
+        if (found.isEmpty()) {
             if (schema.text().equalsIgnoreCase("performance_schema")) {
                 // every performance_schema table is virtual; one that is not there (yet) does not exist
                 throw MySqlError.ER_NO_SUCH_TABLE.exception("performance_schema", table.text());
@@ -124,8 +125,7 @@ public final class EngineSql {
             }
             return 0;
         }
-        out.append(VirtualTables.FUNCTION).append("('").append(schema.text().toLowerCase(Locale.ROOT)).append("', '")
-                .append(table.text().replace("'", "''")).append("')");
+        out.append(VirtualTables.source(found.get()));
         Token next = index + 3 < tokens.size() ? tokens.get(index + 3) : null;
         boolean aliased = next != null && (next.isWord("AS") || next.kind() == Token.Kind.QUOTED_IDENTIFIER
                 || (next.kind() == Token.Kind.WORD && !NOT_ALIASES.contains(next.upper())));

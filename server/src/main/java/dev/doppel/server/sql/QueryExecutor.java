@@ -382,7 +382,9 @@ public final class QueryExecutor {
                 session.warnings().size())) {
             return;
         }
-        String engineSql = EngineSql.rewrite(sql, tokens, session);
+        String compatible = QueryCompat.rewrite(sql, tokens);
+        String engineSql = compatible.equals(sql) ? EngineSql.rewrite(sql, tokens, session)
+                : EngineSql.rewrite(compatible, Lexer.tokenize(compatible), session);
         boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
         try {
             Connection connection = session.engineConnection();
