@@ -158,6 +158,15 @@ public final class EngineCatalog {
                                     Map<String, TableBuilder> builders) throws SQLException {
         String filter = (schema == null ? "" : " AND LOWER(I.TABLE_SCHEMA) = LOWER(?)")
                 + (table == null ? "" : " AND LOWER(I.TABLE_NAME) = LOWER(?)");
+        // the engine lists a table's indexes in creation order, the order MySQL shows keys in within their kind
+        Map<String, Integer> created = new HashMap<>();
+        try (PreparedStatement select = prepare(connection, "SELECT I.TABLE_SCHEMA, I.TABLE_NAME, I.INDEX_NAME FROM"
+                + " INFORMATION_SCHEMA.INDEXES I WHERE TRUE" + filter, schema, table);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                created.put(key(rows.getString(1), rows.getString(2)) + "." + rows.getString(3), created.size());
+            }
+        }
         // the constraint an index serves gives its MySQL name (UNIQUE KEY uk ... is index uk_INDEX_7 of constraint uk)
         try (PreparedStatement select = prepare(connection, "SELECT I.TABLE_SCHEMA, I.TABLE_NAME, I.INDEX_NAME,"
                 + " I.INDEX_TYPE_NAME, C.CONSTRAINT_NAME, C.CONSTRAINT_TYPE, IC.COLUMN_NAME"
@@ -183,7 +192,8 @@ public final class EngineCatalog {
                     boolean primary = "PRIMARY KEY".equals(typeName) || "PRIMARY KEY".equals(constraintType);
                     boolean unique = primary || typeName.startsWith("UNIQUE");
                     String name = primary ? "PRIMARY" : rows.getString(5) != null ? rows.getString(5) : indexName;
-                    index = new IndexBuilder(name, primary, unique, indexName);
+                    index = new IndexBuilder(name, primary, unique,
+                            created.getOrDefault(key(rows.getString(1), rows.getString(2)) + "." + indexName, 0));
                     builder.indexes.put(indexName, index);
                 }
                 if (!index.columns.contains(rows.getString(7))) {
@@ -214,14 +224,14 @@ public final class EngineCatalog {
         final String name;
         final boolean primary;
         final boolean unique;
-        final String engineName;
+        final int created;
         final List<String> columns = new ArrayList<>();
 
-        IndexBuilder(String name, boolean primary, boolean unique, String engineName) {
+        IndexBuilder(String name, boolean primary, boolean unique, int created) {
             this.name = name;
             this.primary = primary;
             this.unique = unique;
-            this.engineName = engineName;
+            this.created = created;
         }
     }
 
@@ -246,7 +256,7 @@ public final class EngineCatalog {
         /** Keys in MySQL's order: PRIMARY, then unique keys, then the others; unnamed ones named as MySQL does. */
         TableInfo build() {
             List<IndexBuilder> ordered = new ArrayList<>(indexes.values());
-            ordered.sort((a, b) -> rank(a) - rank(b));
+            ordered.sort((a, b) -> rank(a) != rank(b) ? rank(a) - rank(b) : a.created - b.created);
             Set<String> used = new HashSet<>();
             for (IndexBuilder each : ordered) {
                 if (!GENERATED_NAME.matcher(each.name).matches()) {

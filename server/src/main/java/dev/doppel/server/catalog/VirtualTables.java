@@ -63,7 +63,8 @@ public final class VirtualTables {
         StringBuilder out = new StringBuilder("(SELECT ");
         boolean first = true;
         for (VirtualTable.Column each : table.columns()) {
-            String name = "`" + each.name().replace("`", "``") + "`";
+            // double quotes keep the name's case (backquoted names are folded to lower case by the engine)
+            String name = "\"" + each.name().replace("\"", "\"\"") + "\"";
             out.append(first ? "" : ", ");
             first = false;
             if (VirtualTableFunction.isText(each)) {
