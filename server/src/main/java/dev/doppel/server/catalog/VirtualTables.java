@@ -41,6 +41,13 @@ public final class VirtualTables {
         tables.remove(key(schema, name));
     }
 
+    /** The names of a schema's tables, sorted. */
+    public java.util.List<String> names(String schema) {
+        String prefix = schema.toLowerCase(Locale.ROOT) + ".";
+        return tables.entrySet().stream().filter(each -> each.getKey().startsWith(prefix))
+                .map(each -> each.getValue().name()).sorted().toList();
+    }
+
     public Optional<VirtualTable> find(String schema, String name) {
         return Optional.ofNullable(tables.get(key(schema, name)));
     }

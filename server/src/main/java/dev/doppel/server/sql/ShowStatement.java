@@ -238,6 +238,13 @@ final class ShowStatement {
         }
         String column = "Tables_in_" + schema;
         TextResult rows = full ? TextResult.of(column, "Table_type") : TextResult.of(column);
+        if (dev.doppel.server.catalog.VirtualTables.isVirtualSchema(schema)) {
+            for (String each : dev.doppel.server.catalog.VirtualTables.current().names(schema)) {
+                rows.row(full ? new String[] {each, "SYSTEM VIEW"} : new String[] {each});
+            }
+            filtered(sql, rows, rest.subList(index, rest.size()), column, moreFlag);
+            return;
+        }
         try {
             Connection connection = session.engineConnection();
             try (var statement = connection.prepareStatement("SELECT TABLE_NAME, TABLE_TYPE FROM"
