@@ -14,7 +14,8 @@ public final class CreateTableText {
         List<TableInfo.Column> columns = table.columns();
         for (int i = 0; i < columns.size(); i++) {
             out.append("  ").append(column(columns.get(i)));
-            out.append(i + 1 < columns.size() || !table.indexes().isEmpty() ? ",\n" : "\n");
+            out.append(i + 1 < columns.size() || !table.indexes().isEmpty() || !table.foreignKeys().isEmpty()
+                    ? ",\n" : "\n");
         }
         List<TableInfo.Index> indexes = table.indexes();
         for (int i = 0; i < indexes.size(); i++) {
@@ -25,7 +26,25 @@ public final class CreateTableText {
             } else {
                 out.append(index.unique() ? "UNIQUE KEY " : "KEY ").append(quote(index.name())).append(' ');
             }
-            out.append(columnList(index.columns())).append(i + 1 < indexes.size() ? ",\n" : "\n");
+            out.append(columnList(index.columns()))
+                    .append(i + 1 < indexes.size() || !table.foreignKeys().isEmpty() ? ",\n" : "\n");
+        }
+        List<TableInfo.ForeignKey> foreignKeys = table.foreignKeys();
+        for (int i = 0; i < foreignKeys.size(); i++) {
+            TableInfo.ForeignKey key = foreignKeys.get(i);
+            out.append("  CONSTRAINT ").append(quote(key.name())).append(" FOREIGN KEY ").append(columnList(key.columns()))
+                    .append(" REFERENCES ");
+            if (!key.referencedSchema().equalsIgnoreCase(table.schema())) {
+                out.append(quote(key.referencedSchema())).append('.');
+            }
+            out.append(quote(key.referencedTable())).append(' ').append(columnList(key.referencedColumns()));
+            if (key.onDelete() != null) {
+                out.append(" ON DELETE ").append(key.onDelete());
+            }
+            if (key.onUpdate() != null) {
+                out.append(" ON UPDATE ").append(key.onUpdate());
+            }
+            out.append(i + 1 < foreignKeys.size() ? ",\n" : "\n");
         }
         out.append(") ENGINE=InnoDB");
         if (table.autoIncrement() != null && table.autoIncrement() > 1) {

@@ -80,6 +80,7 @@ public final class EngineCatalog {
             }
         }
         readIndexes(connection, schema, table, builders);
+        readForeignKeys(connection, schema, table, builders);
         List<TableInfo> result = new ArrayList<>(builders.size());
         for (TableBuilder each : builders.values()) {
             result.add(each.build());
@@ -203,6 +204,39 @@ public final class EngineCatalog {
         }
     }
 
+    private static void readForeignKeys(Connection connection, String schema, String table,
+                                        Map<String, TableBuilder> builders) throws SQLException {
+        String filter = (schema == null ? "" : " AND LOWER(K.TABLE_SCHEMA) = LOWER(?)")
+                + (table == null ? "" : " AND LOWER(K.TABLE_NAME) = LOWER(?)");
+        try (PreparedStatement select = prepare(connection, "SELECT K.TABLE_SCHEMA, K.TABLE_NAME, R.CONSTRAINT_NAME,"
+                + " K.COLUMN_NAME, U.TABLE_SCHEMA, U.TABLE_NAME, U.COLUMN_NAME, R.UPDATE_RULE, R.DELETE_RULE"
+                + " FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS R JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE K"
+                + " ON K.CONSTRAINT_SCHEMA = R.CONSTRAINT_SCHEMA AND K.CONSTRAINT_NAME = R.CONSTRAINT_NAME"
+                + " JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE U ON U.CONSTRAINT_SCHEMA = R.UNIQUE_CONSTRAINT_SCHEMA"
+                + " AND U.CONSTRAINT_NAME = R.UNIQUE_CONSTRAINT_NAME AND U.ORDINAL_POSITION = K.POSITION_IN_UNIQUE_CONSTRAINT"
+                + " WHERE TRUE" + filter + " ORDER BY K.TABLE_SCHEMA, K.TABLE_NAME, R.CONSTRAINT_NAME, K.ORDINAL_POSITION",
+                schema, table);
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                TableBuilder builder = builders.get(key(rows.getString(1), rows.getString(2)));
+                if (builder == null) {
+                    continue;
+                }
+                String[] target = {rows.getString(5), rows.getString(6), rule(rows.getString(9)),
+                        rule(rows.getString(8))};
+                builder.foreignKeys.putIfAbsent(rows.getString(3), target);
+                builder.foreignKeyColumns.computeIfAbsent(rows.getString(3), name -> new ArrayList<>())
+                        .add(rows.getString(4));
+                builder.referencedColumns.computeIfAbsent(rows.getString(3), name -> new ArrayList<>())
+                        .add(rows.getString(7));
+            }
+        }
+    }
+
+    private static String rule(String rule) {
+        return rule == null || rule.equals("NO ACTION") || rule.equals("RESTRICT") ? null : rule;
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, String schema, String table)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
@@ -244,6 +278,10 @@ public final class EngineCatalog {
         Long autoIncrement;
         final List<TableInfo.Column> columns = new ArrayList<>();
         final Map<String, IndexBuilder> indexes = new LinkedHashMap<>();
+        /** constraint name → {referenced schema, referenced table, ON DELETE, ON UPDATE} */
+        final Map<String, String[]> foreignKeys = new LinkedHashMap<>();
+        final Map<String, List<String>> foreignKeyColumns = new HashMap<>();
+        final Map<String, List<String>> referencedColumns = new HashMap<>();
 
         TableBuilder(String schema, String name, String type, String comment, long rows) {
             this.schema = schema;
@@ -276,8 +314,19 @@ public final class EngineCatalog {
                 }
                 result.add(new TableInfo.Index(name, each.primary, each.unique, List.copyOf(each.columns)));
             }
+            List<TableInfo.ForeignKey> keys = new ArrayList<>();
+            int generated = 0;
+            for (Map.Entry<String, String[]> each : foreignKeys.entrySet()) {
+                String[] target = each.getValue();
+                // MySQL names an unnamed foreign key <table>_ibfk_<n>
+                String keyName = GENERATED_NAME.matcher(each.getKey()).matches() ? name + "_ibfk_" + (++generated)
+                        : each.getKey();
+                keys.add(new TableInfo.ForeignKey(keyName, List.copyOf(foreignKeyColumns.get(each.getKey())), target[0],
+                        target[1], List.copyOf(referencedColumns.get(each.getKey())), target[2], target[3]));
+            }
+            keys.sort((a, b) -> a.name().compareTo(b.name()));
             return new TableInfo(schema, name, type, comment, rows, autoIncrement, List.copyOf(columns),
-                    List.copyOf(result));
+                    List.copyOf(result), List.copyOf(keys));
         }
 
         private static int rank(IndexBuilder index) {

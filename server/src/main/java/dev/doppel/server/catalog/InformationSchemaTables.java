@@ -97,7 +97,7 @@ public final class InformationSchemaTables {
                 "CONSTRAINT_SCHEMA", NAME, "CONSTRAINT_NAME", NAME, "UNIQUE_CONSTRAINT_CATALOG", NAME,
                 "UNIQUE_CONSTRAINT_SCHEMA", NAME, "UNIQUE_CONSTRAINT_NAME", NAME, "MATCH_OPTION", "VARCHAR(7)",
                 "UPDATE_RULE", "VARCHAR(11)", "DELETE_RULE", "VARCHAR(11)", "TABLE_NAME", NAME,
-                "REFERENCED_TABLE_NAME", NAME), List::of));
+                "REFERENCED_TABLE_NAME", NAME), this::referentialConstraints));
         tables.add(new VirtualTable(SCHEMA, "ENGINES", columns("ENGINE", NAME, "SUPPORT", "VARCHAR(8)", "COMMENT",
                 "VARCHAR(160)", "TRANSACTIONS", "VARCHAR(3)", "XA", "VARCHAR(3)", "SAVEPOINTS", "VARCHAR(3)"),
                 () -> new ArrayList<>(StorageEngines.ROWS.stream().map(each -> (Object[]) each).toList())));
@@ -230,6 +230,13 @@ public final class InformationSchemaTables {
                             index.columns().get(i), (long) (i + 1), null, null, null, null});
                 }
             }
+            for (TableInfo.ForeignKey key : table.foreignKeys()) {
+                for (int i = 0; i < key.columns().size(); i++) {
+                    result.add(new Object[] {"def", table.schema(), key.name(), "def", table.schema(), table.name(),
+                            key.columns().get(i), (long) (i + 1), (long) (i + 1), key.referencedSchema(),
+                            key.referencedTable(), key.referencedColumns().get(i)});
+                }
+            }
         }
         return result;
     }
@@ -242,6 +249,22 @@ public final class InformationSchemaTables {
                     result.add(new Object[] {"def", table.schema(), index.name(), table.schema(), table.name(),
                             index.primary() ? "PRIMARY KEY" : "UNIQUE", "YES"});
                 }
+            }
+            for (TableInfo.ForeignKey key : table.foreignKeys()) {
+                result.add(new Object[] {"def", table.schema(), key.name(), table.schema(), table.name(), "FOREIGN KEY",
+                        "YES"});
+            }
+        }
+        return result;
+    }
+
+    private List<Object[]> referentialConstraints() {
+        List<Object[]> result = new ArrayList<>();
+        for (TableInfo table : visibleTables()) {
+            for (TableInfo.ForeignKey key : table.foreignKeys()) {
+                result.add(new Object[] {"def", table.schema(), key.name(), "def", key.referencedSchema(), null, "NONE",
+                        key.onUpdate() == null ? "NO ACTION" : key.onUpdate(),
+                        key.onDelete() == null ? "NO ACTION" : key.onDelete(), table.name(), key.referencedTable()});
             }
         }
         return result;

@@ -9,7 +9,7 @@ import java.util.List;
  * @param autoIncrement the next AUTO_INCREMENT value, null when the table has no such column
  */
 public record TableInfo(String schema, String name, String type, String comment, long rows, Long autoIncrement,
-                        List<Column> columns, List<Index> indexes) {
+                        List<Column> columns, List<Index> indexes, List<ForeignKey> foreignKeys) {
 
     /**
      * @param columnType the MySQL type as SHOW CREATE TABLE shows it ("int unsigned", "varchar(20)")
@@ -27,6 +27,11 @@ public record TableInfo(String schema, String name, String type, String comment,
 
     /** An index under its MySQL name ("PRIMARY" for the primary key). */
     public record Index(String name, boolean primary, boolean unique, List<String> columns) {
+    }
+
+    /** A foreign key; the rules are null for the default (NO ACTION / RESTRICT). */
+    public record ForeignKey(String name, List<String> columns, String referencedSchema, String referencedTable,
+                             List<String> referencedColumns, String onDelete, String onUpdate) {
     }
 
     public boolean isView() {

@@ -147,6 +147,36 @@ class CatalogIT {
     }
 
     @Test
+    void assertForeignKeys() throws Exception {
+        try (Connection connection = connect("root", "", "cat"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE fk_parent (id INT PRIMARY KEY, code INT, UNIQUE KEY code_uk (code))");
+            statement.execute("CREATE TABLE fk_child (id INT PRIMARY KEY, parent_id INT, parent_code INT,"
+                    + " CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES fk_parent (id) ON DELETE CASCADE,"
+                    + " FOREIGN KEY (parent_code) REFERENCES fk_parent (code) ON UPDATE SET NULL)");
+            assertThat(showCreate(statement, "fk_child")).isEqualTo("""
+                    CREATE TABLE `fk_child` (
+                      `id` int NOT NULL,
+                      `parent_id` int DEFAULT NULL,
+                      `parent_code` int DEFAULT NULL,
+                      PRIMARY KEY (`id`),
+                      KEY `child_parent` (`parent_id`),
+                      KEY `parent_code` (`parent_code`),
+                      CONSTRAINT `child_parent` FOREIGN KEY (`parent_id`) REFERENCES `fk_parent` (`id`) ON DELETE CASCADE,
+                      CONSTRAINT `fk_child_ibfk_1` FOREIGN KEY (`parent_code`) REFERENCES `fk_parent` (`code`) ON UPDATE SET NULL
+                    ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_ai_ci""");
+            assertThat(rows(statement, "SELECT CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME"
+                    + " FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_NAME = 'fk_child'"
+                    + " AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY 1")).containsExactly(
+                    List.of("child_parent", "parent_id", "fk_parent", "id"),
+                    List.of("fk_child_ibfk_1", "parent_code", "fk_parent", "code"));
+            assertThat(rows(statement, "SELECT CONSTRAINT_NAME, UPDATE_RULE, DELETE_RULE, REFERENCED_TABLE_NAME FROM"
+                    + " information_schema.REFERENTIAL_CONSTRAINTS WHERE TABLE_NAME = 'fk_child' ORDER BY 1"))
+                    .containsExactly(List.of("child_parent", "NO ACTION", "CASCADE", "fk_parent"),
+                            List.of("fk_child_ibfk_1", "SET NULL", "NO ACTION", "fk_parent"));
+        }
+    }
+
+    @Test
     void assertShowColumnsDescribeAndIndex() throws Exception {
         try (Connection connection = connect("root", "", "cat"); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE described (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,"

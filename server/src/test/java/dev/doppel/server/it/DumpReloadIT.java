@@ -45,7 +45,9 @@ class DumpReloadIT {
                     + " customer_id INT NOT NULL, total DECIMAL(10,2) NOT NULL DEFAULT 0.00,"
                     + " status ENUM('new','paid','shipped') NOT NULL DEFAULT 'new', placed DATETIME(6) NOT NULL,"
                     + " changed TIMESTAMP NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,"
-                    + " PRIMARY KEY (id), KEY customer_placed (customer_id, placed)) ENGINE=InnoDB COMMENT='orders'");
+                    + " PRIMARY KEY (id), KEY customer_placed (customer_id, placed),"
+                    + " CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE)"
+                    + " ENGINE=InnoDB COMMENT='orders'");
             statement.execute("CREATE TABLE order_lines (order_id BIGINT UNSIGNED NOT NULL, line SMALLINT NOT NULL,"
                     + " sku CHAR(8) NOT NULL, qty INT NOT NULL, weight DOUBLE, PRIMARY KEY (order_id, line))");
             statement.execute("CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, body MEDIUMTEXT, extra LONGTEXT,"
