@@ -24,6 +24,9 @@ public final class InformationSchemaTables {
     public interface Viewer {
         boolean canSee(String schema);
 
+        /** Whether the account holds some privilege on the table. */
+        boolean canSeeTable(String schema, String table);
+
         /** 'user'@'host' */
         String grantee();
 
@@ -147,7 +150,7 @@ public final class InformationSchemaTables {
         try {
             List<TableInfo> result = new ArrayList<>();
             for (TableInfo each : EngineCatalog.tables(VirtualTableFunction.readingConnection(), null, null)) {
-                if (viewer.canSee(each.schema())) {
+                if (viewer.canSeeTable(each.schema(), each.name())) {
                     result.add(each);
                 }
             }

@@ -52,6 +52,11 @@ final class CatalogViewers implements Function<Connection, InformationSchemaTabl
         }
 
         @Override
+        public boolean canSeeTable(String schema, String table) {
+            return session == null || session.privileges().canSeeTable(schema, table);
+        }
+
+        @Override
         public String grantee() {
             return session == null ? "'root'@'localhost'" : session.account().quoted();
         }

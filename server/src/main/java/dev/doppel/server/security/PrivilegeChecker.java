@@ -66,6 +66,23 @@ public final class PrivilegeChecker {
         return !current.databasePrivileges(database).isEmpty() || current.hasTableGrantIn(database);
     }
 
+    /**
+     * Whether the table shows in SHOW statements and information_schema: some table privilege on it, at any level.
+     * information_schema and performance_schema tables are visible to every account.
+     */
+    public boolean canSeeTable(String database, String table) {
+        if (skipGrantTables || database.equalsIgnoreCase("information_schema")
+                || database.equalsIgnoreCase("performance_schema")) {
+            return true;
+        }
+        for (String each : Privileges.TABLE) {
+            if (hasOnTable(each, database, table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** ER_DBACCESS_DENIED_ERROR (1044) unless {@link #canUseDatabase}. */
     public void requireDatabaseAccess(String database) {
         if (!canUseDatabase(database)) {

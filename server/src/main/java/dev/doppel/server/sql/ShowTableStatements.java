@@ -60,7 +60,7 @@ final class ShowTableStatements {
     }
 
     private TableInfo table(String sql, Target target, String command) {
-        if (!session.privileges().canUseDatabase(target.schema())) {
+        if (!session.privileges().canSeeTable(target.schema(), target.table())) {
             throw MySqlError.ER_TABLEACCESS_DENIED_ERROR.exception(command, session.user(), session.host(),
                     target.table());
         }
@@ -242,6 +242,9 @@ final class ShowTableStatements {
                 "Update_time", "Check_time", "Collation", "Checksum", "Create_options", "Comment");
         try {
             for (TableInfo each : EngineCatalog.tables(session.engineConnection(), schema, null)) {
+                if (!session.privileges().canSeeTable(each.schema(), each.name())) {
+                    continue;
+                }
                 if (each.isView()) {
                     result.row(each.name(), null, null, null, null, null, null, null, null, null, null, null, null,
                             null, null, null, null, "VIEW");

@@ -39,6 +39,9 @@ class CatalogIT {
             statement.execute("CREATE TABLE hidden.secret (id INT PRIMARY KEY)");
             statement.execute("CREATE USER 'reader'@'%' IDENTIFIED BY 'r-pass'");
             statement.execute("GRANT SELECT ON cat.* TO 'reader'@'%'");
+            statement.execute("CREATE TABLE hidden.granted (id INT PRIMARY KEY)");
+            statement.execute("CREATE USER 'one'@'%' IDENTIFIED BY 'o-pass'");
+            statement.execute("GRANT SELECT ON hidden.granted TO 'one'@'%'");
         }
     }
 
@@ -365,6 +368,21 @@ class CatalogIT {
                         assertThat(e.getMessage()).isEqualTo(
                                 "SHOW command denied to user 'reader'@'localhost' for table 'secret'");
                     });
+        }
+    }
+
+    @Test
+    void assertATableGrantShowsThatTableOnly() throws Exception {
+        try (Connection connection = connect("one", "o-pass", "hidden");
+             Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'hidden'"))
+                    .containsExactly(List.of("granted"));
+            assertThat(rows(statement, "SELECT DISTINCT TABLE_NAME FROM information_schema.COLUMNS"
+                    + " WHERE TABLE_SCHEMA = 'hidden'")).containsExactly(List.of("granted"));
+            assertThat(rows(statement, "SHOW TABLE STATUS")).extracting(r -> r.get(0)).containsExactly("granted");
+            assertThat(rows(statement, "SHOW CREATE TABLE granted")).hasSize(1);
+            assertThatThrownBy(() -> statement.executeQuery("SHOW COLUMNS FROM secret"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1142));
         }
     }
 
