@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class EngineCatalog {
     /** Names the engine makes up for unnamed keys; MySQL names those after their first column. */
     private static final Pattern GENERATED_NAME = Pattern.compile("(?i)(CONSTRAINT|INDEX|PRIMARY_KEY)_[0-9A-F]+(_\\d+)?");
+    /** The engine's name for the index it makes for a constraint: {@code <constraint>_INDEX_<n>}. */
+    private static final Pattern CONSTRAINT_INDEX = Pattern.compile("(?i).+_INDEX_[0-9A-F]+");
     private static final Set<String> HIDDEN_SCHEMAS = Set.of("information_schema", "public");
 
     private EngineCatalog() {
@@ -192,7 +194,12 @@ public final class EngineCatalog {
                 if (index == null) {
                     boolean primary = "PRIMARY KEY".equals(typeName) || "PRIMARY KEY".equals(constraintType);
                     boolean unique = primary || typeName.startsWith("UNIQUE");
-                    String name = primary ? "PRIMARY" : rows.getString(5) != null ? rows.getString(5) : indexName;
+                    // a key the user named keeps its name even when a foreign key uses it; an index the engine
+                    // made for a constraint is known by the constraint's name
+                    boolean engineMade = GENERATED_NAME.matcher(indexName).matches()
+                            || CONSTRAINT_INDEX.matcher(indexName).matches();
+                    String name = primary ? "PRIMARY" : engineMade && rows.getString(5) != null ? rows.getString(5)
+                            : indexName;
                     index = new IndexBuilder(name, primary, unique,
                             created.getOrDefault(key(rows.getString(1), rows.getString(2)) + "." + indexName, 0));
                     builder.indexes.put(indexName, index);

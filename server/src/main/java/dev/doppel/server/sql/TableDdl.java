@@ -85,6 +85,9 @@ final class TableDdl {
         TableName name = name(sql, tokens, index);
         boolean existed = !temporary && exists(name);
         String engineSql = withoutEngineOption(sql, tokens, name.table());
+        if (!existed && !temporary && !foreignKeyChecks()) {
+            engineSql = withoutForwardReferences(engineSql, name);
+        }
         if (existed && ifNotExists) {
             session.addWarning("Note", 1050, MySqlError.ER_TABLE_EXISTS_ERROR.message(name.table()));
         }
@@ -93,6 +96,7 @@ final class TableDdl {
             return;
         }
         Connection connection = session.engineConnection();
+        PendingForeignKeys.created(connection, name.schema(), name.table());
         int next = name.next();
         boolean parenthesized = next < tokens.size() && tokens.get(next).isSymbol("(");
         int likeAt = parenthesized ? next + 1 : next;
@@ -245,6 +249,66 @@ final class TableDdl {
         }
         commitCatalog(connection);
         executor.ok(0, moreFlag);
+    }
+
+    private boolean foreignKeyChecks() {
+        Object value = session.variables().get("foreign_key_checks", VariableQualifier.NONE);
+        return value == null || !(value.equals(0L) || value.equals(0) || value.equals(Boolean.FALSE)
+                || "0".equals(value.toString()) || "OFF".equalsIgnoreCase(value.toString()));
+    }
+
+    /**
+     * The CREATE TABLE without its foreign keys to tables that do not exist yet; those are kept in
+     * {@link PendingForeignKeys} until the referenced table is created.
+     */
+    private String withoutForwardReferences(String sql, TableName name) throws SQLException {
+        List<Token> tokens = Lexer.tokenize(sql);
+        int open = name.next();
+        while (open < tokens.size() && !tokens.get(open).isSymbol("(")) {
+            open++;
+        }
+        if (open >= tokens.size()) {
+            return sql;
+        }
+        List<List<Token>> elements = ColumnDeclarations.elements(tokens, open);
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (int i = 0; i < elements.size(); i++) {
+            List<Token> element = elements.get(i);
+            int references = -1;
+            boolean foreignKey = false;
+            for (int j = 0; j < element.size(); j++) {
+                foreignKey |= element.get(j).isWord("FOREIGN") && j <= 2;
+                if (foreignKey && element.get(j).isWord("REFERENCES")) {
+                    references = j + 1;
+                    break;
+                }
+            }
+            if (references < 0 || !element.get(0).isWord("CONSTRAINT") && !element.get(0).isWord("FOREIGN")) {
+                continue;
+            }
+            TableName target = name(sql, element, references);
+            if (!(references + 1 < element.size() && element.get(references + 1).isSymbol("."))) {
+                // an unqualified reference names a table of the new table's own database
+                target = new TableName(name.schema(), target.table(), target.next());
+            }
+            boolean self = target.schema().equalsIgnoreCase(name.schema()) && target.table().equalsIgnoreCase(name.table());
+            if (self || exists(target)) {
+                continue;
+            }
+            int start = element.get(0).start();
+            int end = element.get(element.size() - 1).end();
+            PendingForeignKeys.add(target.schema(), target.table(), name.schema(), name.table(),
+                    sql.substring(start, end));
+            // drop the element with the comma before it (a foreign key never comes first: columns do)
+            int cut = start;
+            if (i > 0 && !elements.get(i - 1).isEmpty()) {
+                cut = elements.get(i - 1).get(elements.get(i - 1).size() - 1).end();
+            }
+            out.append(sql, copied, cut);
+            copied = end;
+        }
+        return out.append(sql, copied, sql.length()).toString();
     }
 
     private static String quote(TableName name) {
