@@ -17,7 +17,15 @@ import java.util.regex.Pattern;
 public final class VirtualTableFunction {
     private static final Pattern SIZED = Pattern.compile("([A-Z ]+?)\\s*(?:\\((\\d+)(?:,\\s*(\\d+))?\\))?( UNSIGNED)?");
 
+    /** The engine connection of the statement reading a table, for row suppliers that read the engine's catalog. */
+    private static final ThreadLocal<Connection> READING = new ThreadLocal<>();
+
     private VirtualTableFunction() {
+    }
+
+    /** The connection of the statement whose rows are being produced on this thread. */
+    public static Connection readingConnection() {
+        return READING.get();
     }
 
     /** Registers the function in the engine. */
@@ -39,11 +47,29 @@ public final class VirtualTableFunction {
         if (connection.getMetaData().getURL().equals("jdbc:columnlist:connection")) {
             return result;
         }
-        List<Object[]> rows = table.get().rows().get();
+        List<Object[]> rows;
+        READING.set(connection);
+        try {
+            rows = table.get().rows().get();
+        } finally {
+            READING.remove();
+        }
         for (Object[] each : rows) {
             result.addRow(each);
         }
         return result;
+    }
+
+    /** Whether a column is served as text (and compared without regard to case). */
+    static boolean isText(VirtualTable.Column column) {
+        Matcher type = SIZED.matcher(column.sqlType().toUpperCase(Locale.ROOT).trim());
+        if (!type.matches()) {
+            return true;
+        }
+        return switch (type.group(1).trim()) {
+            case "BIGINT", "INT", "INTEGER", "DECIMAL", "TIMESTAMP", "DATETIME", "DOUBLE" -> false;
+            default -> true;
+        };
     }
 
     private static void addColumn(SimpleResultSet result, VirtualTable.Column column) {

@@ -41,6 +41,13 @@ public final class VirtualTables {
         tables.remove(key(schema, name));
     }
 
+    /** The names of a schema's tables, sorted. */
+    public java.util.List<String> names(String schema) {
+        String prefix = schema.toLowerCase(Locale.ROOT) + ".";
+        return tables.entrySet().stream().filter(each -> each.getKey().startsWith(prefix))
+                .map(each -> each.getValue().name()).sorted().toList();
+    }
+
     public Optional<VirtualTable> find(String schema, String name) {
         return Optional.ofNullable(tables.get(key(schema, name)));
     }
@@ -53,6 +60,28 @@ public final class VirtualTables {
     /** Whether {@code name} is an information_schema table of the engine's. */
     public boolean isEngineInformationSchemaTable(String name) {
         return engineInformationSchema.contains(name.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The engine's SQL reading a table: the table function, with text columns made case-insensitive as MySQL's
+     * information_schema columns are (a connector's {@code IS_NULLABLE = 'yes'} matches 'YES').
+     */
+    public static String source(VirtualTable table) {
+        StringBuilder out = new StringBuilder("(SELECT ");
+        boolean first = true;
+        for (VirtualTable.Column each : table.columns()) {
+            // double quotes keep the name's case (backquoted names are folded to lower case by the engine)
+            String name = "\"" + each.name().replace("\"", "\"\"") + "\"";
+            out.append(first ? "" : ", ");
+            first = false;
+            if (VirtualTableFunction.isText(each)) {
+                out.append("CAST(").append(name).append(" AS VARCHAR_IGNORECASE) AS ").append(name);
+            } else {
+                out.append(name);
+            }
+        }
+        return out.append(" FROM ").append(FUNCTION).append("('").append(table.schema().toLowerCase(Locale.ROOT))
+                .append("', '").append(table.name().replace("'", "''")).append("'))").toString();
     }
 
     /** Whether a name could be a virtual table's schema (so that statements not naming one are not looked at). */

@@ -88,6 +88,7 @@ public final class Server {
             VirtualTables.install(tables);
             try (Statement statement = systemConnection.createStatement()) {
                 statement.execute(VirtualTableFunction.createAliasStatement());
+                statement.execute(dev.doppel.server.catalog.ColumnTypeRegistry.createStatement());
                 Set<String> engineTables = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"
                         + " WHERE UPPER(TABLE_SCHEMA) = 'INFORMATION_SCHEMA'")) {
@@ -108,6 +109,8 @@ public final class Server {
             upgrade.complete();
             context = new ServerContext(config, config.variables(), engine, accounts, keys, log, plugins,
                     backupLock, this::requestStop);
+            dev.doppel.server.catalog.InformationSchemaTables.register(tables, new CatalogViewers(context),
+                    context::schemas);
             network = new NetworkServer(context);
             int port = config.skipNetworking() ? 0 : bind();
             Path socket = config.socket();

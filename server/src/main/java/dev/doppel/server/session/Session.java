@@ -338,6 +338,11 @@ public final class Session {
     }
 
     /** This session's engine connection, opened on first use. */
+    /** The engine connection if one is open, null otherwise (never opens one). */
+    public Connection openEngineConnection() {
+        return engineConnection;
+    }
+
     public Connection engineConnection() throws SQLException {
         if (engineConnection == null) {
             engineConnection = server.engine().connect();

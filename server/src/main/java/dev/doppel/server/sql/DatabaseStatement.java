@@ -75,6 +75,9 @@ final class DatabaseStatement {
                 tables = tableCount(name);
             }
             statement.execute(create ? "CREATE SCHEMA " + quoted : "DROP SCHEMA " + quoted + " CASCADE");
+            if (!create) {
+                dev.doppel.server.catalog.ColumnTypeRegistry.dropSchema(session.engineConnection(), name);
+            }
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());
         } finally {

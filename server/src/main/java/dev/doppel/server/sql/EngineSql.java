@@ -67,6 +67,14 @@ public final class EngineSql {
                     }
                 }
                 case WORD -> {
+                    if (token.isWord("SQL_NO_CACHE") && i > 0 && tokens.get(i - 1).isWord("SELECT")) {
+                        // 8.4 still parses it (the query cache is gone): no effect but a deprecation warning
+                        if (session != null) {
+                            session.addWarning("Warning", 1681,
+                                    MySqlError.ER_WARN_DEPRECATED_SYNTAX_NO_REPLACEMENT.message("SQL_NO_CACHE"));
+                        }
+                        continue;
+                    }
                     int consumed = virtualTable(tokens, i, result);
                     if (consumed == 0) {
                         consumed = sessionFunction(tokens, i, session, result);
@@ -118,7 +126,8 @@ public final class EngineSql {
             return 0;
         }
         Token table = tokens.get(index + 2);
-        if (VirtualTables.current().find(schema.text(), table.text()).isEmpty()) {
+        var found = VirtualTables.current().find(schema.text(), table.text());
+        if (found.isEmpty()) {
             if (schema.text().equalsIgnoreCase("performance_schema")) {
                 // every performance_schema table is virtual; one that is not there (yet) does not exist
                 throw MySqlError.ER_NO_SUCH_TABLE.exception("performance_schema", table.text());
@@ -128,8 +137,7 @@ public final class EngineSql {
             }
             return 0;
         }
-        out.append(VirtualTables.FUNCTION).append("('").append(schema.text().toLowerCase(Locale.ROOT)).append("', '")
-                .append(table.text().replace("'", "''")).append("')");
+        out.append(VirtualTables.source(found.get()));
         Token next = index + 3 < tokens.size() ? tokens.get(index + 3) : null;
         boolean aliased = next != null && (next.isWord("AS") || next.kind() == Token.Kind.QUOTED_IDENTIFIER
                 || (next.kind() == Token.Kind.WORD && !NOT_ALIASES.contains(next.upper())));

@@ -37,6 +37,7 @@ public final class QueryExecutor {
     private final CloneStatement clone;
     private final FlushStatement flush;
     private final PreparedStatements prepared;
+    private final TableDdl tables;
     private boolean explicitTransaction;
     /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
     private boolean binary;
@@ -56,6 +57,7 @@ public final class QueryExecutor {
         this.grants = new GrantStatement(session, accounts);
         this.flush = new FlushStatement(session);
         this.prepared = new PreparedStatements(session, this);
+        this.tables = new TableDdl(session, this);
     }
 
     public PreparedStatements preparedStatements() {
@@ -177,6 +179,10 @@ public final class QueryExecutor {
     private static final java.util.Set<String> WRITING = java.util.Set.of("CREATE", "ALTER", "DROP", "RENAME", "GRANT",
             "REVOKE", "INSTALL", "UNINSTALL", "TRUNCATE");
 
+    /** Words after EXPLAIN that start a statement to explain rather than name a table to describe. */
+    private static final java.util.Set<String> EXPLAINABLE = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE",
+            "REPLACE", "TABLE", "WITH", "FORMAT", "ANALYZE", "FOR", "EXTENDED", "PARTITIONS");
+
     private void execute(String sql, List<Token> tokens, int moreFlag) {
         if (BackupLockedStatements.blocks(tokens)) {
             BackupLockedStatements.run(session, () -> run(sql, tokens, moreFlag));
@@ -267,10 +273,11 @@ public final class QueryExecutor {
                     ok(0, moreFlag);
                 } else if (!keyword.equals("ALTER") && !keyword.equals("RENAME") && DatabaseStatement.matches(tokens)) {
                     ok(databases.execute(sql, tokens), moreFlag);
-                } else if (RenameTable.matches(tokens)) {
-                    TableAccess.check(tokens, session);
-                    RenameTable.execute(sql, tokens, session);
-                    ok(0, moreFlag);
+                } else if (TableDdl.matches(tokens)) {
+                    if (keyword.equals("RENAME")) {
+                        TableAccess.check(tokens, session);
+                    }
+                    tables.execute(sql, tokens, moreFlag);
                 } else {
                     engine(sql, tokens, moreFlag);
                 }
@@ -293,6 +300,21 @@ public final class QueryExecutor {
                 }
                 flush.execute(sql);
                 ok(0, moreFlag);
+            }
+            case "LOCK", "UNLOCK" -> {
+                if (!LockTablesStatement.matches(tokens)) {
+                    throw Lexer.syntaxError(sql, tokens.size() > 1 ? tokens.get(1).start() : sql.length());
+                }
+                new LockTablesStatement(session).execute(sql, tokens);
+                ok(0, moreFlag);
+            }
+            case "DESCRIBE", "DESC" -> show.tableShows().describe(sql, tokens, moreFlag);
+            case "EXPLAIN" -> {
+                if (tokens.size() > 1 && tokens.get(1).isIdentifier() && !EXPLAINABLE.contains(tokens.get(1).upper())) {
+                    show.tableShows().describe(sql, tokens, moreFlag);
+                } else {
+                    engine(sql, tokens, moreFlag);
+                }
             }
             case "DO" -> {
                 evaluate(sql.substring(tokens.get(1).start()), tokens.subList(1, tokens.size()));
@@ -459,7 +481,9 @@ public final class QueryExecutor {
                 session.warnings().size())) {
             return;
         }
-        String engineSql = EngineSql.rewrite(sql, tokens, session);
+        String compatible = QueryCompat.rewrite(sql, tokens);
+        String engineSql = compatible.equals(sql) ? EngineSql.rewrite(sql, tokens, session)
+                : EngineSql.rewrite(compatible, Lexer.tokenize(compatible), session);
         boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
         try {
             Connection connection = session.engineConnection();

@@ -23,10 +23,16 @@ import java.util.TreeMap;
 final class ShowStatement {
     private final Session session;
     private final QueryExecutor executor;
+    private final ShowTableStatements tableShows;
 
     ShowStatement(Session session, QueryExecutor executor) {
         this.session = session;
         this.executor = executor;
+        this.tableShows = new ShowTableStatements(session, executor, this);
+    }
+
+    ShowTableStatements tableShows() {
+        return tableShows;
     }
 
     void execute(String sql, List<Token> tokens, int moreFlag) {
@@ -56,6 +62,15 @@ final class ShowStatement {
             case "COUNT" -> count(sql, tokens, index, moreFlag);
             case "PROCESSLIST" -> executor.send(processList(full), moreFlag);
             case "TABLES" -> tables(sql, rest, full, moreFlag);
+            case "CREATE" -> tableShows.create(sql, tokens, index + 1, moreFlag);
+            case "COLUMNS", "FIELDS" -> tableShows.columns(sql, rest, full, moreFlag);
+            case "INDEX", "INDEXES", "KEYS" -> tableShows.indexes(sql, rest, moreFlag);
+            case "TABLE" -> tableShows.tableStatus(sql, rest, moreFlag);
+            case "ENGINES" -> tableShows.engines(sql, rest, moreFlag);
+            case "STORAGE" -> tableShows.engines(sql, rest.isEmpty() || !rest.get(0).isWord("ENGINES") ? rest
+                    : rest.subList(1, rest.size()), moreFlag);
+            case "TRIGGERS", "EVENTS" -> tableShows.noStoredPrograms(sql, what.upper(), rest, moreFlag);
+            case "PROCEDURE", "FUNCTION" -> tableShows.noStoredPrograms(sql, "ROUTINES", rest, moreFlag);
             case "PLUGINS" -> {
                 if (!rest.isEmpty()) {
                     throw Lexer.syntaxError(sql, rest.get(0).start());
@@ -107,7 +122,7 @@ final class ShowStatement {
     }
 
     /** LIKE filters on the first column; WHERE runs through the engine over the rows. */
-    private void filtered(String sql, TextResult rows, List<Token> rest, String firstColumn, int moreFlag) {
+    void filtered(String sql, TextResult rows, List<Token> rest, String firstColumn, int moreFlag) {
         if (rest.isEmpty()) {
             executor.send(rows, moreFlag);
             return;
@@ -224,6 +239,13 @@ final class ShowStatement {
         }
         String column = "Tables_in_" + schema;
         TextResult rows = full ? TextResult.of(column, "Table_type") : TextResult.of(column);
+        if (dev.doppel.server.catalog.VirtualTables.isVirtualSchema(schema)) {
+            for (String each : dev.doppel.server.catalog.VirtualTables.current().names(schema)) {
+                rows.row(full ? new String[] {each, "SYSTEM VIEW"} : new String[] {each});
+            }
+            filtered(sql, rows, rest.subList(index, rest.size()), column, moreFlag);
+            return;
+        }
         try {
             Connection connection = session.engineConnection();
             try (var statement = connection.prepareStatement("SELECT TABLE_NAME, TABLE_TYPE FROM"

@@ -1,0 +1,293 @@
+package dev.doppel.server.catalog;
+
+import dev.doppel.plugin.VirtualTable;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The information_schema tables in MySQL 8.4's shapes (column names and order), served as virtual tables so that
+ * statements can filter, sort and join them: SCHEMATA, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE,
+ * TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, ENGINES, PROCESSLIST, USER_PRIVILEGES, SCHEMA_PRIVILEGES, and empty
+ * ROUTINES, TRIGGERS, EVENTS, FILES, PARTITIONS, VIEWS-less stored-program tables a dump asks for. Rows are
+ * limited to the databases the reading account may see.
+ */
+public final class InformationSchemaTables {
+    private static final String SCHEMA = "information_schema";
+    private static final String COLLATION = "utf8mb4_0900_ai_ci";
+
+    /** What the account reading a table may see. */
+    public interface Viewer {
+        boolean canSee(String schema);
+
+        /** Whether the account holds some privilege on the table. */
+        boolean canSeeTable(String schema, String table);
+
+        /** 'user'@'host' */
+        String grantee();
+
+        /** PRIVILEGE_TYPE, IS_GRANTABLE of the account's global privileges. */
+        List<String[]> globalPrivileges();
+
+        /** TABLE_SCHEMA, PRIVILEGE_TYPE, IS_GRANTABLE of its database privileges. */
+        List<String[]> schemaPrivileges();
+
+        /** ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO of the sessions it may see. */
+        List<Object[]> processList();
+    }
+
+    private final Function<Connection, Viewer> viewers;
+    private final Supplier<List<String>> schemas;
+
+    private InformationSchemaTables(Function<Connection, Viewer> viewers, Supplier<List<String>> schemas) {
+        this.viewers = viewers;
+        this.schemas = schemas;
+    }
+
+    /** Adds the tables to {@code tables}; {@code schemas} lists the databases as SHOW DATABASES does. */
+    public static void register(VirtualTables tables, Function<Connection, Viewer> viewers, Supplier<List<String>> schemas) {
+        new InformationSchemaTables(viewers, schemas).registerAll(tables);
+    }
+
+    private static List<VirtualTable.Column> columns(String... nameAndType) {
+        List<VirtualTable.Column> result = new ArrayList<>();
+        for (int i = 0; i < nameAndType.length; i += 2) {
+            result.add(new VirtualTable.Column(nameAndType[i], nameAndType[i + 1]));
+        }
+        return result;
+    }
+
+    private static final String NAME = "VARCHAR(64)";
+
+    private void registerAll(VirtualTables tables) {
+        tables.add(new VirtualTable(SCHEMA, "SCHEMATA", columns("CATALOG_NAME", NAME, "SCHEMA_NAME", NAME,
+                "DEFAULT_CHARACTER_SET_NAME", NAME, "DEFAULT_COLLATION_NAME", NAME, "SQL_PATH", "BINARY(0)",
+                "DEFAULT_ENCRYPTION", "ENUM"), this::schemata));
+        tables.add(new VirtualTable(SCHEMA, "TABLES", columns("TABLE_CATALOG", NAME, "TABLE_SCHEMA", NAME,
+                "TABLE_NAME", NAME, "TABLE_TYPE", NAME, "ENGINE", NAME, "VERSION", "INT", "ROW_FORMAT", "VARCHAR(10)",
+                "TABLE_ROWS", "BIGINT UNSIGNED", "AVG_ROW_LENGTH", "BIGINT UNSIGNED", "DATA_LENGTH", "BIGINT UNSIGNED",
+                "MAX_DATA_LENGTH", "BIGINT UNSIGNED", "INDEX_LENGTH", "BIGINT UNSIGNED", "DATA_FREE", "BIGINT UNSIGNED",
+                "AUTO_INCREMENT", "BIGINT UNSIGNED", "CREATE_TIME", "TIMESTAMP", "UPDATE_TIME", "DATETIME",
+                "CHECK_TIME", "DATETIME", "TABLE_COLLATION", NAME, "CHECKSUM", "BIGINT", "CREATE_OPTIONS",
+                "VARCHAR(256)", "TABLE_COMMENT", "TEXT"), this::tables));
+        tables.add(new VirtualTable(SCHEMA, "COLUMNS", columns("TABLE_CATALOG", NAME, "TABLE_SCHEMA", NAME,
+                "TABLE_NAME", NAME, "COLUMN_NAME", NAME, "ORDINAL_POSITION", "INT UNSIGNED", "COLUMN_DEFAULT", "TEXT",
+                "IS_NULLABLE", "VARCHAR(3)", "DATA_TYPE", "LONGTEXT", "CHARACTER_MAXIMUM_LENGTH", "BIGINT",
+                "CHARACTER_OCTET_LENGTH", "BIGINT", "NUMERIC_PRECISION", "BIGINT UNSIGNED", "NUMERIC_SCALE",
+                "BIGINT UNSIGNED", "DATETIME_PRECISION", "INT UNSIGNED", "CHARACTER_SET_NAME", NAME, "COLLATION_NAME",
+                NAME, "COLUMN_TYPE", "MEDIUMTEXT", "COLUMN_KEY", "VARCHAR(3)", "EXTRA", "VARCHAR(256)", "PRIVILEGES",
+                "VARCHAR(154)", "COLUMN_COMMENT", "TEXT", "GENERATION_EXPRESSION", "LONGTEXT", "SRS_ID", "INT UNSIGNED"),
+                this::columnRows));
+        tables.add(new VirtualTable(SCHEMA, "STATISTICS", columns("TABLE_CATALOG", NAME, "TABLE_SCHEMA", NAME,
+                "TABLE_NAME", NAME, "NON_UNIQUE", "INT", "INDEX_SCHEMA", NAME, "INDEX_NAME", NAME, "SEQ_IN_INDEX",
+                "INT UNSIGNED", "COLUMN_NAME", NAME, "COLLATION", "VARCHAR(1)", "CARDINALITY", "BIGINT", "SUB_PART",
+                "BIGINT", "PACKED", "BINARY(0)", "NULLABLE", "VARCHAR(3)", "INDEX_TYPE", "VARCHAR(11)", "COMMENT",
+                "VARCHAR(8)", "INDEX_COMMENT", "VARCHAR(2048)", "IS_VISIBLE", "VARCHAR(3)", "EXPRESSION", "LONGTEXT"),
+                this::statistics));
+        tables.add(new VirtualTable(SCHEMA, "KEY_COLUMN_USAGE", columns("CONSTRAINT_CATALOG", NAME,
+                "CONSTRAINT_SCHEMA", NAME, "CONSTRAINT_NAME", NAME, "TABLE_CATALOG", NAME, "TABLE_SCHEMA", NAME,
+                "TABLE_NAME", NAME, "COLUMN_NAME", NAME, "ORDINAL_POSITION", "INT UNSIGNED",
+                "POSITION_IN_UNIQUE_CONSTRAINT", "INT UNSIGNED", "REFERENCED_TABLE_SCHEMA", NAME,
+                "REFERENCED_TABLE_NAME", NAME, "REFERENCED_COLUMN_NAME", NAME), this::keyColumnUsage));
+        tables.add(new VirtualTable(SCHEMA, "TABLE_CONSTRAINTS", columns("CONSTRAINT_CATALOG", NAME,
+                "CONSTRAINT_SCHEMA", NAME, "CONSTRAINT_NAME", NAME, "TABLE_SCHEMA", NAME, "TABLE_NAME", NAME,
+                "CONSTRAINT_TYPE", "VARCHAR(11)", "ENFORCED", "VARCHAR(3)"), this::tableConstraints));
+        tables.add(new VirtualTable(SCHEMA, "REFERENTIAL_CONSTRAINTS", columns("CONSTRAINT_CATALOG", NAME,
+                "CONSTRAINT_SCHEMA", NAME, "CONSTRAINT_NAME", NAME, "UNIQUE_CONSTRAINT_CATALOG", NAME,
+                "UNIQUE_CONSTRAINT_SCHEMA", NAME, "UNIQUE_CONSTRAINT_NAME", NAME, "MATCH_OPTION", "VARCHAR(7)",
+                "UPDATE_RULE", "VARCHAR(11)", "DELETE_RULE", "VARCHAR(11)", "TABLE_NAME", NAME,
+                "REFERENCED_TABLE_NAME", NAME), this::referentialConstraints));
+        tables.add(new VirtualTable(SCHEMA, "ENGINES", columns("ENGINE", NAME, "SUPPORT", "VARCHAR(8)", "COMMENT",
+                "VARCHAR(160)", "TRANSACTIONS", "VARCHAR(3)", "XA", "VARCHAR(3)", "SAVEPOINTS", "VARCHAR(3)"),
+                () -> new ArrayList<>(StorageEngines.ROWS.stream().map(each -> (Object[]) each).toList())));
+        tables.add(new VirtualTable(SCHEMA, "PROCESSLIST", columns("ID", "BIGINT UNSIGNED", "USER", "VARCHAR(32)",
+                "HOST", "VARCHAR(261)", "DB", NAME, "COMMAND", "VARCHAR(16)", "TIME", "INT", "STATE", "VARCHAR(64)",
+                "INFO", "LONGTEXT"), () -> viewer().processList()));
+        tables.add(new VirtualTable(SCHEMA, "USER_PRIVILEGES", columns("GRANTEE", "VARCHAR(292)", "TABLE_CATALOG",
+                "VARCHAR(512)", "PRIVILEGE_TYPE", NAME, "IS_GRANTABLE", "VARCHAR(3)"), this::userPrivileges));
+        tables.add(new VirtualTable(SCHEMA, "SCHEMA_PRIVILEGES", columns("GRANTEE", "VARCHAR(292)", "TABLE_CATALOG",
+                "VARCHAR(512)", "TABLE_SCHEMA", NAME, "PRIVILEGE_TYPE", NAME, "IS_GRANTABLE", "VARCHAR(3)"),
+                this::schemaPrivileges));
+        // stored programs, tablespaces and partitions do not exist here: the tables are there, empty
+        tables.add(new VirtualTable(SCHEMA, "ROUTINES", columns("SPECIFIC_NAME", NAME, "ROUTINE_CATALOG", NAME,
+                "ROUTINE_SCHEMA", NAME, "ROUTINE_NAME", NAME, "ROUTINE_TYPE", "VARCHAR(9)", "DATA_TYPE", "LONGTEXT",
+                "ROUTINE_DEFINITION", "LONGTEXT", "DEFINER", "VARCHAR(288)", "ROUTINE_COMMENT", "TEXT"), List::of));
+        tables.add(new VirtualTable(SCHEMA, "TRIGGERS", columns("TRIGGER_CATALOG", NAME, "TRIGGER_SCHEMA", NAME,
+                "TRIGGER_NAME", NAME, "EVENT_MANIPULATION", "VARCHAR(6)", "EVENT_OBJECT_CATALOG", NAME,
+                "EVENT_OBJECT_SCHEMA", NAME, "EVENT_OBJECT_TABLE", NAME, "ACTION_ORDER", "INT UNSIGNED",
+                "ACTION_STATEMENT", "LONGTEXT", "ACTION_TIMING", "VARCHAR(6)", "DEFINER", "VARCHAR(288)"), List::of));
+        tables.add(new VirtualTable(SCHEMA, "EVENTS", columns("EVENT_CATALOG", NAME, "EVENT_SCHEMA", NAME,
+                "EVENT_NAME", NAME, "DEFINER", "VARCHAR(288)", "EVENT_TYPE", "VARCHAR(9)", "STATUS", "VARCHAR(21)"),
+                List::of));
+        tables.add(new VirtualTable(SCHEMA, "FILES", columns("FILE_ID", "BIGINT", "FILE_NAME", "TEXT", "FILE_TYPE",
+                "VARCHAR(256)", "TABLESPACE_NAME", "VARCHAR(268)", "TABLE_CATALOG", "CHAR(0)", "TABLE_SCHEMA",
+                "BINARY(0)", "TABLE_NAME", "BINARY(0)", "LOGFILE_GROUP_NAME", "VARCHAR(256)", "LOGFILE_GROUP_NUMBER",
+                "BIGINT", "ENGINE", NAME, "FULLTEXT_KEYS", "BINARY(0)", "DELETED_ROWS", "BINARY(0)", "UPDATE_COUNT",
+                "BINARY(0)", "FREE_EXTENTS", "BIGINT", "TOTAL_EXTENTS", "BIGINT", "EXTENT_SIZE", "BIGINT",
+                "INITIAL_SIZE", "BIGINT", "MAXIMUM_SIZE", "BIGINT", "AUTOEXTEND_SIZE", "BIGINT", "CREATION_TIME",
+                "BINARY(0)", "LAST_UPDATE_TIME", "BINARY(0)", "LAST_ACCESS_TIME", "BINARY(0)", "RECOVER_TIME",
+                "BINARY(0)", "TRANSACTION_COUNTER", "BINARY(0)", "VERSION", "BIGINT", "ROW_FORMAT", "VARCHAR(256)",
+                "TABLE_ROWS", "BINARY(0)", "AVG_ROW_LENGTH", "BINARY(0)", "DATA_LENGTH", "BINARY(0)",
+                "MAX_DATA_LENGTH", "BINARY(0)", "INDEX_LENGTH", "BINARY(0)", "DATA_FREE", "BIGINT", "CREATE_TIME",
+                "BINARY(0)", "UPDATE_TIME", "BINARY(0)", "CHECK_TIME", "BINARY(0)", "CHECKSUM", "BINARY(0)", "STATUS",
+                "VARCHAR(256)", "EXTRA", "VARCHAR(256)"), List::of));
+        tables.add(new VirtualTable(SCHEMA, "PARTITIONS", columns("TABLE_CATALOG", NAME, "TABLE_SCHEMA", NAME,
+                "TABLE_NAME", NAME, "PARTITION_NAME", NAME, "SUBPARTITION_NAME", NAME, "PARTITION_ORDINAL_POSITION",
+                "INT UNSIGNED", "PARTITION_METHOD", "VARCHAR(13)", "PARTITION_EXPRESSION", "VARCHAR(2048)",
+                "TABLE_ROWS", "BIGINT UNSIGNED"), List::of));
+    }
+
+    private Viewer viewer() {
+        return viewers.apply(VirtualTableFunction.readingConnection());
+    }
+
+    private List<TableInfo> visibleTables() {
+        Viewer viewer = viewer();
+        try {
+            List<TableInfo> result = new ArrayList<>();
+            for (TableInfo each : EngineCatalog.tables(VirtualTableFunction.readingConnection(), null, null)) {
+                if (viewer.canSeeTable(each.schema(), each.name())) {
+                    result.add(each);
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Object[]> schemata() {
+        Viewer viewer = viewer();
+        List<Object[]> result = new ArrayList<>();
+        for (String each : schemas.get()) {
+            if (!viewer.canSee(each)) {
+                continue;
+            }
+            boolean system = each.equalsIgnoreCase(SCHEMA) || each.equalsIgnoreCase("performance_schema");
+            result.add(new Object[] {"def", each, system ? "utf8mb3" : "utf8mb4",
+                    system ? "utf8mb3_general_ci" : COLLATION, null, "NO"});
+        }
+        return result;
+    }
+
+    private List<Object[]> tables() {
+        List<Object[]> result = new ArrayList<>();
+        for (TableInfo each : visibleTables()) {
+            if (each.isView()) {
+                result.add(new Object[] {"def", each.schema(), each.name(), "VIEW", null, null, null, null, null, null,
+                        null, null, null, null, null, null, null, null, null, null, "VIEW"});
+            } else {
+                result.add(new Object[] {"def", each.schema(), each.name(), "BASE TABLE", StorageEngines.DEFAULT, 10L,
+                        "Dynamic", each.rows(), 0L, 16384L, 0L, 0L, 0L, each.autoIncrement(), null, null, null,
+                        COLLATION, null, "", each.comment()});
+            }
+        }
+        return result;
+    }
+
+    private List<Object[]> columnRows() {
+        List<Object[]> result = new ArrayList<>();
+        for (TableInfo table : visibleTables()) {
+            for (TableInfo.Column each : table.columns()) {
+                ColumnSizes sizes = ColumnSizes.of(each.columnType());
+                boolean string = MySqlTypes.isString(each.columnType());
+                result.add(new Object[] {"def", table.schema(), table.name(), each.name(), (long) each.position(),
+                        each.defaultValue(), each.nullable() ? "YES" : "NO", each.dataType(), sizes.characters(),
+                        sizes.octets(), sizes.precision(), sizes.scale(), sizes.datetimePrecision(),
+                        string ? "utf8mb4" : null, string ? COLLATION : null, each.columnType(),
+                        ColumnKeys.key(table, each.name()), ColumnKeys.extra(each), "select,insert,update,references",
+                        each.comment() == null ? "" : each.comment(), "", null});
+            }
+        }
+        return result;
+    }
+
+    private List<Object[]> statistics() {
+        List<Object[]> result = new ArrayList<>();
+        for (TableInfo table : visibleTables()) {
+            for (TableInfo.Index index : table.indexes()) {
+                for (int i = 0; i < index.columns().size(); i++) {
+                    TableInfo.Column column = table.column(index.columns().get(i));
+                    result.add(new Object[] {"def", table.schema(), table.name(), index.unique() ? 0L : 1L,
+                            table.schema(), index.name(), (long) (i + 1), index.columns().get(i), "A", table.rows(),
+                            null, null, column != null && column.nullable() ? "YES" : "", "BTREE", "", "", "YES", null});
+                }
+            }
+        }
+        return result;
+    }
+
+    private List<Object[]> keyColumnUsage() {
+        List<Object[]> result = new ArrayList<>();
+        for (TableInfo table : visibleTables()) {
+            for (TableInfo.Index index : table.indexes()) {
+                if (!index.unique()) {
+                    continue;
+                }
+                for (int i = 0; i < index.columns().size(); i++) {
+                    result.add(new Object[] {"def", table.schema(), index.name(), "def", table.schema(), table.name(),
+                            index.columns().get(i), (long) (i + 1), null, null, null, null});
+                }
+            }
+            for (TableInfo.ForeignKey key : table.foreignKeys()) {
+                for (int i = 0; i < key.columns().size(); i++) {
+                    result.add(new Object[] {"def", table.schema(), key.name(), "def", table.schema(), table.name(),
+                            key.columns().get(i), (long) (i + 1), (long) (i + 1), key.referencedSchema(),
+                            key.referencedTable(), key.referencedColumns().get(i)});
+                }
+            }
+        }
+        return result;
+    }
+
+    private List<Object[]> tableConstraints() {
+        List<Object[]> result = new ArrayList<>();
+        for (TableInfo table : visibleTables()) {
+            for (TableInfo.Index index : table.indexes()) {
+                if (index.unique()) {
+                    result.add(new Object[] {"def", table.schema(), index.name(), table.schema(), table.name(),
+                            index.primary() ? "PRIMARY KEY" : "UNIQUE", "YES"});
+                }
+            }
+            for (TableInfo.ForeignKey key : table.foreignKeys()) {
+                result.add(new Object[] {"def", table.schema(), key.name(), table.schema(), table.name(), "FOREIGN KEY",
+                        "YES"});
+            }
+        }
+        return result;
+    }
+
+    private List<Object[]> referentialConstraints() {
+        List<Object[]> result = new ArrayList<>();
+        for (TableInfo table : visibleTables()) {
+            for (TableInfo.ForeignKey key : table.foreignKeys()) {
+                result.add(new Object[] {"def", table.schema(), key.name(), "def", key.referencedSchema(), null, "NONE",
+                        key.onUpdate() == null ? "NO ACTION" : key.onUpdate(),
+                        key.onDelete() == null ? "NO ACTION" : key.onDelete(), table.name(), key.referencedTable()});
+            }
+        }
+        return result;
+    }
+
+    private List<Object[]> userPrivileges() {
+        Viewer viewer = viewer();
+        List<Object[]> result = new ArrayList<>();
+        for (String[] each : viewer.globalPrivileges()) {
+            result.add(new Object[] {viewer.grantee(), "def", each[0], each[1]});
+        }
+        return result;
+    }
+
+    private List<Object[]> schemaPrivileges() {
+        Viewer viewer = viewer();
+        List<Object[]> result = new ArrayList<>();
+        for (String[] each : viewer.schemaPrivileges()) {
+            result.add(new Object[] {viewer.grantee(), "def", each[0], each[1], each[2]});
+        }
+        return result;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.doppel.server.instance;
+
+import dev.doppel.server.catalog.InformationSchemaTables;
+import dev.doppel.server.security.Account;
+import dev.doppel.server.session.ClientConnection;
+import dev.doppel.server.session.Session;
+import org.h2.jdbc.JdbcConnection;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Finds the session reading an information_schema table from the engine connection the table function was
+ * called on, and answers what its account may see. A reader that is no client session (the server's own
+ * connection) sees everything.
+ */
+final class CatalogViewers implements Function<Connection, InformationSchemaTables.Viewer> {
+    private final ServerContext context;
+
+    CatalogViewers(ServerContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public InformationSchemaTables.Viewer apply(Connection connection) {
+        Object engineSession = connection instanceof JdbcConnection jdbc ? jdbc.getSession() : null;
+        for (ServerContext.ConnectionInfo each : context.connections()) {
+            if (each instanceof ClientConnection client && client.session() != null) {
+                Connection open = client.session().openEngineConnection();
+                if (open instanceof JdbcConnection jdbc && jdbc.getSession() == engineSession) {
+                    return new SessionViewer(client.session());
+                }
+            }
+        }
+        return new SessionViewer(null);
+    }
+
+    private final class SessionViewer implements InformationSchemaTables.Viewer {
+        private final Session session;
+
+        SessionViewer(Session session) {
+            this.session = session;
+        }
+
+        @Override
+        public boolean canSee(String schema) {
+            return session == null || session.privileges().canUseDatabase(schema);
+        }
+
+        @Override
+        public boolean canSeeTable(String schema, String table) {
+            return session == null || session.privileges().canSeeTable(schema, table);
+        }
+
+        @Override
+        public String grantee() {
+            return session == null ? "'root'@'localhost'" : session.account().quoted();
+        }
+
+        @Override
+        public List<String[]> globalPrivileges() {
+            List<String[]> result = new ArrayList<>();
+            if (session == null) {
+                return result;
+            }
+            Account account = session.account();
+            String grantable = account.hasGlobalPrivilege("GRANT OPTION") ? "YES" : "NO";
+            for (String each : account.globalPrivileges()) {
+                if (!each.equals("GRANT OPTION")) {
+                    result.add(new String[] {each, grantable});
+                }
+            }
+            if (result.isEmpty()) {
+                result.add(new String[] {"USAGE", "NO"});
+            }
+            return result;
+        }
+
+        @Override
+        public List<String[]> schemaPrivileges() {
+            List<String[]> result = new ArrayList<>();
+            if (session == null) {
+                return result;
+            }
+            for (Map.Entry<String, Set<String>> database : session.account().databasePrivileges().entrySet()) {
+                String grantable = database.getValue().contains("GRANT OPTION") ? "YES" : "NO";
+                for (String each : database.getValue()) {
+                    if (!each.equals("GRANT OPTION")) {
+                        result.add(new String[] {database.getKey(), each, grantable});
+                    }
+                }
+            }
+            return result;
+        }
+
+        @Override
+        public List<Object[]> processList() {
+            List<Object[]> result = new ArrayList<>();
+            boolean seeAll = session == null || session.account().hasGlobalPrivilege("PROCESS");
+            for (ServerContext.ConnectionInfo each : context.connections()) {
+                if (!(each instanceof ClientConnection client) || client.session() == null) {
+                    continue;
+                }
+                Session other = client.session();
+                if (!seeAll && !other.user().equals(session.user())) {
+                    continue;
+                }
+                result.add(new Object[] {other.id(), other.user(), other.host(), other.schema(), other.command(),
+                        (int) other.commandSeconds(), other.command().equals("Sleep") ? "" : "executing", other.info()});
+            }
+            return result;
+        }
+    }
+}
