@@ -77,9 +77,9 @@ final class TableDdl {
     private void create(String sql, List<Token> tokens, int moreFlag) throws SQLException {
         boolean temporary = tokens.get(1).isWord("TEMPORARY");
         int index = temporary ? 3 : 2;
-        boolean ifNotExists = index + 2 < tokens.size() && tokens.get(index).isWord("IF")
-                && tokens.get(index + 1).isWord("NOT") && tokens.get(index + 2).isWord("EXISTS");
-        if (ifNotExists) {
+        // IF NOT EXISTS: the engine skips the table; TableExistenceNotes adds MySQL's note 1050
+        if (index + 2 < tokens.size() && tokens.get(index).isWord("IF") && tokens.get(index + 1).isWord("NOT")
+                && tokens.get(index + 2).isWord("EXISTS")) {
             index += 3;
         }
         TableName name = name(sql, tokens, index);
@@ -87,9 +87,6 @@ final class TableDdl {
         String engineSql = withoutEngineOption(sql, tokens, name.table());
         if (!existed && !temporary && !foreignKeyChecks()) {
             engineSql = withoutForwardReferences(engineSql, name);
-        }
-        if (existed && ifNotExists) {
-            session.addWarning("Note", 1050, MySqlError.ER_TABLE_EXISTS_ERROR.message(name.table()));
         }
         runOnEngine(engineSql, moreFlag);
         if (temporary || existed) {
