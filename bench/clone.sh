@@ -7,15 +7,16 @@
 # Prints MB/s, ratios and PASS/FAIL against the targets in docs/benchmarks.md. Servers are stopped on exit.
 set -euo pipefail
 
-size_mb=1024 threads=4 keep=0 mariadb=1 runs=2
+size_mb=1024 threads=4 keep=0 mariadb=1 runs=2 clone_set=
 for arg in "$@"; do
   case "$arg" in
     --size-mb=*) size_mb="${arg#*=}" ;;
     --writers=*) threads="${arg#*=}" ;;
     --runs=*) runs="${arg#*=}" ;;
     --no-mariadb) mariadb=0 ;;
+    --clone-set=*) clone_set="${arg#*=}" ;;   # e.g. --clone-set="clone_max_concurrency=1" before the clones
     --keep) keep=1 ;;
-    -h|--help) sed -n '2,8p' "$0"; echo "options: --size-mb=N --writers=N --runs=N --no-mariadb --keep"; exit 0 ;;
+    -h|--help) sed -n '2,8p' "$0"; echo "options: --size-mb=N --writers=N --runs=N --no-mariadb --clone-set='var=value[, ...]' --keep"; exit 0 ;;
     *) echo "bench/clone.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done
@@ -60,6 +61,7 @@ fill_sql() {  # $1: engine clause
 }
 fill_sql "ENGINE=InnoDB" | dsql
 dsql -e "INSTALL PLUGIN clone SONAME 'mysql_clone.so'"
+[ -n "$clone_set" ] && dsql -e "SET GLOBAL $clone_set"
 dbytes=$(du -sb "$ddata" | cut -f1)
 log "Doppel: data directory $((dbytes / 1048576)) MB"
 
