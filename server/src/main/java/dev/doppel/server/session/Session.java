@@ -52,6 +52,7 @@ public final class Session {
     private Connection engineConnection;
     private volatile Statement runningStatement;
     private volatile boolean queryKilled;
+    private volatile dev.doppel.plugin.BackupLock.Holder backupLock;
     private volatile String command = "Sleep";
     private volatile String info;
     private volatile long commandStartedAt = System.currentTimeMillis();
@@ -385,6 +386,7 @@ public final class Session {
     /** COM_RESET_CONNECTION: back to the state right after login, keeping user and schema. */
     void reset() {
         rollbackQuietly();
+        releaseBackupLock();
         variables.reset();
         applyHandshakeCharset(handshakeCharset);
         if (Capabilities.has(capabilities, Capabilities.CLIENT_INTERACTIVE)) {
@@ -408,9 +410,27 @@ public final class Session {
         inTransaction = false;
     }
 
+    /** LOCK INSTANCE FOR BACKUP: the session holds the backup lock until UNLOCK INSTANCE or its end. */
+    public void holdBackupLock(dev.doppel.plugin.BackupLock.Holder holder) {
+        backupLock = holder;
+    }
+
+    public boolean holdsBackupLock() {
+        return backupLock != null;
+    }
+
+    public void releaseBackupLock() {
+        dev.doppel.plugin.BackupLock.Holder held = backupLock;
+        backupLock = null;
+        if (held != null) {
+            held.close();
+        }
+    }
+
     /** The connection closed: roll back and release the engine connection. */
     void end() {
         rollbackQuietly();
+        releaseBackupLock();
         if (engineConnection != null) {
             try {
                 engineConnection.close();

@@ -27,6 +27,11 @@ final class BackupLockedStatements {
     }
 
     static void run(Session session, Runnable statement) {
+        if (session.holdsBackupLock()) {
+            // the lock's own holder may run DDL, as with MySQL's metadata locks
+            statement.run();
+            return;
+        }
         long timeout = ((Number) session.variables().value("lock_wait_timeout")).longValue();
         try {
             session.server().backupLock().enterDdl(timeout);

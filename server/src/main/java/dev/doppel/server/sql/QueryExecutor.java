@@ -302,6 +302,11 @@ public final class QueryExecutor {
                 ok(0, moreFlag);
             }
             case "LOCK", "UNLOCK" -> {
+                if (InstanceLockStatement.matches(tokens)) {
+                    InstanceLockStatement.execute(tokens, session);
+                    ok(0, moreFlag);
+                    return;
+                }
                 if (!LockTablesStatement.matches(tokens)) {
                     throw Lexer.syntaxError(sql, tokens.size() > 1 ? tokens.get(1).start() : sql.length());
                 }

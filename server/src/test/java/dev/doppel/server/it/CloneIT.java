@@ -286,6 +286,32 @@ class CloneIT {
 
     @Test
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void lockInstanceForBackupHoldsTheSameLockAgainstOtherSessionsDdl() throws Exception {
+        try (DoppelProcess donor = DoppelProcess.start(Files.createDirectories(home.resolve("donor")));
+                Connection root = connect(donor); Connection holder = connect(donor); Connection other = connect(donor)) {
+            execute(root, "INSTALL PLUGIN clone SONAME 'mysql_clone.so'", "CREATE DATABASE d",
+                    "CREATE USER 'plain'@'%' IDENTIFIED BY 'pw'", "GRANT ALL ON d.* TO 'plain'@'%'",
+                    "SET GLOBAL clone_block_ddl = ON");
+            try (Connection plain = connect(donor, "plain", "pw")) {
+                assertError(plain, "LOCK INSTANCE FOR BACKUP", 1227, "42000",
+                        "Access denied; you need (at least one of) the BACKUP_ADMIN privilege(s) for this operation");
+            }
+            execute(holder, "LOCK INSTANCE FOR BACKUP");
+            execute(other, "SET SESSION lock_wait_timeout = 1");
+            assertError(other, "CREATE TABLE d.t (id INT)", 1205, "40001",
+                    "Lock wait timeout exceeded; try restarting transaction");
+            // the holder's own DDL runs, other sessions' DML too, and a clone shares the lock
+            execute(holder, "CREATE TABLE d.mine (id INT)");
+            execute(other, "INSERT INTO d.mine VALUES (1)");
+            cloneTo(root, home.resolve("while-locked"));
+            execute(holder, "UNLOCK INSTANCE");
+            execute(other, "CREATE TABLE d.t (id INT)");
+            execute(holder, "LOCK INSTANCE FOR BACKUP");
+        }
+    }
+
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void aFullDiskFailsTheCloneWith1026NamingTheFile() throws Exception {
         Path small = Files.createDirectories(home.resolve("small"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString())
