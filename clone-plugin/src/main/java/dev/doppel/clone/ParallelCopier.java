@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
@@ -54,7 +56,7 @@ final class ParallelCopier {
     private final Settings settings;
     private final BooleanSupplier killed;
     private final Throttle throttle;
-    private final Map<String, java.util.concurrent.atomic.AtomicLong> unsynced = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> unsynced = new ConcurrentHashMap<>();
 
     ParallelCopier(StorageSnapshot snapshot, Path target, Settings settings, BooleanSupplier killed) {
         this.snapshot = snapshot;
@@ -236,8 +238,7 @@ final class ParallelCopier {
     }
 
     private void syncNowAndThen(Block block, FileChannel out) {
-        java.util.concurrent.atomic.AtomicLong written = unsynced.computeIfAbsent(block.file(),
-                file -> new java.util.concurrent.atomic.AtomicLong());
+        AtomicLong written = unsynced.computeIfAbsent(block.file(), file -> new AtomicLong());
         if (written.addAndGet(block.length()) < SYNC_EVERY_BYTES) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.doppel.server.session;
 
+import dev.doppel.plugin.BackupLock;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.config.Charsets;
 import dev.doppel.server.config.MySqlCharset;
@@ -52,7 +53,7 @@ public final class Session {
     private Connection engineConnection;
     private volatile Statement runningStatement;
     private volatile boolean queryKilled;
-    private volatile dev.doppel.plugin.BackupLock.Holder backupLock;
+    private volatile BackupLock.Holder backupLock;
     private volatile String command = "Sleep";
     private volatile String info;
     private volatile long commandStartedAt = System.currentTimeMillis();
@@ -411,7 +412,7 @@ public final class Session {
     }
 
     /** LOCK INSTANCE FOR BACKUP: the session holds the backup lock until UNLOCK INSTANCE or its end. */
-    public void holdBackupLock(dev.doppel.plugin.BackupLock.Holder holder) {
+    public void holdBackupLock(BackupLock.Holder holder) {
         backupLock = holder;
     }
 
@@ -420,7 +421,7 @@ public final class Session {
     }
 
     public void releaseBackupLock() {
-        dev.doppel.plugin.BackupLock.Holder held = backupLock;
+        BackupLock.Holder held = backupLock;
         backupLock = null;
         if (held != null) {
             held.close();

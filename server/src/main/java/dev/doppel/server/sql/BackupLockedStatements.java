@@ -3,6 +3,7 @@ package dev.doppel.server.sql;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.session.Session;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -26,15 +27,19 @@ final class BackupLockedStatements {
         return !(tokens.size() > 1 && tokens.get(1).isWord("TEMPORARY"));
     }
 
+    /** The session's lock_wait_timeout, which bounds every wait for the backup lock. */
+    static Duration lockWaitTimeout(Session session) {
+        return Duration.ofSeconds(((Number) session.variables().value("lock_wait_timeout")).longValue());
+    }
+
     static void run(Session session, Runnable statement) {
         if (session.holdsBackupLock()) {
             // the lock's own holder may run DDL, as with MySQL's metadata locks
             statement.run();
             return;
         }
-        long timeout = ((Number) session.variables().value("lock_wait_timeout")).longValue();
         try {
-            session.server().backupLock().enterDdl(timeout);
+            session.server().backupLock().enterDdl(lockWaitTimeout(session).toSeconds());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw MySqlError.ER_QUERY_INTERRUPTED.exception();

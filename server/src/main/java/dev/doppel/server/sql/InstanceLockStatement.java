@@ -33,9 +33,9 @@ final class InstanceLockStatement {
         if (session.holdsBackupLock()) {
             return;
         }
-        long timeout = ((Number) session.variables().value("lock_wait_timeout")).longValue();
         try {
-            session.holdBackupLock(session.server().backupLock().acquire(Duration.ofSeconds(timeout)));
+            Duration timeout = BackupLockedStatements.lockWaitTimeout(session);
+            session.holdBackupLock(session.server().backupLock().acquire(timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw MySqlError.ER_QUERY_INTERRUPTED.exception();
