@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import java.util.concurrent.locks.Lock;
 
 /**
  * The default engine: one embedded H2 (MVStore) database file in the data directory holding every schema,
@@ -45,6 +46,7 @@ public final class H2Engine implements StorageEngine {
     private final Properties credentials = new Properties();
     private final Connection keepOpen;
     private final org.h2.mvstore.db.Store store;
+    private final H2SpaceReclaimer reclaimer;
 
     private H2Engine(Path datadir, boolean create) throws SQLException {
         this.file = datadir.toAbsolutePath().resolve(FILE_NAME + FILE_SUFFIX);
@@ -57,12 +59,18 @@ public final class H2Engine implements StorageEngine {
         this.store = storeOf(keepOpen);
         // MVStore writes a commit into free space inside the file when it can, and after kill -9 it found only
         // chunks at the end of the file: a lone commit after a restart was lost (measured). So new chunks always
-        // go to the end; the space that frees is given back here, at startup, before anyone writes.
+        // go to the end; H2SpaceReclaimer gives the dead space back, here at startup and then while the server runs.
         org.h2.mvstore.MVStore mvStore = store().getMvStore();
-        if (!create && mvStore.getFileStore().size() > COMPACT_ABOVE_BYTES) {
-            mvStore.compactFile(COMPACT_MILLIS);
-        }
         mvStore.setReuseSpace(false);
+        this.reclaimer = new H2SpaceReclaimer(mvStore, true);
+        if (!create && mvStore.getFileStore().size() > COMPACT_ABOVE_BYTES) {
+            reclaimer.layout().writeLock().lock();
+            try {
+                reclaimer.reclaim(COMPACT_MILLIS);
+            } finally {
+                reclaimer.layout().writeLock().unlock();
+            }
+        }
         try (Statement statement = keepOpen.createStatement()) {
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.FIND_IN_SET DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".findInSet\"");
@@ -103,10 +111,14 @@ public final class H2Engine implements StorageEngine {
      */
     @Override
     public void flush() {
+        Lock shared = reclaimer.layout().readLock();
+        shared.lock();
         try {
             store().flush();
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot write the database file: " + e.getMessage(), e);
+        } finally {
+            shared.unlock();
         }
     }
 
@@ -126,7 +138,7 @@ public final class H2Engine implements StorageEngine {
 
     @Override
     public dev.doppel.plugin.StorageSnapshot snapshot() throws IOException {
-        return new H2Snapshot(file, store().getMvStore());
+        return new H2Snapshot(file, store().getMvStore(), reclaimer);
     }
 
     @Override
@@ -136,6 +148,7 @@ public final class H2Engine implements StorageEngine {
 
     @Override
     public void close() {
+        reclaimer.close();
         try (Statement statement = keepOpen.createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException ignored) {

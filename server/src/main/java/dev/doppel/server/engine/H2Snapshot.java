@@ -29,13 +29,18 @@ final class H2Snapshot implements StorageSnapshot {
     private final Path file;
     private final MVStore store;
     private final FileChannel channel;
+    private final H2SpaceReclaimer reclaimer;
     private long handedOut;
+    private boolean closed;
 
-    H2Snapshot(Path file, MVStore store) throws IOException {
+    H2Snapshot(Path file, MVStore store, H2SpaceReclaimer reclaimer) throws IOException {
         this.name = file.getFileName().toString();
         this.file = file;
         this.store = store;
+        this.reclaimer = reclaimer;
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        // the free space is not given back while a copy runs: the file must only grow at its end
+        reclaimer.snapshotStarted();
     }
 
     @Override
@@ -99,7 +104,12 @@ final class H2Snapshot implements StorageSnapshot {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        reclaimer.snapshotEnded();
         try {
             channel.close();
         } catch (IOException ignored) {

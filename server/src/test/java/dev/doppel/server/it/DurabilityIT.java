@@ -99,6 +99,61 @@ class DurabilityIT {
         }
     }
 
+    /**
+     * The file is compacted while the server runs (H2SpaceReclaimer): rewriting one row's 16 kB payload over and
+     * over grows it past the reclaimer's 64 MB mark, then it must shrink again while the writes go on, and the
+     * commits acknowledged right after that (the last one alone) must survive kill -9.
+     */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void theFileShrinksWhileRunningAndCommitsAfterThatSurviveKill9() throws Exception {
+        DoppelProcess server = DoppelProcess.start(home);
+        Path file = server.datadir().resolve("doppel.mv.db");
+        long peak = 0;
+        try {
+            try (Connection connection = connect(server, ""); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE churn");
+                statement.execute("CREATE TABLE churn.t (id INT PRIMARY KEY, payload LONGTEXT)");
+                statement.execute("INSERT INTO churn.t VALUES (1, '')");
+            }
+            String payload = "x".repeat(16_000);
+            long shrunkAt = 0;
+            int updates = 0;
+            try (Connection connection = connect(server, "churn");
+                    PreparedStatement update = connection.prepareStatement("UPDATE t SET payload = ? WHERE id = 1")) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (System.nanoTime() < deadline) {
+                    update.setString(1, payload.substring(updates % 10) + updates);
+                    update.executeUpdate();
+                    updates++;
+                    long size = java.nio.file.Files.size(file);
+                    peak = Math.max(peak, size);
+                    if (peak > (64L << 20) && size < peak / 2) {
+                        shrunkAt = updates;
+                        break;
+                    }
+                }
+            }
+            System.out.printf("DurabilityIT reclaim: %d updates, file peaked at %d MB, shrank to %d MB%n", updates,
+                    peak >> 20, java.nio.file.Files.size(file) >> 20);
+            assertThat(shrunkAt).as("the file shrank while the server ran (peak %d bytes)", peak).isPositive();
+            try (Connection connection = connect(server, "churn"); Statement statement = connection.createStatement()) {
+                statement.executeUpdate("INSERT INTO t VALUES (2, 'after the reclaim')");
+            }
+            server.process().destroyForcibly().waitFor();
+            server.launch();
+            try (Connection connection = connect(server, "churn"); Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT id, payload FROM t ORDER BY id")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(2)).endsWith(Integer.toString(updates - 1));
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(2)).isEqualTo("after the reclaim");
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
     private void runRound(DoppelProcess server, int round, boolean transactions, long killAfterMillis)
             throws Exception {
         AtomicBoolean killed = new AtomicBoolean();
