@@ -91,7 +91,17 @@ UPDATE t SET n = 5 WHERE id <= 3;
 
 UPDATE t SET n = 5 WHERE id <= 4;
 -> ok affected=1
--> deviation UPDATE reports matched rows, not changed rows
+
+-- rows already holding the new values are matched but not changed
+UPDATE t SET n = 5, name = name WHERE id <= 4;
+-> ok affected=0
+
+-- a change of case is a change, though the column compares case-insensitively
+UPDATE t SET name = 'A' WHERE id = 1;
+-> ok affected=1
+
+UPDATE t SET name = 'a' WHERE id = 1;
+-> ok affected=1
 
 UPDATE t SET n = n + 1 WHERE id > 1000;
 -> ok affected=0
@@ -128,7 +138,10 @@ SELECT LAST_INSERT_ID(100);
 SELECT LAST_INSERT_ID();
 -> rows
 100
--> deviation LAST_INSERT_ID(expr) does not set the value
+
+SELECT LAST_INSERT_ID(NULL), LAST_INSERT_ID();
+-> rows
+NULL | 100
 
 CREATE TABLE queue (id INT PRIMARY KEY, n INT NOT NULL);
 
@@ -143,18 +156,37 @@ SELECT id, n FROM queue ORDER BY id;
 2 | 0
 3 | 1
 4 | 1
--> deviation UPDATE ... ORDER BY is ignored: LIMIT picks rows in the engine's order
 
 DELETE FROM queue ORDER BY id LIMIT 1;
 -> ok affected=1
--> deviation DELETE ... ORDER BY ... LIMIT is not supported
 
 SELECT id FROM queue ORDER BY id;
 -> rows
 2
 3
 4
--> deviation DELETE ... ORDER BY ... LIMIT is not supported
+
+-- LAST_INSERT_ID(expr) in an UPDATE: the OK carries the value, and LAST_INSERT_ID() returns it
+UPDATE queue SET n = LAST_INSERT_ID(n + 10) WHERE id = 4;
+-> ok affected=1 insert_id=11
+
+SELECT LAST_INSERT_ID();
+-> rows
+11
+
+UPDATE queue AS q SET n = 0 WHERE q.id > 1 ORDER BY q.id DESC LIMIT 1;
+-> ok affected=1
+
+DELETE FROM queue WHERE n > 0 ORDER BY id DESC LIMIT 5;
+-> ok affected=1
+
+SELECT id, n FROM queue ORDER BY id;
+-> rows
+2 | 0
+4 | 0
+
+DELETE FROM queue ORDER BY nope LIMIT 1;
+-> error 1054 42S22 Unknown column 'nope' in 'order clause'
 
 -- a table without AUTO_INCREMENT whose key is not a number: the INSERT succeeds and generates no id
 CREATE TABLE keyed (code CHAR(10) PRIMARY KEY, v INT);

@@ -10,7 +10,6 @@ NULL | abc | a-b
 SELECT 1/2, 3/3, 7/2, 1.0/3;
 -> rows
 0.5000 | 1.0000 | 3.5000 | 0.33333
--> deviation / of integers truncates, and the scale is not MySQL's (div_precision_increment)
 
 SELECT 7 DIV 2, -7 DIV 2, 7.5 DIV 2, 7 MOD 3, 7 % 3;
 -> rows
@@ -19,14 +18,22 @@ SELECT 7 DIV 2, -7 DIV 2, 7.5 DIV 2, 7 MOD 3, 7 % 3;
 SELECT (1 + 6) DIV 2;
 -> rows
 3
--> deviation DIV of an expression other than a number or a column is not supported
+
+SELECT 2 * 3 / 4, 1 + 6 / 4, -7 / 2, 10 / 4 / 2, ABS(-9) DIV 2 * 2, CASE WHEN 1 THEN 9 END / 3;
+-> rows
+1.5000 | 2.5000 | -3.5000 | 1.25000000 | 8 | 3.0000
 
 SELECT 1/0;
 -> rows
 NULL
 -> warnings
 Warning | 1365 | Division by 0
--> deviation division by zero in a SELECT is error 1365 instead of NULL with a warning
+
+SELECT 5 DIV 0;
+-> rows
+NULL
+-> warnings
+Warning | 1365 | Division by 0
 
 SELECT 'a' = 'A', 'abc' < 'ABD', 'a ' = 'a';
 -> rows
@@ -76,3 +83,25 @@ banana
 SELECT GREATEST(1, 5, 3), LEAST('b', 'a'), ABS(-2), ROUND(2.5), ROUND(-2.5), TRUNCATE(1.999, 1);
 -> rows
 5 | a | 2 | 3 | -3 | 1.9
+
+-- in a strict INSERT or UPDATE a division by zero is an error; a column divided is a DECIMAL too
+CREATE TABLE ratios (a INT, b INT, r DECIMAL(10,4));
+
+INSERT INTO ratios VALUES (7, 0, 1);
+
+INSERT INTO ratios VALUES (1, 2, 1/0);
+-> error 1365 22012 Division by 0
+
+UPDATE ratios SET r = a / b;
+-> error 1365 22012 Division by 0
+
+UPDATE ratios SET b = 2;
+
+UPDATE ratios SET r = a / b;
+-> ok affected=1
+
+SELECT a / b, a DIV b, r, a / 0 FROM ratios;
+-> rows
+3.5000 | 3 | 3.5000 | NULL
+-> warnings
+Warning | 1365 | Division by 0

@@ -35,7 +35,19 @@ RELEASE SAVEPOINT s1;
 
 ROLLBACK TO SAVEPOINT s1;
 -> error 1305 42000 SAVEPOINT s1 does not exist
--> deviation RELEASE SAVEPOINT keeps the savepoint
+
+RELEASE SAVEPOINT s1;
+-> error 1305 42000 SAVEPOINT s1 does not exist
+
+SAVEPOINT a;
+SAVEPOINT b;
+
+-- releasing a savepoint releases those set after it
+RELEASE SAVEPOINT a;
+-> ok
+
+ROLLBACK TO SAVEPOINT b;
+-> error 1305 42000 SAVEPOINT b does not exist
 
 ROLLBACK TO SAVEPOINT never_set;
 -> error 1305 42000 SAVEPOINT never_set does not exist

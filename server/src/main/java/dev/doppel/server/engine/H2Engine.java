@@ -78,6 +78,12 @@ public final class H2Engine implements StorageEngine {
                     + MySqlFunctions.class.getName() + ".concat\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.DATE_FORMAT DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".dateFormat\"");
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_DIVIDE FOR \""
+                    + MySqlArithmetic.class.getName() + ".divide\"");
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_INTEGER_DIVIDE FOR \""
+                    + MySqlArithmetic.class.getName() + ".integerDivide\"");
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_LAST_INSERT_ID FOR \""
+                    + MySqlArithmetic.class.getName() + ".lastInsertId\"");
         }
     }
 

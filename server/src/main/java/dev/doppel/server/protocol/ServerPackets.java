@@ -30,7 +30,8 @@ public final class ServerPackets {
                 Wire.writeLengthEncodedBytes(out, sessionState);
             }
         } else if (hasInfo) {
-            out.writeCharSequence(info, StandardCharsets.UTF_8);
+            // documented as string<EOF>, but MySQL writes it length-encoded (net_send_ok) and clients read it so
+            Wire.writeLengthEncodedString(out, info);
         }
     }
 

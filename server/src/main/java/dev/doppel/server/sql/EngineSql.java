@@ -38,8 +38,10 @@ public final class EngineSql {
     public static String rewrite(String sql, List<Token> tokens, Session session) {
         StringBuilder result = new StringBuilder(sql.length() + 16);
         Map<Integer, String> replaced = new HashMap<>();
+        Map<Integer, String> before = new HashMap<>();
+        Map<Integer, String> after = new HashMap<>();
         DateArithmetic.collect(tokens, replaced);
-        IntegerDivision.collect(sql, tokens, replaced);
+        Division.collect(tokens, before, replaced, after);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -48,53 +50,69 @@ public final class EngineSql {
                 result.append(gap.isBlank() ? gap : " ");
             }
             previous = token;
-            String replacement = replaced.get(i);
-            if (replacement != null) {
-                result.append(replacement);
-                continue;
+            int first = i;
+            if (!before.isEmpty() && before.containsKey(i)) {
+                result.append(before.get(i));
             }
-            switch (token.kind()) {
-                case STRING -> appendLiteral(result, token.text());
-                case SYSTEM_VARIABLE -> appendLiteral(result, systemVariable(session, token.text()));
-                case USER_VARIABLE -> appendLiteral(result, session.userVariables().get(token.text().toLowerCase(Locale.ROOT)));
-                case QUOTED_IDENTIFIER -> {
-                    int consumed = virtualTable(tokens, i, result);
-                    if (consumed > 0) {
-                        previous = tokens.get(i + consumed - 1);
-                        i += consumed - 1;
-                    } else {
-                        result.append(sql, token.start(), token.end());
-                    }
+            i = appendToken(sql, tokens, i, replaced, session, result);
+            for (int each = first; !after.isEmpty() && each <= i; each++) {
+                if (after.containsKey(each)) {
+                    result.append(after.get(each));
                 }
-                case WORD -> {
-                    if (token.isWord("SQL_NO_CACHE") && i > 0 && tokens.get(i - 1).isWord("SELECT")) {
-                        // 8.4 still parses it (the query cache is gone): no effect but a deprecation warning
-                        if (session != null) {
-                            session.addWarning("Warning", 1681,
-                                    MySqlError.ER_WARN_DEPRECATED_SYNTAX_NO_REPLACEMENT.message("SQL_NO_CACHE"));
-                        }
-                        continue;
-                    }
-                    int consumed = virtualTable(tokens, i, result);
-                    if (consumed == 0) {
-                        consumed = sessionFunction(tokens, i, session, result);
-                    }
-                    if (consumed > 0) {
-                        previous = tokens.get(i + consumed - 1);
-                        i += consumed - 1;
-                    } else if (CaseInsensitiveText.replacement(tokens, i) != null) {
-                        result.append(CaseInsensitiveText.replacement(tokens, i));
-                    } else if (token.isWord("USER") && (i + 1 == tokens.size() || !tokens.get(i + 1).isSymbol("("))) {
-                        // a column (mysql.user.User, mysql.db.User, ...): to H2 a bare USER is the current user
-                        result.append('`').append(token.text()).append('`');
-                    } else {
-                        result.append(token.text());
-                    }
-                }
-                default -> result.append(sql, token.start(), token.end());
             }
+            previous = tokens.get(i);
         }
         return result.toString();
+    }
+
+    /** Appends the engine's text of the token at {@code i} (and any it belongs with); returns the last one used. */
+    private static int appendToken(String sql, List<Token> tokens, int i, Map<Integer, String> replaced,
+                                   Session session, StringBuilder result) {
+        Token token = tokens.get(i);
+        String replacement = replaced.get(i);
+        if (replacement != null) {
+            result.append(replacement);
+            return i;
+        }
+        switch (token.kind()) {
+            case STRING -> appendLiteral(result, token.text());
+            case SYSTEM_VARIABLE -> appendLiteral(result, systemVariable(session, token.text()));
+            case USER_VARIABLE -> appendLiteral(result, session.userVariables().get(token.text().toLowerCase(Locale.ROOT)));
+            case QUOTED_IDENTIFIER -> {
+                int consumed = virtualTable(tokens, i, result);
+                if (consumed > 0) {
+                    i += consumed - 1;
+                } else {
+                    result.append(sql, token.start(), token.end());
+                }
+            }
+            case WORD -> {
+                if (token.isWord("SQL_NO_CACHE") && i > 0 && tokens.get(i - 1).isWord("SELECT")) {
+                    // 8.4 still parses it (the query cache is gone): no effect but a deprecation warning
+                    if (session != null) {
+                        session.addWarning("Warning", 1681,
+                                MySqlError.ER_WARN_DEPRECATED_SYNTAX_NO_REPLACEMENT.message("SQL_NO_CACHE"));
+                    }
+                    return i;
+                }
+                int consumed = virtualTable(tokens, i, result);
+                if (consumed == 0) {
+                    consumed = sessionFunction(tokens, i, session, result);
+                }
+                if (consumed > 0) {
+                    i += consumed - 1;
+                } else if (CaseInsensitiveText.replacement(tokens, i) != null) {
+                    result.append(CaseInsensitiveText.replacement(tokens, i));
+                } else if (token.isWord("USER") && (i + 1 == tokens.size() || !tokens.get(i + 1).isSymbol("("))) {
+                    // a column (mysql.user.User, mysql.db.User, ...): to H2 a bare USER is the current user
+                    result.append('`').append(token.text()).append('`');
+                } else {
+                    result.append(token.text());
+                }
+            }
+            default -> result.append(sql, token.start(), token.end());
+        }
+        return i;
     }
 
     /** The value of {@code @@[global.|session.|local.]name}. */
@@ -152,6 +170,12 @@ public final class EngineSql {
         String replacement = FUNCTION_NAMES.get(name);
         if (replacement != null && index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("(")) {
             out.append(replacement);
+            return 1;
+        }
+        if (name.equals("LAST_INSERT_ID") && index + 2 < tokens.size() && tokens.get(index + 1).isSymbol("(")
+                && !tokens.get(index + 2).isSymbol(")") && !(index > 0 && tokens.get(index - 1).isSymbol("."))) {
+            // LAST_INSERT_ID(expr) sets the session's value (see engine.StatementEffects)
+            out.append("PUBLIC.MYSQL_LAST_INSERT_ID");
             return 1;
         }
         Object[] value = new Object[1];

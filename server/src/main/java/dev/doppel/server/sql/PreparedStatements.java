@@ -124,7 +124,9 @@ public final class PreparedStatements {
         if (ENGINE_PREPARED.contains(keyword)) {
             TableAccess.check(tokens, session); // MySQL checks at prepare time too, before the tables' existence
             try {
-                String engineSql = EngineSql.rewrite(sql, tokens, session);
+                String ordered = OrderedLimit.rewrite(sql, tokens);
+                String engineSql = ordered.equals(sql) ? EngineSql.rewrite(sql, tokens, session)
+                        : EngineSql.rewrite(ordered, Lexer.tokenize(ordered), session);
                 engine = keyword.equals("INSERT") || keyword.equals("REPLACE")
                         ? session.engineConnection().prepareStatement(engineSql, java.sql.Statement.RETURN_GENERATED_KEYS)
                         : session.engineConnection().prepareStatement(engineSql);

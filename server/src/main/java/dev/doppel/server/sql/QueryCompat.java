@@ -36,8 +36,8 @@ final class QueryCompat {
                 signed |= each.isWord("SIGNED") || each.isWord("UNSIGNED");
             }
         }
-        String result = sql;
-        List<Token> current = tokens;
+        String result = OrderedLimit.rewrite(sql, tokens);
+        List<Token> current = result.equals(sql) ? tokens : Lexer.tokenize(result);
         if (signed) {
             result = signedCasts(result, current);
             current = Lexer.tokenize(result);

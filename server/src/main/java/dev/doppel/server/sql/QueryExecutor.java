@@ -38,6 +38,7 @@ public final class QueryExecutor {
     private final FlushStatement flush;
     private final PreparedStatements prepared;
     private final TableDdl tables;
+    private final Savepoints savepoints;
     private boolean explicitTransaction;
     /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
     private boolean binary;
@@ -58,6 +59,7 @@ public final class QueryExecutor {
         this.flush = new FlushStatement(session);
         this.prepared = new PreparedStatements(session, this);
         this.tables = new TableDdl(session, this);
+        this.savepoints = new Savepoints(session, this);
     }
 
     public PreparedStatements preparedStatements() {
@@ -185,9 +187,9 @@ public final class QueryExecutor {
 
     private void execute(String sql, List<Token> tokens, int moreFlag) {
         if (BackupLockedStatements.blocks(tokens)) {
-            BackupLockedStatements.run(session, () -> run(sql, tokens, moreFlag));
+            BackupLockedStatements.run(session, () -> EngineEffects.during(session, tokens, () -> run(sql, tokens, moreFlag)));
         } else {
-            run(sql, tokens, moreFlag);
+            EngineEffects.during(session, tokens, () -> run(sql, tokens, moreFlag));
         }
         Token first = tokens.get(0);
         if (first.kind() == Token.Kind.WORD && (WRITING.contains(first.upper())
@@ -261,12 +263,14 @@ public final class QueryExecutor {
             }
             case "ROLLBACK" -> {
                 if (tokens.size() > 1 && tokens.get(1).isWord("TO")) {
-                    Savepoints.rollbackTo(sql, tokens, this, moreFlag);
+                    savepoints.rollbackTo(sql, tokens, moreFlag);
                     return;
                 }
                 endTransaction(false);
                 ok(0, moreFlag);
             }
+            case "SAVEPOINT" -> savepoints.set(sql, tokens, moreFlag);
+            case "RELEASE" -> savepoints.release(sql, tokens, moreFlag);
             case "CREATE", "ALTER", "DROP", "RENAME" -> {
                 if (tokens.size() > 1 && tokens.get(1).isWord("USER")) {
                     accounts.execute(sql, tokens);
@@ -352,6 +356,10 @@ public final class QueryExecutor {
 
     /** COM_STMT_EXECUTE of a statement prepared in the engine, parameters already bound. */
     void executePrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
+        EngineEffects.during(session, tokens, () -> runPrepared(statement, sql, tokens, labels));
+    }
+
+    private void runPrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
         NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
         binary = true;
@@ -359,6 +367,7 @@ public final class QueryExecutor {
             Connection connection = session.engineConnection();
             syncAutocommit(connection);
             session.running(statement);
+            long unchanged = tokens.get(0).isWord("UPDATE") ? ChangedRows.unchanged(session, sql, tokens) : 0;
             boolean hasRows = statement.execute();
             if (session.queryKilled()) {
                 throw MySqlError.ER_QUERY_INTERRUPTED.exception();
@@ -368,7 +377,7 @@ public final class QueryExecutor {
                     sendRows(rows, labels, 0);
                 }
             } else {
-                afterUpdate(statement, tokens, 0);
+                afterUpdate(statement, tokens, 0, unchanged);
             }
         } catch (SQLException e) {
             if (session.queryKilled()) {
@@ -408,7 +417,8 @@ public final class QueryExecutor {
         }
     }
 
-    private void afterUpdate(Statement statement, List<Token> tokens, int moreFlag) throws SQLException {
+    private void afterUpdate(Statement statement, List<Token> tokens, int moreFlag, long unchanged)
+            throws SQLException {
         // TRUNCATE reports 0 rows in MySQL, whatever it removed
         long count = tokens.get(0).isWord("TRUNCATE") ? 0 : Math.max(0, statement.getLargeUpdateCount());
         String created = CreateTableAsSelect.table(tokens);
@@ -423,11 +433,17 @@ public final class QueryExecutor {
                 }
             }
         }
-        updated(count, insertId, moreFlag);
+        Long set = EngineEffects.insertIdSet();
+        String info = null;
+        if (tokens.get(0).isWord("UPDATE")) {
+            info = ChangedRows.info(count, unchanged, session.warnings().size());
+            count = ChangedRows.affected(session, count, unchanged);
+        }
+        updated(count, set != null ? set : insertId, moreFlag, info);
     }
 
     /** The end of a statement that changed rows: transaction state, durability, and its OK. */
-    private void updated(long count, long insertId, int moreFlag) {
+    private void updated(long count, long insertId, int moreFlag, String info) {
         if (insertId != 0) {
             session.lastInsertId(insertId);
         }
@@ -437,7 +453,7 @@ public final class QueryExecutor {
             session.server().engine().flush();
         }
         // the OK packet carries the id this statement generated, not the session's LAST_INSERT_ID()
-        session.writer().ok(count, insertId, session.statusFlags() | moreFlag, session.warnings().size(), null,
+        session.writer().ok(count, insertId, session.statusFlags() | moreFlag, session.warnings().size(), info,
                 session.drainSessionState());
     }
 
@@ -496,9 +512,11 @@ public final class QueryExecutor {
             TableExistenceNotes.add(tokens, session);
             if (InsertIgnore.matches(tokens)) {
                 InsertIgnore.Result result = InsertIgnore.execute(sql, tokens, session);
-                updated(result.inserted(), result.insertId(), moreFlag);
+                updated(result.inserted(), result.insertId(), moreFlag, null);
                 return;
             }
+            long unchanged = tokens.get(0).isWord("UPDATE")
+                    ? ChangedRows.unchanged(session, compatible, Lexer.tokenize(compatible)) : 0;
             try (Statement statement = connection.createStatement()) {
                 session.running(statement);
                 boolean hasRows = insert ? statement.execute(engineSql, Statement.RETURN_GENERATED_KEYS)
@@ -511,7 +529,7 @@ public final class QueryExecutor {
                         sendRows(rows, SelectLabels.of(sql, tokens), moreFlag);
                     }
                 } else {
-                    afterUpdate(statement, tokens, moreFlag);
+                    afterUpdate(statement, tokens, moreFlag, unchanged);
                 }
             } finally {
                 session.running(null);
@@ -618,6 +636,7 @@ public final class QueryExecutor {
             }
             explicitTransaction = false;
             session.inTransaction(false);
+            savepoints.clear();
             syncAutocommit(connection);
         } catch (SQLException e) {
             throw EngineErrors.translate(e, commit ? "COMMIT" : "ROLLBACK", session.schema());

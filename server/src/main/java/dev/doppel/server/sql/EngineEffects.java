@@ -1,0 +1,66 @@
+package dev.doppel.server.sql;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.config.SqlMode;
+import dev.doppel.server.engine.StatementEffects;
+import dev.doppel.server.session.Session;
+import org.h2.api.ErrorCode;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What the engine's MySQL functions report while one statement runs: a division by zero becomes warning 1365,
+ * or error 1365 in an INSERT, REPLACE or UPDATE under strict ERROR_FOR_DIVISION_BY_ZERO (as MySQL does);
+ * LAST_INSERT_ID(expr) sets the session's LAST_INSERT_ID() and the statement's insert id.
+ */
+final class EngineEffects implements StatementEffects.Listener {
+    private final Session session;
+    private final List<Token> tokens;
+    private Long insertId;
+
+    private EngineEffects(Session session, List<Token> tokens) {
+        this.session = session;
+        this.tokens = tokens;
+    }
+
+    /** Runs {@code statement} with its effects reported to {@code session}. */
+    static void during(Session session, List<Token> tokens, Runnable statement) {
+        StatementEffects.Listener previous = StatementEffects.begin(new EngineEffects(session, tokens));
+        try {
+            statement.run();
+        } finally {
+            StatementEffects.end(previous);
+        }
+    }
+
+    /** The value LAST_INSERT_ID(expr) set in the running statement, or null. */
+    static Long insertIdSet() {
+        return StatementEffects.current() instanceof EngineEffects effects ? effects.insertId : null;
+    }
+
+    @Override
+    public void divisionByZero() throws SQLException {
+        if (divisionByZeroIsError()) {
+            throw new SQLException(MySqlError.ER_DIVISION_BY_ZERO.message(), "22012", ErrorCode.DIVISION_BY_ZERO_1);
+        }
+        session.addWarning("Warning", MySqlError.ER_DIVISION_BY_ZERO.number(), MySqlError.ER_DIVISION_BY_ZERO.message());
+    }
+
+    private boolean divisionByZeroIsError() {
+        Token verb = tokens.get(0);
+        if (!(verb.isWord("INSERT") || verb.isWord("REPLACE") || verb.isWord("UPDATE"))
+                || tokens.size() > 1 && tokens.get(1).isWord("IGNORE")) {
+            return false;
+        }
+        long mode = session.variables().sqlModeBits();
+        return (mode & SqlMode.ERROR_FOR_DIVISION_BY_ZERO) != 0
+                && (mode & (SqlMode.STRICT_TRANS_TABLES | SqlMode.STRICT_ALL_TABLES)) != 0;
+    }
+
+    @Override
+    public void insertIdSet(long value) {
+        insertId = value;
+        session.lastInsertId(value);
+    }
+}
