@@ -19,6 +19,9 @@ public final class SessionVariables {
 
     private final SystemVariableRegistry registry;
     private final Map<String, Object> values = new HashMap<>();
+    private Boolean autocommit;
+    /** sql_mode as bits, -1 until decoded. */
+    private long sqlModeBits = -1;
     private final Map<String, Supplier<Object>> computed = new HashMap<>();
 
     SessionVariables(SystemVariableRegistry registry) {
@@ -33,6 +36,7 @@ public final class SessionVariables {
 
     /** Back to the global values, as at connect (COM_RESET_CONNECTION, COM_CHANGE_USER). */
     public void reset() {
+        forgetDerived();
         values.clear();
         registry.copySessionDefaults(values, SYNONYMS.keySet());
     }
@@ -132,6 +136,7 @@ public final class SessionVariables {
     }
 
     private void store(String name, Object canonical) {
+        forgetDerived();
         values.put(storageName(name), canonical);
         Map.Entry<String, Object> linked = CharsetLinks.linked(name, canonical, this::value);
         if (linked != null) {
@@ -226,11 +231,27 @@ public final class SessionVariables {
 
     /** The session's sql_mode as a bitmask (see {@link SqlMode}). */
     public long sqlModeBits() {
-        return SqlMode.bits((String) value("sql_mode"));
+        long bits = sqlModeBits;
+        if (bits < 0) {
+            bits = SqlMode.bits((String) value("sql_mode"));
+            sqlModeBits = bits;
+        }
+        return bits;
     }
 
     public boolean autocommit() {
-        return (Boolean) value("autocommit");
+        Boolean on = autocommit;
+        if (on == null) {
+            on = (Boolean) value("autocommit");
+            autocommit = on;
+        }
+        return on;
+    }
+
+    /** The values read before every statement are kept decoded until the next SET. */
+    private void forgetDerived() {
+        autocommit = null;
+        sqlModeBits = -1;
     }
 
     public String characterSetClient() {

@@ -20,6 +20,7 @@ public final class PrivilegeChecker {
     private final boolean skipGrantTables;
     private final String user;
     private final String host;
+    private volatile AllGlobal lastAllGlobal;
 
     /**
      * @param login   the account as matched at login (its global privileges apply)
@@ -45,12 +46,23 @@ public final class PrivilegeChecker {
 
     /** Whether every one of the privileges is held globally (then no table of a statement needs a look). */
     public boolean hasAllGlobal(Iterable<String> privileges) {
+        AllGlobal last = lastAllGlobal;
+        if (last != null && last.privileges() == privileges) {
+            return last.held();
+        }
+        boolean held = true;
         for (String each : privileges) {
             if (!hasGlobal(each)) {
-                return false;
+                held = false;
+                break;
             }
         }
-        return true;
+        lastAllGlobal = new AllGlobal(privileges, held);
+        return held;
+    }
+
+    /** The last answer of hasAllGlobal: callers ask with the same constant list before every statement. */
+    private record AllGlobal(Iterable<String> privileges, boolean held) {
     }
 
     /** ER_SPECIFIC_ACCESS_DENIED_ERROR (1227) unless one of the global privileges is held. */

@@ -22,6 +22,12 @@ final class ChangedRows {
 
     /** The UPDATE's rows that will stay as they are; 0 when it cannot be told (the OK then reports them as changed). */
     static long unchanged(Session session, String sql, List<Token> tokens) {
+        for (Token each : tokens) {
+            if (each.kind() == Token.Kind.PARAMETER) {
+                // a server-prepared UPDATE: the count would need the parameters bound in another order
+                return 0;
+            }
+        }
         DmlClauses clauses = DmlClauses.parse(tokens);
         if (clauses == null || clauses.set() < 0 || clauses.orderBy() >= 0 || clauses.limit() >= 0) {
             return 0;
