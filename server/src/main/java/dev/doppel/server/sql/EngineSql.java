@@ -40,6 +40,7 @@ public final class EngineSql {
         Map<Integer, String> replaced = new HashMap<>();
         DateArithmetic.collect(tokens, replaced);
         IntegerDivision.collect(sql, tokens, replaced);
+        JsonSql.collect(sql, tokens, replaced);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
