@@ -194,15 +194,15 @@ public final class JsonFunctions {
             return true;
         }
         if (target instanceof List<?> array) {
-            List<?> wanted = candidate instanceof List<?> list ? list : List.of(candidate);
+            if (!(candidate instanceof List<?> wanted)) {
+                return array.stream().anyMatch(element -> contains(element, candidate));
+            }
+            // as MySQL: a scalar of the candidate must be an element, an array or object inside some array or object
             for (Object each : wanted) {
-                boolean found = false;
-                for (Object element : array) {
-                    if (element instanceof List<?> ? Json.same(element, each) : contains(element, each)) {
-                        found = true;
-                        break;
-                    }
-                }
+                boolean scalar = !(each instanceof Map) && !(each instanceof List);
+                boolean found = array.stream().anyMatch(element -> scalar
+                        ? !(element instanceof Map) && !(element instanceof List) && Json.same(element, each)
+                        : (element instanceof Map || element instanceof List) && contains(element, each));
                 if (!found) {
                     return false;
                 }
