@@ -152,3 +152,13 @@ INSERT INTO papers VALUES (8, '{}', '[');
 SELECT j, k FROM papers WHERE id = 7;
 -> rows
 {} | [1, 2]
+
+-- a JSON value that is a string cannot be told from text for the column once the engine converted it
+INSERT INTO papers VALUES (9, CAST('"a"' AS JSON), NULL);
+-> ok affected=1
+-> deviation a JSON string value stored in a JSON column is parsed again as JSON text
+
+SELECT JSON_ARRAYAGG(id) FROM papers WHERE id <= 2;
+-> rows
+[1, 2]
+-> deviation JSON_ARRAYAGG and JSON_OBJECTAGG are the engine's (compact text, no spaces)
