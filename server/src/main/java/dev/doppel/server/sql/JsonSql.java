@@ -33,7 +33,8 @@ final class JsonSql {
             Token token = tokens.get(i);
             boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")
                     && !(i > 0 && tokens.get(i - 1).isSymbol("."));
-            if (token.kind() == Token.Kind.WORD && call && FUNCTIONS.containsKey(token.upper())) {
+            if (token.kind() == Token.Kind.WORD && call && token.text().regionMatches(true, 0, "JSON_", 0, 5)
+                    && FUNCTIONS.containsKey(token.upper())) {
                 String method = FUNCTIONS.get(token.upper());
                 int close = closing(tokens, i + 1);
                 if (JSON_RESULTS.contains(method) && close > 0) {
