@@ -84,7 +84,10 @@ SELECT DATE_FORMAT(dt3, '%d.%m.%y %H:%i:%s %p %W %M %j'), DATE_ADD(dt, INTERVAL 
 SELECT DATE_ADD(d, INTERVAL 1 HOUR) FROM times;
 -> rows
 2024-02-29 01:00:00
--> deviation a DATE plus a unit below a day stays a DATE
+
+SELECT DATE_SUB(d, INTERVAL 30 MINUTE), DATE_ADD(dt3, INTERVAL 2 SECOND), DATE_ADD(d, INTERVAL 1 MONTH) FROM times;
+-> rows
+2024-02-28 23:30:00 | 2024-01-02 03:04:07.678 | 2024-03-29
 
 CREATE TABLE fractions (id INT PRIMARY KEY, dt3 DATETIME(3), ts6 TIMESTAMP(6) NULL, t2 TIME(2));
 
@@ -104,12 +107,10 @@ INSERT INTO docs VALUES (1, '{"a": 1, "b": [1, 2]}');
 SELECT j FROM docs;
 -> rows
 {"a": 1, "b": [1, 2]}
--> deviation a JSON value inserted as a string is stored as a JSON string
 
 SELECT JSON_EXTRACT(j, '$.a') FROM docs;
 -> rows
 1
--> deviation JSON functions are not there
 
 CREATE TABLE sizes (id INT PRIMARY KEY AUTO_INCREMENT, s ENUM('small', 'medium', 'large') NOT NULL DEFAULT 'medium');
 

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.locks.Lock;
 
@@ -36,6 +37,11 @@ public final class H2Engine implements StorageEngine {
     private static final String SETTINGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
             + ";WRITE_DELAY=500;AUTO_COMPACT_FILL_RATE=0;PAGE_SIZE=4096"
             + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;TRACE_LEVEL_FILE=0";
+
+    /** The methods of {@link JsonFunctions}, each registered as PUBLIC.MYSQL_JSON_<name>. */
+    public static final List<String> JSON_FUNCTIONS = List.of("extract", "unquote", "quote", "object", "array", "cast",
+            "valid", "type", "depth", "length", "keys", "contains", "containsPath", "set", "insert", "replace",
+            "arrayAppend", "remove");
 
     private static final int COMPACT_MILLIS = 5000;
     /** Below this the file is left as it is: compacting costs startup time and saves little. */
@@ -84,6 +90,10 @@ public final class H2Engine implements StorageEngine {
                     + MySqlArithmetic.class.getName() + ".integerDivide\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_LAST_INSERT_ID FOR \""
                     + MySqlArithmetic.class.getName() + ".lastInsertId\"");
+            for (String each : JSON_FUNCTIONS) {
+                statement.execute("CREATE ALIAS IF NOT EXISTS " + JsonFunctions.alias(each) + " DETERMINISTIC FOR \""
+                        + JsonFunctions.class.getName() + "." + each + "\"");
+            }
         }
     }
 

@@ -122,7 +122,9 @@ public final class ColumnMapping {
             default -> {
                 if ("JSON".equalsIgnoreCase(typeName)) {
                     type = ColumnType.JSON;
-                    charset = UTF8MB4;
+                    // MySQL sends a JSON column with the binary charset, a computed JSON value with utf8mb4
+                    String table = meta.getTableName(index);
+                    charset = table == null || table.isEmpty() ? UTF8MB4 : BINARY;
                     length = 0xFFFFFFFFL;
                     flags |= ColumnType.BLOB_FLAG | ColumnType.BINARY_FLAG;
                 } else {

@@ -3,16 +3,19 @@ package dev.doppel.server.sql;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * DATE_ADD(x, INTERVAL n unit) and DATE_SUB (ADDDATE, SUBDATE) become the engine's interval arithmetic,
- * {@code ((x) + (n) * INTERVAL '1' DAY)}, by replacing only the tokens around the two arguments. (A DATE plus hours
- * stays a DATE in the engine; MySQL makes it a DATETIME: a known deviation.)
+ * {@code ((x) + (n) * INTERVAL '1' DAY)}, by replacing only the tokens around the two arguments. A unit below a day
+ * makes a DATE a DATETIME in MySQL; the engine keeps the DATE, so the operand is joined with a DATETIME first.
  */
 final class DateArithmetic {
     private static final Map<String, String> UNITS = Map.of("DAY", "'1' DAY", "WEEK", "'7' DAY", "MONTH", "'1' MONTH",
             "QUARTER", "'3' MONTH", "YEAR", "'1' YEAR", "HOUR", "'1' HOUR", "MINUTE", "'1' MINUTE",
             "SECOND", "'1' SECOND", "MICROSECOND", "'0.000001' SECOND");
+
+    private static final Set<String> BELOW_A_DAY = Set.of("HOUR", "MINUTE", "SECOND", "MICROSECOND");
 
     private DateArithmetic() {
     }
@@ -53,8 +56,15 @@ final class DateArithmetic {
                 continue;
             }
             out.put(i, "");
-            out.put(i + 1, "((");
-            out.put(comma, add ? ") + (" : ") - (");
+            String operator = add ? " + (" : " - (";
+            if (BELOW_A_DAY.contains(unit)) {
+                // the operand's type joined with DATETIME(0): a DATE becomes a DATETIME, a DATETIME(n) stays one
+                out.put(i + 1, "(COALESCE((");
+                out.put(comma, "), CAST(NULL AS TIMESTAMP(0)))" + operator);
+            } else {
+                out.put(i + 1, "((");
+                out.put(comma, ")" + operator);
+            }
             out.put(comma + 1, "");
             out.put(close - 1, ") * INTERVAL " + interval.toUpperCase(Locale.ROOT));
         }

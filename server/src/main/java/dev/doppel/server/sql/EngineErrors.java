@@ -33,6 +33,12 @@ public final class EngineErrors {
 
     /** {@code connection} (may be null) lets a duplicate-key error name the key's values exactly. */
     public static MySqlException translate(SQLException e, String sql, String schema, Connection connection) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MySqlException raised) {
+                // raised by one of the server's own functions or triggers running in the engine
+                return raised;
+            }
+        }
         MySqlException result = switch (e.getErrorCode()) {
             case ErrorCode.SYNTAX_ERROR_1, ErrorCode.SYNTAX_ERROR_2 -> Lexer.syntaxError(sql, syntaxOffset(e, sql));
             case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1, ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1,

@@ -42,6 +42,7 @@ public final class EngineSql {
         Map<Integer, String> after = new HashMap<>();
         DateArithmetic.collect(tokens, replaced);
         Division.collect(tokens, before, replaced, after);
+        JsonSql.collect(sql, tokens, replaced);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);

@@ -4,6 +4,7 @@ import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.catalog.ColumnTypeRegistry;
 import dev.doppel.server.catalog.StorageEngines;
 import dev.doppel.server.config.VariableQualifier;
+import dev.doppel.server.engine.JsonColumns;
 import dev.doppel.server.session.Session;
 
 import java.sql.Connection;
@@ -106,6 +107,7 @@ final class TableDdl {
                 ColumnTypeRegistry.record(connection, name.schema(), name.table(), ColumnDeclarations.ofCreate(tokens, next));
             }
         }
+        JsonColumns.refresh(connection, name.schema(), name.table());
         commitCatalog(connection);
     }
 
@@ -175,6 +177,7 @@ final class TableDdl {
             }
         }
         ColumnTypeRegistry.record(connection, schema, table, declared);
+        JsonColumns.refresh(connection, schema, table);
         commitCatalog(connection);
     }
 
@@ -243,6 +246,7 @@ final class TableDdl {
             }
             ColumnTypeRegistry.renameTable(connection, pair[0].schema(), pair[0].table(), pair[1].schema(),
                     pair[1].table());
+            JsonColumns.refresh(connection, pair[1].schema(), pair[1].table());
         }
         commitCatalog(connection);
         executor.ok(0, moreFlag);
