@@ -18,7 +18,10 @@ public final class SessionVariables {
     private static final Map<String, String> SYNONYMS = Map.of("identity", "last_insert_id");
 
     private final SystemVariableRegistry registry;
+    /** The values this session set; every other stored variable has its value from {@link #defaults}. */
     private final Map<String, Object> values = new HashMap<>();
+    /** The globals as they were when the session started or was reset (shared, read-only). */
+    private Map<String, Object> defaults;
     private Boolean autocommit;
     /** sql_mode as bits, -1 until decoded. */
     private long sqlModeBits = -1;
@@ -38,7 +41,7 @@ public final class SessionVariables {
     public void reset() {
         forgetDerived();
         values.clear();
-        registry.copySessionDefaults(values, SYNONYMS.keySet());
+        defaults = registry.sessionDefaults(SYNONYMS.keySet());
     }
 
     /** Supplies the value of a computed session variable (warning_count and error_count from the diagnostics area). */
@@ -77,10 +80,16 @@ public final class SessionVariables {
         if (supplier != null) {
             return supplier.get();
         }
-        if (!values.containsKey(name)) {
-            values.put(name, registry.globalValue(name));
+        Object value = values.get(name);
+        if (value != null || values.containsKey(name)) {
+            return value;
         }
-        return values.get(name);
+        if (defaults.containsKey(name)) {
+            return defaults.get(name);
+        }
+        value = registry.globalValue(name);
+        values.put(name, value);
+        return value;
     }
 
     private static String storageName(String name) {

@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SystemVariableRegistry {
     private final Map<String, GlobalSlot> slots = new ConcurrentHashMap<>();
+    /** What a new session starts with, shared read-only by sessions until a global value changes; null: rebuild. */
+    private volatile Map<String, Object> sessionDefaults;
 
     /** Declares a variable with its compiled default as global value. */
     public void register(SystemVariable variable) {
@@ -29,6 +31,7 @@ public final class SystemVariableRegistry {
      */
     public void register(SystemVariable variable, Object initialGlobal) {
         GlobalSlot previous = slots.putIfAbsent(variable.name(), new GlobalSlot(variable, initialGlobal));
+        sessionDefaults = null;
         if (previous != null) {
             throw new IllegalStateException("System variable " + variable.name() + " is already registered by "
                     + previous.variable.owner());
@@ -37,12 +40,15 @@ public final class SystemVariableRegistry {
 
     /** Removes a variable (a plugin being uninstalled); returns whether it existed. */
     public boolean unregister(String name) {
-        return slots.remove(key(name)) != null;
+        boolean removed = slots.remove(key(name)) != null;
+        sessionDefaults = null;
+        return removed;
     }
 
     /** Removes every variable the owner registered. */
     public void unregisterOwner(String owner) {
         slots.values().removeIf(each -> each.variable.owner().equals(owner));
+        sessionDefaults = null;
     }
 
     /** The variable of this name (case-insensitive), if declared. */
@@ -61,16 +67,26 @@ public final class SystemVariableRegistry {
     }
 
     /**
-     * Puts the global value of every session-scoped, stored (not computed) variable into {@code into}, except
-     * {@code skip}: what a new session starts with. Runs at every connect, so it walks the slots directly.
+     * The global value of every session-scoped, stored (not computed) variable, except {@code skip} (always the
+     * same set): what a new session starts with. Every connect asks, so the map is built once per change of a
+     * global value and shared; sessions keep their own values apart from it.
      */
-    void copySessionDefaults(Map<String, Object> into, java.util.Set<String> skip) {
-        for (GlobalSlot each : slots.values()) {
-            SystemVariable variable = each.variable;
-            if (variable.scope().hasSession() && !variable.computed() && !skip.contains(variable.name())) {
-                into.put(variable.name(), each.value);
+    Map<String, Object> sessionDefaults(java.util.Set<String> skip) {
+        Map<String, Object> defaults = sessionDefaults;
+        if (defaults == null) {
+            synchronized (this) {
+                Map<String, Object> built = new java.util.HashMap<>();
+                for (GlobalSlot each : slots.values()) {
+                    SystemVariable variable = each.variable;
+                    if (variable.scope().hasSession() && !variable.computed() && !skip.contains(variable.name())) {
+                        built.put(variable.name(), each.value);
+                    }
+                }
+                defaults = java.util.Collections.unmodifiableMap(built);
+                sessionDefaults = defaults;
             }
         }
+        return defaults;
     }
 
     /** All declared variables ordered by name. */
@@ -123,7 +139,10 @@ public final class SystemVariableRegistry {
 
     /** Sets a global value without SET's checks: startup options and values the server determines (server_uuid). */
     public void setGlobalInternal(String name, Object canonical) {
-        slot(name).value = canonical;
+        synchronized (this) {
+            slot(name).value = canonical;
+            sessionDefaults = null;
+        }
     }
 
     private GlobalSlot checkGlobalSettable(String name) {
@@ -140,6 +159,7 @@ public final class SystemVariableRegistry {
     private void storeGlobal(GlobalSlot slot, Object canonical) {
         synchronized (this) {
             slot.value = canonical;
+            sessionDefaults = null;
             Map.Entry<String, Object> linked = CharsetLinks.linked(slot.variable.name(), canonical, this::globalValue);
             if (linked != null) {
                 slot(linked.getKey()).value = linked.getValue();

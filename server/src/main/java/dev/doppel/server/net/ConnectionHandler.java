@@ -197,7 +197,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             if (connection.inConnectionPhase() && connection.logAborted("Got an error reading communication packets")) {
                 server.status().abortedConnects.increment();
             }
-            connection.closed();
+            connection.closed(pendingCommands == 0);
         }
     }
 

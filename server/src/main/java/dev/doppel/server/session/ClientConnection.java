@@ -459,12 +459,17 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
     }
 
     /** Called when the channel is closed, from whatever side. */
-    public void closed() {
+    /** The channel closed; {@code idle}: no command of this connection is queued or running. */
+    public void closed(boolean idle) {
         phase = Phase.CLOSED;
         server.unregister(id);
         Session current = session;
         if (current != null) {
-            executor.execute(current::end);
+            if (idle && current.endsAtOnce()) {
+                current.end();
+            } else {
+                executor.execute(current::end);
+            }
         }
     }
 

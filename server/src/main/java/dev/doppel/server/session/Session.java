@@ -428,6 +428,11 @@ public final class Session {
         }
     }
 
+    /** Whether ending holds nothing that could wait (no engine connection, no backup lock): the network thread may do it. */
+    boolean endsAtOnce() {
+        return engineConnection == null && backupLock == null;
+    }
+
     /** The connection closed: roll back and release the engine connection. */
     void end() {
         rollbackQuietly();

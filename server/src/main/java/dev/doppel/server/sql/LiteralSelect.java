@@ -108,7 +108,7 @@ public final class LiteralSelect {
         switch (token.kind()) {
             case NUMBER -> {
                 String text = token.text();
-                if (text.matches("\\d{1,18}")) {
+                if (text.length() <= 18 && Token.isDigits(text)) {
                     out[0] = Long.parseLong(text);
                     return 1;
                 }

@@ -227,7 +227,7 @@ public final class SetStatement {
             if (text.startsWith("0x")) {
                 return Long.parseLong(text.substring(2), 16);
             }
-            if (text.matches("\\d+")) {
+            if (Token.isDigits(text)) {
                 return text.length() < 19 ? (Object) Long.parseLong(text) : new java.math.BigInteger(text);
             }
             if (text.contains("e") || text.contains("E")) {

@@ -39,4 +39,18 @@ public record Token(Kind kind, String text, int start, int end) {
     public String upper() {
         return text.toUpperCase(Locale.ROOT);
     }
+
+    /** Whether {@code text} is one or more ASCII digits (what a regex would say, without compiling one per call). */
+    static boolean isDigits(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
 }

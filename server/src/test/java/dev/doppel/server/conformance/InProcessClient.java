@@ -137,7 +137,7 @@ final class InProcessClient implements ScriptClient {
     public void close() {
         send(0, new byte[] {0x01});
         channel.close();
-        connection.closed();
+        connection.closed(false);
         channel.finishAndReleaseAll();
         received.release();
     }
