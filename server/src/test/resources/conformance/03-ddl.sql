@@ -20,15 +20,12 @@ INSERT INTO t (code, qty) VALUES ('a', 1), ('b', 2), ('c', 3);
 
 CREATE TABLE copy LIKE t;
 -> ok affected=0
--> deviation CREATE TABLE ... LIKE is not supported
 
 INSERT INTO copy (code) VALUES ('a');
 -> ok affected=1 insert_id=1
--> deviation needs CREATE TABLE ... LIKE
 
 INSERT INTO copy (code) VALUES ('a');
 -> error 1062 23000 Duplicate entry 'a' for key 'copy.uk_code'
--> deviation needs CREATE TABLE ... LIKE
 
 CREATE TABLE summary AS SELECT code, qty * 10 AS big FROM t WHERE qty > 1;
 -> ok affected=2
@@ -37,7 +34,6 @@ CREATE TABLE extra (id INT);
 
 CREATE TABLE twin (id INT PRIMARY KEY, code VARCHAR(10), qty INT, UNIQUE KEY uk_code (code), KEY idx_qty (qty));
 -> ok affected=0
--> deviation index and constraint names are unique per database in the engine, per table in MySQL
 
 DROP TABLE IF EXISTS twin;
 

@@ -58,7 +58,7 @@ public final class CreateTableText {
     }
 
     /** One column definition: `name` type [NULL|NOT NULL] [DEFAULT ...] [ON UPDATE ...] [AUTO_INCREMENT] [COMMENT]. */
-    static String column(TableInfo.Column column) {
+    public static String column(TableInfo.Column column) {
         StringBuilder out = new StringBuilder(quote(column.name())).append(' ').append(column.columnType());
         String type = column.dataType();
         boolean blob = MySqlTypes.isTextOrBlob(column.columnType());

@@ -198,10 +198,11 @@ public final class EngineCatalog {
                     // made for a constraint is known by the constraint's name
                     boolean engineMade = GENERATED_NAME.matcher(indexName).matches()
                             || CONSTRAINT_INDEX.matcher(indexName).matches();
-                    String name = primary ? "PRIMARY" : engineMade && rows.getString(5) != null ? rows.getString(5)
-                            : indexName;
+                    String name = primary ? "PRIMARY" : KeyNames.mysqlName(builder.name,
+                            engineMade && rows.getString(5) != null ? rows.getString(5) : indexName);
                     index = new IndexBuilder(name, primary, unique,
-                            created.getOrDefault(key(rows.getString(1), rows.getString(2)) + "." + indexName, 0));
+                            created.getOrDefault(key(rows.getString(1), rows.getString(2)) + "." + indexName, 0),
+                            indexName, rows.getString(5));
                     builder.indexes.put(indexName, index);
                 }
                 if (!index.columns.contains(rows.getString(7))) {
@@ -266,13 +267,18 @@ public final class EngineCatalog {
         final boolean primary;
         final boolean unique;
         final int created;
+        final String engineIndex;
+        final String engineConstraint;
         final List<String> columns = new ArrayList<>();
 
-        IndexBuilder(String name, boolean primary, boolean unique, int created) {
+        IndexBuilder(String name, boolean primary, boolean unique, int created, String engineIndex,
+                     String engineConstraint) {
             this.name = name;
             this.primary = primary;
             this.unique = unique;
             this.created = created;
+            this.engineIndex = engineIndex;
+            this.engineConstraint = engineConstraint;
         }
     }
 
@@ -319,7 +325,8 @@ public final class EngineCatalog {
                     }
                     used.add(name.toLowerCase(Locale.ROOT));
                 }
-                result.add(new TableInfo.Index(name, each.primary, each.unique, List.copyOf(each.columns)));
+                result.add(new TableInfo.Index(name, each.primary, each.unique, List.copyOf(each.columns),
+                        each.engineIndex, each.engineConstraint));
             }
             List<TableInfo.ForeignKey> keys = new ArrayList<>();
             int generated = 0;
@@ -329,7 +336,7 @@ public final class EngineCatalog {
                 String keyName = GENERATED_NAME.matcher(each.getKey()).matches() ? name + "_ibfk_" + (++generated)
                         : each.getKey();
                 keys.add(new TableInfo.ForeignKey(keyName, List.copyOf(foreignKeyColumns.get(each.getKey())), target[0],
-                        target[1], List.copyOf(referencedColumns.get(each.getKey())), target[2], target[3]));
+                        target[1], List.copyOf(referencedColumns.get(each.getKey())), target[2], target[3], each.getKey()));
             }
             keys.sort((a, b) -> a.name().compareTo(b.name()));
             return new TableInfo(schema, name, type, comment, rows, autoIncrement, List.copyOf(columns),

@@ -25,17 +25,48 @@ public record TableInfo(String schema, String name, String type, String comment,
         }
     }
 
-    /** An index under its MySQL name ("PRIMARY" for the primary key). */
-    public record Index(String name, boolean primary, boolean unique, List<String> columns) {
+    /**
+     * An index under its MySQL name ("PRIMARY" for the primary key).
+     *
+     * @param engineIndex the engine's name of the index
+     * @param engineConstraint the engine's name of the PRIMARY KEY, UNIQUE or FOREIGN KEY constraint the index
+     *                         serves, or null for a plain index
+     */
+    public record Index(String name, boolean primary, boolean unique, List<String> columns, String engineIndex,
+                        String engineConstraint) {
     }
 
-    /** A foreign key; the rules are null for the default (NO ACTION / RESTRICT). */
+    /**
+     * A foreign key; the rules are null for the default (NO ACTION / RESTRICT).
+     *
+     * @param engineName the engine's name of the constraint
+     */
     public record ForeignKey(String name, List<String> columns, String referencedSchema, String referencedTable,
-                             List<String> referencedColumns, String onDelete, String onUpdate) {
+                             List<String> referencedColumns, String onDelete, String onUpdate, String engineName) {
     }
 
     public boolean isView() {
         return type.equals("VIEW");
+    }
+
+    /** The index MySQL knows as {@code name} (case-insensitive), or null. */
+    public Index index(String name) {
+        for (Index each : indexes) {
+            if (each.name().equalsIgnoreCase(name)) {
+                return each;
+            }
+        }
+        return null;
+    }
+
+    /** The foreign key MySQL knows as {@code name} (case-insensitive), or null. */
+    public ForeignKey foreignKey(String name) {
+        for (ForeignKey each : foreignKeys) {
+            if (each.name().equalsIgnoreCase(name)) {
+                return each;
+            }
+        }
+        return null;
     }
 
     public Column column(String name) {

@@ -2,6 +2,7 @@ package dev.doppel.server.sql;
 
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
+import dev.doppel.server.catalog.KeyNames;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,10 +19,15 @@ import java.util.regex.Pattern;
  * the index, the table, the key columns and either the key values (unique index) or the whole row (primary key).
  */
 final class DuplicateKey {
-    private static final Pattern VIOLATION = Pattern.compile("\"[^\"]*?\\.(?<name>[^ \"]+) (?:(?<primary>PRIMARY KEY) |INDEX \\S+ )?"
-            + "ON (?<schema>[^.\"]+)\\.(?<table>[^(\"]+)\\((?<columns>[^)]*)\\) (?:VALUES )?\\( /\\*[^*]*\\*/ (?<values>.*)\\)\"");
+    /** An identifier in the engine's message: plain, or quoted with doubled quotes inside the quoted message. */
+    private static final String NAME = "(?:\"\"(?:[^\"]|\"\"\"\")*\"\"|[^\".( ]+)";
+    private static final Pattern VIOLATION = Pattern.compile("\"" + NAME + "\\.(?<name>" + NAME + ") (?:(?<primary>PRIMARY KEY) |INDEX "
+            + NAME + "\\." + NAME + " )?ON (?<schema>" + NAME + ")\\.(?<table>" + NAME + ")\\((?<columns>[^)]*)\\) (?:VALUES )?"
+            + "\\( /\\*[^*]*\\*/ (?<values>.*)\\)\"");
     /** Names the engine makes up for unnamed constraints; MySQL names such a key after its first column. */
     private static final Pattern GENERATED_NAME = Pattern.compile("CONSTRAINT_[0-9A-F]+", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ENGINE_INDEX_SUFFIX = Pattern.compile("_INDEX_[0-9A-F]+$");
 
     private DuplicateKey() {
     }
@@ -37,18 +43,28 @@ final class DuplicateKey {
             columns.add(each.strip().split(" ")[0]);
         }
         List<String> values = literals(matcher.group("values").strip());
-        String table = matcher.group("table");
+        String table = unquote(matcher.group("table"));
         List<String> keyValues;
         String key;
         if (matcher.group("primary") != null) {
             key = "PRIMARY";
-            keyValues = primaryKeyValues(values, columns, matcher.group("schema"), table, connection);
+            keyValues = primaryKeyValues(values, columns, unquote(matcher.group("schema")), table, connection);
         } else {
-            String name = matcher.group("name");
+            String engineName = unquote(matcher.group("name"));
+            String name = KeyNames.mysqlName(table, engineName);
+            if (!name.equals(engineName)) {
+                // while a UNIQUE constraint is added, the engine names its index <constraint>_INDEX_<n>
+                name = ENGINE_INDEX_SUFFIX.matcher(name).replaceFirst("");
+            }
             key = GENERATED_NAME.matcher(name).matches() ? columns.get(0) : name;
             keyValues = values.subList(0, Math.min(columns.size(), values.size()));
         }
         return MySqlError.ER_DUP_ENTRY.exception(String.join("-", keyValues), table + "." + key);
+    }
+
+    private static String unquote(String name) {
+        return name.startsWith("\"\"") && name.endsWith("\"\"") && name.length() >= 4
+                ? name.substring(2, name.length() - 2).replace("\"\"\"\"", "\"") : name;
     }
 
     /** The row is given in table order: the key columns' values are picked by their positions in the table. */

@@ -48,12 +48,16 @@ public final class EngineErrors {
             case ErrorCode.STATEMENT_WAS_CANCELED -> MySqlError.ER_QUERY_INTERRUPTED.exception();
             case ErrorCode.LOCK_TIMEOUT_1 -> MySqlError.ER_LOCK_WAIT_TIMEOUT.exception();
             case ErrorCode.DEADLOCK_1 -> MySqlError.ER_LOCK_DEADLOCK.exception();
-            case ErrorCode.INDEX_ALREADY_EXISTS_1 -> MySqlError.ER_DUP_KEYNAME.exception(quotedName(e));
+            // the engine's name is <table>.<name> (KeyNames)
+            case ErrorCode.INDEX_ALREADY_EXISTS_1 -> MySqlError.ER_DUP_KEYNAME.exception(
+                    quotedName(e).substring(quotedName(e).indexOf('.') + 1));
             case ErrorCode.DUPLICATE_KEY_1 -> {
                 MySqlException duplicate = DuplicateKey.of(e.getMessage(), connection);
                 yield duplicate != null ? duplicate
                         : new MySqlException(1062, "23000", "Duplicate entry for key: " + firstLine(e));
             }
+            case ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1 -> ForeignKeyViolation.of(e, true, connection);
+            case ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_CHILD_EXISTS_1 -> ForeignKeyViolation.of(e, false, connection);
             case ErrorCode.COLUMN_NOT_FOUND_1 -> columnNotFound(sql, quotedName(e));
             case ErrorCode.DUPLICATE_COLUMN_NAME_1 -> MySqlError.ER_DUP_FIELDNAME.exception(quotedName(e));
             case ErrorCode.AMBIGUOUS_COLUMN_NAME_1 -> MySqlError.ER_NON_UNIQ_ERROR.exception(quotedName(e),

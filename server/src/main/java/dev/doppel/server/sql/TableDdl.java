@@ -2,6 +2,11 @@ package dev.doppel.server.sql;
 
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.catalog.ColumnTypeRegistry;
+import dev.doppel.server.catalog.CreateTableText;
+import dev.doppel.server.catalog.EngineCatalog;
+import dev.doppel.server.catalog.KeyNames;
+import dev.doppel.server.catalog.MySqlTypes;
+import dev.doppel.server.catalog.TableInfo;
 import dev.doppel.server.catalog.StorageEngines;
 import dev.doppel.server.config.VariableQualifier;
 import dev.doppel.server.engine.JsonColumns;
@@ -12,8 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,6 +48,9 @@ final class TableDdl {
             return false;
         }
         Token second = tokens.get(1);
+        if (IndexStatement.matches(tokens)) {
+            return true;
+        }
         return switch (tokens.get(0).upper()) {
             case "CREATE", "DROP" -> second.isWord("TABLE") || (second.isWord("TEMPORARY") && tokens.get(2).isWord("TABLE"));
             case "ALTER" -> second.isWord("TABLE");
@@ -51,9 +61,19 @@ final class TableDdl {
 
     void execute(String sql, List<Token> tokens, int moreFlag) {
         try {
+            if (IndexStatement.matches(tokens)) {
+                // CREATE INDEX and DROP INDEX are ALTER TABLE in MySQL too; privileges are those of the statement
+                TableAccess.check(tokens, session);
+                String alter = IndexStatement.asAlterTable(sql, tokens);
+                alter(alter, Lexer.tokenize(alter), moreFlag);
+                return;
+            }
             switch (tokens.get(0).upper()) {
                 case "CREATE" -> create(sql, tokens, moreFlag);
-                case "ALTER" -> alter(sql, tokens, moreFlag);
+                case "ALTER" -> {
+                    TableAccess.check(tokens, session);
+                    alter(sql, tokens, moreFlag);
+                }
                 case "DROP" -> drop(sql, tokens, moreFlag);
                 default -> rename(sql, tokens, moreFlag);
             }
@@ -84,31 +104,82 @@ final class TableDdl {
             index += 3;
         }
         TableName name = name(sql, tokens, index);
+        int next = name.next();
+        boolean parenthesized = next < tokens.size() && tokens.get(next).isSymbol("(");
+        int likeAt = parenthesized ? next + 1 : next;
+        if (likeAt < tokens.size() && tokens.get(likeAt).isWord("LIKE")) {
+            createLike(tokens, name, name(sql, tokens, likeAt + 1), moreFlag);
+            return;
+        }
         boolean existed = !temporary && exists(name);
         String engineSql = withoutEngineOption(sql, tokens, name.table());
         if (!existed && !temporary && !foreignKeyChecks()) {
             engineSql = withoutForwardReferences(engineSql, name);
         }
+        engineSql = withEngineKeyNames(engineSql, name);
         runOnEngine(engineSql, moreFlag);
         if (temporary || existed) {
             return;
         }
         Connection connection = session.engineConnection();
         PendingForeignKeys.created(connection, name.schema(), name.table());
-        int next = name.next();
-        boolean parenthesized = next < tokens.size() && tokens.get(next).isSymbol("(");
-        int likeAt = parenthesized ? next + 1 : next;
-        if (likeAt < tokens.size() && tokens.get(likeAt).isWord("LIKE")) {
-            TableName source = name(sql, tokens, likeAt + 1);
-            ColumnTypeRegistry.copyTable(connection, source.schema(), source.table(), name.schema(), name.table());
-        } else {
-            ColumnTypeRegistry.dropTable(connection, name.schema(), name.table());
-            if (parenthesized) {
-                ColumnTypeRegistry.record(connection, name.schema(), name.table(), ColumnDeclarations.ofCreate(tokens, next));
-            }
+        ColumnTypeRegistry.dropTable(connection, name.schema(), name.table());
+        if (parenthesized) {
+            ColumnTypeRegistry.record(connection, name.schema(), name.table(), ColumnDeclarations.ofCreate(tokens, next));
         }
         JsonColumns.refresh(connection, name.schema(), name.table());
         commitCatalog(connection);
+    }
+
+    /**
+     * CREATE TABLE ... LIKE: the source's columns (with their MySQL types), defaults and indexes (under the same
+     * names), as a CREATE TABLE of its own; no rows, no foreign keys, the AUTO_INCREMENT counter starting over, as
+     * in MySQL.
+     */
+    private void createLike(List<Token> tokens, TableName name, TableName source, int moreFlag) throws SQLException {
+        TableAccess.check(tokens, session);
+        Connection connection = session.engineConnection();
+        List<TableInfo> found = EngineCatalog.tables(connection, source.schema(), source.table());
+        if (found.isEmpty() || found.get(0).isView()) {
+            throw MySqlError.ER_NO_SUCH_TABLE.exception(source.schema(), source.table());
+        }
+        TableInfo from = found.get(0);
+        TableInfo copy = new TableInfo(name.schema(), name.table(), from.type(), from.comment(), 0, null,
+                from.columns(), from.indexes(), List.of());
+        String text = CreateTableText.of(copy);
+        String elements = text.substring(text.indexOf('('), text.lastIndexOf(") ENGINE=") + 1);
+        boolean temporary = tokens.get(1).isWord("TEMPORARY");
+        boolean ifNotExists = tokens.stream().anyMatch(t -> t.isWord("EXISTS"));
+        String create = "CREATE " + (temporary ? "TEMPORARY " : "") + "TABLE " + (ifNotExists ? "IF NOT EXISTS " : "")
+                + quote(name) + " " + elements
+                + (from.comment().isEmpty() ? "" : " COMMENT=" + MySqlTypes.quote(from.comment()));
+        // the statement records the columns' MySQL types as the source shows them (the registry's or the engine's)
+        create(create, Lexer.tokenize(create), moreFlag);
+    }
+
+    /**
+     * The CREATE TABLE with its index names scoped to the table for the engine ({@link KeyNames}); two indexes of
+     * the table with one name are MySQL's 1061.
+     */
+    private String withEngineKeyNames(String sql, TableName name) {
+        List<Token> tokens = Lexer.tokenize(sql);
+        int open = name.next();
+        if (open >= tokens.size() || !tokens.get(open).isSymbol("(")) {
+            return sql;
+        }
+        TextEdits edits = new TextEdits();
+        Set<String> names = new HashSet<>();
+        for (List<Token> element : ColumnDeclarations.elements(tokens, open)) {
+            KeyDefinition key = KeyDefinition.of(element);
+            if (key == null || !key.isIndex() || key.name() == null) {
+                continue;
+            }
+            if (!names.add(key.name().toLowerCase(Locale.ROOT))) {
+                throw MySqlError.ER_DUP_KEYNAME.exception(key.name());
+            }
+            key.name(name.table(), key.name(), edits);
+        }
+        return edits.apply(sql);
     }
 
     private void alter(String sql, List<Token> tokens, int moreFlag) throws SQLException {
@@ -133,7 +204,9 @@ final class TableDdl {
             executor.ok(0, moreFlag);
             return;
         }
-        runOnEngine(engineSql, moreFlag);
+        List<Token> changes = new ArrayList<>(engineTokens.subList(name.next() - 1, engineTokens.size()));
+        changes.set(0, new Token(Token.Kind.SYMBOL, "(", 0, 0));
+        new AlterTable(session, engineSql, name.schema(), name.table()).run(ColumnDeclarations.elements(changes, 0));
         Connection connection = session.engineConnection();
         Map<String, String> declared = new LinkedHashMap<>();
         String table = name.table();
@@ -179,6 +252,7 @@ final class TableDdl {
         ColumnTypeRegistry.record(connection, schema, table, declared);
         JsonColumns.refresh(connection, schema, table);
         commitCatalog(connection);
+        executor.ok(0, moreFlag);
     }
 
     private void drop(String sql, List<Token> tokens, int moreFlag) throws SQLException {
@@ -244,6 +318,7 @@ final class TableDdl {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ALTER TABLE " + quote(pair[0]) + " RENAME TO " + quote(pair[1]));
             }
+            RenamedTableKeys.rename(connection, pair[1].schema(), pair[0].table(), pair[1].table());
             ColumnTypeRegistry.renameTable(connection, pair[0].schema(), pair[0].table(), pair[1].schema(),
                     pair[1].table());
             JsonColumns.refresh(connection, pair[1].schema(), pair[1].table());

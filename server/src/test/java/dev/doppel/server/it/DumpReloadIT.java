@@ -50,9 +50,10 @@ class DumpReloadIT {
                     + " ENGINE=InnoDB COMMENT='orders'");
             statement.execute("CREATE TABLE order_lines (order_id BIGINT UNSIGNED NOT NULL, line SMALLINT NOT NULL,"
                     + " sku CHAR(8) NOT NULL, qty INT NOT NULL, weight DOUBLE, PRIMARY KEY (order_id, line))");
-            // dumped before the table it references (names sort that way): reloads with foreign_key_checks=0
+            // dumped before the table it references (names sort that way): reloads with foreign_key_checks=0;
+            // its name_ix shares the name of an index of customers (index names are per table)
             statement.execute("CREATE TABLE addresses (id INT NOT NULL PRIMARY KEY, customer_id INT NOT NULL,"
-                    + " city VARCHAR(30) NOT NULL, FOREIGN KEY (customer_id) REFERENCES customers (id))");
+                    + " city VARCHAR(30) NOT NULL, KEY name_ix (city), FOREIGN KEY (customer_id) REFERENCES customers (id))");
             statement.execute("CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, body MEDIUMTEXT, extra LONGTEXT,"
                     + " raw VARBINARY(32), doc JSON)");
             statement.execute("INSERT INTO customers (email, name, vip, level, joined) VALUES"
