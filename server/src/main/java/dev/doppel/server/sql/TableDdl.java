@@ -3,6 +3,7 @@ package dev.doppel.server.sql;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.catalog.ColumnTypeRegistry;
 import dev.doppel.server.catalog.StorageEngines;
+import dev.doppel.server.catalog.UnsignedColumns;
 import dev.doppel.server.config.VariableQualifier;
 import dev.doppel.server.session.Session;
 
@@ -58,6 +59,8 @@ final class TableDdl {
             }
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());
+        } finally {
+            UnsignedColumns.current().changed();
         }
     }
 
