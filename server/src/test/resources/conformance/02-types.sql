@@ -19,16 +19,85 @@ CREATE TABLE unsigned_ints (ti TINYINT UNSIGNED, si SMALLINT UNSIGNED, i INT UNS
 
 INSERT INTO unsigned_ints VALUES (255, 65535, 4294967295, 18446744073709551615);
 -> ok affected=1
--> deviation UNSIGNED integer types keep the signed range of the engine's type
 
 SELECT * FROM unsigned_ints;
 -> rows
 255 | 65535 | 4294967295 | 18446744073709551615
--> deviation UNSIGNED integer types keep the signed range of the engine's type
 
 INSERT INTO unsigned_ints (ti) VALUES (-1);
 -> error 1264 22003 Out of range value for column 'ti' at row 1
--> deviation UNSIGNED integer types accept negative values
+
+INSERT INTO unsigned_ints (ti) VALUES (256);
+-> error 1264 22003 Out of range value for column 'ti' at row 1
+
+INSERT INTO unsigned_ints (si, i) VALUES (1, 2), (3, 4294967296);
+-> error 1264 22003 Out of range value for column 'i' at row 2
+
+INSERT INTO unsigned_ints VALUES (0, 0, 0, 18446744073709551616);
+-> error 1264 22003 Out of range value for column 'bi' at row 1
+
+INSERT INTO unsigned_ints VALUES (0, 0, 0, -1);
+-> error 1264 22003 Out of range value for column 'bi' at row 1
+
+INSERT INTO unsigned_ints (si) VALUES ('-5');
+-> error 1264 22003 Out of range value for column 'si' at row 1
+
+INSERT INTO unsigned_ints (ti) VALUES ('abc');
+-> error 1366 HY000 Incorrect integer value: 'abc' for column 'ti' at row 1
+
+UPDATE unsigned_ints SET si = 65536;
+-> error 1264 22003 Out of range value for column 'si' at row 1
+
+INSERT INTO unsigned_ints VALUES (0, 0, 0, 0);
+-> ok affected=1
+
+SELECT ti, si, i, bi FROM unsigned_ints ORDER BY bi;
+-> rows
+0 | 0 | 0 | 0
+255 | 65535 | 4294967295 | 18446744073709551615
+
+CREATE TABLE unsigned_ids (id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, m MEDIUMINT UNSIGNED,
+  z INT(5) UNSIGNED ZEROFILL, big BIGINT UNSIGNED NOT NULL DEFAULT '0');
+
+INSERT INTO unsigned_ids (m) VALUES (16777215), (0);
+-> ok affected=2 insert_id=1
+
+INSERT INTO unsigned_ids (m) VALUES (16777216);
+-> error 1264 22003 Out of range value for column 'm' at row 1
+
+INSERT INTO unsigned_ids (z) VALUES (-3);
+-> error 1264 22003 Out of range value for column 'z' at row 1
+
+SELECT id, m, big FROM unsigned_ids ORDER BY id;
+-> rows
+1 | 16777215 | 0
+2 | 0 | 0
+
+SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, NUMERIC_PRECISION FROM information_schema.COLUMNS
+  WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'unsigned_ids' ORDER BY ORDINAL_POSITION;
+-> rows
+id | int | int unsigned | 10
+m | mediumint | mediumint unsigned | 8
+z | int | int(5) unsigned zerofill | 10
+big | bigint | bigint unsigned | 20
+
+ALTER TABLE unsigned_ids MODIFY m SMALLINT UNSIGNED;
+-> error 1264 22003 Out of range value for column 'm' at row 1
+
+SELECT m FROM unsigned_ids ORDER BY id;
+-> rows
+16777215
+0
+
+ALTER TABLE unsigned_ids ADD COLUMN t TINYINT UNSIGNED NOT NULL DEFAULT 7;
+
+INSERT INTO unsigned_ids (t) VALUES (300);
+-> error 1264 22003 Out of range value for column 't' at row 1
+
+SELECT id, t FROM unsigned_ids ORDER BY id;
+-> rows
+1 | 7
+2 | 7
 
 CREATE TABLE nums (d DECIMAL(7,2), f FLOAT, db DOUBLE);
 

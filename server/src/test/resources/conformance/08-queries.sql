@@ -118,18 +118,73 @@ Ann,Cid
 
 UPDATE orders o JOIN customers c ON c.id = o.customer_id SET o.amount = o.amount + 1 WHERE c.city = 'Rome';
 -> ok affected=1
--> deviation multi-table UPDATE is not supported
 
 SELECT amount FROM orders WHERE customer_id = 2;
 -> rows
 6.25
--> deviation multi-table UPDATE is not supported
 
 DELETE o FROM orders o LEFT JOIN customers c ON c.id = o.customer_id WHERE c.id IS NULL;
 -> ok affected=1
--> deviation multi-table DELETE is not supported
 
 SELECT COUNT(*) FROM orders;
 -> rows
 4
--> deviation multi-table DELETE is not supported
+
+UPDATE customers c, orders o SET c.name = UPPER(c.name), o.amount = 0 WHERE o.customer_id = c.id AND c.city = 'Oslo';
+-> ok affected=5
+
+SELECT c.name, o.amount FROM customers c JOIN orders o ON o.customer_id = c.id ORDER BY o.id;
+-> rows
+ANN | 0.00
+ANN | 0.00
+Bob | 6.25
+CID | 0.00
+
+-- a row matched twice is changed once; rows that keep their values are not counted
+UPDATE customers c JOIN orders o ON o.customer_id = c.id SET c.city = 'Oslo' WHERE c.city = 'Oslo';
+-> ok affected=0
+
+UPDATE customers c JOIN orders o ON o.customer_id = c.id SET o.amount = 1, c.id = 3 WHERE c.id = 1;
+-> error 1062 23000 Duplicate entry '3' for key 'customers.PRIMARY'
+
+SELECT id, amount FROM orders ORDER BY id;
+-> rows
+1 | 0.00
+2 | 0.00
+3 | 6.25
+4 | 0.00
+
+UPDATE customers c JOIN orders o ON o.customer_id = c.id SET id = 1;
+-> error 1052 23000 Column 'id' in field list is ambiguous
+
+UPDATE customers c JOIN orders o ON o.customer_id = c.id SET c.nope = 1;
+-> error 1054 42S22 Unknown column 'c.nope' in 'field list'
+
+UPDATE customers c JOIN orders o ON o.customer_id = c.id SET c.name = 'x' LIMIT 1;
+-> error 1221 HY000 Incorrect usage of UPDATE and LIMIT
+
+DELETE x FROM orders o JOIN customers c ON c.id = o.customer_id;
+-> error 1109 42S02 Unknown table 'x' in MULTI DELETE
+
+DELETE o FROM orders o JOIN missing m ON m.id = o.id;
+-> error 1146 42S02 Table 'conf.missing' doesn't exist
+
+DELETE FROM o, c USING orders o JOIN customers c ON c.id = o.customer_id WHERE c.name = 'Bob';
+-> ok affected=2
+
+SELECT id, name FROM customers ORDER BY id;
+-> rows
+1 | ANN
+3 | CID
+4 | Dee
+
+DELETE c FROM customers c WHERE c.city IS NULL;
+-> ok affected=1
+
+UPDATE customers c JOIN orders o ON o.customer_id = c.id SET c.name = CONCAT(c.name, '!'), o.amount = DEFAULT
+  WHERE c.id = 3;
+-> ok affected=2
+
+SELECT c.name, o.amount FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.id = 3;
+-> rows
+CID! | NULL

@@ -34,7 +34,7 @@ record ColumnSizes(Long characters, Long octets, Long precision, Long scale, Lon
             }
             case "tinyint" -> new ColumnSizes(null, null, 3L, 0L, null);
             case "smallint" -> new ColumnSizes(null, null, 5L, 0L, null);
-            case "mediumint" -> new ColumnSizes(null, null, 7L, 0L, null);
+            case "mediumint" -> new ColumnSizes(null, null, unsigned ? 8L : 7L, 0L, null);
             case "int" -> new ColumnSizes(null, null, 10L, 0L, null);
             case "bigint" -> new ColumnSizes(null, null, unsigned ? 20L : 19L, 0L, null);
             case "decimal" -> new ColumnSizes(null, null, first, second == null ? 0L : second, null);

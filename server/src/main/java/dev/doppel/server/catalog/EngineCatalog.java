@@ -55,7 +55,7 @@ public final class EngineCatalog {
         try (PreparedStatement select = prepare(connection, "SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME,"
                 + " ORDINAL_POSITION, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE,"
                 + " DATETIME_PRECISION, IS_NULLABLE, COLUMN_DEFAULT, IS_IDENTITY, IDENTITY_BASE, COLUMN_ON_UPDATE,"
-                + " REMARKS, DTD_IDENTIFIER FROM INFORMATION_SCHEMA.COLUMNS WHERE TRUE" + filter
+                + " REMARKS, DTD_IDENTIFIER, DOMAIN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TRUE" + filter
                 + " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION", schema, table);
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
@@ -67,7 +67,9 @@ public final class EngineCatalog {
                 String engineType = engineType(rows);
                 ColumnTypeRegistry.Entry entry = recorded.get(key(rows.getString(1), rows.getString(2)) + "."
                         + columnName.toLowerCase(Locale.ROOT));
+                UnsignedType unsigned = rows.getString(17) == null ? null : UnsignedType.ofDomain(rows.getString(17));
                 String columnType = entry != null && entry.engineType().equals(engineType) ? entry.columnType()
+                        : unsigned != null ? unsigned.columnType()
                         : MySqlTypes.fromEngine(rows.getString(5), rows.getLong(6), rows.getInt(7), rows.getInt(8),
                         rows.getInt(9), enums.getOrDefault(key(rows.getString(1), rows.getString(2)) + "."
                                 + rows.getString(16), List.of()));

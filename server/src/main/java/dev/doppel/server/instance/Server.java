@@ -1,6 +1,8 @@
 package dev.doppel.server.instance;
 
 import dev.doppel.server.auth.KeyMaterial;
+import dev.doppel.server.catalog.UnsignedColumns;
+import dev.doppel.server.catalog.UnsignedType;
 import dev.doppel.server.catalog.VirtualTableFunction;
 import dev.doppel.server.catalog.VirtualTables;
 import dev.doppel.server.config.RawOption;
@@ -86,9 +88,13 @@ public final class Server {
             }
             VirtualTables tables = new VirtualTables();
             VirtualTables.install(tables);
+            UnsignedColumns.install(new UnsignedColumns(engine::connect));
             try (Statement statement = systemConnection.createStatement()) {
                 statement.execute(VirtualTableFunction.createAliasStatement());
                 statement.execute(dev.doppel.server.catalog.ColumnTypeRegistry.createStatement());
+                for (UnsignedType each : UnsignedType.values()) {
+                    statement.execute(each.createDomainStatement());
+                }
                 Set<String> engineTables = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"
                         + " WHERE UPPER(TABLE_SCHEMA) = 'INFORMATION_SCHEMA'")) {

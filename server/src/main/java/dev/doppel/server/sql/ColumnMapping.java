@@ -1,5 +1,7 @@
 package dev.doppel.server.sql;
 
+import dev.doppel.server.catalog.UnsignedColumns;
+import dev.doppel.server.catalog.UnsignedType;
 import dev.doppel.server.protocol.ColumnDefinition;
 import dev.doppel.server.protocol.ColumnType;
 
@@ -141,9 +143,33 @@ public final class ColumnMapping {
         String table = meta.getTableName(index);
         String schema = meta.getSchemaName(index);
         String orgName = meta.getColumnName(index);
+        UnsignedType unsignedType = mayBeUnsigned(jdbcType) ? UnsignedColumns.current().type(schema, table, orgName)
+                : null;
+        if (unsignedType != null) {
+            type = protocolType(unsignedType);
+            length = unsignedType.displayLength();
+            decimals = 0;
+            flags |= ColumnType.UNSIGNED_FLAG | ColumnType.NUM_FLAG;
+        }
         return new ColumnDefinition(schema == null ? "" : schema, table == null ? "" : table,
                 table == null ? "" : table, label, table == null || table.isEmpty() ? "" : orgName, charset, length, type,
                 flags, decimals);
+    }
+
+    /** The engine types the domains of {@link UnsignedType} are made of. */
+    private static boolean mayBeUnsigned(int jdbcType) {
+        return jdbcType == Types.SMALLINT || jdbcType == Types.INTEGER || jdbcType == Types.BIGINT
+                || jdbcType == Types.NUMERIC;
+    }
+
+    private static int protocolType(UnsignedType type) {
+        return switch (type) {
+            case TINYINT -> ColumnType.TINY;
+            case SMALLINT -> ColumnType.SHORT;
+            case MEDIUMINT -> ColumnType.INT24;
+            case INT -> ColumnType.LONG;
+            case BIGINT -> ColumnType.LONGLONG;
+        };
     }
 
     private static boolean isNumeric(int jdbcType) {

@@ -1,6 +1,7 @@
 package dev.doppel.server.sql;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.catalog.UnsignedColumns;
 import dev.doppel.server.session.Session;
 
 import java.sql.PreparedStatement;
@@ -82,6 +83,7 @@ final class DatabaseStatement {
             throw EngineErrors.translate(e, sql, session.schema());
         } finally {
             session.server().schemasChanged();
+            UnsignedColumns.current().changed();
         }
         if (!create && name.equalsIgnoreCase(session.schema())) {
             session.dropCurrentSchema();

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
 
 /** Turns the engine's exceptions into MySQL's errors. */
 public final class EngineErrors {
-    /** {@code Data conversion error converting "'abc' (t: ""n"" INTEGER)"}: value, column and the column's type. */
-    private static final Pattern CONVERSION = Pattern.compile("converting \"(.*) \\([^:]*: \"\"([^\"]+)\"\" ([A-Z ]+)");
+    /**
+     * {@code Data conversion error converting "'abc' (t: ""n"" INTEGER)"}: value, column and the column's type (an
+     * unsigned type's domain, {@code ""mysql"".""doppel_int_unsigned""}, counts as an integer type).
+     */
+    private static final Pattern CONVERSION = Pattern.compile("converting \"(.*) \\([^:]*: \"\"([^\"]+)\"\" ([A-Z ]+|\"\"mysql\"\")");
     /** {@code Value too long for column "c CHARACTER VARYING(3)": "'abcd' (4)"}. */
     private static final Pattern TOO_LONG = Pattern.compile("for column \"(\\S+) ([^\"]*)\": \"(.*) \\(\\d+\\)\"");
     /** {@code Numeric value out of range: "128" in column "u"}. */
@@ -71,6 +74,7 @@ public final class EngineErrors {
             case ErrorCode.DATA_CONVERSION_ERROR_1 -> conversion(e.getMessage(), sql);
             case ErrorCode.INVALID_DATETIME_CONSTANT_2 -> datetime(e.getMessage(), sql);
             case ErrorCode.ENUM_VALUE_NOT_PERMITTED -> enumValue(e.getMessage(), sql);
+            case ErrorCode.CHECK_CONSTRAINT_VIOLATED_1 -> UnsignedRangeError.of(e.getMessage(), sql, schema);
             case ErrorCode.SAVEPOINT_IS_INVALID_1 -> MySqlError.ER_SP_DOES_NOT_EXIST.exception("SAVEPOINT", quotedName(e));
             default -> null;
         };

@@ -100,8 +100,12 @@ public final class EngineSql {
                 if (consumed == 0) {
                     consumed = sessionFunction(tokens, i, session, result);
                 }
+                UnsignedDeclaration unsigned = consumed > 0 ? null : UnsignedDeclaration.at(tokens, i);
                 if (consumed > 0) {
                     i += consumed - 1;
+                } else if (unsigned != null) {
+                    result.append(unsigned.type().domain());
+                    i = unsigned.last();
                 } else if (CaseInsensitiveText.replacement(tokens, i) != null) {
                     result.append(CaseInsensitiveText.replacement(tokens, i));
                 } else if (token.isWord("USER") && (i + 1 == tokens.size() || !tokens.get(i + 1).isSymbol("("))) {

@@ -329,8 +329,28 @@ public final class QueryExecutor {
                 evaluate(sql.substring(tokens.get(1).start()), tokens.subList(1, tokens.size()));
                 ok(0, moreFlag);
             }
+            case "UPDATE", "DELETE" -> {
+                if (MultiTableDml.matches(tokens)) {
+                    multiTable(sql, tokens, moreFlag);
+                } else {
+                    engine(sql, tokens, moreFlag);
+                }
+            }
             default -> engine(sql, tokens, moreFlag);
         }
+    }
+
+    /** A multi-table UPDATE or DELETE, run by the server over the engine (MultiTableDml). */
+    private void multiTable(String sql, List<Token> tokens, int moreFlag) {
+        NoDatabase.check(tokens, session);
+        TableAccess.check(tokens, session);
+        try {
+            syncAutocommit(session.engineConnection());
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+        MultiTableDml.Result result = MultiTableDml.execute(session, sql, tokens);
+        updated(result.affected(), 0, moreFlag, result.info());
     }
 
     /** OK of a statement that inserts nothing: MySQL sends insert id 0, whatever LAST_INSERT_ID() holds. */

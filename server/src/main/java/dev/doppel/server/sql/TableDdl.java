@@ -8,6 +8,7 @@ import dev.doppel.server.catalog.KeyNames;
 import dev.doppel.server.catalog.MySqlTypes;
 import dev.doppel.server.catalog.TableInfo;
 import dev.doppel.server.catalog.StorageEngines;
+import dev.doppel.server.catalog.UnsignedColumns;
 import dev.doppel.server.config.VariableQualifier;
 import dev.doppel.server.engine.JsonColumns;
 import dev.doppel.server.session.Session;
@@ -79,6 +80,8 @@ final class TableDdl {
             }
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());
+        } finally {
+            UnsignedColumns.current().changed();
         }
     }
 

@@ -72,6 +72,38 @@ class ConnectorJIT {
     }
 
     @Test
+    void assertUnsignedColumnsMapToJavaTypesAsAgainstMySql() throws Exception {
+        try (Connection root = connect("root", "", "shop", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
+             Statement statement = root.createStatement()) {
+            statement.execute("CREATE TABLE unsigned_values (t TINYINT UNSIGNED, s SMALLINT UNSIGNED,"
+                    + " m MEDIUMINT UNSIGNED, i INT UNSIGNED, b BIGINT UNSIGNED)");
+            statement.execute("INSERT INTO unsigned_values VALUES (255, 65535, 16777215, 4294967295,"
+                    + " 18446744073709551615)");
+        }
+        for (String options : new String[] {"", "&useServerPrepStmts=true"}) {
+            try (Connection connection = connect("root", "", "shop",
+                    "sslMode=DISABLED&allowPublicKeyRetrieval=true" + options);
+                 var select = connection.prepareStatement("SELECT t, s, m, i, b FROM unsigned_values");
+                 ResultSet rows = select.executeQuery()) {
+                var meta = rows.getMetaData();
+                assertThat(meta.getColumnTypeName(1)).isEqualTo("TINYINT UNSIGNED");
+                assertThat(meta.getColumnTypeName(4)).isEqualTo("INT UNSIGNED");
+                assertThat(meta.getColumnTypeName(5)).isEqualTo("BIGINT UNSIGNED");
+                assertThat(meta.getPrecision(1)).isEqualTo(3);
+                assertThat(meta.getPrecision(4)).isEqualTo(10);
+                assertThat(meta.getPrecision(5)).isEqualTo(20);
+                assertThat(meta.isSigned(4)).isFalse();
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getObject(1)).isEqualTo(255);
+                assertThat(rows.getObject(2)).isEqualTo(65535);
+                assertThat(rows.getObject(3)).isEqualTo(16777215);
+                assertThat(rows.getObject(4)).isEqualTo(4294967295L);
+                assertThat(rows.getObject(5)).isEqualTo(new java.math.BigInteger("18446744073709551615"));
+            }
+        }
+    }
+
+    @Test
     void assertRsaKeyExchangeWithoutTls() throws Exception {
         try (Connection root = connect("root", "", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
              Statement statement = root.createStatement()) {
