@@ -28,11 +28,8 @@ public final class StatementEffects {
     }
 
     public static void end(Listener previous) {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
-        }
+        // set(null), not remove(): a removed entry is made again by the next get(), on every statement
+        CURRENT.set(previous);
     }
 
     public static Listener current() {

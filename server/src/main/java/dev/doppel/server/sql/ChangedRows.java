@@ -34,7 +34,7 @@ final class ChangedRows {
         }
         List<String> same = new ArrayList<>();
         int assignmentsEnd = clauses.endOf(clauses.set());
-        for (List<Token> assignment : topLevelItems(tokens, clauses.set() + 1, assignmentsEnd)) {
+        for (List<Token> assignment : TokenRanges.splitAtCommas(tokens, clauses.set() + 1, assignmentsEnd)) {
             int equals = indexOfEquals(assignment);
             if (equals < 1 || equals + 1 >= assignment.size() || assignment.get(equals + 1).isWord("DEFAULT")) {
                 return 0;
@@ -69,27 +69,6 @@ final class ChangedRows {
 
     static String info(long matched, long unchanged, int warnings) {
         return "Rows matched: " + matched + "  Changed: " + Math.max(0, matched - unchanged) + "  Warnings: " + warnings;
-    }
-
-    private static List<List<Token>> topLevelItems(List<Token> tokens, int from, int to) {
-        List<List<Token>> result = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Token each = tokens.get(i);
-            if (each.isSymbol("(")) {
-                depth++;
-            } else if (each.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && each.isSymbol(",")) {
-                result.add(current);
-                current = new ArrayList<>();
-                continue;
-            }
-            current.add(each);
-        }
-        result.add(current);
-        return result;
     }
 
     private static int indexOfEquals(List<Token> assignment) {

@@ -19,41 +19,8 @@ final class ColumnDeclarations {
 
     /** The elements of a parenthesized list, split at its top-level commas; {@code open} is the "(" token. */
     static List<List<Token>> elements(List<Token> tokens, int open) {
-        List<List<Token>> result = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        int depth = 0;
-        for (int i = open + 1; i < tokens.size(); i++) {
-            Token each = tokens.get(i);
-            if (each.isSymbol("(")) {
-                depth++;
-            } else if (each.isSymbol(")")) {
-                if (depth == 0) {
-                    result.add(current);
-                    return result;
-                }
-                depth--;
-            } else if (each.isSymbol(",") && depth == 0) {
-                result.add(current);
-                current = new ArrayList<>();
-                continue;
-            }
-            current.add(each);
-        }
-        result.add(current);
-        return result;
-    }
-
-    /** The index of the ")" closing the "(" at {@code open}, or -1. */
-    static int closing(List<Token> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            if (tokens.get(i).isSymbol("(")) {
-                depth++;
-            } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        int close = TokenRanges.closing(tokens, open);
+        return TokenRanges.splitAtCommas(tokens, open + 1, close < 0 ? tokens.size() : close);
     }
 
     /** Adds the column of one element ("name type ...") to {@code out} when it is a column definition. */
@@ -90,7 +57,7 @@ final class ColumnDeclarations {
         }
         List<String> args = new ArrayList<>();
         if (index < tokens.size() && tokens.get(index).isSymbol("(")) {
-            int close = closing(tokens, index);
+            int close = TokenRanges.closing(tokens, index);
             if (close < 0) {
                 return null;
             }

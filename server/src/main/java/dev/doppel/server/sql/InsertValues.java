@@ -2,6 +2,7 @@ package dev.doppel.server.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Where a literal sits in {@code INSERT ... [(columns)] VALUES (...), (...)}: its row number and, when the
@@ -24,6 +25,27 @@ record InsertValues(int row, String column) {
                 && !tokens.get(index).isSymbol("(")) {
             index++;
         }
+        Literal found = first(tokens, index, each -> {
+            Token token = tokens.get(each.index());
+            return (token.kind() == Token.Kind.STRING || token.kind() == Token.Kind.NUMBER)
+                    && literal(tokens, each.index()).equals(value);
+        });
+        return found == null ? null : new InsertValues(found.row(), found.column());
+    }
+
+    /**
+     * A value inside the VALUES rows: its token index, its row (from 1), its place in the row (from 0), and the
+     * columns the statement lists (null when it lists none).
+     */
+    record Literal(int index, int row, int position, List<String> columns) {
+        /** The listed column at this place, or null. */
+        String column() {
+            return columns != null && position < columns.size() ? columns.get(position) : null;
+        }
+    }
+
+    /** The first token of {@code [(columns)] VALUES (...), ...} starting at {@code index} that {@code matches}. */
+    static Literal first(List<Token> tokens, int index, Predicate<Literal> matches) {
         List<String> columns = null;
         if (index < tokens.size() && tokens.get(index).isSymbol("(")) {
             columns = new ArrayList<>();
@@ -53,9 +75,11 @@ record InsertValues(int row, String column) {
                 position++;
             } else if (depth == 0 && !token.isSymbol(",")) {
                 break;
-            } else if (depth == 1 && (token.kind() == Token.Kind.STRING || token.kind() == Token.Kind.NUMBER)
-                    && literal(tokens, index).equals(value)) {
-                return new InsertValues(row, columns != null && position < columns.size() ? columns.get(position) : null);
+            } else if (depth == 1) {
+                Literal candidate = new Literal(index, row, position, columns);
+                if (matches.test(candidate)) {
+                    return candidate;
+                }
             }
         }
         return null;

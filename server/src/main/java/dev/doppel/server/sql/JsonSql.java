@@ -36,7 +36,7 @@ final class JsonSql {
             if (token.kind() == Token.Kind.WORD && call && token.text().regionMatches(true, 0, "JSON_", 0, 5)
                     && FUNCTIONS.containsKey(token.upper())) {
                 String method = FUNCTIONS.get(token.upper());
-                int close = closing(tokens, i + 1);
+                int close = TokenRanges.closing(tokens, i + 1);
                 if (JSON_RESULTS.contains(method) && close > 0) {
                     out.put(i, "CAST(" + JsonFunctions.alias(method));
                     out.merge(close, ") AS JSON)", String::concat);
@@ -54,7 +54,7 @@ final class JsonSql {
 
     /** {@code CAST(x AS JSON)} becomes {@code CAST(PUBLIC.MYSQL_JSON_CAST(x) AS JSON)}. */
     private static void castAsJson(List<Token> tokens, int cast, Map<Integer, String> out) {
-        int close = closing(tokens, cast + 1);
+        int close = TokenRanges.closing(tokens, cast + 1);
         if (close < 0 || !tokens.get(close - 1).isWord("JSON") || !tokens.get(close - 2).isWord("AS")) {
             return;
         }
@@ -79,18 +79,5 @@ final class JsonSql {
         for (int i = start + 1; i <= arrow + 1; i++) {
             out.put(i, "");
         }
-    }
-
-    /** The index of the parenthesis closing the one at {@code open}, -1 if there is none. */
-    private static int closing(List<Token> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            if (tokens.get(i).isSymbol("(")) {
-                depth++;
-            } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

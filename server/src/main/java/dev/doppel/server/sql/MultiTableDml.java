@@ -179,7 +179,7 @@ final class MultiTableDml {
     private List<Target> assignments(Connection connection, List<TableReferences.Ref> all, int from, int to)
             throws SQLException {
         Map<TableReferences.Ref, Target> targets = new LinkedHashMap<>();
-        for (List<Token> item : topLevelItems(from, to)) {
+        for (List<Token> item : TokenRanges.splitAtCommas(tokens, from, to)) {
             int equals = -1;
             for (int i = 0; i < item.size() && equals < 0; i++) {
                 equals = item.get(i).isSymbol("=") ? i : -1;
@@ -380,27 +380,6 @@ final class MultiTableDml {
             }
         }
         return deleted;
-    }
-
-    private List<List<Token>> topLevelItems(int from, int to) {
-        List<List<Token>> result = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Token each = tokens.get(i);
-            if (each.isSymbol("(")) {
-                depth++;
-            } else if (each.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && each.isSymbol(",")) {
-                result.add(current);
-                current = new ArrayList<>();
-                continue;
-            }
-            current.add(each);
-        }
-        result.add(current);
-        return result;
     }
 
     private String schemaOf(TableReferences.Ref ref) {

@@ -246,7 +246,7 @@ public final class PreparedStatements {
                 return;
             }
             long started = System.nanoTime();
-            long startedCpu = QuickReads.cpuNanos();
+            long startedCpu = statement.quick.startCpu();
             try {
                 executor.executePrepared(statement.engine, statement.sql, statement.tokens, statement.labels);
             } finally {

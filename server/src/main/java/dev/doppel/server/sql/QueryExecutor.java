@@ -139,7 +139,7 @@ public final class QueryExecutor {
             boolean more = i + 1 < statements.size();
             QuickReads history = statements.size() == 1 ? quickHistory(tokens) : null;
             long started = history == null ? 0 : System.nanoTime();
-            long startedCpu = history == null ? 0 : QuickReads.cpuNanos();
+            long startedCpu = history == null ? 0 : history.startCpu();
             try {
                 execute(sql, tokens, more ? ServerStatus.MORE_RESULTS_EXISTS : 0);
             } catch (MySqlException e) {

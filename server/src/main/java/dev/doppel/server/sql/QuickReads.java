@@ -14,7 +14,7 @@ import java.util.Set;
  * few times at most.
  */
 public final class QuickReads {
-    /** A run that used more CPU than this (or, when its CPU time is unknown, took longer) is slow. */
+    /** A run that used more CPU than this (or, on a virtual thread, took longer) is slow. */
     static final long SLOW_NANOS = 2_000_000;
     /** A run that took longer than this is slow whatever its CPU time: it waited for something. */
     static final long WAITED_NANOS = 50_000_000;
@@ -26,8 +26,12 @@ public final class QuickReads {
             "RELEASE_LOCK", "IS_FREE_LOCK", "IS_USED_LOCK", "RELEASE_ALL_LOCKS", "INFORMATION_SCHEMA",
             "PERFORMANCE_SCHEMA", "NEXTVAL", "NEXT", "SETVAL", "LAST_INSERT_ID", "FOUND_ROWS", "ROW_COUNT");
 
+    /** startCpu() when the CPU clock is not read. */
+    public static final long UNMEASURED = Long.MIN_VALUE;
+
     private int quickRuns;
     private int slowRuns;
+    private boolean measureNext;
 
     /** Whether the statement is a SELECT that can neither wait nor change anything. */
     public static boolean isPlainSelect(List<Token> tokens) {
@@ -63,18 +67,29 @@ public final class QuickReads {
     }
 
     /**
-     * The CPU time of the calling thread, or -1 on a virtual thread. Judged by CPU time, a run on the network thread
-     * is not counted slow when the machine was busy and the thread was merely preempted.
+     * What to pass to {@link #record} as the start's CPU time: the calling thread's CPU time when this run is to be
+     * judged by it, {@link #UNMEASURED} otherwise. Reading a thread's CPU clock is a system call that cost a tenth
+     * of a point select's server CPU, so it is read only for the run after one whose wall time could not tell.
      */
-    public static long cpuNanos() {
-        return Thread.currentThread().isVirtual() ? -1 : Cpu.THREADS.getCurrentThreadCpuTime();
+    public long startCpu() {
+        return measureNext && !Thread.currentThread().isVirtual() ? Cpu.THREADS.getCurrentThreadCpuTime() : UNMEASURED;
     }
 
-    /** Records a run that started at {@code startNanos} (System.nanoTime) and {@code startCpu} (cpuNanos()). */
+    /** Records a run that started at {@code startNanos} (System.nanoTime) with {@code startCpu} from startCpu(). */
     public void record(long startNanos, long startCpu) {
         long wall = System.nanoTime() - startNanos;
-        long spent = startCpu < 0 ? wall : cpuNanos() - startCpu;
-        if (spent > SLOW_NANOS || wall > WAITED_NANOS) {
+        boolean slow;
+        if (startCpu != UNMEASURED) {
+            measureNext = false;
+            slow = Cpu.THREADS.getCurrentThreadCpuTime() - startCpu > SLOW_NANOS || wall > WAITED_NANOS;
+        } else if (wall > SLOW_NANOS && wall <= WAITED_NANOS && !Thread.currentThread().isVirtual()) {
+            // slow, or quick but preempted on a busy machine: the next run's CPU time tells
+            measureNext = true;
+            return;
+        } else {
+            slow = wall > SLOW_NANOS;
+        }
+        if (slow) {
             slowRuns++;
         } else {
             quickRuns++;

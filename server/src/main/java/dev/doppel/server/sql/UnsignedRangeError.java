@@ -100,43 +100,10 @@ final class UnsignedRangeError {
     /** The first literal of {@code [(columns)] VALUES (...), ...} at {@code index} outside the type's range. */
     private static MySqlException fromInsertValues(List<Token> tokens, int index, UnsignedType type,
                                                    List<UnsignedColumns.Column> candidates) {
-        List<String> columns = null;
-        if (index < tokens.size() && tokens.get(index).isSymbol("(")) {
-            columns = new ArrayList<>();
-            for (index++; index < tokens.size() && !tokens.get(index).isSymbol(")"); index++) {
-                if (tokens.get(index).isIdentifier()) {
-                    columns.add(tokens.get(index).text());
-                }
-            }
-            index++;
-        }
-        if (index >= tokens.size() || !(tokens.get(index).isWord("VALUES") || tokens.get(index).isWord("VALUE"))) {
-            return null;
-        }
-        int row = 0;
-        int depth = 0;
-        int position = 0;
-        for (index++; index < tokens.size(); index++) {
-            Token token = tokens.get(index);
-            if (token.isSymbol("(")) {
-                if (++depth == 1) {
-                    row++;
-                    position = 0;
-                }
-            } else if (token.isSymbol(")")) {
-                depth--;
-            } else if (depth == 1 && token.isSymbol(",")) {
-                position++;
-            } else if (depth == 0 && !token.isSymbol(",")) {
-                break;
-            } else if (depth == 1 && outOfRange(tokens, index, type)) {
-                String column = column(columns, position, candidates);
-                if (column != null) {
-                    return MySqlError.ER_WARN_DATA_OUT_OF_RANGE.exception(column, row);
-                }
-            }
-        }
-        return null;
+        InsertValues.Literal found = InsertValues.first(tokens, index, each -> outOfRange(tokens, each.index(), type)
+                && column(each.columns(), each.position(), candidates) != null);
+        return found == null ? null : MySqlError.ER_WARN_DATA_OUT_OF_RANGE.exception(
+                column(found.columns(), found.position(), candidates), found.row());
     }
 
     /** The candidate at a VALUES position, by the listed columns or else by the table's column order. */

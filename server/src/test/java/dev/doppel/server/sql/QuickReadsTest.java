@@ -39,15 +39,30 @@ class QuickReadsTest {
         QuickReads history = new QuickReads();
         assertThat(history.mayRunInline()).isFalse();
         long now = System.nanoTime();
-        history.record(now, -1);
+        history.record(now, QuickReads.UNMEASURED);
         assertThat(history.mayRunInline()).isTrue();
         long longAgo = now - QuickReads.WAITED_NANOS - 1;
-        history.record(longAgo, -1);
-        history.record(longAgo, -1);
+        history.record(longAgo, QuickReads.UNMEASURED);
+        history.record(longAgo, QuickReads.UNMEASURED);
         assertThat(history.mayRunInline()).isTrue();
-        history.record(longAgo, -1);
+        history.record(longAgo, QuickReads.UNMEASURED);
         assertThat(history.mayRunInline()).isFalse();
-        history.record(System.nanoTime(), -1);
+        history.record(System.nanoTime(), QuickReads.UNMEASURED);
         assertThat(history.mayRunInline()).isFalse();
+    }
+
+    @Test
+    void assertARunSlowOnlyByTheClockIsJudgedByTheNextRunsCpuTime() {
+        QuickReads history = new QuickReads();
+        assertThat(history.startCpu()).isEqualTo(QuickReads.UNMEASURED);
+        // 3 ms on the wall clock: slow, or preempted; it counts neither way
+        history.record(System.nanoTime() - 3_000_000, history.startCpu());
+        assertThat(history.mayRunInline()).isFalse();
+        long cpu = history.startCpu();
+        assertThat(cpu).isNotEqualTo(QuickReads.UNMEASURED);
+        // the same wall time, but hardly any CPU: quick
+        history.record(System.nanoTime() - 3_000_000, cpu);
+        assertThat(history.mayRunInline()).isTrue();
+        assertThat(history.startCpu()).isEqualTo(QuickReads.UNMEASURED);
     }
 }

@@ -1,0 +1,45 @@
+package dev.doppel.server.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splitting a range of tokens the way SQL nests: commas inside parentheses do not count. */
+final class TokenRanges {
+    private TokenRanges() {
+    }
+
+    /** The tokens of {@code [from, to)} split at their top-level commas (an empty range gives one empty item). */
+    static List<List<Token>> splitAtCommas(List<Token> tokens, int from, int to) {
+        List<List<Token>> result = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Token each = tokens.get(i);
+            if (each.isSymbol("(")) {
+                depth++;
+            } else if (each.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && each.isSymbol(",")) {
+                result.add(current);
+                current = new ArrayList<>();
+                continue;
+            }
+            current.add(each);
+        }
+        result.add(current);
+        return result;
+    }
+
+    /** The index of the ")" closing the "(" at {@code open}, or -1. */
+    static int closing(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
