@@ -179,7 +179,7 @@ public final class PreparedStatements {
      * rewritten for the engine, so a statement that reads them is rewritten again at each execution rather than
      * run as prepared at PREPARE time.
      */
-    private static boolean readsSessionState(List<Token> tokens) {
+    static boolean readsSessionState(List<Token> tokens) {
         for (int i = 0; i < tokens.size(); i++) {
             Token each = tokens.get(i);
             if (each.kind() == Token.Kind.SYSTEM_VARIABLE || each.kind() == Token.Kind.USER_VARIABLE

@@ -46,6 +46,7 @@ public final class QueryExecutor {
     private List<Token> pretokenized;
     /** The history of the text SELECTs of this session by shape (see QuickReads), bounded. */
     private final java.util.Map<String, QuickReads> quickTexts = new java.util.HashMap<>();
+    private final ParameterizedSelects parameterizedSelects = new ParameterizedSelects();
 
     public QueryExecutor(Session session) {
         this.session = session;
@@ -523,8 +524,6 @@ public final class QueryExecutor {
             return;
         }
         String compatible = QueryCompat.rewrite(sql, tokens);
-        String engineSql = compatible.equals(sql) ? EngineSql.rewrite(sql, tokens, session)
-                : EngineSql.rewrite(compatible, Lexer.tokenize(compatible), session);
         boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
         try {
             Connection connection = session.engineConnection();
@@ -535,6 +534,14 @@ public final class QueryExecutor {
                 updated(result.inserted(), result.insertId(), moreFlag, null);
                 return;
             }
+            ParameterizedSelects.Shape shape = binary || !compatible.equals(sql) || !QuickReads.isPlainSelect(tokens)
+                    || PreparedStatements.readsSessionState(tokens) ? null : ParameterizedSelects.of(sql, tokens);
+            if (shape != null) {
+                selectParameterized(shape, SelectLabels.of(sql, tokens), moreFlag);
+                return;
+            }
+            String engineSql = compatible.equals(sql) ? EngineSql.rewrite(sql, tokens, session)
+                    : EngineSql.rewrite(compatible, Lexer.tokenize(compatible), session);
             long unchanged = tokens.get(0).isWord("UPDATE")
                     ? ChangedRows.unchanged(session, compatible, Lexer.tokenize(compatible)) : 0;
             try (Statement statement = connection.createStatement()) {
@@ -617,6 +624,21 @@ public final class QueryExecutor {
             session.inTransaction(true);
         }
         writer.endOfRows(session.statusFlags() | moreFlag, session.warnings().size(), session.drainSessionState());
+    }
+
+    /** A text SELECT run as the session's engine prepared statement of its shape (see ParameterizedSelects). */
+    private void selectParameterized(ParameterizedSelects.Shape shape, List<String> labels, int moreFlag)
+            throws SQLException {
+        PreparedStatement statement = parameterizedSelects.bind(session, shape);
+        session.running(statement);
+        try (ResultSet rows = statement.executeQuery()) {
+            if (session.queryKilled()) {
+                throw MySqlError.ER_QUERY_INTERRUPTED.exception();
+            }
+            sendRows(rows, labels, moreFlag);
+        } finally {
+            session.running(null);
+        }
     }
 
     private void syncAutocommit(Connection connection) throws SQLException {
