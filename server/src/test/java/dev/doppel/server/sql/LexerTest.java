@@ -27,6 +27,15 @@ class LexerTest {
     }
 
     @Test
+    void assertQuotedTextWithAndWithoutEscapes() {
+        assertThat(texts("'plain', 'a\\nb', 'x''y', 'tail\\\\', '', 'a\\%'")).containsExactly("plain", ",", "a\nb", ",",
+                "x'y", ",", "tail\\", ",", "", ",", "a\\%");
+        assertThat(texts("`a\\b`, `x``y`")).containsExactly("a\\b", ",", "x`y");
+        assertThatThrownBy(() -> Lexer.tokenize("SELECT 'open")).isInstanceOf(MySqlException.class);
+        assertThatThrownBy(() -> Lexer.tokenize("SELECT 'open''")).isInstanceOf(MySqlException.class);
+    }
+
+    @Test
     void assertCommentsSkipped() {
         assertThat(texts("SELECT 1 -- tail\n, 2 # hash\n, /* block */ 3")).containsExactly("SELECT", "1", ",", "2", ",", "3");
         assertThat(texts("SELECT 1--2")).containsExactly("SELECT", "1", "-", "-", "2");
