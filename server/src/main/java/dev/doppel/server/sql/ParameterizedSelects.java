@@ -49,7 +49,8 @@ final class ParameterizedSelects {
         }
         StringBuilder text = new StringBuilder(sql.length() + 32);
         List<Object> values = new ArrayList<>();
-        int copied = 0;
+        // the statement's own text: in a multi-statement query, sql also holds the statements before it
+        int copied = tokens.get(0).start();
         for (int i = where + 3; i < tokens.size(); i++) {
             Token literal = tokens.get(i);
             String cast = comparedLiteralType(tokens, i);
@@ -63,7 +64,7 @@ final class ParameterizedSelects {
         if (values.isEmpty()) {
             return null;
         }
-        text.append(sql, copied, sql.length());
+        text.append(sql, copied, tokens.get(tokens.size() - 1).end());
         return new Shape(text.toString(), values);
     }
 
