@@ -136,7 +136,12 @@ public final class QueryExecutor {
         ResponseWriter writer = session.writer();
         for (int i = 0; i < statements.size(); i++) {
             List<Token> tokens = statements.get(i);
-            String sql = statements.size() == 1 ? text : text.substring(0, tokens.get(tokens.size() - 1).end());
+            String sql = text;
+            if (statements.size() > 1) {
+                // each statement on its own text, so that handlers passing their text on see only their statement
+                sql = text.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
+                tokens = Lexer.tokenize(sql);
+            }
             boolean more = i + 1 < statements.size();
             QuickReads history = statements.size() == 1 ? quickHistory(tokens) : null;
             long started = history == null ? 0 : System.nanoTime();

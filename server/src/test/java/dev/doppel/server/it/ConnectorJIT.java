@@ -257,6 +257,22 @@ class ConnectorJIT {
                 assertThat(second.getInt(2)).isEqualTo(3);
             }
             assertThat(statement.getMoreResults()).isFalse();
+
+            // a SELECT of one shape after another statement (its literal becomes an engine parameter)
+            statement.execute("CREATE DATABASE multi; CREATE TABLE multi.t (id INT PRIMARY KEY, v VARCHAR(5));"
+                    + " INSERT INTO multi.t VALUES (1, 'one'), (2, 'two')");
+            while (statement.getMoreResults() || statement.getUpdateCount() != -1) {
+                // drains the results of the three statements
+            }
+            for (int id = 1; id <= 2; id++) {
+                assertThat(statement.execute("SELECT 0; SELECT v FROM multi.t WHERE id = " + id)).isTrue();
+                assertThat(statement.getMoreResults()).isTrue();
+                try (ResultSet rows = statement.getResultSet()) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).isEqualTo(id == 1 ? "one" : "two");
+                }
+            }
+            statement.execute("DROP DATABASE multi");
         }
     }
 
