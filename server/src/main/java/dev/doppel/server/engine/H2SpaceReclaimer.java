@@ -47,8 +47,6 @@ final class H2SpaceReclaimer implements AutoCloseable {
 
     H2SpaceReclaimer(MVStore store, boolean background) {
         this.store = store;
-        // H2 keeps dead chunks for 45 s by default; they are never overwritten while appending anyway
-        store.setRetentionTime(0);
         this.timer = background ? Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "doppel-space-reclaimer");
             thread.setDaemon(true);
@@ -116,6 +114,10 @@ final class H2SpaceReclaimer implements AutoCloseable {
         long before = file.size();
         long started = System.nanoTime();
         long stopAt = started + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        // as H2's own compaction does, only for the moment: dead chunks younger than the retention time (45 s) are
+        // otherwise kept for recovery after a crash, and the moves need their space
+        int retention = store.getRetentionTime();
+        store.setRetentionTime(0);
         store.setReuseSpace(true);
         try {
             long size;
@@ -126,6 +128,7 @@ final class H2SpaceReclaimer implements AutoCloseable {
             } while (file.size() < size && System.nanoTime() < stopAt);
         } finally {
             store.setReuseSpace(false);
+            store.setRetentionTime(retention);
             // the newest chunk goes to the end of the file (see the class comment)
             store.setStoreVersion(store.getStoreVersion());
             store.commit();
