@@ -188,7 +188,7 @@ final class OptionValues {
         if (prefixMatches == 1) {
             return match;
         }
-        if (prefixMatches == 0 && text.matches("\\d{1,9}") && Integer.parseInt(text) < option.values().size()) {
+        if (prefixMatches == 0 && isDigits(text, 9) && Integer.parseInt(text) < option.values().size()) {
             return option.values().get(Integer.parseInt(text));
         }
         throw new Failure(null);
@@ -198,7 +198,7 @@ final class OptionValues {
     static String set(OptionDefinition option, String text) throws Failure {
         boolean sqlMode = option.name().equals("sql_mode");
         try {
-            if (text.matches("\\d{1,18}")) {
+            if (isDigits(text, 18)) {
                 long bits = Long.parseLong(text);
                 if (sqlMode) {
                     return SqlMode.format(SqlMode.fromBits(option.name(), bits));
@@ -232,5 +232,18 @@ final class OptionValues {
             }
         }
         return -1;
+    }
+
+    /** 1 to maxLength ASCII digits; String.matches would compile a pattern per SET. */
+    private static boolean isDigits(String text, int maxLength) {
+        if (text.isEmpty() || text.length() > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
