@@ -42,14 +42,10 @@ final class AutoIncrementValue {
         if (index >= tokens.size() || !tokens.get(index).isIdentifier()) {
             return false;
         }
-        String schema = session.schema();
-        String table = tokens.get(index).text();
-        index++;
-        if (index + 1 < tokens.size() && tokens.get(index).isSymbol(".") && tokens.get(index + 1).isIdentifier()) {
-            schema = table;
-            table = tokens.get(index + 1).text();
-            index += 2;
-        }
+        QualifiedName target = QualifiedName.at(tokens, index);
+        String schema = target.qualifierOr(session.schema());
+        String table = target.name();
+        index = target.next();
         int position;
         if (index < tokens.size() && tokens.get(index).isSymbol("(")) {
             position = -1;

@@ -38,14 +38,10 @@ final class ShowTableStatements {
         if (index >= tokens.size() || !tokens.get(index).isIdentifier() && tokens.get(index).kind() != Token.Kind.STRING) {
             throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
         }
-        String schema = null;
-        String table = tokens.get(index).text();
-        index++;
-        if (index + 1 < tokens.size() && tokens.get(index).isSymbol(".") && tokens.get(index + 1).isIdentifier()) {
-            schema = table;
-            table = tokens.get(index + 1).text();
-            index += 2;
-        }
+        QualifiedName name = QualifiedName.at(tokens, index);
+        String schema = name.qualifier();
+        String table = name.name();
+        index = name.next();
         if (fromAllowed && index + 1 < tokens.size() && (tokens.get(index).isWord("FROM") || tokens.get(index).isWord("IN"))) {
             schema = tokens.get(index + 1).text();
             index += 2;

@@ -48,13 +48,10 @@ final class UnsignedRangeError {
         if (index >= tokens.size() || !tokens.get(index).isIdentifier()) {
             return null;
         }
-        String table = tokens.get(index).text();
-        index++;
-        if (index + 1 < tokens.size() && tokens.get(index).isSymbol(".") && tokens.get(index + 1).isIdentifier()) {
-            schema = table;
-            table = tokens.get(index + 1).text();
-            index += 2;
-        }
+        QualifiedName target = QualifiedName.at(tokens, index);
+        schema = target.qualifierOr(schema);
+        String table = target.name();
+        index = target.next();
         List<UnsignedColumns.Column> candidates = new ArrayList<>();
         for (UnsignedColumns.Column each : UnsignedColumns.current().columns(schema, table)) {
             if (each.type() == type) {
