@@ -1,6 +1,5 @@
 package dev.doppel.server.sql;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -151,26 +150,11 @@ final class QueryCompat {
     /** Select-list aliases (lower case) and the text of their expressions. */
     private static Map<String, String> aliases(String sql, List<Token> tokens, int from) {
         Map<String, String> result = new HashMap<>();
-        List<int[]> items = new ArrayList<>();
-        int depth = 0;
-        int start = 1;
-        for (int i = 1; i < from; i++) {
-            Token each = tokens.get(i);
-            if (each.isSymbol("(")) {
-                depth++;
-            } else if (each.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && each.isSymbol(",")) {
-                items.add(new int[] {start, i});
-                start = i + 1;
-            }
-        }
-        items.add(new int[] {start, from});
-        for (int[] item : items) {
-            int last = item[1] - 1;
-            if (last - 1 > item[0] && tokens.get(last - 1).isWord("AS") && tokens.get(last).isIdentifier()) {
-                result.put(tokens.get(last).text().toLowerCase(Locale.ROOT),
-                        sql.substring(tokens.get(item[0]).start(), tokens.get(last - 2).end()));
+        for (List<Token> item : TokenRanges.splitAtCommas(tokens, 1, from)) {
+            int last = item.size() - 1;
+            if (last >= 2 && item.get(last - 1).isWord("AS") && item.get(last).isIdentifier()) {
+                result.put(item.get(last).text().toLowerCase(Locale.ROOT),
+                        sql.substring(item.get(0).start(), item.get(last - 2).end()));
             }
         }
         return result;
