@@ -43,6 +43,12 @@ SELECT city, COUNT(*) FROM customers GROUP BY city HAVING COUNT(*) > 1;
 -> rows
 Oslo | 2
 
+SELECT id, UPPER(name) AS shout, CONCAT(name, ', ', city) AS label FROM customers
+  HAVING shout = 'BOB' OR label = 'Ann, Oslo' ORDER BY id;
+-> rows
+1 | ANN | Ann, Oslo
+2 | BOB | Bob, Rome
+
 SELECT city, COUNT(*) FROM customers GROUP BY city ORDER BY city;
 -> rows
 NULL | 1

@@ -116,7 +116,7 @@ public final class PreparedStatements {
                 throw Lexer.syntaxError(sql, each.start());
             }
         }
-        int parameters = (int) tokens.stream().filter(t -> t.kind() == Token.Kind.PARAMETER).count();
+        int parameters = parameterCount(tokens);
         String keyword = tokens.get(0).kind() == Token.Kind.WORD ? tokens.get(0).upper() : "";
         PreparedStatement engine = null;
         List<ColumnDefinition> columns = List.of();
@@ -126,8 +126,15 @@ public final class PreparedStatements {
         } else if (ENGINE_PREPARED.contains(keyword)) {
             TableAccess.check(tokens, session); // MySQL checks at prepare time too, before the tables' existence
             try {
-                String ordered = OrderedLimit.rewrite(sql, tokens);
-                String engineSql = ordered.equals(sql) ? EngineSql.rewrite(sql, tokens, session)
+                String compatible = QueryCompat.rewrite(sql, tokens);
+                List<Token> compatibleTokens = compatible.equals(sql) ? tokens : Lexer.tokenize(compatible);
+                if (parameterCount(compatibleTokens) != parameters) {
+                    // a HAVING alias whose expression holds a ? would bind that parameter twice: leave it to the engine
+                    compatible = sql;
+                    compatibleTokens = tokens;
+                }
+                String ordered = OrderedLimit.rewrite(compatible, compatibleTokens);
+                String engineSql = ordered.equals(compatible) ? EngineSql.rewrite(compatible, compatibleTokens, session)
                         : EngineSql.rewrite(ordered, Lexer.tokenize(ordered), session);
                 engine = keyword.equals("INSERT") || keyword.equals("REPLACE")
                         ? session.engineConnection().prepareStatement(engineSql, java.sql.Statement.RETURN_GENERATED_KEYS)
@@ -365,5 +372,9 @@ public final class PreparedStatements {
         for (Prepared each : new ArrayList<>(statements.values())) {
             close(each.id);
         }
+    }
+
+    private static int parameterCount(List<Token> tokens) {
+        return (int) tokens.stream().filter(t -> t.kind() == Token.Kind.PARAMETER).count();
     }
 }
