@@ -1,0 +1,112 @@
+package dev.doppel.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/doppeld and the AOT cache the build trains (lib/doppel.aot): used on JDK 25+, still valid when the distribution
+ * is moved, and silently left out when it does not fit (the server starts as without it).
+ * {@code -XX:AOTMode=on} makes the JVM refuse to start unless it maps the cache, which is how these tests see it.
+ */
+class LauncherIT {
+    private static final String AOT_REQUIRED = "-XX:AOTMode=on";
+    private static int launcherJdk;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void findLauncherJdk() throws Exception {
+        Path findJava = DoppelProcess.distribution().resolve("bin/find-java.sh");
+        launcherJdk = Integer.parseInt(run(Map.of(), "bash", "-c",
+                "source '" + findJava + "' && doppel_java_major \"$(doppel_find_java_home)\"").output().strip());
+    }
+
+    @Test
+    void serverStartsWithTheTrainedCache() throws Exception {
+        assumeAotCache();
+        assertThat(DoppelProcess.distribution().resolve("lib/doppel.aot")).isRegularFile();
+        try (DoppelProcess server = DoppelProcess.prepare(home).environment("DOPPEL_JAVA_OPTS", AOT_REQUIRED)) {
+            DoppelProcess.Result init = DoppelProcess.run(home, "--no-defaults", "--initialize-insecure",
+                    "--datadir=" + server.datadir(), "--log-error=" + home.resolve("init.log"));
+            assertThat(init.exitCode()).isZero();
+            server.launch();
+            try (Connection c = DriverManager.getConnection(
+                    server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true"), "root", "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT @@version")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).endsWith("-doppel");
+            }
+        }
+    }
+
+    @Test
+    void movedDistributionKeepsItsCacheAndADamagedCacheIsLeftOut() throws Exception {
+        assumeAotCache();
+        Path moved = home.resolve("moved-doppel");
+        copyTree(DoppelProcess.distribution(), moved);
+        String launcher = moved.resolve("bin/doppeld").toString();
+
+        Result withCache = run(Map.of("DOPPEL_JAVA_OPTS", AOT_REQUIRED), "bash", launcher, "--no-defaults", "--version");
+        assertThat(withCache.exitCode()).as(withCache.output()).isZero();
+
+        Path cache = moved.resolve("lib/doppel.aot");
+        Files.write(cache, "not an AOT cache".getBytes(StandardCharsets.US_ASCII));
+        Result damaged = run(Map.of(), "bash", launcher, "--no-defaults", "--version");
+        assertThat(damaged.exitCode()).isZero();
+        assertThat(damaged.output().strip()).as("only the version line, no JVM messages about the cache")
+                .matches("\\S*doppeld\\s+Ver 8\\.4\\.\\d+-doppel for .*");
+        Result required = run(Map.of("DOPPEL_JAVA_OPTS", AOT_REQUIRED), "bash", launcher, "--no-defaults", "--version");
+        assertThat(required.exitCode()).as("the JVM really checks the cache").isNotZero();
+    }
+
+    private static void assumeAotCache() {
+        assumeTrue(launcherJdk >= 25, "bin/doppeld runs JDK " + launcherJdk + ": AOT caches need JDK 25");
+        assumeTrue(!Boolean.getBoolean("doppel.aot.skip"), "the build skipped the AOT training (-Ddoppel.aot.skip)");
+    }
+
+    /** A copy that keeps the files' modification times: the JVM checks them against those recorded in the cache. */
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(Map<String, String> environment, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+}

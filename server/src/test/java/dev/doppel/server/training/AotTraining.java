@@ -1,0 +1,195 @@
+package dev.doppel.server.training;
+
+import dev.doppel.server.it.DoppelProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * The build's AOT training run (package phase, after the distribution is laid out): starts the packaged server with
+ * {@code DOPPEL_AOT_OUTPUT=lib/doppel.aot}, drives it the way clients do (connects over each authentication path,
+ * Connector/J and MariaDB Connector/J, text and prepared OLTP statements, metadata, DDL), and stops it; the JVM writes
+ * the cache as it exits. bin/doppeld then starts every server with that cache on JDK 25 and newer.
+ * Run as {@code java -cp <test classpath> dev.doppel.server.training.AotTraining <distribution> <work dir>}.
+ */
+public final class AotTraining {
+    private static final int ROWS = 2_000;
+
+    public static void main(String[] args) throws Exception {
+        Path distribution = Path.of(args[0]).toAbsolutePath();
+        Path work = Path.of(args[1]).toAbsolutePath();
+        deleteTree(work);
+        Files.createDirectories(work);
+        System.setProperty("doppel.home", distribution.toString());
+        Path cache = distribution.resolve("lib/doppel.aot");
+        Files.deleteIfExists(cache);
+        long start = System.nanoTime();
+
+        DoppelProcess.Result init = DoppelProcess.run(work, "--no-defaults", "--initialize-insecure",
+                "--datadir=" + work.resolve("data"), "--log-error=" + work.resolve("init.log"));
+        if (init.exitCode() != 0) {
+            throw new IllegalStateException("initialize failed: " + Files.readString(work.resolve("init.log")));
+        }
+        DoppelProcess server = DoppelProcess.prepare(work).environment("DOPPEL_AOT_OUTPUT", cache.toString());
+        server.launch();
+        try {
+            train(server);
+        } finally {
+            int exit = server.stop();
+            if (exit != 0) {
+                throw new IllegalStateException("training server exited with " + exit + ": " + server.log());
+            }
+        }
+        String output = Files.readString(work.resolve("stdout.log"));
+        if (Files.exists(cache)) {
+            System.out.printf("AOT cache %s: %d MB, trained in %.1f s%n", cache, Files.size(cache) >> 20,
+                    (System.nanoTime() - start) / 1e9);
+        } else {
+            // A JDK older than 25 makes no cache; the server then starts without one.
+            System.out.println("no AOT cache made (it needs JDK 25 or newer); server output:\n" + output);
+        }
+    }
+
+    private static void train(DoppelProcess server) throws SQLException {
+        String plain = server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
+        try (Connection root = DriverManager.getConnection(plain, "root", "")) {
+            execute(root, "CREATE USER trainer@'%' IDENTIFIED BY 'training-password'",
+                    "GRANT ALL ON *.* TO trainer@'%'", "CREATE DATABASE training",
+                    "CREATE TABLE training.sbtest (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, k INT NOT NULL DEFAULT 0,"
+                            + " c CHAR(120) NOT NULL DEFAULT '', pad CHAR(60) NOT NULL DEFAULT '', KEY k_1 (k))"
+                            + " ENGINE=InnoDB");
+            try (PreparedStatement insert = root.prepareStatement(
+                    "INSERT INTO training.sbtest (k, c, pad) VALUES (?, ?, ?)")) {
+                for (int i = 0; i < ROWS; i++) {
+                    insert.setInt(1, i);
+                    insert.setString(2, "c-" + i);
+                    insert.setString(3, "pad-" + i);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        // Connects: the paths drivers take (no password, caching_sha2 over TLS, RSA key exchange, MariaDB's driver).
+        connects(plain, "root", "", 1_500);
+        connects(server.url("mysql", ""), "trainer", "training-password", 200);
+        connects(plain, "trainer", "training-password", 200);
+        connects(server.url("mariadb", ""), "root", "", 500);
+        // OLTP statements as sysbench and applications send them, text and server-prepared.
+        oltp(server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true&useServerPrepStmts=true"), 1_500);
+        oltp(plain, 1_500);
+        oltp(server.url("mariadb", "useServerPrepStmts=true"), 500);
+        try (Connection c = DriverManager.getConnection(plain, "root", "")) {
+            metadata(c);
+            execute(c, "DROP DATABASE training");
+        }
+    }
+
+    private static void connects(String url, String user, String password, int count) throws SQLException {
+        for (int i = 0; i < count; i++) {
+            try (Connection c = DriverManager.getConnection(url, user, password);
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT 1")) {
+                rs.next();
+            }
+        }
+    }
+
+    private static void oltp(String url, int transactions) throws SQLException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        try (Connection c = DriverManager.getConnection(url, "root", "");
+             PreparedStatement point = c.prepareStatement("SELECT c FROM training.sbtest WHERE id = ?");
+             PreparedStatement range = c.prepareStatement(
+                     "SELECT c FROM training.sbtest WHERE id BETWEEN ? AND ? ORDER BY c");
+             PreparedStatement sum = c.prepareStatement("SELECT SUM(k) FROM training.sbtest WHERE id BETWEEN ? AND ?");
+             PreparedStatement updateIndex = c.prepareStatement("UPDATE training.sbtest SET k = k + 1 WHERE id = ?");
+             PreparedStatement updateText = c.prepareStatement("UPDATE training.sbtest SET c = ? WHERE id = ?");
+             PreparedStatement delete = c.prepareStatement("DELETE FROM training.sbtest WHERE id = ?");
+             PreparedStatement insert = c.prepareStatement(
+                     "INSERT INTO training.sbtest (id, k, c, pad) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < transactions; i++) {
+                int id = 1 + random.nextInt(ROWS);
+                boolean write = i % 2 == 1;
+                c.setAutoCommit(!write);
+                point.setInt(1, id);
+                drain(point.executeQuery());
+                range.setInt(1, id);
+                range.setInt(2, id + 10);
+                drain(range.executeQuery());
+                sum.setInt(1, id);
+                sum.setInt(2, id + 10);
+                drain(sum.executeQuery());
+                if (write) {
+                    updateIndex.setInt(1, id);
+                    updateIndex.executeUpdate();
+                    updateText.setString(1, "updated-" + i);
+                    updateText.setInt(2, id);
+                    updateText.executeUpdate();
+                    delete.setInt(1, id);
+                    delete.executeUpdate();
+                    insert.setInt(1, id);
+                    insert.setInt(2, i);
+                    insert.setString(3, "c-" + i);
+                    insert.setString(4, "pad-" + i);
+                    insert.executeUpdate();
+                    c.commit();
+                }
+            }
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void metadata(Connection c) throws SQLException {
+        DatabaseMetaData meta = c.getMetaData();
+        drain(meta.getCatalogs());
+        drain(meta.getTables("training", null, "%", null));
+        drain(meta.getColumns("training", null, "sbtest", "%"));
+        drain(meta.getPrimaryKeys("training", null, "sbtest"));
+        drain(meta.getIndexInfo("training", null, "sbtest", false, false));
+        for (String sql : new String[] {"SHOW DATABASES", "SHOW TABLES FROM training", "SHOW CREATE TABLE training.sbtest",
+                "SHOW VARIABLES LIKE 'version%'", "SHOW STATUS", "SHOW PLUGINS", "SHOW GRANTS FOR trainer@'%'",
+                "SELECT * FROM information_schema.PLUGINS", "SELECT COUNT(*), MAX(k) FROM training.sbtest GROUP BY k % 7"}) {
+            try (Statement s = c.createStatement()) {
+                drain(s.executeQuery(sql));
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static void execute(Connection c, String... statements) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    private static void drain(ResultSet rs) throws SQLException {
+        try (rs) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                for (int i = 1; i <= columns; i++) {
+                    rs.getObject(i);
+                }
+            }
+        }
+    }
+}
