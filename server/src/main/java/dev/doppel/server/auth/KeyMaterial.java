@@ -1,10 +1,11 @@
 package dev.doppel.server.auth;
 
+import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.IdentityCipherSuiteFilter;
+import io.netty.handler.ssl.JdkSslContext;
 import io.netty.handler.ssl.SslContext;
 import java.util.concurrent.CompletableFuture;
-import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import javax.net.ssl.SSLException;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 
 /**
  * The server's TLS certificate and key and caching_sha2_password's RSA key pair, read from the files MySQL uses:
@@ -324,13 +326,14 @@ public final class KeyMaterial {
 
     private static SslContext serverContext(Path certFile, PrivateKey key, List<X509Certificate> chain)
             throws KeyMaterialException {
+        // The JDK context is built here rather than by SslContextBuilder: netty's JdkSslServerContext builds a
+        // PKCS#12 key store with a dummy key when its class loads, which costs a PBKDF2 run (see ServerKeyManager).
         try {
-            return SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
-                    .sslProvider(SslProvider.JDK)
-                    .protocols(TLS_PROTOCOLS)
-                    .clientAuth(ClientAuth.NONE)
-                    .build();
-        } catch (SSLException | IllegalArgumentException e) {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {new ServerKeyManager(key, chain)}, null, null);
+            return new JdkSslContext(context, false, null, IdentityCipherSuiteFilter.INSTANCE,
+                    ApplicationProtocolConfig.DISABLED, ClientAuth.NONE, TLS_PROTOCOLS.toArray(String[]::new), false);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new KeyMaterialException(certFile, "cannot set up TLS with this certificate: " + e.getMessage(), e);
         }
     }

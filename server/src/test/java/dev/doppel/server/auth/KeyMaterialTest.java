@@ -14,7 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
@@ -22,6 +25,7 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -125,6 +129,26 @@ class KeyMaterialTest {
 
         String protocol = handshake(keys.serverSslContext(), certificate("ca.pem"), "TLSv1.3");
         assertThat(protocol).isEqualTo("TLSv1.3");
+        assertThat(handshake(keys.serverSslContext(), certificate("ca.pem"), "TLSv1.2")).isEqualTo("TLSv1.2");
+    }
+
+    @Test
+    void ecServerKeyHandshakes(@TempDir Path dir) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        KeyPair ec = generator.generateKeyPair();
+        PrivateKey caKey = Pem.privateKey(Pem.decode(Files.readString(generated.resolve("ca-key.pem"))).get(0));
+        X509Certificate certificate = new X509CertificateBuilder().serial(7).subject("EC server").issuer(
+                        certificate("ca.pem").getSubjectX500Principal().getName().replaceFirst("^CN=", ""))
+                .validity(Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600))
+                .publicKey(ec.getPublic()).sign(caKey);
+        Files.writeString(dir.resolve("server-cert.pem"), Pem.encode("CERTIFICATE", certificate.getEncoded()));
+        Files.writeString(dir.resolve("server-key.pem"), Pem.encode("PRIVATE KEY", ec.getPrivate().getEncoded()));
+
+        KeyMaterial keys = KeyMaterial.load(dir, Optional.of(generated.resolve("ca.pem")), Optional.empty(),
+                Optional.empty());
+
+        assertThat(handshake(keys.serverSslContext(), certificate("ca.pem"), "TLSv1.3")).isEqualTo("TLSv1.3");
         assertThat(handshake(keys.serverSslContext(), certificate("ca.pem"), "TLSv1.2")).isEqualTo("TLSv1.2");
     }
 
