@@ -41,6 +41,19 @@ public final class DoppelProcess implements AutoCloseable {
         return Path.of(System.getProperty("doppel.home", "target/doppel")).toAbsolutePath();
     }
 
+    /** The major version of the JDK that bin/doppeld picks on this machine (bin/find-java.sh). */
+    public static int launcherJavaMajor() throws Exception {
+        Path findJava = distribution().resolve("bin/find-java.sh");
+        Process process = new ProcessBuilder("bash", "-c",
+                "source '" + findJava + "' && doppel_java_major \"$(doppel_find_java_home)\"")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("bin/find-java.sh found no JDK: " + output);
+        }
+        return Integer.parseInt(output);
+    }
+
     /** Initializes a data directory with --initialize-insecure and starts a server on it. */
     public static DoppelProcess start(Path home, String... options) throws Exception {
         DoppelProcess result = new DoppelProcess(home);

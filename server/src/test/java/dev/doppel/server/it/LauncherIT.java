@@ -35,9 +35,7 @@ class LauncherIT {
 
     @BeforeAll
     static void findLauncherJdk() throws Exception {
-        Path findJava = DoppelProcess.distribution().resolve("bin/find-java.sh");
-        launcherJdk = Integer.parseInt(run(Map.of(), "bash", "-c",
-                "source '" + findJava + "' && doppel_java_major \"$(doppel_find_java_home)\"").output().strip());
+        launcherJdk = DoppelProcess.launcherJavaMajor();
     }
 
     @Test

@@ -33,6 +33,11 @@ public final class AotTraining {
         System.setProperty("doppel.home", distribution.toString());
         Path cache = distribution.resolve("lib/doppel.aot");
         Files.deleteIfExists(cache);
+        int jdk = DoppelProcess.launcherJavaMajor();
+        if (jdk < 25) {
+            System.out.println("no AOT cache: bin/doppeld runs JDK " + jdk + " here, AOT caches need JDK 25 or newer");
+            return;
+        }
         long start = System.nanoTime();
 
         DoppelProcess.Result init = DoppelProcess.run(work, "--no-defaults", "--initialize-insecure",
@@ -51,13 +56,11 @@ public final class AotTraining {
             }
         }
         String output = Files.readString(work.resolve("stdout.log"));
-        if (Files.exists(cache)) {
-            System.out.printf("AOT cache %s: %d MB, trained in %.1f s%n", cache, Files.size(cache) >> 20,
-                    (System.nanoTime() - start) / 1e9);
-        } else {
-            // A JDK older than 25 makes no cache; the server then starts without one.
-            System.out.println("no AOT cache made (it needs JDK 25 or newer); server output:\n" + output);
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("the training server left no AOT cache; its output:\n" + output);
         }
+        System.out.printf("AOT cache %s: %d MB, trained in %.1f s%n", cache, Files.size(cache) >> 20,
+                (System.nanoTime() - start) / 1e9);
     }
 
     private static void train(DoppelProcess server) throws SQLException {
