@@ -67,6 +67,11 @@ class LauncherIT {
         Result withCache = run(Map.of("DOPPEL_JAVA_OPTS", AOT_REQUIRED), "bash", launcher, "--no-defaults", "--version");
         assertThat(withCache.exitCode()).as(withCache.output()).isZero();
 
+        Result ownSharing = run(Map.of("DOPPEL_JAVA_OPTS", "-Xshare:off"), "bash", launcher, "--no-defaults",
+                "--version");
+        assertThat(ownSharing.exitCode()).as("the user's own -Xshare leaves the cache out: " + ownSharing.output())
+                .isZero();
+
         Path cache = moved.resolve("lib/doppel.aot");
         Files.write(cache, "not an AOT cache".getBytes(StandardCharsets.US_ASCII));
         Result damaged = run(Map.of(), "bash", launcher, "--no-defaults", "--version");
