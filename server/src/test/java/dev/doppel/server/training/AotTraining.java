@@ -11,7 +11,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -63,7 +68,7 @@ public final class AotTraining {
                 (System.nanoTime() - start) / 1e9);
     }
 
-    private static void train(DoppelProcess server) throws SQLException {
+    private static void train(DoppelProcess server) throws Exception {
         String plain = server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true");
         try (Connection root = DriverManager.getConnection(plain, "root", "")) {
             execute(root, "CREATE USER trainer@'%' IDENTIFIED BY 'training-password'",
@@ -87,10 +92,10 @@ public final class AotTraining {
         connects(server.url("mysql", ""), "trainer", "training-password", 200);
         connects(plain, "trainer", "training-password", 200);
         connects(server.url("mariadb", ""), "root", "", 500);
-        // OLTP statements as sysbench and applications send them, text and server-prepared.
-        oltp(server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true&useServerPrepStmts=true"), 1_500);
-        oltp(plain, 1_500);
-        oltp(server.url("mariadb", "useServerPrepStmts=true"), 500);
+        // OLTP statements as sysbench and applications send them, text and server-prepared, from concurrent clients
+        // so that the commits share chunk writes as under load (a single client trained a slower write path).
+        String prepared = server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true&useServerPrepStmts=true");
+        concurrently(List.of(prepared, prepared, plain, server.url("mariadb", "useServerPrepStmts=true")), 3_000);
         try (Connection c = DriverManager.getConnection(plain, "root", "")) {
             metadata(c);
             execute(c, "DROP DATABASE training");
@@ -107,47 +112,96 @@ public final class AotTraining {
         }
     }
 
-    private static void oltp(String url, int transactions) throws SQLException {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        try (Connection c = DriverManager.getConnection(url, "root", "");
-             PreparedStatement point = c.prepareStatement("SELECT c FROM training.sbtest WHERE id = ?");
-             PreparedStatement range = c.prepareStatement(
-                     "SELECT c FROM training.sbtest WHERE id BETWEEN ? AND ? ORDER BY c");
-             PreparedStatement sum = c.prepareStatement("SELECT SUM(k) FROM training.sbtest WHERE id BETWEEN ? AND ?");
-             PreparedStatement updateIndex = c.prepareStatement("UPDATE training.sbtest SET k = k + 1 WHERE id = ?");
-             PreparedStatement updateText = c.prepareStatement("UPDATE training.sbtest SET c = ? WHERE id = ?");
-             PreparedStatement delete = c.prepareStatement("DELETE FROM training.sbtest WHERE id = ?");
-             PreparedStatement insert = c.prepareStatement(
-                     "INSERT INTO training.sbtest (id, k, c, pad) VALUES (?, ?, ?, ?)")) {
+    private static void concurrently(List<String> urls, int transactionsEach) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(urls.size());
+        try {
+            List<Future<Integer>> conflicts = new ArrayList<>();
+            for (String url : urls) {
+                conflicts.add(clients.submit(() -> oltp(url, transactionsEach)));
+            }
+            int total = 0;
+            for (Future<Integer> each : conflicts) {
+                total += each.get();
+            }
+            if (total > urls.size() * transactionsEach / 10) {
+                throw new IllegalStateException(total + " training transactions failed on conflicts");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /** Runs sysbench-shaped transactions; returns how many failed on a conflict with another client's. */
+    private static int oltp(String url, int transactions) throws SQLException {
+        int conflicts = 0;
+        try (Connection c = DriverManager.getConnection(url, "root", "")) {
+            OltpStatements statements = new OltpStatements(c);
             for (int i = 0; i < transactions; i++) {
-                int id = 1 + random.nextInt(ROWS);
                 boolean write = i % 2 == 1;
                 c.setAutoCommit(!write);
-                point.setInt(1, id);
-                drain(point.executeQuery());
-                range.setInt(1, id);
-                range.setInt(2, id + 10);
-                drain(range.executeQuery());
-                sum.setInt(1, id);
-                sum.setInt(2, id + 10);
-                drain(sum.executeQuery());
-                if (write) {
-                    updateIndex.setInt(1, id);
-                    updateIndex.executeUpdate();
-                    updateText.setString(1, "updated-" + i);
-                    updateText.setInt(2, id);
-                    updateText.executeUpdate();
-                    delete.setInt(1, id);
-                    delete.executeUpdate();
-                    insert.setInt(1, id);
-                    insert.setInt(2, i);
-                    insert.setString(3, "c-" + i);
-                    insert.setString(4, "pad-" + i);
-                    insert.executeUpdate();
-                    c.commit();
+                try {
+                    statements.run(1 + ThreadLocalRandom.current().nextInt(ROWS), i, write);
+                } catch (SQLException e) {
+                    // Deadlock, lock wait timeout or a duplicate key from a concurrent DELETE + INSERT of the same id.
+                    if (e.getErrorCode() != 1213 && e.getErrorCode() != 1205 && e.getErrorCode() != 1062) {
+                        throw e;
+                    }
+                    conflicts++;
+                    c.rollback();
                 }
             }
             c.setAutoCommit(true);
+        }
+        return conflicts;
+    }
+
+    /** sysbench oltp_read_write's statements on one connection (closed with it). */
+    private static final class OltpStatements {
+        private final Connection c;
+        private final PreparedStatement point;
+        private final PreparedStatement range;
+        private final PreparedStatement sum;
+        private final PreparedStatement updateIndex;
+        private final PreparedStatement updateText;
+        private final PreparedStatement delete;
+        private final PreparedStatement insert;
+
+        OltpStatements(Connection c) throws SQLException {
+            this.c = c;
+            point = c.prepareStatement("SELECT c FROM training.sbtest WHERE id = ?");
+            range = c.prepareStatement("SELECT c FROM training.sbtest WHERE id BETWEEN ? AND ? ORDER BY c");
+            sum = c.prepareStatement("SELECT SUM(k) FROM training.sbtest WHERE id BETWEEN ? AND ?");
+            updateIndex = c.prepareStatement("UPDATE training.sbtest SET k = k + 1 WHERE id = ?");
+            updateText = c.prepareStatement("UPDATE training.sbtest SET c = ? WHERE id = ?");
+            delete = c.prepareStatement("DELETE FROM training.sbtest WHERE id = ?");
+            insert = c.prepareStatement("INSERT INTO training.sbtest (id, k, c, pad) VALUES (?, ?, ?, ?)");
+        }
+
+        void run(int id, int n, boolean write) throws SQLException {
+            point.setInt(1, id);
+            drain(point.executeQuery());
+            range.setInt(1, id);
+            range.setInt(2, id + 10);
+            drain(range.executeQuery());
+            sum.setInt(1, id);
+            sum.setInt(2, id + 10);
+            drain(sum.executeQuery());
+            if (!write) {
+                return;
+            }
+            updateIndex.setInt(1, id);
+            updateIndex.executeUpdate();
+            updateText.setString(1, "updated-" + n);
+            updateText.setInt(2, id);
+            updateText.executeUpdate();
+            delete.setInt(1, id);
+            delete.executeUpdate();
+            insert.setInt(1, id);
+            insert.setInt(2, n);
+            insert.setString(3, "c-" + n);
+            insert.setString(4, "pad-" + n);
+            insert.executeUpdate();
+            c.commit();
         }
     }
 
