@@ -138,7 +138,8 @@ public final class AotTraining {
             OltpStatements statements = new OltpStatements(c);
             for (int i = 0; i < transactions; i++) {
                 boolean write = i % 2 == 1;
-                c.setAutoCommit(!write);
+                // JDBC's own transactions (SET autocommit=0, COMMIT) and, as sysbench sends them, BEGIN and COMMIT.
+                c.setAutoCommit(!write || i % 4 == 3);
                 try {
                     statements.run(1 + ThreadLocalRandom.current().nextInt(ROWS), i, write);
                 } catch (SQLException e) {
@@ -147,7 +148,11 @@ public final class AotTraining {
                         throw e;
                     }
                     conflicts++;
-                    c.rollback();
+                    if (c.getAutoCommit()) {
+                        statements.text.execute("ROLLBACK");
+                    } else {
+                        c.rollback();
+                    }
                 }
             }
             c.setAutoCommit(true);
@@ -161,6 +166,8 @@ public final class AotTraining {
         private final PreparedStatement point;
         private final PreparedStatement range;
         private final PreparedStatement sum;
+        private final PreparedStatement distinct;
+        private final Statement text;
         private final PreparedStatement updateIndex;
         private final PreparedStatement updateText;
         private final PreparedStatement delete;
@@ -171,6 +178,9 @@ public final class AotTraining {
             point = c.prepareStatement("SELECT c FROM training.sbtest WHERE id = ?");
             range = c.prepareStatement("SELECT c FROM training.sbtest WHERE id BETWEEN ? AND ? ORDER BY c");
             sum = c.prepareStatement("SELECT SUM(k) FROM training.sbtest WHERE id BETWEEN ? AND ?");
+            distinct = c.prepareStatement(
+                    "SELECT DISTINCT c FROM training.sbtest WHERE id BETWEEN ? AND ? ORDER BY c");
+            text = c.createStatement();
             updateIndex = c.prepareStatement("UPDATE training.sbtest SET k = k + 1 WHERE id = ?");
             updateText = c.prepareStatement("UPDATE training.sbtest SET c = ? WHERE id = ?");
             delete = c.prepareStatement("DELETE FROM training.sbtest WHERE id = ?");
@@ -178,6 +188,10 @@ public final class AotTraining {
         }
 
         void run(int id, int n, boolean write) throws SQLException {
+            boolean explicit = write && c.getAutoCommit();
+            if (explicit) {
+                text.execute("BEGIN");
+            }
             point.setInt(1, id);
             drain(point.executeQuery());
             range.setInt(1, id);
@@ -186,6 +200,9 @@ public final class AotTraining {
             sum.setInt(1, id);
             sum.setInt(2, id + 10);
             drain(sum.executeQuery());
+            distinct.setInt(1, id);
+            distinct.setInt(2, id + 10);
+            drain(distinct.executeQuery());
             if (!write) {
                 return;
             }
@@ -201,7 +218,11 @@ public final class AotTraining {
             insert.setString(3, "c-" + n);
             insert.setString(4, "pad-" + n);
             insert.executeUpdate();
-            c.commit();
+            if (explicit) {
+                text.execute("COMMIT");
+            } else {
+                c.commit();
+            }
         }
     }
 
