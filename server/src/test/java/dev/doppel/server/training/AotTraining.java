@@ -25,16 +25,15 @@ import java.util.stream.Stream;
  * {@code DOPPEL_AOT_OUTPUT=lib/doppel.aot}, drives it the way clients do (connects over each authentication path,
  * Connector/J and MariaDB Connector/J, text and prepared OLTP statements, metadata, DDL), and stops it; the JVM writes
  * the cache as it exits. bin/doppeld then starts every server with that cache on JDK 25 and newer.
- * Run as {@code java -cp <test classpath> dev.doppel.server.training.AotTraining <distribution> <work dir>}.
+ * Run as {@code java -cp <test classpath> dev.doppel.server.training.AotTraining <distribution>}. The server's data
+ * directory and socket go to a temporary directory (a socket path must stay under 108 bytes, a checkout's may not),
+ * which is removed after a successful run and kept for a look after a failed one.
  */
 public final class AotTraining {
     private static final int ROWS = 2_000;
 
     public static void main(String[] args) throws Exception {
         Path distribution = Path.of(args[0]).toAbsolutePath();
-        Path work = Path.of(args[1]).toAbsolutePath();
-        deleteTree(work);
-        Files.createDirectories(work);
         System.setProperty("doppel.home", distribution.toString());
         Path cache = distribution.resolve("lib/doppel.aot");
         Files.deleteIfExists(cache);
@@ -44,7 +43,19 @@ public final class AotTraining {
             return;
         }
         long start = System.nanoTime();
+        Path work = Files.createTempDirectory("doppel-aot-");
+        try {
+            record(work, cache);
+        } catch (Exception | Error e) {
+            System.err.println("AOT training failed; its files are in " + work);
+            throw e;
+        }
+        deleteTree(work);
+        System.out.printf("AOT cache %s: %d MB, trained in %.1f s%n", cache, Files.size(cache) >> 20,
+                (System.nanoTime() - start) / 1e9);
+    }
 
+    private static void record(Path work, Path cache) throws Exception {
         DoppelProcess.Result init = DoppelProcess.run(work, "--no-defaults", "--initialize-insecure",
                 "--datadir=" + work.resolve("data"), "--log-error=" + work.resolve("init.log"));
         if (init.exitCode() != 0) {
@@ -64,8 +75,6 @@ public final class AotTraining {
         if (!Files.exists(cache)) {
             throw new IllegalStateException("the training server left no AOT cache; its output:\n" + output);
         }
-        System.out.printf("AOT cache %s: %d MB, trained in %.1f s%n", cache, Files.size(cache) >> 20,
-                (System.nanoTime() - start) / 1e9);
     }
 
     private static void train(DoppelProcess server) throws Exception {
