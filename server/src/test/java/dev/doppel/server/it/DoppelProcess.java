@@ -148,13 +148,18 @@ public final class DoppelProcess implements AutoCloseable {
         return "jdbc:" + driver + "://127.0.0.1:" + port + "/" + (options.isEmpty() ? "" : "?" + options);
     }
 
-    /** SIGTERM and wait; returns the exit code. */
+    /** SIGTERM and wait up to 30 s; returns the exit code. */
     public int stop() throws InterruptedException {
+        return stop(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM and wait up to {@code timeout}, then SIGKILL; returns the exit code. */
+    public int stop(Duration timeout) throws InterruptedException {
         if (process == null || !process.isAlive()) {
             return process == null ? 0 : process.exitValue();
         }
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
         }
         return process.exitValue();

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class AotTraining {
         try {
             train(server);
         } finally {
-            int exit = server.stop();
+            // the JVM writes the cache as it exits: 5-10 s here, more on a slow machine
+            int exit = server.stop(Duration.ofMinutes(3));
             if (exit != 0) {
                 throw new IllegalStateException("training server exited with " + exit + ": " + server.log());
             }
