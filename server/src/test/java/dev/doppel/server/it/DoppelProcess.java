@@ -175,11 +175,19 @@ public final class DoppelProcess implements AutoCloseable {
     }
 
     public static Result run(Path workdir, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", distribution().resolve("bin/doppeld").toString()));
+        return run(distribution(), Map.of(), workdir, options);
+    }
+
+    /** A run of another distribution's bin/doppeld (a moved copy) with extra environment variables. */
+    public static Result run(Path distribution, Map<String, String> environment, Path workdir, String... options)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", distribution.resolve("bin/doppeld").toString()));
         command.addAll(List.of(options));
         Path output = Files.createTempFile(workdir, "run", ".out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
-                .directory(workdir.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                .directory(workdir.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("doppeld did not finish: " + Files.readString(output));

@@ -11,10 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -62,23 +59,21 @@ class LauncherIT {
         assumeAotCache();
         Path moved = home.resolve("moved-doppel");
         copyTree(DoppelProcess.distribution(), moved);
-        String launcher = moved.resolve("bin/doppeld").toString();
 
-        Result withCache = run(Map.of("DOPPEL_JAVA_OPTS", AOT_REQUIRED), "bash", launcher, "--no-defaults", "--version");
+        DoppelProcess.Result withCache = version(moved, AOT_REQUIRED);
         assertThat(withCache.exitCode()).as(withCache.output()).isZero();
 
-        Result ownSharing = run(Map.of("DOPPEL_JAVA_OPTS", "-Xshare:off"), "bash", launcher, "--no-defaults",
-                "--version");
+        DoppelProcess.Result ownSharing = version(moved, "-Xshare:off");
         assertThat(ownSharing.exitCode()).as("the user's own -Xshare leaves the cache out: " + ownSharing.output())
                 .isZero();
 
         Path cache = moved.resolve("lib/doppel.aot");
         Files.write(cache, "not an AOT cache".getBytes(StandardCharsets.US_ASCII));
-        Result damaged = run(Map.of(), "bash", launcher, "--no-defaults", "--version");
+        DoppelProcess.Result damaged = version(moved, "");
         assertThat(damaged.exitCode()).isZero();
         assertThat(damaged.output().strip()).as("only the version line, no JVM messages about the cache")
                 .matches("\\S*doppeld\\s+Ver 8\\.4\\.\\d+-doppel for .*");
-        Result required = run(Map.of("DOPPEL_JAVA_OPTS", AOT_REQUIRED), "bash", launcher, "--no-defaults", "--version");
+        DoppelProcess.Result required = version(moved, AOT_REQUIRED);
         assertThat(required.exitCode()).as("the JVM really checks the cache").isNotZero();
     }
 
@@ -101,15 +96,8 @@ class LauncherIT {
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
-
-    private static Result run(Map<String, String> environment, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
+    private DoppelProcess.Result version(Path distribution, String javaOptions) throws Exception {
+        return DoppelProcess.run(distribution, Map.of("DOPPEL_JAVA_OPTS", javaOptions), home, "--no-defaults",
+                "--version");
     }
 }
