@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,8 @@ class LauncherIT {
     void movedDistributionKeepsItsCacheAndADamagedCacheIsLeftOut() throws Exception {
         assumeAotCache();
         Path moved = home.resolve("moved-doppel");
-        copyTree(DoppelProcess.distribution(), moved);
+        // the copy keeps the files' modification times: the JVM checks them against those recorded in the cache
+        FileTrees.copy(DoppelProcess.distribution(), moved, StandardCopyOption.COPY_ATTRIBUTES);
 
         DoppelProcess.Result withCache = version(moved, AOT_REQUIRED);
         assertThat(withCache.exitCode()).as(withCache.output()).isZero();
@@ -80,20 +80,6 @@ class LauncherIT {
     private static void assumeAotCache() {
         assumeTrue(launcherJdk >= 25, "bin/doppeld runs JDK " + launcherJdk + ": AOT caches need JDK 25");
         assumeTrue(!Boolean.getBoolean("doppel.aot.skip"), "the build skipped the AOT training (-Ddoppel.aot.skip)");
-    }
-
-    /** A copy that keeps the files' modification times: the JVM checks them against those recorded in the cache. */
-    private static void copyTree(Path from, Path to) throws Exception {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
     }
 
     private DoppelProcess.Result version(Path distribution, String javaOptions) throws Exception {

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -766,17 +765,7 @@ class PluginsIT {
 
     /** A server (not started) on a copy of the template data directory under {@code dir}. */
     private static DoppelProcess fresh(Path dir) throws IOException {
-        Path target = dir.resolve("data");
-        try (Stream<Path> files = Files.walk(template)) {
-            for (Path each : files.toList()) {
-                Path copy = target.resolve(template.relativize(each).toString());
-                if (Files.isDirectory(each)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(each, copy);
-                }
-            }
-        }
+        FileTrees.copy(template, dir.resolve("data"));
         return DoppelProcess.prepare(dir);
     }
 
