@@ -25,6 +25,7 @@ public final class SessionVariables {
     private Boolean autocommit;
     /** sql_mode as bits, -1 until decoded. */
     private long sqlModeBits = -1;
+    private int lockWaitTimeoutMillis = -1;
     private final Map<String, Supplier<Object>> computed = new HashMap<>();
 
     SessionVariables(SystemVariableRegistry registry) {
@@ -257,10 +258,22 @@ public final class SessionVariables {
         return on;
     }
 
+    /** innodb_lock_wait_timeout in milliseconds, the engine's bound on a wait for a row lock. */
+    public int lockWaitTimeoutMillis() {
+        int millis = lockWaitTimeoutMillis;
+        if (millis < 0) {
+            long seconds = ((Number) value("innodb_lock_wait_timeout")).longValue();
+            millis = (int) Math.min(Integer.MAX_VALUE, seconds * 1000);
+            lockWaitTimeoutMillis = millis;
+        }
+        return millis;
+    }
+
     /** The values read before every statement are kept decoded until the next SET. */
     private void forgetDerived() {
         autocommit = null;
         sqlModeBits = -1;
+        lockWaitTimeoutMillis = -1;
     }
 
     public String characterSetClient() {

@@ -143,6 +143,11 @@ public final class H2Engine implements StorageEngine {
         return ((SessionLocal) ((JdbcConnection) connection).getSession()).hasPendingTransaction();
     }
 
+    @Override
+    public void lockTimeout(Connection connection, int millis) {
+        ((SessionLocal) ((JdbcConnection) connection).getSession()).setLockTimeout(millis);
+    }
+
     private org.h2.mvstore.db.Store store() {
         return store;
     }

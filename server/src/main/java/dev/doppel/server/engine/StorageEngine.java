@@ -24,6 +24,12 @@ public interface StorageEngine extends AutoCloseable {
     /** Whether the connection's open transaction has changed anything, so that committing it writes something. */
     boolean hasUncommittedChanges(Connection connection);
 
+    /**
+     * How long the connection's statements wait for a row or table lock another transaction holds before they fail
+     * (MySQL's 1205), in milliseconds (at least 1).
+     */
+    void lockTimeout(Connection connection, int millis);
+
     /** Releases the engine's files; further connections fail. */
     @Override
     void close();

@@ -51,6 +51,8 @@ public final class Session {
     private List<Warning> warnings = new ArrayList<>();
     private String schema;
     private Connection engineConnection;
+    /** The engine connection's lock timeout as last set, -1 before it is set. */
+    private int engineLockTimeout = -1;
     private volatile Statement runningStatement;
     private volatile boolean queryKilled;
     private volatile BackupLock.Holder backupLock;
@@ -348,11 +350,21 @@ public final class Session {
     public Connection engineConnection() throws SQLException {
         if (engineConnection == null) {
             engineConnection = server.engine().connect();
+            engineLockTimeout = -1;
             if (schema != null) {
                 engineConnection.setSchema(schema);
             }
         }
         return engineConnection;
+    }
+
+    /** Bounds the engine's waits for row locks before a statement by innodb_lock_wait_timeout. */
+    public void syncLockTimeout() throws SQLException {
+        int millis = variables.lockWaitTimeoutMillis();
+        if (millis != engineLockTimeout) {
+            server.engine().lockTimeout(engineConnection(), millis);
+            engineLockTimeout = millis;
+        }
     }
 
     /** Registers the engine statement now running, so that KILL QUERY can cancel it. */

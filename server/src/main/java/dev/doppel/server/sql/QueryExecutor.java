@@ -351,7 +351,7 @@ public final class QueryExecutor {
         NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
         try {
-            syncAutocommit(session.engineConnection());
+            syncEngineConnection(session.engineConnection());
         } catch (SQLException e) {
             throw translate(e, sql);
         }
@@ -391,7 +391,7 @@ public final class QueryExecutor {
         binary = true;
         try {
             Connection connection = session.engineConnection();
-            syncAutocommit(connection);
+            syncEngineConnection(connection);
             session.running(statement);
             long unchanged = tokens.get(0).isWord("UPDATE") ? ChangedRows.unchanged(session, sql, tokens) : 0;
             boolean hasRows = statement.execute();
@@ -532,7 +532,7 @@ public final class QueryExecutor {
         boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
         try {
             Connection connection = session.engineConnection();
-            syncAutocommit(connection);
+            syncEngineConnection(connection);
             TableExistenceNotes.add(tokens, session);
             if (InsertIgnore.matches(tokens)) {
                 InsertIgnore.Result result = InsertIgnore.execute(sql, tokens, session);
@@ -646,7 +646,9 @@ public final class QueryExecutor {
         }
     }
 
-    private void syncAutocommit(Connection connection) throws SQLException {
+    /** The engine connection follows the session: its autocommit, and how long its statements wait for locks. */
+    private void syncEngineConnection(Connection connection) throws SQLException {
+        session.syncLockTimeout();
         boolean wanted = session.variables().autocommit() && !explicitTransaction;
         if (connection.getAutoCommit() != wanted) {
             connection.setAutoCommit(wanted);
@@ -684,7 +686,7 @@ public final class QueryExecutor {
             explicitTransaction = false;
             session.inTransaction(false);
             savepoints.clear();
-            syncAutocommit(connection);
+            syncEngineConnection(connection);
         } catch (SQLException e) {
             throw EngineErrors.translate(e, commit ? "COMMIT" : "ROLLBACK", session.schema());
         }

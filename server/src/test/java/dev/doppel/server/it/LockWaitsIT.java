@@ -1,0 +1,205 @@
+package dev.doppel.server.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Lock waits between sessions, as InnoDB's: a writer waits for the row's holder, up to innodb_lock_wait_timeout
+ * (1205, which ends only the statement), a deadlock rolls its victim back (1213), and readers never wait for row
+ * locks. The cases run with text queries and with server-side prepared statements.
+ */
+class LockWaitsIT {
+    private static final String TEXT = "";
+    private static final String PREPARED = "&useServerPrepStmts=true&cachePrepStmts=true";
+
+    @TempDir
+    static Path home;
+    static DoppelProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = DoppelProcess.start(home);
+        try (Connection root = connect(TEXT, ""); Statement statement = root.createStatement()) {
+            statement.execute("CREATE DATABASE locks");
+            statement.execute("CREATE TABLE locks.t (id INT PRIMARY KEY, v INT NOT NULL)");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @BeforeEach
+    void resetRows() throws SQLException {
+        try (Connection root = connect(TEXT, "locks"); Statement statement = root.createStatement()) {
+            statement.execute("DELETE FROM t");
+            statement.execute("INSERT INTO t VALUES (1, 0), (2, 0), (3, 0)");
+        }
+    }
+
+    static Connection connect(String mode, String database) throws SQLException {
+        return DriverManager.getConnection(
+                server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true" + mode).replace("/?", "/" + database + "?"),
+                "root", "");
+    }
+
+    private static int update(Connection connection, String sql, int id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setInt(1, id);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static int value(Connection connection, int id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT v FROM t WHERE id = ?")) {
+            statement.setInt(1, id);
+            try (ResultSet rows = statement.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TEXT, PREPARED})
+    void assertWriterWaitsForTheRowUntilItsHolderCommits(String mode) throws Exception {
+        try (Connection holder = connect(mode, "locks"); Connection waiter = connect(mode, "locks");
+             Connection reader = connect(mode, "locks")) {
+            holder.setAutoCommit(false);
+            waiter.setAutoCommit(false);
+            // the waiter's transaction has changes of its own, which the wait must not disturb
+            for (int i = 0; i < 3; i++) {
+                assertThat(update(waiter, "UPDATE t SET v = v + 10 WHERE id = ?", 3)).isEqualTo(1);
+                assertThat(value(reader, 1)).isZero();
+            }
+            assertThat(update(holder, "UPDATE t SET v = v + 1 WHERE id = ?", 1)).isEqualTo(1);
+            CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return update(waiter, "UPDATE t SET v = v + 10 WHERE id = ?", 1);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(2500); // longer than the engine's own default bound (2 s): innodb_lock_wait_timeout (50) holds
+            assertThat(waiting).isNotDone();
+            long started = System.nanoTime();
+            assertThat(value(reader, 1)).isZero(); // the committed value, without waiting for the lock
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(500);
+            holder.commit();
+            assertThat(waiting.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            waiter.commit();
+            assertThat(value(reader, 1)).isEqualTo(11);
+            assertThat(value(reader, 3)).isEqualTo(30);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {TEXT, PREPARED})
+    void assertLockWaitTimeoutEndsOnlyTheStatement(String mode) throws Exception {
+        try (Connection holder = connect(mode, "locks"); Connection waiter = connect(mode, "locks")) {
+            holder.setAutoCommit(false);
+            waiter.setAutoCommit(false);
+            execute(waiter, "SET SESSION innodb_lock_wait_timeout = 1");
+            for (int i = 0; i < 3; i++) {
+                assertThat(update(waiter, "UPDATE t SET v = v + 1 WHERE id = ?", 3)).isEqualTo(1);
+            }
+            assertThat(update(holder, "UPDATE t SET v = 100 WHERE id = ?", 2)).isEqualTo(1);
+            long started = System.nanoTime();
+            SQLException timeout = catchThrowableOfType(SQLException.class,
+                    () -> update(waiter, "UPDATE t SET v = v + 1 WHERE id = ?", 2));
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertThat((Object) timeout).isNotNull();
+            assertThat(timeout.getErrorCode()).isEqualTo(1205);
+            assertThat(timeout.getMessage()).isEqualTo("Lock wait timeout exceeded; try restarting transaction");
+            assertThat(waited).isBetween(900L, 1800L);
+            // the transaction goes on: its earlier changes stay and commit
+            waiter.commit();
+            holder.rollback();
+            assertThat(value(holder, 3)).isEqualTo(3);
+            assertThat(value(holder, 2)).isZero();
+        }
+    }
+
+    @Test
+    void assertDeadlockRollsBackOneTransaction() throws Exception {
+        try (Connection first = connect(PREPARED, "locks"); Connection second = connect(PREPARED, "locks")) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            assertThat(update(first, "UPDATE t SET v = v + 1 WHERE id = ?", 1)).isEqualTo(1);
+            assertThat(update(second, "UPDATE t SET v = v + 10 WHERE id = ?", 2)).isEqualTo(1);
+            CompletableFuture<SQLException> firstWaits = CompletableFuture.supplyAsync(() -> {
+                try {
+                    update(first, "UPDATE t SET v = v + 1 WHERE id = ?", 2);
+                    return null;
+                } catch (SQLException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(500);
+            SQLException secondFailed = null;
+            try {
+                update(second, "UPDATE t SET v = v + 10 WHERE id = ?", 1);
+            } catch (SQLException e) {
+                secondFailed = e;
+            }
+            SQLException firstFailed = firstWaits.get(60, TimeUnit.SECONDS);
+            List<SQLException> failures = new ArrayList<>();
+            if (firstFailed != null) {
+                failures.add(firstFailed);
+            }
+            if (secondFailed != null) {
+                failures.add(secondFailed);
+            }
+            assertThat(failures).hasSize(1);
+            assertThat(failures.get(0).getErrorCode()).isEqualTo(1213);
+            assertThat(failures.get(0).getSQLState()).isEqualTo("40001");
+            assertThat(failures.get(0).getMessage())
+                    .isEqualTo("Deadlock found when trying to get lock; try restarting transaction");
+            Connection survivor = firstFailed == null ? first : second;
+            Connection victim = firstFailed == null ? second : first;
+            survivor.commit();
+            victim.commit(); // nothing left to commit: the victim's whole transaction was rolled back
+            boolean firstWon = survivor == first;
+            assertThat(value(survivor, 1)).isEqualTo(firstWon ? 1 : 10);
+            assertThat(value(survivor, 2)).isEqualTo(firstWon ? 1 : 10);
+        }
+    }
+
+    @Test
+    void assertLockWaitTimeoutVariable() throws Exception {
+        try (Connection connection = connect(TEXT, "locks"); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT @@innodb_lock_wait_timeout, @@global.innodb_lock_wait_timeout")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isEqualTo(50);
+            assertThat(rows.getLong(2)).isEqualTo(50);
+        }
+    }
+}
