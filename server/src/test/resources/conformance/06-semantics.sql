@@ -105,3 +105,24 @@ SELECT a / b, a DIV b, r, a / 0 FROM ratios;
 3.5000 | 3 | 3.5000 | NULL
 -> warnings
 Warning | 1365 | Division by 0
+
+-- SLEEP(seconds) waits and returns 0; NULL or a negative duration is 1210 in strict mode, a warning otherwise
+SELECT SLEEP(0), SLEEP(0.05);
+-> rows
+0 | 0
+
+SELECT SLEEP(-1);
+-> error 1210 HY000 Incorrect arguments to sleep.
+
+SELECT SLEEP(NULL);
+-> error 1210 HY000 Incorrect arguments to sleep.
+
+SET SESSION sql_mode = '';
+
+SELECT SLEEP(-1);
+-> rows
+0
+-> warnings
+Warning | 1210 | Incorrect arguments to sleep.
+
+SET SESSION sql_mode = DEFAULT;

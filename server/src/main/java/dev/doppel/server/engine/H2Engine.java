@@ -82,6 +82,8 @@ public final class H2Engine implements StorageEngine {
                     + MySqlFunctions.class.getName() + ".findInSet\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_CONCAT DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".concat\"");
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.SLEEP FOR \""
+                    + MySqlFunctions.class.getName() + ".sleep\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.DATE_FORMAT DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".dateFormat\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_DIVIDE FOR \""

@@ -22,6 +22,31 @@ public final class MySqlFunctions {
         return 0;
     }
 
+    /** SLEEP waits in steps this long, so that KILL QUERY ends it soon. */
+    private static final long SLEEP_STEP_NANOS = 20_000_000;
+
+    /**
+     * SLEEP(seconds): waits, then returns 0; 1 when KILL QUERY ends the wait (the statement then fails with 1317).
+     * NULL or a negative duration is MySQL's 1210 in strict mode, otherwise a warning and no wait.
+     */
+    public static long sleep(Double seconds) throws java.sql.SQLException {
+        if (seconds == null || seconds < 0 || seconds.isNaN()) {
+            StatementEffects.wrongArguments("sleep.");
+            return 0;
+        }
+        long deadline = System.nanoTime() + (long) Math.min(seconds * 1e9, Long.MAX_VALUE / 2.0);
+        while (true) {
+            if (StatementEffects.interrupted()) {
+                return 1;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return 0;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(left, SLEEP_STEP_NANOS));
+        }
+    }
+
     /** CONCAT(...): NULL when any argument is NULL (the engine's CONCAT skips NULLs). */
     public static String concat(String... parts) {
         StringBuilder result = new StringBuilder();

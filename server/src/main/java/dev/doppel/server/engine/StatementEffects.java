@@ -4,7 +4,8 @@ import java.sql.SQLException;
 
 /**
  * What the engine's MySQL functions report back to the statement that runs them, on the thread that runs it:
- * a division by zero (a warning, or an error in a strict INSERT/UPDATE) and the value of LAST_INSERT_ID(expr).
+ * a division by zero (a warning, or an error in a strict INSERT/UPDATE), the value of LAST_INSERT_ID(expr) and
+ * wrong arguments; and what they ask of it: whether KILL QUERY stopped it.
  */
 public final class StatementEffects {
     /** The statement running on this thread. */
@@ -13,6 +14,12 @@ public final class StatementEffects {
         void divisionByZero() throws SQLException;
 
         void insertIdSet(long value);
+
+        /** Throws MySQL's 1210 for {@code function} in strict mode; otherwise records it as a warning. */
+        void wrongArguments(String function) throws SQLException;
+
+        /** Whether KILL QUERY has stopped the statement. */
+        boolean interrupted();
     }
 
     private static final ThreadLocal<Listener> CURRENT = new ThreadLocal<>();
@@ -48,5 +55,17 @@ public final class StatementEffects {
         if (listener != null) {
             listener.insertIdSet(value);
         }
+    }
+
+    static void wrongArguments(String function) throws SQLException {
+        Listener listener = CURRENT.get();
+        if (listener != null) {
+            listener.wrongArguments(function);
+        }
+    }
+
+    static boolean interrupted() {
+        Listener listener = CURRENT.get();
+        return listener != null && listener.interrupted();
     }
 }

@@ -351,6 +351,7 @@ public final class Session {
         if (engineConnection == null) {
             engineConnection = server.engine().connect();
             engineLockTimeout = -1;
+            syncLockTimeout(); // also for the statements that do not sync it themselves (DDL)
             if (schema != null) {
                 engineConnection.setSchema(schema);
             }

@@ -59,6 +59,20 @@ final class EngineEffects implements StatementEffects.Listener {
     }
 
     @Override
+    public void wrongArguments(String function) {
+        if ((session.variables().sqlModeBits() & (SqlMode.STRICT_TRANS_TABLES | SqlMode.STRICT_ALL_TABLES)) != 0) {
+            throw MySqlError.ER_WRONG_ARGUMENTS.exception(function);
+        }
+        session.addWarning("Warning", MySqlError.ER_WRONG_ARGUMENTS.number(),
+                MySqlError.ER_WRONG_ARGUMENTS.message(function));
+    }
+
+    @Override
+    public boolean interrupted() {
+        return session.queryKilled();
+    }
+
+    @Override
     public void insertIdSet(long value) {
         insertId = value;
         session.lastInsertId(value);

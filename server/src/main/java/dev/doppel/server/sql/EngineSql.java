@@ -31,7 +31,7 @@ public final class EngineSql {
     /** MySQL functions the engine knows under another name (see engine.MySqlFunctions). */
     private static final Map<String, String> FUNCTION_NAMES = Map.of("IF", "CASEWHEN",
             "FIND_IN_SET", "PUBLIC.FIND_IN_SET", "CONCAT", "PUBLIC.MYSQL_CONCAT", "LENGTH", "OCTET_LENGTH",
-            "DATE_FORMAT", "PUBLIC.DATE_FORMAT");
+            "DATE_FORMAT", "PUBLIC.DATE_FORMAT", "SLEEP", "PUBLIC.SLEEP");
     private EngineSql() {
     }
 

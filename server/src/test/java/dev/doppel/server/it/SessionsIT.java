@@ -92,6 +92,41 @@ class SessionsIT {
     }
 
     @Test
+    void assertSleepWaitsAndKillQueryEndsIt() throws Exception {
+        try (Connection sleeper = connect(); Connection other = connect()) {
+            long id = connectionId(sleeper);
+            long started = System.nanoTime();
+            try (Statement statement = sleeper.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT SLEEP(0.3)")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isZero();
+            }
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isGreaterThanOrEqualTo(300);
+            CompletableFuture<Throwable> sleeping = CompletableFuture.supplyAsync(() -> {
+                try (Statement statement = sleeper.createStatement()) {
+                    statement.executeQuery("SELECT SLEEP(60)").close();
+                    return null;
+                } catch (SQLException e) {
+                    return e;
+                }
+            });
+            Thread.sleep(300);
+            assertThat(sleeping).isNotDone();
+            started = System.nanoTime();
+            try (Statement statement = other.createStatement()) {
+                statement.execute("KILL QUERY " + id);
+            }
+            Throwable failure = sleeping.get(10, TimeUnit.SECONDS);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(2000);
+            assertThat(failure).isInstanceOfSatisfying(SQLException.class,
+                    e -> assertThat(e.getErrorCode()).isEqualTo(1317));
+            try (Statement statement = sleeper.createStatement(); ResultSet rows = statement.executeQuery("SELECT 3")) {
+                assertThat(rows.next()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void assertKillConnection() throws Exception {
         try (Connection victim = connect(); Connection killer = connect()) {
             long id = connectionId(victim);
