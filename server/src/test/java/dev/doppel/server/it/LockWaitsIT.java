@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Lock waits between sessions, as InnoDB's: a writer waits for the row's holder, up to innodb_lock_wait_timeout
- * (1205, which ends only the statement), a deadlock rolls its victim back (1213), and readers never wait for row
- * locks. The cases run with text queries and with server-side prepared statements.
+ * (1205, which ends only the statement), a deadlock rolls its victim back (1213), readers never wait for row
+ * locks, and DDL waits for the transactions that changed its table. The cases run with text queries and with
+ * server-side prepared statements.
  */
 class LockWaitsIT {
     private static final String TEXT = "";
@@ -189,6 +190,25 @@ class LockWaitsIT {
             boolean firstWon = survivor == first;
             assertThat(value(survivor, 1)).isEqualTo(firstWon ? 1 : 10);
             assertThat(value(survivor, 2)).isEqualTo(firstWon ? 1 : 10);
+        }
+    }
+
+    @Test
+    void assertDdlWaitsForATransactionThatChangedTheTable() throws Exception {
+        try (Connection holder = connect(TEXT, "locks"); Connection ddl = connect(TEXT, "locks")) {
+            holder.setAutoCommit(false);
+            assertThat(update(holder, "UPDATE t SET v = 5 WHERE id = ?", 1)).isEqualTo(1);
+            execute(ddl, "SET SESSION innodb_lock_wait_timeout = 1");
+            long started = System.nanoTime();
+            SQLException timeout = catchThrowableOfType(SQLException.class,
+                    () -> execute(ddl, "ALTER TABLE t ADD COLUMN extra INT"));
+            assertThat((Object) timeout).isNotNull();
+            assertThat(timeout.getErrorCode()).isEqualTo(1205);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(900L, 1800L);
+            holder.commit();
+            execute(ddl, "ALTER TABLE t ADD COLUMN extra INT");
+            execute(ddl, "ALTER TABLE t DROP COLUMN extra");
+            assertThat(value(ddl, 1)).isEqualTo(5);
         }
     }
 
