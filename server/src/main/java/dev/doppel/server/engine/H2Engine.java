@@ -43,6 +43,34 @@ public final class H2Engine implements StorageEngine {
             "valid", "type", "depth", "length", "keys", "contains", "containsPath", "set", "insert", "replace",
             "arrayAppend", "remove");
 
+    /** Engine name, Java method, and "d" when deterministic: more of MySQL's functions (see EngineSql). */
+    private static final List<String[]> MYSQL_FUNCTIONS = List.of(
+            function("MYSQL_MD5", MySqlStringFunctions.class, "md5", true),
+            function("MYSQL_SHA1", MySqlStringFunctions.class, "sha1", true),
+            function("MYSQL_SHA2", MySqlStringFunctions.class, "sha2", true),
+            function("MYSQL_CRC32", MySqlStringFunctions.class, "crc32", true),
+            function("MYSQL_HEX", MySqlStringFunctions.class, "hex", true),
+            function("MYSQL_UNHEX", MySqlStringFunctions.class, "unhex", true),
+            function("MYSQL_SUBSTRING_INDEX", MySqlStringFunctions.class, "substringIndex", true),
+            function("MYSQL_FIELD", MySqlStringFunctions.class, "field", true),
+            function("MYSQL_ELT", MySqlStringFunctions.class, "elt", true),
+            function("MYSQL_FORMAT", MySqlStringFunctions.class, "format", true),
+            function("MYSQL_INET_ATON", MySqlStringFunctions.class, "inetAton", true),
+            function("MYSQL_INET_NTOA", MySqlStringFunctions.class, "inetNtoa", true),
+            function("MYSQL_UTC_TIMESTAMP", MySqlTimeFunctions.class, "utcTimestamp", false),
+            function("MYSQL_UTC_DATE", MySqlTimeFunctions.class, "utcDate", false),
+            function("MYSQL_UTC_TIME", MySqlTimeFunctions.class, "utcTime", false),
+            function("MYSQL_SYSDATE", MySqlTimeFunctions.class, "sysdate", false),
+            function("MYSQL_DATEDIFF", MySqlTimeFunctions.class, "datediff", true),
+            function("MYSQL_TIME_TO_SEC", MySqlTimeFunctions.class, "timeToSec", true),
+            function("MYSQL_UUID", MySqlTimeFunctions.class, "uuid", false),
+            function("MYSQL_LOG2", MySqlFunctions.class, "log2", true),
+            function("MYSQL_BIT_COUNT", MySqlFunctions.class, "bitCount", true));
+
+    private static String[] function(String name, Class<?> owner, String method, boolean deterministic) {
+        return new String[] {name, owner.getName() + "." + method, deterministic ? "d" : ""};
+    }
+
     private static final int COMPACT_MILLIS = 5000;
     /** Below this the file is left as it is: compacting costs startup time and saves little. */
     private static final long COMPACT_ABOVE_BYTES = 16L << 20;
@@ -82,6 +110,10 @@ public final class H2Engine implements StorageEngine {
                     + MySqlFunctions.class.getName() + ".findInSet\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_CONCAT DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".concat\"");
+            for (String[] each : MYSQL_FUNCTIONS) {
+                statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC." + each[0] + (each[2].isEmpty() ? "" : " DETERMINISTIC")
+                        + " FOR \"" + each[1] + "\"");
+            }
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.SLEEP FOR \""
                     + MySqlFunctions.class.getName() + ".sleep\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.DATE_FORMAT DETERMINISTIC FOR \""

@@ -47,6 +47,16 @@ public final class MySqlFunctions {
         }
     }
 
+    /** LOG2(x): NULL for x <= 0. */
+    public static Double log2(Double value) {
+        return value == null || value <= 0 ? null : StrictMath.log(value) / StrictMath.log(2.0);
+    }
+
+    /** BIT_COUNT(n): the bits set in n as a 64-bit integer. */
+    public static Long bitCount(Long value) {
+        return value == null ? null : (long) Long.bitCount(value);
+    }
+
     /** CONCAT(...): NULL when any argument is NULL (the engine's CONCAT skips NULLs). */
     public static String concat(String... parts) {
         StringBuilder result = new StringBuilder();

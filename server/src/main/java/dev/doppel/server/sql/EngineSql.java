@@ -28,10 +28,25 @@ public final class EngineSql {
     private static final Set<String> NOT_ALIASES = Set.of("WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
             "NATURAL", "STRAIGHT_JOIN", "ON", "USING", "GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "WINDOW", "FOR",
             "LOCK", "INTO", "SET", "EXCEPT", "INTERSECT", "USE", "IGNORE", "FORCE", "PARTITION");
-    /** MySQL functions the engine knows under another name (see engine.MySqlFunctions). */
-    private static final Map<String, String> FUNCTION_NAMES = Map.of("IF", "CASEWHEN",
-            "FIND_IN_SET", "PUBLIC.FIND_IN_SET", "CONCAT", "PUBLIC.MYSQL_CONCAT", "LENGTH", "OCTET_LENGTH",
-            "DATE_FORMAT", "PUBLIC.DATE_FORMAT", "SLEEP", "PUBLIC.SLEEP");
+    /** MySQL functions the engine knows under another name (see engine.MySqlFunctions and its neighbours). */
+    private static final Map<String, String> FUNCTION_NAMES = Map.ofEntries(Map.entry("IF", "CASEWHEN"),
+            Map.entry("FIND_IN_SET", "PUBLIC.FIND_IN_SET"), Map.entry("CONCAT", "PUBLIC.MYSQL_CONCAT"),
+            Map.entry("LENGTH", "OCTET_LENGTH"), Map.entry("DATE_FORMAT", "PUBLIC.DATE_FORMAT"),
+            Map.entry("SLEEP", "PUBLIC.SLEEP"), Map.entry("POW", "POWER"),
+            Map.entry("MD5", "PUBLIC.MYSQL_MD5"), Map.entry("SHA", "PUBLIC.MYSQL_SHA1"),
+            Map.entry("SHA1", "PUBLIC.MYSQL_SHA1"), Map.entry("SHA2", "PUBLIC.MYSQL_SHA2"),
+            Map.entry("CRC32", "PUBLIC.MYSQL_CRC32"), Map.entry("HEX", "PUBLIC.MYSQL_HEX"),
+            Map.entry("UNHEX", "PUBLIC.MYSQL_UNHEX"), Map.entry("SUBSTRING_INDEX", "PUBLIC.MYSQL_SUBSTRING_INDEX"),
+            Map.entry("FIELD", "PUBLIC.MYSQL_FIELD"), Map.entry("ELT", "PUBLIC.MYSQL_ELT"),
+            Map.entry("FORMAT", "PUBLIC.MYSQL_FORMAT"), Map.entry("INET_ATON", "PUBLIC.MYSQL_INET_ATON"),
+            Map.entry("INET_NTOA", "PUBLIC.MYSQL_INET_NTOA"), Map.entry("UTC_TIMESTAMP", "PUBLIC.MYSQL_UTC_TIMESTAMP"),
+            Map.entry("UTC_DATE", "PUBLIC.MYSQL_UTC_DATE"), Map.entry("UTC_TIME", "PUBLIC.MYSQL_UTC_TIME"),
+            Map.entry("SYSDATE", "PUBLIC.MYSQL_SYSDATE"), Map.entry("DATEDIFF", "PUBLIC.MYSQL_DATEDIFF"),
+            Map.entry("TIME_TO_SEC", "PUBLIC.MYSQL_TIME_TO_SEC"), Map.entry("UUID", "PUBLIC.MYSQL_UUID"),
+            Map.entry("LOG2", "PUBLIC.MYSQL_LOG2"), Map.entry("BIT_COUNT", "PUBLIC.MYSQL_BIT_COUNT"));
+    /** Words after which a name followed by "(" is a table or an index, not a function call. */
+    private static final Set<String> BEFORE_TABLE_NAMES = Set.of("INTO", "TABLE", "UPDATE", "REFERENCES", "EXISTS",
+            "INDEX", "KEY", "JOIN", "FROM");
     private EngineSql() {
     }
 
@@ -173,7 +188,10 @@ public final class EngineSql {
     private static int sessionFunction(List<Token> tokens, int index, Session session, StringBuilder out) {
         String name = tokens.get(index).upper();
         String replacement = FUNCTION_NAMES.get(name);
-        if (replacement != null && index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("(")) {
+        Token before = index > 0 ? tokens.get(index - 1) : null;
+        if (replacement != null && index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("(")
+                && (before == null || !before.isSymbol(".") && !(before.kind() == Token.Kind.WORD
+                        && BEFORE_TABLE_NAMES.contains(before.upper())))) {
             out.append(replacement);
             return 1;
         }

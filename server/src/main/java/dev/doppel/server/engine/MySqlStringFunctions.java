@@ -1,0 +1,196 @@
+package dev.doppel.server.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.zip.CRC32;
+
+import org.h2.value.DataType;
+import org.h2.value.Value;
+import org.h2.value.ValueNull;
+import org.h2.value.ValueVarbinary;
+
+/** MySQL's string, digest and address functions the engine lacks, registered in it as Java functions. */
+public final class MySqlStringFunctions {
+    private static final HexFormat LOWER_HEX = HexFormat.of();
+
+    private MySqlStringFunctions() {
+    }
+
+    /** MD5(str): 32 lower-case hex digits of the string's UTF-8 bytes. */
+    public static String md5(String value) {
+        return value == null ? null : digest("MD5", value);
+    }
+
+    /** SHA1(str) and SHA(str). */
+    public static String sha1(String value) {
+        return value == null ? null : digest("SHA-1", value);
+    }
+
+    /** SHA2(str, bits): bits 224, 256, 384 or 512 (0 means 256); any other length gives NULL, as in MySQL. */
+    public static String sha2(String value, Integer bits) {
+        if (value == null || bits == null) {
+            return null;
+        }
+        return switch (bits) {
+            case 0, 256 -> digest("SHA-256", value);
+            case 224 -> digest("SHA-224", value);
+            case 384 -> digest("SHA-384", value);
+            case 512 -> digest("SHA-512", value);
+            default -> null;
+        };
+    }
+
+    private static String digest(String algorithm, String value) {
+        try {
+            return LOWER_HEX.formatHex(MessageDigest.getInstance(algorithm).digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is part of every JDK", e);
+        }
+    }
+
+    /** CRC32(str): the checksum of the string's UTF-8 bytes as an unsigned number. */
+    public static Long crc32(String value) {
+        if (value == null) {
+            return null;
+        }
+        CRC32 crc = new CRC32();
+        crc.update(value.getBytes(StandardCharsets.UTF_8));
+        return crc.getValue();
+    }
+
+    /**
+     * HEX(x): a number (rounded to an integer, as a 64-bit two's complement) in upper-case hex digits; a string's
+     * UTF-8 bytes or a binary value's bytes two hex digits each. Takes the engine's value to tell them apart.
+     */
+    public static String hex(Value value) {
+        if (value == null || value == ValueNull.INSTANCE) {
+            return null;
+        }
+        int type = value.getValueType();
+        if (DataType.isNumericType(type)) {
+            boolean integral = type == Value.TINYINT || type == Value.SMALLINT || type == Value.INTEGER
+                    || type == Value.BIGINT;
+            long integer = integral ? value.getLong()
+                    : value.getBigDecimal().setScale(0, RoundingMode.HALF_UP).longValue();
+            return Long.toHexString(integer).toUpperCase(Locale.ROOT);
+        }
+        byte[] bytes = DataType.isBinaryStringOrSpecialBinaryType(type) ? value.getBytesNoCopy()
+                : value.getString().getBytes(StandardCharsets.UTF_8);
+        return HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+
+    /** UNHEX(str): the bytes the hex digits stand for (a binary string); NULL when one is not a hex digit. */
+    public static Value unhex(String value) {
+        if (value == null) {
+            return ValueNull.INSTANCE;
+        }
+        String digits = value.length() % 2 == 0 ? value : "0" + value;
+        try {
+            return ValueVarbinary.getNoCopy(HexFormat.of().parseHex(digits));
+        } catch (IllegalArgumentException e) {
+            return ValueNull.INSTANCE;
+        }
+    }
+
+    /** SUBSTRING_INDEX(str, delim, count): before the count-th delimiter from the left, or after it from the right. */
+    public static String substringIndex(String value, String delimiter, Long count) {
+        if (value == null || delimiter == null || count == null) {
+            return null;
+        }
+        if (count == 0 || delimiter.isEmpty()) {
+            return "";
+        }
+        if (count > 0) {
+            int at = -delimiter.length();
+            for (long i = 0; i < count; i++) {
+                at = value.indexOf(delimiter, at + delimiter.length());
+                if (at < 0) {
+                    return value;
+                }
+            }
+            return value.substring(0, at);
+        }
+        int at = value.length();
+        for (long i = 0; i < -count; i++) {
+            at = value.lastIndexOf(delimiter, at - 1);
+            if (at < 0) {
+                return value;
+            }
+        }
+        return value.substring(at + delimiter.length());
+    }
+
+    /** FIELD(str, str1, str2, ...): the 1-based position of str among the others (case-insensitive), 0 if absent. */
+    public static Integer field(String value, String... candidates) {
+        if (value == null) {
+            return 0;
+        }
+        for (int i = 0; i < candidates.length; i++) {
+            if (candidates[i] != null && candidates[i].equalsIgnoreCase(value)) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    /** ELT(n, str1, str2, ...): the n-th string, NULL when n is out of range. */
+    public static String elt(Long index, String... items) {
+        if (index == null || index < 1 || index > items.length) {
+            return null;
+        }
+        return items[(int) (index - 1)];
+    }
+
+    /** FORMAT(x, d): x rounded to d decimals (half away from zero), with thousands separators, as '1,234.57'. */
+    public static String format(BigDecimal value, Long decimals) {
+        if (value == null || decimals == null) {
+            return null;
+        }
+        int scale = (int) Math.max(0, Math.min(30, decimals));
+        DecimalFormat pattern = new DecimalFormat(scale == 0 ? "#,##0" : "#,##0." + "0".repeat(scale),
+                DecimalFormatSymbols.getInstance(Locale.US));
+        pattern.setRoundingMode(RoundingMode.HALF_UP);
+        return pattern.format(value);
+    }
+
+    /** INET_ATON('a.b.c.d'): the address as a number; NULL when it is not an IPv4 address. */
+    public static Long inetAton(String address) {
+        if (address == null) {
+            return null;
+        }
+        String[] parts = address.split("\\.", -1);
+        if (parts.length < 2 || parts.length > 4) {
+            return null;
+        }
+        long result = 0;
+        for (int i = 0; i < parts.length; i++) {
+            long part;
+            try {
+                part = Long.parseLong(parts[i]);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+            if (part < 0 || part > 255) {
+                return null;
+            }
+            // MySQL reads '127.1' as 127.0.0.1: the last part fills the remaining bytes
+            result = i == parts.length - 1 ? (result << (8 * (4 - i))) | part : (result << 8) | part;
+        }
+        return result;
+    }
+
+    /** INET_NTOA(n): the IPv4 address in dotted form; NULL outside 0..4294967295. */
+    public static String inetNtoa(Long value) {
+        if (value == null || value < 0 || value > 0xFFFF_FFFFL) {
+            return null;
+        }
+        return (value >>> 24) + "." + ((value >>> 16) & 0xFF) + "." + ((value >>> 8) & 0xFF) + "." + (value & 0xFF);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.doppel.server.engine;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** MySQL's clock and date functions the engine lacks or names otherwise, registered in it as Java functions. */
+public final class MySqlTimeFunctions {
+    /** 100-ns intervals between the UUID epoch (1582-10-15) and the Unix epoch. */
+    private static final long UUID_EPOCH_OFFSET = 0x01B2_1DD2_1381_4000L;
+    private static final AtomicLong LAST_UUID_TIME = new AtomicLong();
+    /** Clock sequence and node of this server's version 1 UUIDs, chosen at random once (multicast bit set). */
+    private static final long UUID_CLOCK_AND_NODE;
+
+    static {
+        SecureRandom random = new SecureRandom();
+        long node = random.nextLong() & 0xFFFF_FFFF_FFFFL | 0x0100_0000_0000L;
+        long clockSequence = random.nextInt(0x4000);
+        UUID_CLOCK_AND_NODE = (0x8000L | clockSequence) << 48 | node;
+    }
+
+    private MySqlTimeFunctions() {
+    }
+
+    /** UTC_TIMESTAMP(): the current UTC date and time, in whole seconds. */
+    public static LocalDateTime utcTimestamp() {
+        return LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** UTC_DATE(). */
+    public static LocalDate utcDate() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** UTC_TIME(), in whole seconds. */
+    public static LocalTime utcTime() {
+        return LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** SYSDATE(): the time at which the function runs (NOW() is the statement's start), in whole seconds. */
+    public static LocalDateTime sysdate() {
+        return LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** DATEDIFF(a, b): the days from b to a, times of day ignored (dates and datetimes, or text of either). */
+    public static Long datediff(LocalDateTime to, LocalDateTime from) {
+        return to == null || from == null ? null : ChronoUnit.DAYS.between(from.toLocalDate(), to.toLocalDate());
+    }
+
+    /** TIME_TO_SEC(time). */
+    public static Long timeToSec(LocalTime time) {
+        return time == null ? null : (long) time.toSecondOfDay();
+    }
+
+    /**
+     * UUID(): a version 1 UUID in MySQL's text form (time-based: 100-ns ticks since 1582, then clock sequence and
+     * node), unique within this server even when called faster than the clock ticks.
+     */
+    public static String uuid() {
+        long now = System.currentTimeMillis() * 10_000 + UUID_EPOCH_OFFSET;
+        long time = LAST_UUID_TIME.accumulateAndGet(now, (last, next) -> Math.max(last + 1, next));
+        long mostSignificant = (time & 0xFFFF_FFFFL) << 32 | ((time >>> 32) & 0xFFFF) << 16 | 0x1000
+                | ((time >>> 48) & 0x0FFF);
+        return new UUID(mostSignificant, UUID_CLOCK_AND_NODE).toString();
+    }
+}

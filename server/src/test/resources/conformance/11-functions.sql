@@ -1,0 +1,70 @@
+-- MySQL functions the engine lacks or names otherwise: digests, hex, strings, addresses, dates, UUID, numbers.
+-- Expected values are those of the MySQL 8.4 reference manual's examples where it gives one.
+
+SELECT MD5('a'), SHA1('a'), SHA('abc');
+-> rows
+0cc175b9c0f1b6a831c399e269772661 | 86f7e437faa5a7fce15d1ddcb9eaeaea377667b8 | a9993e364706816aba3e25717850c26c9cd0d89d
+
+SELECT SHA2('abc', 256), SHA2('abc', 0) = SHA2('abc', 256), SHA2('abc', 1), MD5(NULL);
+-> rows
+ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad | 1 | NULL | NULL
+
+SELECT CRC32('MySQL'), CRC32('mysql');
+-> rows
+3259397556 | 2501908538
+
+SELECT HEX('abc'), HEX(255), HEX(-1), HEX(UNHEX('4D7953514C')), UNHEX('GG') IS NULL;
+-> rows
+616263 | FF | FFFFFFFFFFFFFFFF | 4D7953514C | 1
+
+SELECT SUBSTRING_INDEX('www.mysql.com', '.', 2), SUBSTRING_INDEX('www.mysql.com', '.', -2);
+-> rows
+www.mysql | mysql.com
+
+SELECT FIELD('Bb', 'Aa', 'Bb', 'Cc', 'Dd', 'Ff'), FIELD('Gg', 'Aa', 'Bb', 'Cc', 'Dd', 'Ff');
+-> rows
+2 | 0
+
+SELECT ELT(1, 'Aa', 'Bb', 'Cc', 'Dd'), ELT(4, 'Aa', 'Bb', 'Cc', 'Dd'), ELT(5, 'Aa');
+-> rows
+Aa | Dd | NULL
+
+SELECT FORMAT(12332.123456, 4), FORMAT(12332.1, 4), FORMAT(12332.2, 0);
+-> rows
+12,332.1235 | 12,332.1000 | 12,332
+
+SELECT INET_ATON('10.0.5.9'), INET_NTOA(167773449), INET_ATON('127.1');
+-> rows
+167773449 | 10.0.5.9 | 2130706433
+
+SELECT DATEDIFF('2007-12-31 23:59:59', '2007-12-30'), DATEDIFF('2010-11-30 23:59:59', '2010-12-31');
+-> rows
+1 | -31
+
+SELECT TIME_TO_SEC('22:23:00'), TIME_TO_SEC('00:39:38');
+-> rows
+80580 | 2378
+
+SELECT CHAR_LENGTH(UUID()), SUBSTRING(UUID(), 15, 1), UUID() <> UUID();
+-> rows
+36 | 1 | 1
+
+SELECT UTC_DATE() IS NOT NULL, CHAR_LENGTH(UTC_TIMESTAMP()), UTC_TIME() IS NOT NULL, SYSDATE() IS NOT NULL;
+-> rows
+1 | 19 | 1 | 1
+
+SELECT POW(2, 3), POWER(2, -2), LOG2(65536), BIT_COUNT(64), BIT_COUNT(7);
+-> rows
+8 | 0.25 | 16 | 1 | 3
+
+CREATE DATABASE conf;
+USE conf;
+
+-- the names stay table names where a table name is expected
+CREATE TABLE field (id INT PRIMARY KEY, format VARCHAR(10));
+INSERT INTO field (id, format) VALUES (1, 'x');
+-> ok affected=1
+
+SELECT format, HEX(format), HEX(id) FROM field;
+-> rows
+x | 78 | 1
