@@ -65,7 +65,12 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_TIME_TO_SEC", MySqlTimeFunctions.class, "timeToSec", true),
             function("MYSQL_UUID", MySqlTimeFunctions.class, "uuid", false),
             function("MYSQL_LOG2", MySqlFunctions.class, "log2", true),
-            function("MYSQL_BIT_COUNT", MySqlFunctions.class, "bitCount", true));
+            function("MYSQL_BIT_COUNT", MySqlFunctions.class, "bitCount", true),
+            function("MYSQL_GET_LOCK", MySqlLockFunctions.class, "getLock", false),
+            function("MYSQL_RELEASE_LOCK", MySqlLockFunctions.class, "releaseLock", false),
+            function("MYSQL_IS_FREE_LOCK", MySqlLockFunctions.class, "isFreeLock", false),
+            function("MYSQL_IS_USED_LOCK", MySqlLockFunctions.class, "isUsedLock", false),
+            function("MYSQL_RELEASE_ALL_LOCKS", MySqlLockFunctions.class, "releaseAllLocks", false));
 
     private static String[] function(String name, Class<?> owner, String method, boolean deterministic) {
         return new String[] {name, owner.getName() + "." + method, deterministic ? "d" : ""};

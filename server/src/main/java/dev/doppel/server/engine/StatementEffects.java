@@ -20,6 +20,9 @@ public final class StatementEffects {
 
         /** Whether KILL QUERY has stopped the statement. */
         boolean interrupted();
+
+        /** The user-level locks as the statement's session sees them. */
+        UserLockService userLocks();
     }
 
     private static final ThreadLocal<Listener> CURRENT = new ThreadLocal<>();
@@ -62,6 +65,14 @@ public final class StatementEffects {
         if (listener != null) {
             listener.wrongArguments(function);
         }
+    }
+
+    static UserLockService userLocks() {
+        Listener listener = CURRENT.get();
+        if (listener == null) {
+            throw new IllegalStateException("user-level locks are taken by a session's statements only");
+        }
+        return listener.userLocks();
     }
 
     static boolean interrupted() {

@@ -40,6 +40,7 @@ public final class ServerContext {
     private final Runnable shutdownRequest;
     private final PluginHost plugins;
     private final InstanceBackupLock backupLock;
+    private final UserLocks userLocks = new UserLocks();
     private volatile List<String> schemaCache;
 
     /** What the server knows of an open connection; the session registers itself under its id. */
@@ -75,6 +76,11 @@ public final class ServerContext {
     /** The lock between DDL statements and backups (clone_block_ddl). */
     public InstanceBackupLock backupLock() {
         return backupLock;
+    }
+
+    /** GET_LOCK's locks, server-wide. */
+    public UserLocks userLocks() {
+        return userLocks;
     }
 
     public StorageEngine engine() {

@@ -51,6 +51,8 @@ public final class Session {
     private List<Warning> warnings = new ArrayList<>();
     private String schema;
     private Connection engineConnection;
+    /** This session's view of the server's user-level locks, made on first use. */
+    private dev.doppel.server.engine.UserLockService userLocks;
     /** The engine connection's lock timeout as last set, -1 before it is set. */
     private int engineLockTimeout = -1;
     private volatile Statement runningStatement;
@@ -380,6 +382,14 @@ public final class Session {
         return queryKilled;
     }
 
+    /** GET_LOCK and the other user-level lock functions, for this session. */
+    public dev.doppel.server.engine.UserLockService userLocks() {
+        if (userLocks == null) {
+            userLocks = server.userLocks().forSession(id(), this::queryKilled);
+        }
+        return userLocks;
+    }
+
     /** KILL QUERY: the running statement stops with 1317. */
     public void killQuery() {
         queryKilled = true;
@@ -401,6 +411,7 @@ public final class Session {
     void reset() {
         rollbackQuietly();
         releaseBackupLock();
+        server.userLocks().releaseAll(id());
         variables.reset();
         applyHandshakeCharset(handshakeCharset);
         if (Capabilities.has(capabilities, Capabilities.CLIENT_INTERACTIVE)) {
@@ -450,6 +461,7 @@ public final class Session {
     void end() {
         rollbackQuietly();
         releaseBackupLock();
+        server.userLocks().releaseAll(id());
         if (engineConnection != null) {
             try {
                 engineConnection.close();

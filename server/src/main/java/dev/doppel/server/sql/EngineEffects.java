@@ -73,6 +73,11 @@ final class EngineEffects implements StatementEffects.Listener {
     }
 
     @Override
+    public dev.doppel.server.engine.UserLockService userLocks() {
+        return session.userLocks();
+    }
+
+    @Override
     public void insertIdSet(long value) {
         insertId = value;
         session.lastInsertId(value);

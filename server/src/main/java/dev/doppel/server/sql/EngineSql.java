@@ -43,7 +43,10 @@ public final class EngineSql {
             Map.entry("UTC_DATE", "PUBLIC.MYSQL_UTC_DATE"), Map.entry("UTC_TIME", "PUBLIC.MYSQL_UTC_TIME"),
             Map.entry("SYSDATE", "PUBLIC.MYSQL_SYSDATE"), Map.entry("DATEDIFF", "PUBLIC.MYSQL_DATEDIFF"),
             Map.entry("TIME_TO_SEC", "PUBLIC.MYSQL_TIME_TO_SEC"), Map.entry("UUID", "PUBLIC.MYSQL_UUID"),
-            Map.entry("LOG2", "PUBLIC.MYSQL_LOG2"), Map.entry("BIT_COUNT", "PUBLIC.MYSQL_BIT_COUNT"));
+            Map.entry("LOG2", "PUBLIC.MYSQL_LOG2"), Map.entry("BIT_COUNT", "PUBLIC.MYSQL_BIT_COUNT"),
+            Map.entry("GET_LOCK", "PUBLIC.MYSQL_GET_LOCK"), Map.entry("RELEASE_LOCK", "PUBLIC.MYSQL_RELEASE_LOCK"),
+            Map.entry("IS_FREE_LOCK", "PUBLIC.MYSQL_IS_FREE_LOCK"), Map.entry("IS_USED_LOCK", "PUBLIC.MYSQL_IS_USED_LOCK"),
+            Map.entry("RELEASE_ALL_LOCKS", "PUBLIC.MYSQL_RELEASE_ALL_LOCKS"));
     /** Words after which a name followed by "(" is a table or an index, not a function call. */
     private static final Set<String> BEFORE_TABLE_NAMES = Set.of("INTO", "TABLE", "UPDATE", "REFERENCES", "EXISTS",
             "INDEX", "KEY", "JOIN", "FROM");

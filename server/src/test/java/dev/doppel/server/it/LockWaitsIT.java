@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Lock waits between sessions, as InnoDB's: a writer waits for the row's holder, up to innodb_lock_wait_timeout
  * (1205, which ends only the statement), a deadlock rolls its victim back (1213), readers never wait for row
- * locks, and DDL waits for the transactions that changed its table. The cases run with text queries and with
- * server-side prepared statements.
+ * locks, and DDL waits for the transactions that changed its table; and MySQL's user-level locks (GET_LOCK). The
+ * cases run with text queries and with server-side prepared statements.
  */
 class LockWaitsIT {
     private static final String TEXT = "";
@@ -209,6 +209,61 @@ class LockWaitsIT {
             execute(ddl, "ALTER TABLE t ADD COLUMN extra INT");
             execute(ddl, "ALTER TABLE t DROP COLUMN extra");
             assertThat(value(ddl, 1)).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void assertUserLevelLocksBetweenSessions() throws Exception {
+        try (Connection first = connect(PREPARED, "locks"); Connection second = connect(TEXT, "locks")) {
+            long firstId = scalar(first, "SELECT CONNECTION_ID()");
+            assertThat(scalar(first, "SELECT GET_LOCK('Migration', 0)")).isEqualTo(1);
+            assertThat(scalar(first, "SELECT GET_LOCK('migration', 0)")).isEqualTo(1); // the same lock, taken again
+            assertThat(scalar(second, "SELECT GET_LOCK('MIGRATION', 0)")).isZero();
+            assertThat(scalar(second, "SELECT IS_FREE_LOCK('migration')")).isZero();
+            assertThat(scalar(second, "SELECT IS_USED_LOCK('migration')")).isEqualTo(firstId);
+            assertThat(scalar(second, "SELECT RELEASE_LOCK('migration')")).isZero(); // not its lock
+            long started = System.nanoTime();
+            assertThat(scalar(second, "SELECT GET_LOCK('migration', 1)")).isZero();
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(900L, 3000L);
+            CompletableFuture<Long> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return scalar(second, "SELECT GET_LOCK('migration', 30)");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertThat(waiting).isNotDone();
+            assertThat(scalar(first, "SELECT RELEASE_LOCK('migration')")).isEqualTo(1);
+            Thread.sleep(200);
+            assertThat(waiting).isNotDone(); // taken twice, released once
+            assertThat(scalar(first, "SELECT RELEASE_LOCK('migration')")).isEqualTo(1);
+            assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(scalar(first, "SELECT RELEASE_LOCK('migration')")).isZero();
+            assertThat(scalar(first, "SELECT RELEASE_LOCK('nobody') IS NULL")).isEqualTo(1);
+            assertThat(scalar(second, "SELECT GET_LOCK('other', 0) + GET_LOCK('other', 0)")).isEqualTo(2);
+            assertThat(scalar(second, "SELECT RELEASE_ALL_LOCKS()")).isEqualTo(3);
+            assertThat(scalar(first, "SELECT IS_FREE_LOCK('migration') + IS_FREE_LOCK('other')")).isEqualTo(2);
+            SQLException badName = catchThrowableOfType(SQLException.class,
+                    () -> scalar(first, "SELECT GET_LOCK(REPEAT('x', 65), 0)"));
+            assertThat((Object) badName).isNotNull();
+            assertThat(badName.getErrorCode()).isEqualTo(3057);
+            assertThat(badName.getMessage()).isEqualTo("Incorrect user-level lock name '" + "x".repeat(65) + "'.");
+            assertThat(scalar(second, "SELECT GET_LOCK('kept', 0)")).isEqualTo(1);
+            second.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (scalar(first, "SELECT IS_FREE_LOCK('kept')") == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(scalar(first, "SELECT IS_FREE_LOCK('kept')")).isEqualTo(1); // released with its session
+        }
+    }
+
+    /** Through a PreparedStatement: server-side prepared on a PREPARED connection. */
+    private static long scalar(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            assertThat(rows.next()).isTrue();
+            return rows.getLong(1);
         }
     }
 
