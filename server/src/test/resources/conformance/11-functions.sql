@@ -68,3 +68,9 @@ INSERT INTO field (id, format) VALUES (1, 'x');
 SELECT format, HEX(format), HEX(id) FROM field;
 -> rows
 x | 78 | 1
+
+-- date arithmetic on dates in quotes: a DATE stays a date, a time part or a unit below a day makes a DATETIME
+SELECT DATE_ADD('2020-01-31', INTERVAL 1 MONTH), DATE_SUB('2020-03-01', INTERVAL 1 DAY),
+  DATE_ADD('2020-01-01', INTERVAL 1 HOUR), DATE_ADD('2020-01-01 23:59:59', INTERVAL 1 SECOND);
+-> rows
+2020-02-29 | 2020-02-29 | 2020-01-01 01:00:00 | 2020-01-02 00:00:00

@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * DATE_ADD(x, INTERVAL n unit) and DATE_SUB (ADDDATE, SUBDATE) become the engine's interval arithmetic,
  * {@code ((x) + (n) * INTERVAL '1' DAY)}, by replacing only the tokens around the two arguments. A unit below a day
- * makes a DATE a DATETIME in MySQL; the engine keeps the DATE, so the operand is joined with a DATETIME first.
+ * makes a DATE a DATETIME in MySQL; the engine keeps the DATE, so the operand is joined with a DATETIME first. A
+ * quoted operand is cast to DATE (a date, with a unit of a day or more) or DATETIME first, as MySQL reads it.
  */
 final class DateArithmetic {
     private static final Map<String, String> UNITS = Map.of("DAY", "'1' DAY", "WEEK", "'7' DAY", "MONTH", "'1' MONTH",
@@ -16,6 +17,7 @@ final class DateArithmetic {
             "SECOND", "'1' SECOND", "MICROSECOND", "'0.000001' SECOND");
 
     private static final Set<String> BELOW_A_DAY = Set.of("HOUR", "MINUTE", "SECOND", "MICROSECOND");
+    private static final java.util.regex.Pattern DATE_ONLY = java.util.regex.Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
 
     private DateArithmetic() {
     }
@@ -57,7 +59,14 @@ final class DateArithmetic {
             }
             out.put(i, "");
             String operator = add ? " + (" : " - (";
-            if (BELOW_A_DAY.contains(unit)) {
+            Token operand = tokens.get(i + 2);
+            if (comma == i + 3 && operand.kind() == Token.Kind.STRING) {
+                // a date in quotes: MySQL reads it as a DATE or a DATETIME, the engine adds nothing to text
+                boolean date = DATE_ONLY.matcher(operand.text().strip()).matches() && !BELOW_A_DAY.contains(unit);
+                out.put(i + 1, "(CAST(");
+                out.put(comma, date ? " AS DATE)" + operator
+                        : " AS TIMESTAMP(" + (operand.text().contains(".") ? 6 : 0) + "))" + operator);
+            } else if (BELOW_A_DAY.contains(unit)) {
                 // the operand's type joined with DATETIME(0): a DATE becomes a DATETIME, a DATETIME(n) stays one
                 out.put(i + 1, "(COALESCE((");
                 out.put(comma, "), CAST(NULL AS TIMESTAMP(0)))" + operator);
