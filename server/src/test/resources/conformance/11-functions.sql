@@ -74,3 +74,22 @@ SELECT DATE_ADD('2020-01-31', INTERVAL 1 MONTH), DATE_SUB('2020-03-01', INTERVAL
   DATE_ADD('2020-01-01', INTERVAL 1 HOUR), DATE_ADD('2020-01-01 23:59:59', INTERVAL 1 SECOND);
 -> rows
 2020-02-29 | 2020-02-29 | 2020-01-01 01:00:00 | 2020-01-02 00:00:00
+
+-- cast types: CHAR is a string of any length, CONVERT ... USING keeps the value
+SELECT CAST(12345 AS CHAR), CONVERT(12345, CHAR), CAST('hello' AS CHAR CHARACTER SET utf8mb4),
+  CONVERT('abc' USING utf8mb4), CAST(-5 AS SIGNED), CAST('7' AS UNSIGNED INTEGER);
+-> rows
+12345 | 12345 | hello | abc | -5 | 7
+
+-- shared row locks are accepted (the engine takes them exclusively)
+CREATE TABLE shared (id INT PRIMARY KEY, v INT);
+INSERT INTO shared VALUES (1, 10);
+-> ok affected=1
+
+SELECT v FROM shared WHERE id = 1 FOR SHARE;
+-> rows
+10
+
+SELECT v FROM shared WHERE id = 1 LOCK IN SHARE MODE;
+-> rows
+10

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Two MySQL query forms the engine rejects, as connectors' metadata queries send them: {@code expr COLLATE name}
- * in a query (the engine compares with its own collation; the clause is dropped), and HAVING without GROUP BY
- * over select-list aliases (MySQL filters the rows like WHERE; it becomes a WHERE with the aliases replaced by
- * their expressions). Statements without either word pass unchanged and cheaply.
+ * MySQL query forms the engine rejects or reads otherwise: {@code expr COLLATE name} in a query (the engine compares
+ * with its own collation; the clause is dropped), HAVING without GROUP BY over select-list aliases (MySQL filters
+ * the rows like WHERE; it becomes a WHERE with the aliases replaced by their expressions), MySQL's cast types, and
+ * shared row locks. Statements without any of their words pass unchanged and cheaply.
  */
 final class QueryCompat {
     private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "MIN", "MAX", "AVG", "GROUP_CONCAT",
@@ -27,18 +27,25 @@ final class QueryCompat {
         }
         boolean collate = false;
         boolean having = false;
-        boolean signed = false;
+        boolean casts = false;
+        boolean share = false;
         for (Token each : tokens) {
             if (each.kind() == Token.Kind.WORD) {
                 collate |= each.isWord("COLLATE");
                 having |= each.isWord("HAVING");
-                signed |= each.isWord("SIGNED") || each.isWord("UNSIGNED");
+                casts |= each.isWord("SIGNED") || each.isWord("UNSIGNED") || each.isWord("CHAR")
+                        || each.isWord("USING");
+                share |= each.isWord("SHARE");
             }
         }
         String result = OrderedLimit.rewrite(sql, tokens);
         List<Token> current = result.equals(sql) ? tokens : Lexer.tokenize(result);
-        if (signed) {
-            result = signedCasts(result, current);
+        if (casts) {
+            result = castTypes(result, current);
+            current = Lexer.tokenize(result);
+        }
+        if (share) {
+            result = sharedLocksAsExclusive(result, current);
             current = Lexer.tokenize(result);
         }
         if (collate) {
@@ -51,14 +58,43 @@ final class QueryCompat {
         return result;
     }
 
-    /** CAST(x AS SIGNED [INTEGER]) and CONVERT(x, UNSIGNED [INTEGER]) become casts to BIGINT. */
-    private static String signedCasts(String sql, List<Token> tokens) {
+    /**
+     * The cast types the engine reads otherwise: CAST(x AS SIGNED [INTEGER]) and CONVERT(x, UNSIGNED [INTEGER]) become
+     * casts to BIGINT; CAST(x AS CHAR [CHARACTER SET cs]) is a string of any length in MySQL, the engine's CHAR one
+     * character, so it becomes VARCHAR; CONVERT(x USING cs) converts to VARCHAR (the engine's strings have one character
+     * set).
+     */
+    private static String castTypes(String sql, List<Token> tokens) {
         StringBuilder out = new StringBuilder(sql.length());
         int copied = 0;
         for (int i = 1; i + 1 < tokens.size(); i++) {
             Token each = tokens.get(i);
-            if (!(each.isWord("SIGNED") || each.isWord("UNSIGNED"))
-                    || !(tokens.get(i - 1).isWord("AS") || tokens.get(i - 1).isSymbol(","))) {
+            if (each.isWord("USING") && i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(")")
+                    && isConvertArgument(tokens, i)) {
+                out.append(sql, copied, each.start()).append(", VARCHAR");
+                copied = tokens.get(i + 1).end();
+                i++;
+                continue;
+            }
+            if (!(tokens.get(i - 1).isWord("AS") || tokens.get(i - 1).isSymbol(","))) {
+                continue;
+            }
+            if (each.isWord("CHAR")) {
+                int last = i;
+                if (tokens.get(i + 1).isWord("CHARSET") && i + 2 < tokens.size()) {
+                    last = i + 2;
+                } else if (tokens.get(i + 1).isWord("CHARACTER") && i + 3 < tokens.size()
+                        && tokens.get(i + 2).isWord("SET")) {
+                    last = i + 3;
+                }
+                if (last + 1 < tokens.size() && tokens.get(last + 1).isSymbol(")")) {
+                    out.append(sql, copied, each.start()).append("VARCHAR");
+                    copied = tokens.get(last).end();
+                    i = last;
+                }
+                continue;
+            }
+            if (!(each.isWord("SIGNED") || each.isWord("UNSIGNED"))) {
                 continue;
             }
             int last = tokens.get(i + 1).isWord("INTEGER") || tokens.get(i + 1).isWord("INT") ? i + 1 : i;
@@ -69,6 +105,43 @@ final class QueryCompat {
             }
         }
         return out.append(sql, copied, sql.length()).toString();
+    }
+
+    /**
+     * SELECT ... FOR SHARE and ... LOCK IN SHARE MODE become FOR UPDATE: the engine has no shared row locks, so the
+     * rows are locked exclusively (a second such reader waits where MySQL lets it in).
+     */
+    private static String sharedLocksAsExclusive(String sql, List<Token> tokens) {
+        StringBuilder out = new StringBuilder(sql.length());
+        int copied = 0;
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token each = tokens.get(i);
+            if (each.isWord("FOR") && tokens.get(i + 1).isWord("SHARE")) {
+                out.append(sql, copied, each.start()).append("FOR UPDATE");
+                copied = tokens.get(i + 1).end();
+                i++;
+            } else if (each.isWord("LOCK") && i + 3 < tokens.size() && tokens.get(i + 1).isWord("IN")
+                    && tokens.get(i + 2).isWord("SHARE") && tokens.get(i + 3).isWord("MODE")) {
+                out.append(sql, copied, each.start()).append("FOR UPDATE");
+                copied = tokens.get(i + 3).end();
+                i += 3;
+            }
+        }
+        return out.append(sql, copied, sql.length()).toString();
+    }
+
+    /** Whether the token at {@code index} is inside the parentheses of a CONVERT( call, at their top level. */
+    private static boolean isConvertArgument(List<Token> tokens, int index) {
+        int depth = 0;
+        for (int i = index - 1; i > 0; i--) {
+            Token each = tokens.get(i);
+            if (each.isSymbol(")")) {
+                depth++;
+            } else if (each.isSymbol("(") && depth-- == 0) {
+                return tokens.get(i - 1).isWord("CONVERT");
+            }
+        }
+        return false;
     }
 
     private static String withoutCollate(String sql, List<Token> tokens) {
