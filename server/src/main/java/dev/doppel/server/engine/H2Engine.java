@@ -63,6 +63,8 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_SYSDATE", MySqlTimeFunctions.class, "sysdate", false),
             function("MYSQL_DATEDIFF", MySqlTimeFunctions.class, "datediff", true),
             function("MYSQL_TIME_TO_SEC", MySqlTimeFunctions.class, "timeToSec", true),
+            function("MYSQL_WEEKDAY", MySqlTimeFunctions.class, "weekday", true),
+            function("MYSQL_CONVERT_TZ", MySqlTimeFunctions.class, "convertTz", true),
             function("MYSQL_UUID", MySqlTimeFunctions.class, "uuid", false),
             function("MYSQL_LOG2", MySqlFunctions.class, "log2", true),
             function("MYSQL_BIT_COUNT", MySqlFunctions.class, "bitCount", true),

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -14,6 +15,7 @@ public final class MySqlTimeFunctions {
     /** 100-ns intervals between the UUID epoch (1582-10-15) and the Unix epoch. */
     private static final long UUID_EPOCH_OFFSET = 0x01B2_1DD2_1381_4000L;
     private static final AtomicLong LAST_UUID_TIME = new AtomicLong();
+    private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile("([+-])(\\d{1,2}):(\\d{2})");
     /** Clock sequence and node of this server's version 1 UUIDs, chosen at random once (multicast bit set). */
     private static final long UUID_CLOCK_AND_NODE;
 
@@ -50,6 +52,49 @@ public final class MySqlTimeFunctions {
     /** DATEDIFF(a, b): the days from b to a, times of day ignored (dates and datetimes, or text of either). */
     public static Long datediff(LocalDateTime to, LocalDateTime from) {
         return to == null || from == null ? null : ChronoUnit.DAYS.between(from.toLocalDate(), to.toLocalDate());
+    }
+
+    /** WEEKDAY(date): 0 for Monday to 6 for Sunday. */
+    public static Long weekday(LocalDateTime value) {
+        return value == null ? null : (long) value.getDayOfWeek().getValue() - 1;
+    }
+
+    /**
+     * CONVERT_TZ(dt, from, to): zones as offsets ('+02:00', '-5:30'), 'SYSTEM', or names the JDK knows
+     * ('Europe/Berlin'; MySQL needs its time zone tables for those); NULL for a zone it cannot read.
+     */
+    public static LocalDateTime convertTz(LocalDateTime value, String from, String to) {
+        if (value == null) {
+            return null;
+        }
+        ZoneId source = zone(from);
+        ZoneId target = zone(to);
+        if (source == null || target == null) {
+            return null;
+        }
+        return value.atZone(source).withZoneSameInstant(target).toLocalDateTime();
+    }
+
+    private static ZoneId zone(String name) {
+        if (name == null) {
+            return null;
+        }
+        String trimmed = name.strip();
+        if (trimmed.equalsIgnoreCase("SYSTEM")) {
+            return ZoneId.systemDefault();
+        }
+        java.util.regex.Matcher offset = OFFSET.matcher(trimmed);
+        try {
+            if (offset.matches()) {
+                int hours = Integer.parseInt(offset.group(2));
+                int minutes = Integer.parseInt(offset.group(3));
+                int sign = offset.group(1).equals("-") ? -1 : 1;
+                return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+            }
+            return ZoneId.of(trimmed);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
     }
 
     /** TIME_TO_SEC(time). */

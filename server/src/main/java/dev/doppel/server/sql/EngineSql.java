@@ -42,11 +42,13 @@ public final class EngineSql {
             Map.entry("INET_NTOA", "PUBLIC.MYSQL_INET_NTOA"), Map.entry("UTC_TIMESTAMP", "PUBLIC.MYSQL_UTC_TIMESTAMP"),
             Map.entry("UTC_DATE", "PUBLIC.MYSQL_UTC_DATE"), Map.entry("UTC_TIME", "PUBLIC.MYSQL_UTC_TIME"),
             Map.entry("SYSDATE", "PUBLIC.MYSQL_SYSDATE"), Map.entry("DATEDIFF", "PUBLIC.MYSQL_DATEDIFF"),
-            Map.entry("TIME_TO_SEC", "PUBLIC.MYSQL_TIME_TO_SEC"), Map.entry("UUID", "PUBLIC.MYSQL_UUID"),
+            Map.entry("TIME_TO_SEC", "PUBLIC.MYSQL_TIME_TO_SEC"), Map.entry("WEEKDAY", "PUBLIC.MYSQL_WEEKDAY"),
+            Map.entry("CONVERT_TZ", "PUBLIC.MYSQL_CONVERT_TZ"), Map.entry("UUID", "PUBLIC.MYSQL_UUID"),
             Map.entry("LOG2", "PUBLIC.MYSQL_LOG2"), Map.entry("BIT_COUNT", "PUBLIC.MYSQL_BIT_COUNT"),
             Map.entry("GET_LOCK", "PUBLIC.MYSQL_GET_LOCK"), Map.entry("RELEASE_LOCK", "PUBLIC.MYSQL_RELEASE_LOCK"),
             Map.entry("IS_FREE_LOCK", "PUBLIC.MYSQL_IS_FREE_LOCK"), Map.entry("IS_USED_LOCK", "PUBLIC.MYSQL_IS_USED_LOCK"),
             Map.entry("RELEASE_ALL_LOCKS", "PUBLIC.MYSQL_RELEASE_ALL_LOCKS"));
+    private static final Set<String> WHOLE_SECOND_TIMES = Set.of("UTC_TIMESTAMP", "SYSDATE", "CONVERT_TZ");
     /** Words after which a name followed by "(" is a table or an index, not a function call. */
     private static final Set<String> BEFORE_TABLE_NAMES = Set.of("INTO", "TABLE", "UPDATE", "REFERENCES", "EXISTS",
             "INDEX", "KEY", "JOIN", "FROM");
@@ -61,6 +63,7 @@ public final class EngineSql {
         DateArithmetic.collect(tokens, replaced);
         Division.collect(tokens, before, replaced, after);
         JsonSql.collect(sql, tokens, replaced);
+        wholeSecondTimes(tokens, before, after);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -82,6 +85,30 @@ public final class EngineSql {
             previous = tokens.get(i);
         }
         return result.toString();
+    }
+
+    /**
+     * The server's functions that return a DATETIME of whole seconds (UTC_TIMESTAMP(), SYSDATE(), CONVERT_TZ) come
+     * back from the engine as its TIMESTAMP with fractional digits; a cast makes the result metadata MySQL's.
+     */
+    private static void wholeSecondTimes(List<Token> tokens, Map<Integer, String> before, Map<Integer, String> after) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token name = tokens.get(i);
+            if (name.kind() != Token.Kind.WORD || !WHOLE_SECOND_TIMES.contains(name.upper())
+                    || !tokens.get(i + 1).isSymbol("(") || i > 0 && tokens.get(i - 1).isSymbol(".")) {
+                continue;
+            }
+            int depth = 0;
+            for (int j = i + 1; j < tokens.size(); j++) {
+                if (tokens.get(j).isSymbol("(")) {
+                    depth++;
+                } else if (tokens.get(j).isSymbol(")") && --depth == 0) {
+                    before.merge(i, "CAST(", (a, b) -> a + b);
+                    after.merge(j, " AS TIMESTAMP(0))", (a, b) -> b + a);
+                    break;
+                }
+            }
+        }
     }
 
     /** Appends the engine's text of the token at {@code i} (and any it belongs with); returns the last one used. */
