@@ -201,3 +201,21 @@ SELECT code, v FROM keyed ORDER BY code;
 -> rows
 a | 1
 b | 3
+
+-- MySQL 8's row alias instead of VALUES(col) in ON DUPLICATE KEY UPDATE, with and without column aliases
+CREATE TABLE upserts (k VARCHAR(10) PRIMARY KEY, n INT);
+
+INSERT INTO upserts (k, n) VALUES ('a', 1), ('b', 2) AS new ON DUPLICATE KEY UPDATE n = new.n;
+-> ok affected=2
+
+INSERT INTO upserts (k, n) VALUES ('a', 10), ('c', 3) AS new ON DUPLICATE KEY UPDATE n = upserts.n + new.n;
+-> ok affected=3
+
+INSERT INTO upserts (k, n) VALUES ('b', 7) AS r (kk, nn) ON DUPLICATE KEY UPDATE n = r.nn * 2;
+-> ok affected=2
+
+SELECT k, n FROM upserts ORDER BY k;
+-> rows
+a | 11
+b | 14
+c | 3

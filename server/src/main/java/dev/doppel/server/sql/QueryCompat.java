@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * MySQL query forms the engine rejects or reads otherwise: {@code expr COLLATE name} in a query (the engine compares
  * with its own collation; the clause is dropped), HAVING without GROUP BY over select-list aliases (MySQL filters
- * the rows like WHERE; it becomes a WHERE with the aliases replaced by their expressions), MySQL's cast types, and
- * shared row locks. Statements without any of their words pass unchanged and cheaply.
+ * the rows like WHERE; it becomes a WHERE with the aliases replaced by their expressions), INSERT's row alias
+ * (InsertRowAlias), MySQL's cast types, and shared row locks. Statements without any of their words pass unchanged and cheaply.
  */
 final class QueryCompat {
     private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "MIN", "MAX", "AVG", "GROUP_CONCAT",
@@ -28,6 +28,7 @@ final class QueryCompat {
         boolean collate = false;
         boolean having = false;
         boolean casts = false;
+        boolean duplicate = false;
         boolean share = false;
         for (Token each : tokens) {
             if (each.kind() == Token.Kind.WORD) {
@@ -36,10 +37,15 @@ final class QueryCompat {
                 casts |= each.isWord("SIGNED") || each.isWord("UNSIGNED") || each.isWord("CHAR")
                         || each.isWord("USING");
                 share |= each.isWord("SHARE");
+                duplicate |= each.isWord("DUPLICATE");
             }
         }
         String result = OrderedLimit.rewrite(sql, tokens);
         List<Token> current = result.equals(sql) ? tokens : Lexer.tokenize(result);
+        if (duplicate && current.get(0).isWord("INSERT")) {
+            result = InsertRowAlias.rewrite(result, current);
+            current = Lexer.tokenize(result);
+        }
         if (casts) {
             result = castTypes(result, current);
             current = Lexer.tokenize(result);

@@ -22,6 +22,16 @@ class QueryCompatTest {
     }
 
     @Test
+    void assertInsertRowAlias() {
+        assertThat(rewrite("INSERT INTO t (k, n) VALUES ('a', 1), ('b', 2) AS new ON DUPLICATE KEY UPDATE n = new.n + t.n"))
+                .isEqualTo("INSERT INTO t (k, n) VALUES ('a', 1), ('b', 2) ON DUPLICATE KEY UPDATE n = VALUES(`n`) + t.n");
+        assertThat(rewrite("INSERT INTO t (k, n) VALUES ('a', 1) AS r (kk, nn) ON DUPLICATE KEY UPDATE n = r.nn"))
+                .isEqualTo("INSERT INTO t (k, n) VALUES ('a', 1) ON DUPLICATE KEY UPDATE n = VALUES(`n`)");
+        String plain = "INSERT INTO t (k, n) VALUES ('a', 1) ON DUPLICATE KEY UPDATE n = VALUES(n)";
+        assertThat(rewrite(plain)).isEqualTo(plain);
+    }
+
+    @Test
     void assertSharedLocksBecomeExclusive() {
         assertThat(rewrite("SELECT v FROM t WHERE id = 1 FOR SHARE")).isEqualTo("SELECT v FROM t WHERE id = 1 FOR UPDATE");
         assertThat(rewrite("SELECT v FROM t WHERE id = 1 LOCK IN SHARE MODE"))
