@@ -106,3 +106,17 @@ SELECT CONVERT_TZ('2004-01-01 12:00:00', '+00:00', '+10:00'), CONVERT_TZ('2004-0
 SELECT CHAR_LENGTH(CAST(UTC_TIMESTAMP() AS CHAR)), CHAR_LENGTH(CAST(SYSDATE() AS CHAR));
 -> rows
 19 | 19
+
+-- STR_TO_DATE: the result is a DATE, a TIME or a DATETIME by the format's parts; NULL when the text does not match
+SELECT STR_TO_DATE('01,5,2013', '%d,%m,%Y'), STR_TO_DATE('May 1, 2013', '%M %d,%Y'), STR_TO_DATE('a09:30:17', 'a%h:%i:%s');
+-> rows
+2013-05-01 | 2013-05-01 | 09:30:17
+
+SELECT STR_TO_DATE('9', '%m'), STR_TO_DATE('a09:30:17', '%h:%i:%s'), STR_TO_DATE('2013-02-30', '%Y-%m-%d');
+-> rows
+NULL | NULL | NULL
+
+SELECT STR_TO_DATE('2020-03-04 05:06:07 PM', '%Y-%m-%d %h:%i:%s %p'), STR_TO_DATE('04/03/20 17:06', '%d/%m/%y %H:%i'),
+  STR_TO_DATE('Tue 2020-03-03 10:00:00', '%a %Y-%m-%d %T');
+-> rows
+2020-03-04 17:06:07 | 2020-03-04 17:06:00 | 2020-03-03 10:00:00

@@ -64,6 +64,7 @@ public final class EngineSql {
         Division.collect(tokens, before, replaced, after);
         JsonSql.collect(sql, tokens, replaced);
         wholeSecondTimes(tokens, before, after);
+        StrToDate.collect(tokens, replaced, before, after);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);

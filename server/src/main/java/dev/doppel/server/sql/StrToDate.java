@@ -1,0 +1,60 @@
+package dev.doppel.server.sql;
+
+import dev.doppel.server.engine.MySqlDateParsing;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * STR_TO_DATE(str, format) becomes one of the engine's three functions by what a literal format yields (a DATE, a
+ * TIME or a DATETIME, see engine.MySqlDateParsing), cast to whole seconds unless the format reads microseconds
+ * ({@code %f}), as MySQL types the result. A format given otherwise yields a DATETIME.
+ */
+final class StrToDate {
+    private StrToDate() {
+    }
+
+    static void collect(List<Token> tokens, Map<Integer, String> replaced, Map<Integer, String> before,
+                        Map<Integer, String> after) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token name = tokens.get(i);
+            if (!name.isWord("STR_TO_DATE") || !tokens.get(i + 1).isSymbol("(")
+                    || i > 0 && tokens.get(i - 1).isSymbol(".")) {
+                continue;
+            }
+            int comma = -1;
+            int close = -1;
+            int depth = 0;
+            for (int j = i + 1; j < tokens.size(); j++) {
+                Token each = tokens.get(j);
+                if (each.isSymbol("(")) {
+                    depth++;
+                } else if (each.isSymbol(")") && --depth == 0) {
+                    close = j;
+                    break;
+                } else if (depth == 1 && each.isSymbol(",") && comma < 0) {
+                    comma = j;
+                }
+            }
+            if (close < 0) {
+                continue;
+            }
+            Token format = comma > 0 && close == comma + 2 ? tokens.get(comma + 1) : null;
+            char kind = format != null && format.kind() == Token.Kind.STRING ? MySqlDateParsing.kind(format.text()) : 'S';
+            boolean micros = format == null || format.kind() != Token.Kind.STRING || format.text().contains("%f");
+            switch (kind) {
+                case 'D' -> replaced.put(i, "PUBLIC.MYSQL_STR_TO_DATE");
+                case 'T' -> {
+                    replaced.put(i, "PUBLIC.MYSQL_STR_TO_TIME");
+                    before.merge(i, "CAST(", (a, b) -> a + b);
+                    after.merge(close, micros ? " AS TIME(6))" : " AS TIME(0))", (a, b) -> b + a);
+                }
+                default -> {
+                    replaced.put(i, "PUBLIC.MYSQL_STR_TO_DATETIME");
+                    before.merge(i, "CAST(", (a, b) -> a + b);
+                    after.merge(close, micros ? " AS TIMESTAMP(6))" : " AS TIMESTAMP(0))", (a, b) -> b + a);
+                }
+            }
+        }
+    }
+}
