@@ -194,3 +194,28 @@ UPDATE customers c JOIN orders o ON o.customer_id = c.id SET c.name = CONCAT(c.n
 SELECT c.name, o.amount FROM customers c JOIN orders o ON o.customer_id = c.id WHERE c.id = 3;
 -> rows
 CID! | NULL
+
+-- SQL_CALC_FOUND_ROWS and FOUND_ROWS(): the rows without LIMIT, or the rows of the last SELECT
+CREATE TABLE found (id INT PRIMARY KEY, g INT);
+INSERT INTO found VALUES (1, 1), (2, 1), (3, 2), (4, 2), (5, 2);
+-> ok affected=5
+
+SELECT SQL_CALC_FOUND_ROWS id FROM found WHERE g = 2 ORDER BY id LIMIT 2;
+-> rows
+3
+4
+
+SELECT FOUND_ROWS();
+-> rows
+3
+
+SELECT id FROM found ORDER BY id LIMIT 4;
+-> rows
+1
+2
+3
+4
+
+SELECT FOUND_ROWS();
+-> rows
+4

@@ -63,6 +63,7 @@ public final class Session {
     private volatile long commandStartedAt = System.currentTimeMillis();
     private boolean inTransaction;
     private long lastInsertId;
+    private long foundRows;
     private boolean multiStatements;
     private int handshakeCharset;
     private boolean passwordExpired;
@@ -173,6 +174,15 @@ public final class Session {
 
     public long lastInsertId() {
         return lastInsertId;
+    }
+
+    /** FOUND_ROWS(): the rows of the last SELECT (without its LIMIT after SQL_CALC_FOUND_ROWS). */
+    public long foundRows() {
+        return foundRows;
+    }
+
+    public void foundRows(long value) {
+        foundRows = value;
     }
 
     public void lastInsertId(long value) {

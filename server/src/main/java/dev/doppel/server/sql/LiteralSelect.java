@@ -40,6 +40,7 @@ public final class LiteralSelect {
             return false;
         }
         write(session.writer(), names, values, limit[0] != 0, status, warnings);
+        session.foundRows(limit[0] != 0 ? 1 : 0);
         return true;
     }
 

@@ -121,8 +121,9 @@ public final class PreparedStatements {
         PreparedStatement engine = null;
         List<ColumnDefinition> columns = List.of();
         List<String> labels = SelectLabels.of(sql, tokens);
-        if (ENGINE_PREPARED.contains(keyword) && MultiTableDml.matches(tokens)) {
-            TableAccess.check(tokens, session); // the server runs it at execution (MultiTableDml)
+        if (ENGINE_PREPARED.contains(keyword) && (MultiTableDml.matches(tokens)
+                || FoundRows.withoutModifier(sql, tokens) != null)) {
+            TableAccess.check(tokens, session); // the server runs it at execution (MultiTableDml, FoundRows)
         } else if (ENGINE_PREPARED.contains(keyword)) {
             TableAccess.check(tokens, session); // MySQL checks at prepare time too, before the tables' existence
             try {

@@ -528,6 +528,11 @@ public final class QueryExecutor {
                 session.warnings().size())) {
             return;
         }
+        String calcFoundRows = FoundRows.withoutModifier(sql, tokens);
+        if (calcFoundRows != null) {
+            sql = calcFoundRows;
+            tokens = Lexer.tokenize(sql);
+        }
         String compatible = QueryCompat.rewrite(sql, tokens);
         boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
         try {
@@ -539,7 +544,8 @@ public final class QueryExecutor {
                 updated(result.inserted(), result.insertId(), moreFlag, null);
                 return;
             }
-            ParameterizedSelects.Shape shape = binary || !compatible.equals(sql) || !QuickReads.isPlainSelect(tokens)
+            ParameterizedSelects.Shape shape = binary || calcFoundRows != null || !compatible.equals(sql)
+                    || !QuickReads.isPlainSelect(tokens)
                     || PreparedStatements.readsSessionState(tokens) ? null : ParameterizedSelects.of(sql, tokens);
             if (shape != null) {
                 selectParameterized(shape, SelectLabels.of(sql, tokens), moreFlag);
@@ -559,6 +565,9 @@ public final class QueryExecutor {
                 if (hasRows) {
                     try (ResultSet rows = statement.getResultSet()) {
                         sendRows(rows, SelectLabels.of(sql, tokens), moreFlag);
+                    }
+                    if (calcFoundRows != null) {
+                        session.foundRows(FoundRows.count(session, sql, tokens, session.foundRows()));
                     }
                 } else {
                     afterUpdate(statement, tokens, moreFlag, unchanged);
@@ -608,7 +617,9 @@ public final class QueryExecutor {
         int status = session.statusFlags() | moreFlag;
         writer.columns(columns, status);
         int sinceFlush = 0;
+        long sent = 0;
         while (rows.next()) {
+            sent++;
             ByteBuf out = writer.beginRow();
             if (binary) {
                 BinaryValues.writeRow(out, rows, columns);
@@ -628,6 +639,7 @@ public final class QueryExecutor {
         if (!session.variables().autocommit() || explicitTransaction) {
             session.inTransaction(true);
         }
+        session.foundRows(sent);
         writer.endOfRows(session.statusFlags() | moreFlag, session.warnings().size(), session.drainSessionState());
     }
 
