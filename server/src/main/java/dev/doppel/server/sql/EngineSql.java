@@ -99,15 +99,10 @@ public final class EngineSql {
                     || !tokens.get(i + 1).isSymbol("(") || i > 0 && tokens.get(i - 1).isSymbol(".")) {
                 continue;
             }
-            int depth = 0;
-            for (int j = i + 1; j < tokens.size(); j++) {
-                if (tokens.get(j).isSymbol("(")) {
-                    depth++;
-                } else if (tokens.get(j).isSymbol(")") && --depth == 0) {
-                    before.merge(i, "CAST(", (a, b) -> a + b);
-                    after.merge(j, " AS TIMESTAMP(0))", (a, b) -> b + a);
-                    break;
-                }
+            int close = TokenRanges.closing(tokens, i + 1);
+            if (close > 0) {
+                before.merge(i, "CAST(", (a, b) -> a + b);
+                after.merge(close, " AS TIMESTAMP(0))", (a, b) -> b + a);
             }
         }
     }

@@ -32,18 +32,7 @@ final class FoundRows {
 
     /** The rows {@code sql} gives without its top-level LIMIT; {@code sent} when the engine cannot count them. */
     static long count(Session session, String sql, List<Token> tokens, long sent) {
-        int limit = -1;
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token each = tokens.get(i);
-            if (each.isSymbol("(")) {
-                depth++;
-            } else if (each.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && each.isWord("LIMIT")) {
-                limit = i;
-            }
-        }
+        int limit = TokenRanges.lastTopLevelWord(tokens, "LIMIT");
         if (limit < 0) {
             return sent;
         }

@@ -24,7 +24,7 @@ final class InsertRowAlias {
         int aliasAt = on - 1;
         List<String> columnAliases = List.of();
         if (tokens.get(aliasAt).isSymbol(")")) {
-            int open = matchingOpen(tokens, aliasAt);
+            int open = TokenRanges.opening(tokens, aliasAt);
             if (open < 2) {
                 return sql;
             }
@@ -73,18 +73,6 @@ final class InsertRowAlias {
                 depth--;
             } else if (depth == 0 && each.isWord("ON") && tokens.get(i + 1).isWord("DUPLICATE")
                     && tokens.get(i + 2).isWord("KEY") && tokens.get(i + 3).isWord("UPDATE")) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int matchingOpen(List<Token> tokens, int close) {
-        int depth = 0;
-        for (int i = close; i >= 0; i--) {
-            if (tokens.get(i).isSymbol(")")) {
-                depth++;
-            } else if (tokens.get(i).isSymbol("(") && --depth == 0) {
                 return i;
             }
         }

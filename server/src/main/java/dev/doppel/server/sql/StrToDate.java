@@ -22,24 +22,12 @@ final class StrToDate {
                     || i > 0 && tokens.get(i - 1).isSymbol(".")) {
                 continue;
             }
-            int comma = -1;
-            int close = -1;
-            int depth = 0;
-            for (int j = i + 1; j < tokens.size(); j++) {
-                Token each = tokens.get(j);
-                if (each.isSymbol("(")) {
-                    depth++;
-                } else if (each.isSymbol(")") && --depth == 0) {
-                    close = j;
-                    break;
-                } else if (depth == 1 && each.isSymbol(",") && comma < 0) {
-                    comma = j;
-                }
-            }
+            int close = TokenRanges.closing(tokens, i + 1);
             if (close < 0) {
                 continue;
             }
-            Token format = comma > 0 && close == comma + 2 ? tokens.get(comma + 1) : null;
+            List<List<Token>> arguments = TokenRanges.splitAtCommas(tokens, i + 2, close);
+            Token format = arguments.size() == 2 && arguments.get(1).size() == 1 ? arguments.get(1).get(0) : null;
             char kind = format != null && format.kind() == Token.Kind.STRING ? MySqlDateParsing.kind(format.text()) : 'S';
             boolean micros = format == null || format.kind() != Token.Kind.STRING || format.text().contains("%f");
             switch (kind) {

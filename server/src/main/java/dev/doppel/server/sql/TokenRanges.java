@@ -30,6 +30,36 @@ final class TokenRanges {
         return result;
     }
 
+    /** The index of the "(" opened by the ")" at {@code close}, or -1. */
+    static int opening(List<Token> tokens, int close) {
+        int depth = 0;
+        for (int i = close; i >= 0; i--) {
+            if (tokens.get(i).isSymbol(")")) {
+                depth++;
+            } else if (tokens.get(i).isSymbol("(") && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The index of the last {@code word} outside all parentheses, or -1. */
+    static int lastTopLevelWord(List<Token> tokens, String word) {
+        int result = -1;
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token each = tokens.get(i);
+            if (each.isSymbol("(")) {
+                depth++;
+            } else if (each.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && each.isWord(word)) {
+                result = i;
+            }
+        }
+        return result;
+    }
+
     /** The index of the ")" closing the "(" at {@code open}, or -1. */
     static int closing(List<Token> tokens, int open) {
         int depth = 0;
