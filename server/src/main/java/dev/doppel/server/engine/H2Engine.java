@@ -69,6 +69,7 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_STR_TO_DATETIME", MySqlDateParsing.class, "strToDatetime", true),
             function("MYSQL_CONVERT_TZ", MySqlTimeFunctions.class, "convertTz", true),
             function("MYSQL_UUID", MySqlTimeFunctions.class, "uuid", false),
+            function("SLEEP", MySqlFunctions.class, "sleep", false),
             function("MYSQL_LOG2", MySqlFunctions.class, "log2", true),
             function("MYSQL_BIT_COUNT", MySqlFunctions.class, "bitCount", true),
             function("MYSQL_GET_LOCK", MySqlLockFunctions.class, "getLock", false),
@@ -124,8 +125,6 @@ public final class H2Engine implements StorageEngine {
                 statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC." + each[0] + (each[2].isEmpty() ? "" : " DETERMINISTIC")
                         + " FOR \"" + each[1] + "\"");
             }
-            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.SLEEP FOR \""
-                    + MySqlFunctions.class.getName() + ".sleep\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.DATE_FORMAT DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".dateFormat\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_DIVIDE FOR \""
