@@ -120,3 +120,20 @@ SELECT STR_TO_DATE('2020-03-04 05:06:07 PM', '%Y-%m-%d %h:%i:%s %p'), STR_TO_DAT
   STR_TO_DATE('Tue 2020-03-03 10:00:00', '%a %Y-%m-%d %T');
 -> rows
 2020-03-04 17:06:07 | 2020-03-04 17:06:00 | 2020-03-03 10:00:00
+
+-- NOW() and CURRENT_TIMESTAMP are whole seconds unless given a precision
+SELECT CHAR_LENGTH(CAST(NOW() AS CHAR)), CHAR_LENGTH(CAST(CURRENT_TIMESTAMP AS CHAR)), NOW() = CURRENT_TIMESTAMP(),
+  CHAR_LENGTH(CAST(NOW(3) AS CHAR));
+-> rows
+19 | 19 | 1 | 23
+
+CREATE TABLE stamped (id INT PRIMARY KEY, at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6));
+INSERT INTO stamped (id) VALUES (1);
+-> ok affected=1
+
+INSERT INTO stamped VALUES (2, NOW());
+-> ok affected=1
+
+SELECT id, EXTRACT(MICROSECOND FROM at) = 0 FROM stamped WHERE id = 2;
+-> rows
+2 | 1

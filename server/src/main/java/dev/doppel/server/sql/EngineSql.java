@@ -49,6 +49,8 @@ public final class EngineSql {
             Map.entry("IS_FREE_LOCK", "PUBLIC.MYSQL_IS_FREE_LOCK"), Map.entry("IS_USED_LOCK", "PUBLIC.MYSQL_IS_USED_LOCK"),
             Map.entry("RELEASE_ALL_LOCKS", "PUBLIC.MYSQL_RELEASE_ALL_LOCKS"));
     private static final Set<String> WHOLE_SECOND_TIMES = Set.of("UTC_TIMESTAMP", "SYSDATE", "CONVERT_TZ");
+    private static final Set<String> CURRENT_TIMESTAMPS = Set.of("NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP",
+            "LOCALTIME");
     /** Words after which a name followed by "(" is a table or an index, not a function call. */
     private static final Set<String> BEFORE_TABLE_NAMES = Set.of("INTO", "TABLE", "UPDATE", "REFERENCES", "EXISTS",
             "INDEX", "KEY", "JOIN", "FROM");
@@ -64,6 +66,7 @@ public final class EngineSql {
         Division.collect(tokens, before, replaced, after);
         JsonSql.collect(sql, tokens, replaced);
         wholeSecondTimes(tokens, before, after);
+        wholeSecondNow(tokens, replaced);
         StrToDate.collect(tokens, replaced, before, after);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
@@ -86,6 +89,32 @@ public final class EngineSql {
             previous = tokens.get(i);
         }
         return result.toString();
+    }
+
+    /**
+     * NOW(), CURRENT_TIMESTAMP and LOCALTIMESTAMP are DATETIMEs of whole seconds in MySQL unless given a precision;
+     * the engine's carry microseconds. Outside DDL (where DEFAULT and ON UPDATE keep the engine's form) they become
+     * the engine's LOCALTIMESTAMP(0), which rounds to the second where MySQL truncates.
+     */
+    private static void wholeSecondNow(List<Token> tokens, Map<Integer, String> replaced) {
+        if (tokens.isEmpty() || tokens.get(0).isWord("CREATE") || tokens.get(0).isWord("ALTER")) {
+            return;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            Token name = tokens.get(i);
+            if (name.kind() != Token.Kind.WORD || !CURRENT_TIMESTAMPS.contains(name.upper())
+                    || i > 0 && tokens.get(i - 1).isSymbol(".") || replaced.containsKey(i)) {
+                continue;
+            }
+            boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
+            if (call && i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(")")) {
+                replaced.put(i, "LOCALTIMESTAMP(0)");
+                replaced.put(i + 1, "");
+                replaced.put(i + 2, "");
+            } else if (!call && !name.isWord("NOW")) {
+                replaced.put(i, "LOCALTIMESTAMP(0)");
+            }
+        }
     }
 
     /**
