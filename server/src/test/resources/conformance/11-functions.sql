@@ -123,9 +123,9 @@ SELECT STR_TO_DATE('2020-03-04 05:06:07 PM', '%Y-%m-%d %h:%i:%s %p'), STR_TO_DAT
 
 -- NOW() and CURRENT_TIMESTAMP are whole seconds unless given a precision
 SELECT CHAR_LENGTH(CAST(NOW() AS CHAR)), CHAR_LENGTH(CAST(CURRENT_TIMESTAMP AS CHAR)), NOW() = CURRENT_TIMESTAMP(),
-  CHAR_LENGTH(CAST(NOW(3) AS CHAR));
+  NOW(3) >= NOW();
 -> rows
-19 | 19 | 1 | 23
+19 | 19 | 1 | 1
 
 CREATE TABLE stamped (id INT PRIMARY KEY, at DATETIME(6) DEFAULT CURRENT_TIMESTAMP(6));
 INSERT INTO stamped (id) VALUES (1);
@@ -137,3 +137,9 @@ INSERT INTO stamped VALUES (2, NOW());
 SELECT id, EXTRACT(MICROSECOND FROM at) = 0 FROM stamped WHERE id = 2;
 -> rows
 2 | 1
+
+-- LENGTH counts the bytes of the value as text
+SELECT LENGTH(123), LENGTH(1.5), LENGTH(CAST('2020-01-02 03:04:05' AS DATETIME)), LENGTH(DATE '2020-01-02'),
+  LENGTH(x'0102'), LENGTH(NULL);
+-> rows
+3 | 3 | 19 | 10 | 2 | NULL

@@ -45,6 +45,7 @@ public final class H2Engine implements StorageEngine {
 
     /** Engine name, Java method, and "d" when deterministic: more of MySQL's functions (see EngineSql). */
     private static final List<String[]> MYSQL_FUNCTIONS = List.of(
+            function("MYSQL_LENGTH", MySqlStringFunctions.class, "length", true),
             function("MYSQL_MD5", MySqlStringFunctions.class, "md5", true),
             function("MYSQL_SHA1", MySqlStringFunctions.class, "sha1", true),
             function("MYSQL_SHA2", MySqlStringFunctions.class, "sha2", true),

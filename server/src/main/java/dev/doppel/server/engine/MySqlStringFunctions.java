@@ -55,6 +55,18 @@ public final class MySqlStringFunctions {
         }
     }
 
+    /** LENGTH(x): the bytes of x as text (UTF-8), or of a binary value; the engine's OCTET_LENGTH measures numbers
+     * and dates in their binary form. */
+    public static Long length(Value value) {
+        if (value == null || value == ValueNull.INSTANCE) {
+            return null;
+        }
+        if (DataType.isBinaryStringOrSpecialBinaryType(value.getValueType())) {
+            return (long) value.getBytesNoCopy().length;
+        }
+        return (long) value.getString().getBytes(StandardCharsets.UTF_8).length;
+    }
+
     /** CRC32(str): the checksum of the string's UTF-8 bytes as an unsigned number. */
     public static Long crc32(String value) {
         if (value == null) {

@@ -31,7 +31,7 @@ public final class EngineSql {
     /** MySQL functions the engine knows under another name (see engine.MySqlFunctions and its neighbours). */
     private static final Map<String, String> FUNCTION_NAMES = Map.ofEntries(Map.entry("IF", "CASEWHEN"),
             Map.entry("FIND_IN_SET", "PUBLIC.FIND_IN_SET"), Map.entry("CONCAT", "PUBLIC.MYSQL_CONCAT"),
-            Map.entry("LENGTH", "OCTET_LENGTH"), Map.entry("DATE_FORMAT", "PUBLIC.DATE_FORMAT"),
+            Map.entry("LENGTH", "PUBLIC.MYSQL_LENGTH"), Map.entry("DATE_FORMAT", "PUBLIC.DATE_FORMAT"),
             Map.entry("SLEEP", "PUBLIC.SLEEP"), Map.entry("POW", "POWER"),
             Map.entry("MD5", "PUBLIC.MYSQL_MD5"), Map.entry("SHA", "PUBLIC.MYSQL_SHA1"),
             Map.entry("SHA1", "PUBLIC.MYSQL_SHA1"), Map.entry("SHA2", "PUBLIC.MYSQL_SHA2"),
@@ -49,6 +49,7 @@ public final class EngineSql {
             Map.entry("IS_FREE_LOCK", "PUBLIC.MYSQL_IS_FREE_LOCK"), Map.entry("IS_USED_LOCK", "PUBLIC.MYSQL_IS_USED_LOCK"),
             Map.entry("RELEASE_ALL_LOCKS", "PUBLIC.MYSQL_RELEASE_ALL_LOCKS"));
     private static final Set<String> WHOLE_SECOND_TIMES = Set.of("UTC_TIMESTAMP", "SYSDATE", "CONVERT_TZ");
+    private static final String WHOLE_SECOND_NOW = "CAST(DATE_TRUNC(SECOND, LOCALTIMESTAMP) AS TIMESTAMP(0))";
     private static final Set<String> CURRENT_TIMESTAMPS = Set.of("NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP",
             "LOCALTIME");
     /** Words after which a name followed by "(" is a table or an index, not a function call. */
@@ -94,7 +95,7 @@ public final class EngineSql {
     /**
      * NOW(), CURRENT_TIMESTAMP and LOCALTIMESTAMP are DATETIMEs of whole seconds in MySQL unless given a precision;
      * the engine's carry microseconds. Outside DDL (where DEFAULT and ON UPDATE keep the engine's form) they become
-     * the engine's LOCALTIMESTAMP(0), which rounds to the second where MySQL truncates.
+     * the engine's current timestamp cut to the second (a cast alone would round, and NOW() could pass NOW(3)).
      */
     private static void wholeSecondNow(List<Token> tokens, Map<Integer, String> replaced) {
         if (tokens.isEmpty() || tokens.get(0).isWord("CREATE") || tokens.get(0).isWord("ALTER")) {
@@ -108,11 +109,11 @@ public final class EngineSql {
             }
             boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
             if (call && i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(")")) {
-                replaced.put(i, "LOCALTIMESTAMP(0)");
+                replaced.put(i, WHOLE_SECOND_NOW);
                 replaced.put(i + 1, "");
                 replaced.put(i + 2, "");
             } else if (!call && !name.isWord("NOW")) {
-                replaced.put(i, "LOCALTIMESTAMP(0)");
+                replaced.put(i, WHOLE_SECOND_NOW);
             }
         }
     }
