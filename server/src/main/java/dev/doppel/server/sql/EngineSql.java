@@ -48,9 +48,9 @@ public final class EngineSql {
             Map.entry("GET_LOCK", "PUBLIC.MYSQL_GET_LOCK"), Map.entry("RELEASE_LOCK", "PUBLIC.MYSQL_RELEASE_LOCK"),
             Map.entry("IS_FREE_LOCK", "PUBLIC.MYSQL_IS_FREE_LOCK"), Map.entry("IS_USED_LOCK", "PUBLIC.MYSQL_IS_USED_LOCK"),
             Map.entry("RELEASE_ALL_LOCKS", "PUBLIC.MYSQL_RELEASE_ALL_LOCKS"));
-    private static final Set<String> WHOLE_SECOND_TIMES = Set.of("UTC_TIMESTAMP", "SYSDATE", "CONVERT_TZ");
+    private static final List<String> WHOLE_SECOND_TIMES = List.of("UTC_TIMESTAMP", "SYSDATE", "CONVERT_TZ");
     private static final String WHOLE_SECOND_NOW = "CAST(DATE_TRUNC(SECOND, LOCALTIMESTAMP) AS TIMESTAMP(0))";
-    private static final Set<String> CURRENT_TIMESTAMPS = Set.of("NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP",
+    private static final List<String> CURRENT_TIMESTAMPS = List.of("NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP",
             "LOCALTIME");
     /** Words after which a name followed by "(" is a table or an index, not a function call. */
     private static final Set<String> BEFORE_TABLE_NAMES = Set.of("INTO", "TABLE", "UPDATE", "REFERENCES", "EXISTS",
@@ -103,8 +103,8 @@ public final class EngineSql {
         }
         for (int i = 0; i < tokens.size(); i++) {
             Token name = tokens.get(i);
-            if (name.kind() != Token.Kind.WORD || !CURRENT_TIMESTAMPS.contains(name.upper())
-                    || i > 0 && tokens.get(i - 1).isSymbol(".") || replaced.containsKey(i)) {
+            if (!isAnyWord(name, CURRENT_TIMESTAMPS) || i > 0 && tokens.get(i - 1).isSymbol(".")
+                    || replaced.containsKey(i)) {
                 continue;
             }
             boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
@@ -125,8 +125,8 @@ public final class EngineSql {
     private static void wholeSecondTimes(List<Token> tokens, Map<Integer, String> before, Map<Integer, String> after) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token name = tokens.get(i);
-            if (name.kind() != Token.Kind.WORD || !WHOLE_SECOND_TIMES.contains(name.upper())
-                    || !tokens.get(i + 1).isSymbol("(") || i > 0 && tokens.get(i - 1).isSymbol(".")) {
+            if (!tokens.get(i + 1).isSymbol("(") || !isAnyWord(name, WHOLE_SECOND_TIMES)
+                    || i > 0 && tokens.get(i - 1).isSymbol(".")) {
                 continue;
             }
             int close = TokenRanges.closing(tokens, i + 1);
@@ -135,6 +135,16 @@ public final class EngineSql {
                 after.merge(close, " AS TIMESTAMP(0))", (a, b) -> b + a);
             }
         }
+    }
+
+    /** Whether the token is one of {@code words}, without making an upper-case copy of every word of a statement. */
+    private static boolean isAnyWord(Token token, List<String> words) {
+        for (String each : words) {
+            if (token.isWord(each)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Appends the engine's text of the token at {@code i} (and any it belongs with); returns the last one used. */
