@@ -19,6 +19,7 @@ import org.h2.value.ValueVarbinary;
 /** MySQL's string, digest and address functions the engine lacks, registered in it as Java functions. */
 public final class MySqlStringFunctions {
     private static final HexFormat LOWER_HEX = HexFormat.of();
+    private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
 
     private MySqlStringFunctions() {
     }
@@ -95,7 +96,7 @@ public final class MySqlStringFunctions {
         }
         byte[] bytes = DataType.isBinaryStringOrSpecialBinaryType(type) ? value.getBytesNoCopy()
                 : value.getString().getBytes(StandardCharsets.UTF_8);
-        return HexFormat.of().withUpperCase().formatHex(bytes);
+        return UPPER_HEX.formatHex(bytes);
     }
 
     /** UNHEX(str): the bytes the hex digits stand for (a binary string); NULL when one is not a hex digit. */
@@ -105,7 +106,7 @@ public final class MySqlStringFunctions {
         }
         String digits = value.length() % 2 == 0 ? value : "0" + value;
         try {
-            return ValueVarbinary.getNoCopy(HexFormat.of().parseHex(digits));
+            return ValueVarbinary.getNoCopy(LOWER_HEX.parseHex(digits));
         } catch (IllegalArgumentException e) {
             return ValueNull.INSTANCE;
         }

@@ -1,6 +1,7 @@
 package dev.doppel.server.engine;
 
 import java.security.SecureRandom;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -9,13 +10,15 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** MySQL's clock and date functions the engine lacks or names otherwise, registered in it as Java functions. */
 public final class MySqlTimeFunctions {
     /** 100-ns intervals between the UUID epoch (1582-10-15) and the Unix epoch. */
     private static final long UUID_EPOCH_OFFSET = 0x01B2_1DD2_1381_4000L;
     private static final AtomicLong LAST_UUID_TIME = new AtomicLong();
-    private static final java.util.regex.Pattern OFFSET = java.util.regex.Pattern.compile("([+-])(\\d{1,2}):(\\d{2})");
+    private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{1,2}):(\\d{2})");
     /** Clock sequence and node of this server's version 1 UUIDs, chosen at random once (multicast bit set). */
     private static final long UUID_CLOCK_AND_NODE;
 
@@ -83,7 +86,7 @@ public final class MySqlTimeFunctions {
         if (trimmed.equalsIgnoreCase("SYSTEM")) {
             return ZoneId.systemDefault();
         }
-        java.util.regex.Matcher offset = OFFSET.matcher(trimmed);
+        Matcher offset = OFFSET.matcher(trimmed);
         try {
             if (offset.matches()) {
                 int hours = Integer.parseInt(offset.group(2));
@@ -92,7 +95,7 @@ public final class MySqlTimeFunctions {
                 return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
             }
             return ZoneId.of(trimmed);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return null;
         }
     }

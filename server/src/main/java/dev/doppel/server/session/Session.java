@@ -6,6 +6,7 @@ import dev.doppel.server.config.Charsets;
 import dev.doppel.server.config.MySqlCharset;
 import dev.doppel.server.config.MySqlCollation;
 import dev.doppel.server.config.SessionVariables;
+import dev.doppel.server.engine.UserLockService;
 import dev.doppel.server.instance.ServerContext;
 import dev.doppel.server.protocol.Capabilities;
 import dev.doppel.server.protocol.HandshakeResponse;
@@ -52,7 +53,7 @@ public final class Session {
     private String schema;
     private Connection engineConnection;
     /** This session's view of the server's user-level locks, made on first use. */
-    private dev.doppel.server.engine.UserLockService userLocks;
+    private UserLockService userLocks;
     /** The engine connection's lock timeout as last set, -1 before it is set. */
     private int engineLockTimeout = -1;
     private volatile Statement runningStatement;
@@ -393,7 +394,7 @@ public final class Session {
     }
 
     /** GET_LOCK and the other user-level lock functions, for this session. */
-    public dev.doppel.server.engine.UserLockService userLocks() {
+    public UserLockService userLocks() {
         if (userLocks == null) {
             userLocks = server.userLocks().forSession(id(), this::queryKilled);
         }

@@ -3,6 +3,7 @@ package dev.doppel.server.sql;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.config.SqlMode;
 import dev.doppel.server.engine.StatementEffects;
+import dev.doppel.server.engine.UserLockService;
 import dev.doppel.server.session.Session;
 import org.h2.api.ErrorCode;
 
@@ -73,7 +74,7 @@ final class EngineEffects implements StatementEffects.Listener {
     }
 
     @Override
-    public dev.doppel.server.engine.UserLockService userLocks() {
+    public UserLockService userLocks() {
         return session.userLocks();
     }
 

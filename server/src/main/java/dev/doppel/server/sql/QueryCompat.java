@@ -10,7 +10,8 @@ import java.util.Set;
  * MySQL query forms the engine rejects or reads otherwise: {@code expr COLLATE name} in a query (the engine compares
  * with its own collation; the clause is dropped), HAVING without GROUP BY over select-list aliases (MySQL filters
  * the rows like WHERE; it becomes a WHERE with the aliases replaced by their expressions), INSERT's row alias
- * (InsertRowAlias), MySQL's cast types, and shared row locks. Statements without any of their words pass unchanged and cheaply.
+ * (InsertRowAlias), MySQL's cast types, and shared row locks. Statements without any of their words pass unchanged
+ * and cheaply.
  */
 final class QueryCompat {
     private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "MIN", "MAX", "AVG", "GROUP_CONCAT",
@@ -76,7 +77,8 @@ final class QueryCompat {
         for (int i = 1; i + 1 < tokens.size(); i++) {
             Token each = tokens.get(i);
             if (each.isWord("USING") && i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(")")
-                    && isConvertArgument(tokens, i)) {
+                    && TokenRanges.opening(tokens, i + 2) > 0
+                    && tokens.get(TokenRanges.opening(tokens, i + 2) - 1).isWord("CONVERT")) {
                 out.append(sql, copied, each.start()).append(", VARCHAR");
                 copied = tokens.get(i + 1).end();
                 i++;
@@ -134,20 +136,6 @@ final class QueryCompat {
             }
         }
         return out.append(sql, copied, sql.length()).toString();
-    }
-
-    /** Whether the token at {@code index} is inside the parentheses of a CONVERT( call, at their top level. */
-    private static boolean isConvertArgument(List<Token> tokens, int index) {
-        int depth = 0;
-        for (int i = index - 1; i > 0; i--) {
-            Token each = tokens.get(i);
-            if (each.isSymbol(")")) {
-                depth++;
-            } else if (each.isSymbol("(") && depth-- == 0) {
-                return tokens.get(i - 1).isWord("CONVERT");
-            }
-        }
-        return false;
     }
 
     private static String withoutCollate(String sql, List<Token> tokens) {
