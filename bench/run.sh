@@ -10,6 +10,8 @@ usage: bench/run.sh [options]
   --duration=S          sysbench SELECT 1 run time in seconds (default 20)
   --oltp-duration=S     run time of each sysbench OLTP workload in seconds (default 20)
   --oltp-warmup=S       an unmeasured run of each OLTP workload before the measured one (default 10; 0 = none)
+  --rounds=N            OLTP rounds: each round runs every workload on Doppel, then on MariaDB; the verdict is
+                        the median of the rounds' ratios (default 3)
   --tables=N            sysbench OLTP tables (default 4)
   --table-size=N        rows per sysbench OLTP table (default 10000)
   --only=basic|oltp     only the basic figures (start, connect, SELECT 1, RSS) or only the OLTP workloads
@@ -28,7 +30,7 @@ Environment: JAVA_HOME (JDK 21+) is used for Doppel and the Connector/J client; 
 EOF
 }
 
-duration=20 threads=8 connections=2000 startup_runs=3 oltp_duration=20 oltp_warmup=10 tables=4 table_size=10000 only=all
+duration=20 threads=8 connections=2000 startup_runs=3 oltp_duration=20 oltp_warmup=10 rounds=3 tables=4 table_size=10000 only=all
 mariadb_mode=none mariadb_port= mariadb_user=bench mariadb_password=bench keep=0 wait_idle=120
 # Idle RSS is read again this long after the first reading 2 s after the connection test: the JVM gives heap and
 # malloc memory back after 5 s without work (bin/doppeld), MariaDB keeps what it has.
@@ -41,6 +43,7 @@ for arg in "$@"; do
     --startup-runs=*) startup_runs="${arg#*=}" ;;
     --oltp-duration=*) oltp_duration="${arg#*=}" ;;
     --oltp-warmup=*) oltp_warmup="${arg#*=}" ;;
+    --rounds=*) rounds="${arg#*=}" ;;
     --tables=*) tables="${arg#*=}" ;;
     --table-size=*) table_size="${arg#*=}" ;;
     --only=basic|--only=oltp) only="${arg#*=}" ;;
@@ -57,7 +60,7 @@ done
 [[ "$oltp_warmup" =~ ^[0-9]+$ ]] || { echo "bench/run.sh: not a number: $oltp_warmup" >&2; exit 2; }
 [[ "$wait_idle" =~ ^[0-9]+$ ]] || { echo "bench/run.sh: not a number: $wait_idle" >&2; exit 2; }
 [ "$only" = oltp ] && startup_runs=1
-for n in "$duration" "$threads" "$connections" "$startup_runs" "$oltp_duration" "$tables" "$table_size"; do
+for n in "$duration" "$threads" "$connections" "$startup_runs" "$oltp_duration" "$rounds" "$tables" "$table_size"; do
   [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench/run.sh: not a positive number: $n" >&2; exit 2; }
 done
 
@@ -254,43 +257,58 @@ oltp_workloads=(
   "read_only|oltp_read_only|auto|tps|0.7"
   "write_only|oltp_write_only|auto|tps|0.5"
 )
-declare -A oltp_result  # "SERVER|WORKLOAD" -> "figure p95 cpu_us_per_tx ignored_errors foreign"
+declare -A oltp_result  # "SERVER|WORKLOAD|ROUND" -> "figure p95 cpu_us_per_tx ignored_errors foreign"
 
-# oltp NAME PORT USER PASSWORD SERVER_PID: prepares the tables, runs every workload, cleans up; fills oltp_result.
-oltp() {
-  local name="$1" port="$2" user="$3" password="$4" pid="$5" entry label script mode unit out value
-  local common=(--db-driver=mysql --mysql-host=127.0.0.1 --mysql-port="$port" --mysql-user="$user"
-    --mysql-password="$password" --mysql-db=sbtest --tables="$tables" --table-size="$table_size")
-  log "$name: sysbench prepare, $tables tables x $table_size rows"
-  out="$work/$name-oltp-prepare.txt"
+# oltp_options PORT USER PASSWORD: sets `common`, the sysbench options every OLTP step of one server shares.
+oltp_options() {
+  common=(--db-driver=mysql --mysql-host=127.0.0.1 --mysql-port="$1" --mysql-user="$2" --mysql-password="$3"
+    --mysql-db=sbtest --tables="$tables" --table-size="$table_size")
+}
+
+# oltp_prepare NAME PORT USER PASSWORD: the tables all oltp_* scripts share.
+oltp_prepare() {
+  local out="$work/$1-oltp-prepare.txt" common
+  oltp_options "$2" "$3" "$4"
+  log "$1: sysbench prepare, $tables tables x $table_size rows"
   timeout "$prepare_timeout" sysbench oltp_read_write "${common[@]}" prepare >"$out" 2>&1 \
-    || { cat "$out" >&2; die "$name: sysbench prepare failed (output above)"; }
-  for entry in "${oltp_workloads[@]}"; do
-    IFS='|' read -r label script mode unit _ <<<"$entry"
-    out="$work/$name-${script}-${mode}.txt"
-    if [ "$oltp_warmup" -gt 0 ]; then
-      log "$name: warm-up, sysbench $script --db-ps-mode=$mode, ${oltp_warmup}s"
-      timeout "$oltp_timeout" sysbench "$script" "${common[@]}" --db-ps-mode="$mode" --threads="$threads" \
-        --time="$oltp_warmup" run >"$out" 2>&1 || { cat "$out" >&2; die "$name: sysbench $script warm-up failed"; }
-    fi
-    await_idle
-    log "$name: sysbench $script --db-ps-mode=$mode, $threads threads, ${oltp_duration}s"
-    if ! measured "$pid" timeout "$oltp_timeout" sysbench "$script" "${common[@]}" --db-ps-mode="$mode" \
-        --threads="$threads" --time="$oltp_duration" --percentile=95 run >"$out" 2>&1; then
-      cat "$out" >&2; die "$name: sysbench $script failed (output above)"
-    fi
-    grep -q FATAL "$out" && { cat "$out" >&2; die "$name: sysbench $script reported errors (output above)"; }
-    if [ "$unit" = qps ]; then
-      value="$(sed -n 's/^ *queries: *[0-9]* *(\([0-9]*\).*per sec.*/\1/p' "$out")"
-    else
-      value="$(sed -n 's/^ *transactions: *[0-9]* *(\([0-9]*\).*per sec.*/\1/p' "$out")"
-    fi
-    oltp_result["$name|$label"]="$value $(sed -n 's/^ *95th percentile: *\([0-9.]*\).*/\1/p' "$out") \
+    || { cat "$out" >&2; die "$1: sysbench prepare failed (output above)"; }
+}
+
+# oltp_cleanup NAME PORT USER PASSWORD
+oltp_cleanup() {
+  local out="$work/$1-oltp-cleanup.txt" common
+  oltp_options "$2" "$3" "$4"
+  timeout "$prepare_timeout" sysbench oltp_read_write "${common[@]}" cleanup >"$out" 2>&1 \
+    || { cat "$out" >&2; die "$1: sysbench cleanup failed (output above)"; }
+}
+
+# oltp_workload NAME PORT USER PASSWORD SERVER_PID ROUND ENTRY: warm-up and measured run of one workload of
+# oltp_workloads; fills oltp_result.
+oltp_workload() {
+  local name="$1" pid="$5" round="$6" label script mode unit out value common
+  IFS='|' read -r label script mode unit _ <<<"$7"
+  oltp_options "$2" "$3" "$4"
+  out="$work/$name-${script}-${mode}-$round.txt"
+  if [ "$oltp_warmup" -gt 0 ]; then
+    log "$name: round $round, warm-up, sysbench $script --db-ps-mode=$mode, ${oltp_warmup}s"
+    timeout "$oltp_timeout" sysbench "$script" "${common[@]}" --db-ps-mode="$mode" --threads="$threads" \
+      --time="$oltp_warmup" run >"$out" 2>&1 || { cat "$out" >&2; die "$name: sysbench $script warm-up failed"; }
+  fi
+  await_idle
+  log "$name: round $round, sysbench $script --db-ps-mode=$mode, $threads threads, ${oltp_duration}s"
+  if ! measured "$pid" timeout "$oltp_timeout" sysbench "$script" "${common[@]}" --db-ps-mode="$mode" \
+      --threads="$threads" --time="$oltp_duration" --percentile=95 run >"$out" 2>&1; then
+    cat "$out" >&2; die "$name: sysbench $script failed (output above)"
+  fi
+  grep -q FATAL "$out" && { cat "$out" >&2; die "$name: sysbench $script reported errors (output above)"; }
+  if [ "$unit" = qps ]; then
+    value="$(sed -n 's/^ *queries: *[0-9]* *(\([0-9]*\).*per sec.*/\1/p' "$out")"
+  else
+    value="$(sed -n 's/^ *transactions: *[0-9]* *(\([0-9]*\).*per sec.*/\1/p' "$out")"
+  fi
+  oltp_result["$name|$label|$round"]="$value $(sed -n 's/^ *95th percentile: *\([0-9.]*\).*/\1/p' "$out") \
 $(per_op "$server_cpu_s" "$(sed -n 's/^ *transactions: *\([0-9]*\).*/\1/p' "$out")" 1000000 0) \
 $(sed -n 's/^ *ignored errors: *\([0-9]*\).*/\1/p' "$out") $foreign"
-  done
-  timeout "$prepare_timeout" sysbench oltp_read_write "${common[@]}" cleanup >"$out" 2>&1 \
-    || { cat "$out" >&2; die "$name: sysbench cleanup failed (output above)"; }
 }
 
 client_sql() {  # client_sql PORT USER PASSWORD SQL [client options]
@@ -307,7 +325,16 @@ timeout 120 bash "$dist/bin/doppeld" --no-defaults --initialize-insecure --datad
   --log-error="$work/doppel-initialize.log" >/dev/null 2>&1 || { cat "$work/doppel-initialize.log" >&2; die "initialize failed"; }
 doppel_init_ms=$(( $(now_ms) - t0 ))
 
+# The error log's warnings and errors, collected before each restart truncates it.
+doppel_problems= doppel_aborted=0
+scan_doppel_log() {
+  [ -f "$doppel_log" ] || return 0
+  doppel_problems+="$(grep -E '\[(ERROR|Warning)\]' "$doppel_log" | grep -v 'Aborted connection' || true)"
+  doppel_aborted=$(( doppel_aborted + $(grep -c 'Aborted connection' "$doppel_log" || true) ))
+}
+
 start_doppel() {
+  scan_doppel_log
   : >"$doppel_log"
   local started; started="$(now_ms)"
   # Timed from here: the launcher script, JVM start and server bootstrap all count.
@@ -343,10 +370,8 @@ if [ "$only" != oltp ]; then
   sleep 2
   doppel_rss_load="$(rss_mb "$doppel_pid")"
 fi
-[ "$only" != basic ] && oltp Doppel "$doppel_port" root "" "$doppel_pid"
-doppel_problems="$(grep -E '\[(ERROR|Warning)\]' "$doppel_log" | grep -v 'Aborted connection' || true)"
-doppel_aborted="$(grep -c 'Aborted connection' "$doppel_log" || true)"
-stop_process "$doppel_pid" doppel; doppel_pid=
+# Stopped while MariaDB's basic figures are taken; the OLTP rounds below start it again.
+if [ "$only" != oltp ]; then stop_process "$doppel_pid" doppel; doppel_pid=; fi
 
 # ---------- MariaDB ----------
 mariadb_ready=() mariadb_conn= mariadb_conn_cpu= mariadb_query_cpu= mariadb_conn_foreign= mariadb_qps_foreign= mariadb_qps= mariadb_p95= mariadb_rss_start= mariadb_rss_conn= mariadb_rss_conn_2s= mariadb_rss_load= mariadb_version=
@@ -408,9 +433,38 @@ SQL
     mariadb_qps="$qps" mariadb_p95="$p95" mariadb_qps_foreign="$qps_foreign" mariadb_query_cpu="$query_cpu_us"
     if [ -n "$mariadb_pid" ]; then sleep 2; mariadb_rss_load="$(rss_mb "$mariadb_pid")"; fi
   fi
-  [ "$only" != basic ] && oltp MariaDB "$mariadb_port" "$mariadb_user" "$mariadb_password" "$mariadb_pid"
-  stop_process "$mariadb_pid" mariadb; mariadb_pid=
 fi
+
+# ---------- OLTP rounds: both servers up, each workload on Doppel and then on MariaDB, round after round ----------
+if [ "$only" != basic ]; then
+  if [ -z "$doppel_pid" ]; then
+    start_doppel
+    log "Doppel: started again for the OLTP rounds (ready after $ready_ms ms)"
+  fi
+  servers=("Doppel|$doppel_port|root||$doppel_pid")
+  if [ "$mariadb_mode" != none ]; then
+    servers+=("MariaDB|$mariadb_port|$mariadb_user|$mariadb_password|$mariadb_pid")
+  fi
+  for server in "${servers[@]}"; do
+    IFS='|' read -r s_name s_port s_user s_password _ <<<"$server"
+    oltp_prepare "$s_name" "$s_port" "$s_user" "$s_password"
+  done
+  for ((round = 1; round <= rounds; round++)); do
+    for entry in "${oltp_workloads[@]}"; do
+      for server in "${servers[@]}"; do
+        IFS='|' read -r s_name s_port s_user s_password s_pid <<<"$server"
+        oltp_workload "$s_name" "$s_port" "$s_user" "$s_password" "$s_pid" "$round" "$entry"
+      done
+    done
+  done
+  for server in "${servers[@]}"; do
+    IFS='|' read -r s_name s_port s_user s_password _ <<<"$server"
+    oltp_cleanup "$s_name" "$s_port" "$s_user" "$s_password"
+  done
+fi
+scan_doppel_log
+stop_process "$doppel_pid" doppel; doppel_pid=
+stop_process "$mariadb_pid" mariadb; mariadb_pid=
 
 # ---------- report ----------
 ratio() {
@@ -437,7 +491,7 @@ if [ "$only" != oltp ]; then
   echo "noise: other processes used Doppel ${doppel_conn_foreign}%/${doppel_qps_foreign}%, MariaDB ${mariadb_conn_foreign:--}%/${mariadb_qps_foreign:--}% of the CPUs during the connection/SELECT 1 tests"
 fi
 if [ "$only" != basic ]; then
-  echo "OLTP settings: sysbench $(sysbench --version | awk '{print $2}'), $tables tables x $table_size rows, threads=$threads, ${oltp_duration}s per workload after ${oltp_warmup}s warm-up"
+  echo "OLTP settings: sysbench $(sysbench --version | awk '{print $2}'), $tables tables x $table_size rows, threads=$threads, ${oltp_duration}s per workload after ${oltp_warmup}s warm-up, $rounds rounds"
 fi
 if [ "$max_foreign" -gt 5 ]; then
   echo "WARNING: the box was not idle during a measurement (over 5% foreign CPU); rerun for comparable figures"
@@ -465,19 +519,43 @@ printf "$fmt" "RSS after SELECT 1 load (MB)" "$doppel_rss_load" "${mariadb_rss_l
 fi
 printf "$fmt" "initialize data directory (ms)" "$doppel_init_ms" "" "" "" ""
 if [ "$only" != basic ]; then
+  # field SERVER LABEL N: the Nth field of every round's result of one server and workload, one per line
+  field() {
+    local r
+    for ((r = 1; r <= rounds; r++)); do
+      [ -n "${oltp_result["$1|$2|$r"]:-}" ] && echo "${oltp_result["$1|$2|$r"]}" | awk -v n="$3" '{ print $n }'
+    done
+    return 0
+  }
+  med() { local v; v="$(median "$@")"; echo "${v:--}"; }
   for entry in "${oltp_workloads[@]}"; do
     IFS='|' read -r label script mode unit min_ratio <<<"$entry"
-    read -r d_value d_p95 d_cpu d_ignored d_foreign <<<"${oltp_result["Doppel|$label"]}"
-    m_value= m_p95= m_cpu= m_ignored= m_foreign=
-    if [ -n "${oltp_result["MariaDB|$label"]:-}" ]; then
-      read -r m_value m_p95 m_cpu m_ignored m_foreign <<<"${oltp_result["MariaDB|$label"]}"
-    fi
+    d_values=($(field Doppel "$label" 1)) m_values=($(field MariaDB "$label" 1))
+    ratios=() round_text=()
+    for ((r = 0; r < ${#m_values[@]}; r++)); do
+      ratios+=("$(awk -v a="${d_values[r]}" -v b="${m_values[r]}" 'BEGIN { printf "%.2f", a / b }')")
+      round_text+=("${ratios[r]}x")
+    done
     unit_text=transactions/s; [ "$unit" = qps ] && unit_text=queries/s
-    printf "$fmt" "$label ($unit_text)" "$d_value" "${m_value:--}" "$(ratio "$d_value" "$m_value")" \
-      ">= ${min_ratio}x MariaDB" "$(verdict_ratio "$d_value" "$m_value" "$min_ratio")"
-    printf "$fmt" "  p95 latency (ms)" "$d_p95" "${m_p95:--}" "$(ratio "$d_p95" "$m_p95")" "" ""
-    printf "$fmt" "  server CPU per transaction (us)" "$d_cpu" "${m_cpu:--}" "$(ratio "$d_cpu" "$m_cpu")" "" ""
-    printf "$fmt" "  ignored errors (deadlocks); foreign CPU %" "$d_ignored; $d_foreign" "${m_ignored:--}; ${m_foreign:--}" "" "" ""
+    if [ "${#ratios[@]}" -gt 0 ]; then
+      median_ratio="$(median "${ratios[@]}")"
+      verdict="$(awk -v r="$median_ratio" -v m="$min_ratio" 'BEGIN { print (r >= m) ? "PASS" : "FAIL" }')"
+      printf "$fmt" "$label ($unit_text), median" "$(med "${d_values[@]}")" "$(med "${m_values[@]}")" "${median_ratio}x" \
+        ">= ${min_ratio}x MariaDB" "$verdict"
+      printf "$fmt" "  each round (ratio)" "$(join "${d_values[@]}")" "$(join "${m_values[@]}")" "$(join "${round_text[@]}")" "" ""
+    else
+      printf "$fmt" "$label ($unit_text), median" "$(med "${d_values[@]}")" "-" "-" ">= ${min_ratio}x MariaDB" "n/a"
+      printf "$fmt" "  each round" "$(join "${d_values[@]}")" "" "" "" ""
+    fi
+    printf "$fmt" "  p95 latency, median (ms)" "$(med $(field Doppel "$label" 2))" "$(med $(field MariaDB "$label" 2))" "" "" ""
+    printf "$fmt" "  server CPU per transaction, median (us)" "$(med $(field Doppel "$label" 3))" \
+      "$(med $(field MariaDB "$label" 3))" "" "" ""
+    sum_of() { awk '{ s += $1 } END { print s + 0 }'; }
+    max_of() { awk 'BEGIN { m = 0 } $1 > m { m = $1 } END { print m }'; }
+    printf "$fmt" "  ignored errors (deadlocks); max foreign CPU %" \
+      "$(field Doppel "$label" 4 | sum_of); $(field Doppel "$label" 5 | max_of)" \
+      "$( [ "${#m_values[@]}" -gt 0 ] && echo "$(field MariaDB "$label" 4 | sum_of); $(field MariaDB "$label" 5 | max_of)" || echo -)" \
+      "" "" ""
   done
 fi
 echo
