@@ -219,3 +219,38 @@ SELECT k, n FROM upserts ORDER BY k;
 a | 11
 b | 14
 c | 3
+
+-- ROW_COUNT(): the affected rows of the statement before; -1 after a result set or an error, 0 after DDL
+CREATE TABLE counted (id INT PRIMARY KEY, v INT);
+
+INSERT INTO counted VALUES (1, 1), (2, 2), (3, 3);
+-> ok affected=3
+
+SELECT ROW_COUNT();
+-> rows
+3
+
+SELECT ROW_COUNT();
+-> rows
+-1
+
+UPDATE counted SET v = v + 10 WHERE id <= 2;
+-> ok affected=2
+
+SELECT ROW_COUNT(), v FROM counted WHERE id = 1;
+-> rows
+2 | 11
+
+INSERT INTO counted VALUES (1, 1);
+-> error 1062 23000 Duplicate entry '1' for key 'counted.PRIMARY'
+
+SELECT ROW_COUNT();
+-> rows
+-1
+
+DELETE FROM counted WHERE id > 9;
+-> ok affected=0
+
+SELECT ROW_COUNT();
+-> rows
+0

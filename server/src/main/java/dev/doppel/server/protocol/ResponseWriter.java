@@ -15,6 +15,8 @@ public final class ResponseWriter {
     private final Channel channel;
     private final int capabilities;
     private PacketOutput output;
+    /** What ROW_COUNT() returns: the affected rows of the last OK, -1 after a result set or an error. */
+    private long rowCount = -1;
 
     public ResponseWriter(Channel channel, int capabilities) {
         this.channel = channel;
@@ -37,19 +39,26 @@ public final class ResponseWriter {
         return output;
     }
 
+    public long rowCount() {
+        return rowCount;
+    }
+
     public void ok(long affectedRows, long lastInsertId, int status, int warnings, String info, byte[] sessionState) {
+        rowCount = affectedRows;
         ServerPackets.ok(output.begin(), 0x00, affectedRows, lastInsertId, status, warnings, info, sessionState,
                 capabilities);
         output.end();
     }
 
     public void error(int number, String sqlState, String message) {
+        rowCount = -1;
         ServerPackets.error(output.begin(), number, sqlState, message);
         output.end();
     }
 
     /** Column count and definitions, followed by an EOF unless the client deprecates it. */
     public void columns(List<ColumnDefinition> columns, int status) {
+        rowCount = -1;
         Wire.writeLengthEncodedInt(output.begin(), columns.size());
         output.end();
         for (ColumnDefinition each : columns) {

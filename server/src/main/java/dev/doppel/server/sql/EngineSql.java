@@ -22,7 +22,8 @@ import java.util.Set;
 public final class EngineSql {
     /** The functions {@link #sessionFunctionValue} answers. */
     private static final Set<String> SESSION_FUNCTIONS = Set.of("DATABASE", "SCHEMA", "VERSION", "USER",
-            "SESSION_USER", "SYSTEM_USER", "CURRENT_USER", "CONNECTION_ID", "LAST_INSERT_ID", "FOUND_ROWS");
+            "SESSION_USER", "SYSTEM_USER", "CURRENT_USER", "CONNECTION_ID", "LAST_INSERT_ID", "FOUND_ROWS",
+            "ROW_COUNT");
 
     /** Words that may follow a table name and are not its alias. */
     private static final Set<String> NOT_ALIASES = Set.of("WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
@@ -306,6 +307,7 @@ public final class EngineSql {
             case "CONNECTION_ID" -> out[0] = session.id();
             case "LAST_INSERT_ID" -> out[0] = session.lastInsertId();
             case "FOUND_ROWS" -> out[0] = session.foundRows();
+            case "ROW_COUNT" -> out[0] = session.writer().rowCount();
             default -> {
                 return 0;
             }
