@@ -100,6 +100,45 @@ public final class MySqlTimeFunctions {
         }
     }
 
+    /** WEEK(date): mode 0 (default_week_format's default). */
+    public static Long week(LocalDateTime value) {
+        return week(value, 0);
+    }
+
+    /** WEEK(date, mode): the week number of the date in MySQL's mode 0-7 (see MySqlWeeks). */
+    public static Long week(LocalDateTime value, Integer mode) {
+        return value == null || mode == null ? null : (long) MySqlWeeks.week(value.toLocalDate(), mode);
+    }
+
+    /** YEARWEEK(date): mode 0. */
+    public static Long yearweek(LocalDateTime value) {
+        return yearweek(value, 0);
+    }
+
+    /** YEARWEEK(date, mode): year * 100 + week, the week counted into the neighbouring year when it runs over. */
+    public static Long yearweek(LocalDateTime value, Integer mode) {
+        return value == null || mode == null ? null : (long) MySqlWeeks.yearWeek(value.toLocalDate(), mode);
+    }
+
+    /**
+     * MICROSECOND(expr): the fraction of a second of a time or datetime, in microseconds. Taken from the value's text,
+     * which the engine gives for any type; its trailing zeros may be cut ('.00001' is 10 microseconds).
+     */
+    public static Long microsecond(String value) {
+        if (value == null) {
+            return null;
+        }
+        int dot = value.lastIndexOf('.');
+        if (dot < 0 || dot < value.lastIndexOf(':')) {
+            return 0L;
+        }
+        String digits = value.substring(dot + 1).trim();
+        if (digits.isEmpty() || digits.length() > 6 || !digits.chars().allMatch(Character::isDigit)) {
+            return 0L;
+        }
+        return Long.parseLong((digits + "000000").substring(0, 6));
+    }
+
     /** TIME_TO_SEC(time). */
     public static Long timeToSec(LocalTime time) {
         return time == null ? null : (long) time.toSecondOfDay();

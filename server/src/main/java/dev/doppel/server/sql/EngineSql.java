@@ -44,6 +44,8 @@ public final class EngineSql {
             Map.entry("UTC_DATE", "PUBLIC.MYSQL_UTC_DATE"), Map.entry("UTC_TIME", "PUBLIC.MYSQL_UTC_TIME"),
             Map.entry("SYSDATE", "PUBLIC.MYSQL_SYSDATE"), Map.entry("DATEDIFF", "PUBLIC.MYSQL_DATEDIFF"),
             Map.entry("TIME_TO_SEC", "PUBLIC.MYSQL_TIME_TO_SEC"), Map.entry("WEEKDAY", "PUBLIC.MYSQL_WEEKDAY"),
+            Map.entry("WEEK", "PUBLIC.MYSQL_WEEK"), Map.entry("YEARWEEK", "PUBLIC.MYSQL_YEARWEEK"),
+            Map.entry("MICROSECOND", "PUBLIC.MYSQL_MICROSECOND"),
             Map.entry("CONVERT_TZ", "PUBLIC.MYSQL_CONVERT_TZ"), Map.entry("UUID", "PUBLIC.MYSQL_UUID"),
             Map.entry("LOG2", "PUBLIC.MYSQL_LOG2"), Map.entry("BIT_COUNT", "PUBLIC.MYSQL_BIT_COUNT"),
             Map.entry("GET_LOCK", "PUBLIC.MYSQL_GET_LOCK"), Map.entry("RELEASE_LOCK", "PUBLIC.MYSQL_RELEASE_LOCK"),
