@@ -194,13 +194,17 @@ fi
 # Run from a private copy so that a rebuild in the tree during the run cannot swap jars under the running server.
 cp -a "$dist" "$work/doppel-dist"
 dist="$work/doppel-dist"
+source "$dist/bin/find-java.sh"
 if [ -z "${JAVA_HOME:-}" ]; then
-  source "$dist/bin/find-java.sh"
   JAVA_HOME="$(doppel_find_java_home)" || die "set JAVA_HOME to a JDK 21+"
 fi
 # Exported so that bin/doppeld takes it directly instead of probing every JDK on the machine (~0.1 s each).
 export JAVA_HOME
 java_version="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+if [ "$(doppel_java_major "$JAVA_HOME" 2>/dev/null || echo 0)" -ge 25 ] && [ ! -f "$dist/lib/doppel.aot" ]; then
+  log "WARNING: $repo/server/target/doppel has no lib/doppel.aot (built with -Ddoppel.aot.skip=true?): Doppel starts"
+  log "         and warms up slower without it; rebuild with ./mvnw -DskipTests package for comparable figures"
+fi
 
 cj_jar="$HOME/.m2/repository/com/mysql/mysql-connector-j/$cj_version/mysql-connector-j-$cj_version.jar"
 if [ ! -f "$cj_jar" ]; then
