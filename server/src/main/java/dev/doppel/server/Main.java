@@ -96,6 +96,16 @@ public final class Main {
         }
     }
 
+    /** A failure no user setting explains: an Error (StackOverflowError, ...) or an unchecked exception in the chain. */
+    private static boolean isInternalError(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof Error || cause instanceof RuntimeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int serve(ServerConfig config, ErrorLog log) {
         Server server = new Server(config, log);
         try {
@@ -103,6 +113,10 @@ public final class Main {
         } catch (StartupException e) {
             log.error(e.code(), e.getMessage());
             log.error(10119, "Aborting");
+            if (isInternalError(e)) {
+                // the error log has MySQL's one line; where it came from goes to stderr for a bug report
+                e.printStackTrace();
+            }
             return 1;
         }
         Thread signalHook = new Thread(() -> {

@@ -113,7 +113,8 @@ public final class DoppelProcess implements AutoCloseable {
                 }
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + ": " + log());
+                throw new IllegalStateException("server exited with " + process.exitValue() + ": " + log()
+                        + "\nstdout/stderr: " + Files.readString(home.resolve("stdout.log"), StandardCharsets.UTF_8));
             }
             Thread.sleep(50);
         }
