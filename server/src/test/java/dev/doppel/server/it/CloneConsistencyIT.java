@@ -219,4 +219,47 @@ class CloneConsistencyIT {
             donor.stop();
         }
     }
+
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void aTailLeftBehindTheLastChunkByACrashStaysOutOfTheCopy() throws Exception {
+        Path donorHome = Files.createDirectories(home.resolve("tail"));
+        DoppelProcess donor = DoppelProcess.start(donorHome);
+        try (Connection root = connect(donor)) {
+            execute(root, "INSTALL PLUGIN clone SONAME 'mysql_clone.so'");
+            pad(root, "padded", 2);
+            execute(root, "CREATE TABLE padded.marks (id INT PRIMARY KEY)", "INSERT INTO padded.marks VALUES (1)");
+        }
+        donor.process().destroyForcibly().waitFor();
+        // what a chunk write cut short by a crash leaves: bytes after the store's last chunk. H2Snapshot relies on
+        // the file only growing at its end; the engine's first chunk after the restart goes over these bytes and
+        // cuts the file after it, before the server is ready, so a clone never sees them
+        byte[] tail = new byte[64 * 1024];
+        new Random(7).nextBytes(tail);
+        Files.write(donorHome.resolve("data/doppel.mv.db"), tail, java.nio.file.StandardOpenOption.APPEND);
+        donor.launch();
+        Path target = home.resolve("after-tail/data");
+        try (Connection root = connect(donor)) {
+            execute(root, "SET GLOBAL clone_max_data_bandwidth = 1");
+            Connection cloner = connect(donor);
+            CompletableFuture<Void> clone = CompletableFuture.runAsync(() -> {
+                try {
+                    cloneTo(cloner, target);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            awaitCopying(root);
+            execute(root, "INSERT INTO padded.marks VALUES (2)", "INSERT INTO padded.marks VALUES (3)");
+            clone.join();
+            try (DoppelProcess copy = DoppelProcess.startInitialized(target.getParent());
+                    Connection copied = connect(copy)) {
+                assertThat(rows(copied, "SELECT id FROM padded.marks ORDER BY id"))
+                        .containsExactly(List.of("1"), List.of("2"), List.of("3"));
+                CloneSupport.assertSameData(root, copied);
+            }
+        } finally {
+            donor.stop();
+        }
+    }
 }
