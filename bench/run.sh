@@ -532,6 +532,8 @@ if [ "$only" != basic ]; then
     return 0
   }
   med() { local v; v="$(median "$@")"; echo "${v:--}"; }
+  sum_of() { awk '{ s += $1 } END { print s + 0 }'; }
+  max_of() { awk 'BEGIN { m = 0 } $1 > m { m = $1 } END { print m }'; }
   for entry in "${oltp_workloads[@]}"; do
     IFS='|' read -r label script mode unit min_ratio <<<"$entry"
     d_values=($(field Doppel "$label" 1)) m_values=($(field MariaDB "$label" 1))
@@ -554,8 +556,6 @@ if [ "$only" != basic ]; then
     printf "$fmt" "  p95 latency, median (ms)" "$(med $(field Doppel "$label" 2))" "$(med $(field MariaDB "$label" 2))" "" "" ""
     printf "$fmt" "  server CPU per transaction, median (us)" "$(med $(field Doppel "$label" 3))" \
       "$(med $(field MariaDB "$label" 3))" "" "" ""
-    sum_of() { awk '{ s += $1 } END { print s + 0 }'; }
-    max_of() { awk 'BEGIN { m = 0 } $1 > m { m = $1 } END { print m }'; }
     printf "$fmt" "  ignored errors (deadlocks); max foreign CPU %" \
       "$(field Doppel "$label" 4 | sum_of); $(field Doppel "$label" 5 | max_of)" \
       "$( [ "${#m_values[@]}" -gt 0 ] && echo "$(field MariaDB "$label" 4 | sum_of); $(field MariaDB "$label" 5 | max_of)" || echo -)" \
