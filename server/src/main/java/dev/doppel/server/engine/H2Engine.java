@@ -22,6 +22,11 @@ import java.util.concurrent.locks.Lock;
  * The default engine: one embedded H2 (MVStore) database file in the data directory holding every schema,
  * the {@code mysql} system schema included. A connection is kept open for the server's lifetime so the
  * database stays open between sessions.
+ *
+ * <p>Two kinds of engine user (docs/security.md, "The second wall"): the server's own maintenance runs as the engine's
+ * administrator, through {@link #maintenanceConnection()}, which no client statement reaches; the sessions run as
+ * {@link EngineUsers#CLIENT}, which may create, change and drop schemas and their objects and read and write their
+ * rows, and nothing more: no Java code, no files, no SCRIPT or BACKUP, no linked tables, no engine settings.
  */
 public final class H2Engine implements StorageEngine {
     public static final String FILE_NAME = "doppel";
@@ -90,9 +95,15 @@ public final class H2Engine implements StorageEngine {
     /** Below this the file is left as it is: compacting costs startup time and saves little. */
     private static final long COMPACT_ABOVE_BYTES = 16L << 20;
 
+    static {
+        EngineProperties.apply();
+    }
+
     private final String url;
+    private final String clientUrl;
     private final Path file;
     private final Properties credentials = new Properties();
+    private final Properties clientCredentials;
     private final Connection keepOpen;
     private final org.h2.mvstore.db.Store store;
     private final H2SpaceReclaimer reclaimer;
@@ -101,9 +112,13 @@ public final class H2Engine implements StorageEngine {
         this.file = datadir.toAbsolutePath().resolve(FILE_NAME + FILE_SUFFIX);
         this.url = "jdbc:h2:file:" + datadir.toAbsolutePath().resolve(FILE_NAME) + SETTINGS
                 + (create ? "" : ";IFEXISTS=TRUE");
-        credentials.setProperty("user", "doppel");
+        // The database settings above are the administrator's to give when it opens the database; a client
+        // connection that named them would run SET for each, which needs administrator rights.
+        this.clientUrl = "jdbc:h2:file:" + datadir.toAbsolutePath().resolve(FILE_NAME) + ";IFEXISTS=TRUE";
+        credentials.setProperty("user", EngineUsers.ADMINISTRATOR);
         credentials.setProperty("password", "");
         this.keepOpen = DriverManager.getConnection(url, credentials);
+        this.clientCredentials = EngineUsers.renewClient(keepOpen);
         // looked up once: flush() runs before every commit's OK
         this.store = storeOf(keepOpen);
         // MVStore writes a commit into free space inside the file when it can, and after kill -9 it found only
@@ -211,6 +226,11 @@ public final class H2Engine implements StorageEngine {
 
     @Override
     public Connection connect() throws SQLException {
+        return DriverManager.getConnection(clientUrl, clientCredentials);
+    }
+
+    @Override
+    public Connection maintenanceConnection() throws SQLException {
         return DriverManager.getConnection(url, credentials);
     }
 

@@ -32,6 +32,33 @@ public final class JsonColumns implements Trigger {
 
     /** Creates, renews or drops the trigger of a table after DDL that may have changed its JSON columns. */
     public static void refresh(Connection connection, String schema, String table) throws SQLException {
+        drop(connection, schema, table);
+        boolean hasJson;
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE LOWER(TABLE_SCHEMA) = LOWER(?) AND LOWER(TABLE_NAME) = LOWER(?) AND DATA_TYPE = 'JSON'")) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                hasJson = rows.next();
+            }
+        }
+        if (hasJson) {
+            String quotedSchema = quote(schema.toLowerCase(java.util.Locale.ROOT));
+            String name = quote(TRIGGER_PREFIX + table.toLowerCase(java.util.Locale.ROOT));
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TRIGGER " + quotedSchema + "." + name + " BEFORE INSERT, UPDATE ON "
+                        + quotedSchema + "." + quote(table.toLowerCase(java.util.Locale.ROOT))
+                        + " FOR EACH ROW CALL '" + JsonColumns.class.getName() + "'");
+            }
+        }
+    }
+
+    /**
+     * Drops the trigger of a table, if it has one, and tells whether it had. The engine re-creates a table's triggers
+     * when an ALTER TABLE copies the table, as the user running the ALTER, and a client's engine user may not create
+     * a Java trigger: so the trigger goes before such DDL and comes back after it ({@link #refresh}).
+     */
+    public static boolean drop(Connection connection, String schema, String table) throws SQLException {
         List<String> triggers = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT TRIGGER_NAME FROM"
                 + " INFORMATION_SCHEMA.TRIGGERS WHERE LOWER(EVENT_OBJECT_SCHEMA) = LOWER(?)"
@@ -45,27 +72,13 @@ public final class JsonColumns implements Trigger {
                 }
             }
         }
-        boolean hasJson;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS"
-                + " WHERE LOWER(TABLE_SCHEMA) = LOWER(?) AND LOWER(TABLE_NAME) = LOWER(?) AND DATA_TYPE = 'JSON'")) {
-            statement.setString(1, schema);
-            statement.setString(2, table);
-            try (ResultSet rows = statement.executeQuery()) {
-                hasJson = rows.next();
-            }
-        }
         String quotedSchema = quote(schema.toLowerCase(java.util.Locale.ROOT));
         try (Statement statement = connection.createStatement()) {
             for (String each : triggers) {
                 statement.execute("DROP TRIGGER IF EXISTS " + quotedSchema + "." + quote(each));
             }
-            if (hasJson) {
-                String name = quote(TRIGGER_PREFIX + table.toLowerCase(java.util.Locale.ROOT));
-                statement.execute("CREATE TRIGGER " + quotedSchema + "." + name + " BEFORE INSERT, UPDATE ON "
-                        + quotedSchema + "." + quote(table.toLowerCase(java.util.Locale.ROOT))
-                        + " FOR EACH ROW CALL '" + JsonColumns.class.getName() + "'");
-            }
         }
+        return !triggers.isEmpty();
     }
 
     private static String quote(String identifier) {

@@ -6,8 +6,17 @@ import java.sql.SQLException;
 /** The storage engine behind every schema: gives each session its own transactional connection. */
 public interface StorageEngine extends AutoCloseable {
 
-    /** A new connection with its own transaction, in the engine's MySQL compatibility mode. */
+    /**
+     * A new connection for a client session, with its own transaction, in the engine's MySQL compatibility mode. It has
+     * no administrator rights: it reaches schemas, tables and their rows, never the engine's code, files or settings.
+     */
     Connection connect() throws SQLException;
+
+    /**
+     * A new connection with the engine's administrator rights, for the server's own maintenance (system tables,
+     * engine functions and triggers). Never hand it to a statement a client wrote.
+     */
+    Connection maintenanceConnection() throws SQLException;
 
     /**
      * Writes every change made so far to the engine's files, so that a commit acknowledged after this call

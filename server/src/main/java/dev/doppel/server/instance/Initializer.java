@@ -44,7 +44,7 @@ public final class Initializer {
         try {
             try (DataDirectory directory = DataDirectory.create(datadir);
                  H2Engine engine = H2Engine.create(datadir);
-                 Connection connection = engine.connect()) {
+                 Connection connection = engine.maintenanceConnection()) {
                 AccountStore accounts = new AccountStore(() -> connection);
                 Set<String> all = new HashSet<>(Privileges.STATIC.keySet());
                 all.addAll(Privileges.DYNAMIC);

@@ -68,7 +68,7 @@ public final class Server {
             cloned.recoveryBegins();
             engine = H2Engine.open(datadir);
             cloned.recoveryEnded();
-            systemConnection = engine.connect();
+            systemConnection = engine.maintenanceConnection();
             upgrade.run(systemConnection);
             AccountStore accounts = new AccountStore(() -> systemConnection);
             accounts.reload();

@@ -47,6 +47,8 @@ public final class EngineErrors {
             case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1, ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1,
                  ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2 -> tableNotFound(sql, schema, quotedName(e));
             case ErrorCode.SCHEMA_NOT_FOUND_1 -> schemaNotFound(sql, quotedName(e));
+            // only the engine's own features need its administrator or a Java class by name: none of them is MySQL's
+            case ErrorCode.ADMIN_RIGHTS_REQUIRED, ErrorCode.ACCESS_DENIED_TO_CLASS_1 -> Lexer.syntaxError(sql, 0);
             case ErrorCode.TABLE_OR_VIEW_ALREADY_EXISTS_1 -> MySqlError.ER_TABLE_EXISTS_ERROR.exception(quotedName(e));
             case ErrorCode.STATEMENT_WAS_CANCELED -> MySqlError.ER_QUERY_INTERRUPTED.exception();
             case ErrorCode.LOCK_TIMEOUT_1 -> MySqlError.ER_LOCK_WAIT_TIMEOUT.exception();

@@ -130,7 +130,7 @@ final class TableDdl {
         if (parenthesized) {
             ColumnTypeRegistry.record(connection, name.schema(), name.table(), ColumnDeclarations.ofCreate(tokens, next));
         }
-        JsonColumns.refresh(connection, name.schema(), name.table());
+        refreshJsonTrigger(name.schema(), name.table());
         commitCatalog(connection);
     }
 
@@ -209,7 +209,15 @@ final class TableDdl {
         }
         List<Token> changes = new ArrayList<>(engineTokens.subList(name.next() - 1, engineTokens.size()));
         changes.set(0, new Token(Token.Kind.SYMBOL, "(", 0, 0));
-        new AlterTable(session, engineSql, name.schema(), name.table()).run(ColumnDeclarations.elements(changes, 0));
+        boolean hadJsonTrigger = dropJsonTrigger(name.schema(), name.table());
+        try {
+            new AlterTable(session, engineSql, name.schema(), name.table()).run(ColumnDeclarations.elements(changes, 0));
+        } catch (SQLException | RuntimeException e) {
+            if (hadJsonTrigger) {
+                refreshJsonTrigger(name.schema(), name.table());
+            }
+            throw e;
+        }
         Connection connection = session.engineConnection();
         Map<String, String> declared = new LinkedHashMap<>();
         String table = name.table();
@@ -253,7 +261,7 @@ final class TableDdl {
             }
         }
         ColumnTypeRegistry.record(connection, schema, table, declared);
-        JsonColumns.refresh(connection, schema, table);
+        refreshJsonTrigger(schema, table);
         commitCatalog(connection);
         executor.ok(0, moreFlag);
     }
@@ -324,7 +332,7 @@ final class TableDdl {
             RenamedTableKeys.rename(connection, pair[1].schema(), pair[0].table(), pair[1].table());
             ColumnTypeRegistry.renameTable(connection, pair[0].schema(), pair[0].table(), pair[1].schema(),
                     pair[1].table());
-            JsonColumns.refresh(connection, pair[1].schema(), pair[1].table());
+            refreshJsonTrigger(pair[1].schema(), pair[1].table());
         }
         commitCatalog(connection);
         executor.ok(0, moreFlag);
@@ -462,6 +470,19 @@ final class TableDdl {
     }
 
     /** DDL commits in MySQL; the registry's rows are committed with it even inside a transaction. */
+    /** The trigger is Java code, which only the engine's administrator may declare. */
+    private void refreshJsonTrigger(String schema, String table) throws SQLException {
+        try (Connection maintenance = session.server().engine().maintenanceConnection()) {
+            JsonColumns.refresh(maintenance, schema, table);
+        }
+    }
+
+    private boolean dropJsonTrigger(String schema, String table) throws SQLException {
+        try (Connection maintenance = session.server().engine().maintenanceConnection()) {
+            return JsonColumns.drop(maintenance, schema, table);
+        }
+    }
+
     private static void commitCatalog(Connection connection) throws SQLException {
         if (!connection.getAutoCommit()) {
             connection.commit();
