@@ -15,6 +15,8 @@ public enum MySqlError {
     ER_ERROR_ON_WRITE(1026, "HY000", "Error writing file '%s' (errno: %d - %s)", 200),
     ER_ILLEGAL_HA(1031, "HY000", "Table storage engine for '%s' doesn't have this option", 192),
     ER_CON_COUNT_ERROR(1040, "08004", "Too many connections"),
+    ER_OUT_OF_RESOURCES(1041, "HY000", "Out of memory; check if mysqld or some other process uses all available memory;"
+            + " if not, you may have to use 'ulimit' to allow mysqld to use more memory or you can add more swap space"),
     ER_BAD_HOST_ERROR(1042, "08S01", "Can't get hostname for your address"),
     ER_HANDSHAKE_ERROR(1043, "08S01", "Bad handshake"),
     ER_DBACCESS_DENIED_ERROR(1044, "42000", "Access denied for user '%s'@'%s' to database '%s'", 48, 64, 192),
@@ -97,6 +99,8 @@ public enum MySqlError {
     ER_UNSUPPORTED_PS(1295, "HY000", "This command is not supported in the prepared statement protocol yet"),
     ER_UNKNOWN_STMT_HANDLER(1243, "HY000", "Unknown prepared statement handler (%s) given to %s", 10, 0),
     ER_QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),
+    ER_STACK_OVERRUN_NEED_MORE(1436, "HY000", "Thread stack overrun:  %d bytes used of a %d byte stack, and %d bytes"
+            + " needed. Use 'mysqld --thread_stack=#' to specify a bigger stack."),
     ER_CANT_CREATE_USER_WITH_GRANT(1410, "42000", "You are not allowed to create a user with GRANT"),
     ER_CANNOT_USER(1396, "HY000", "Operation %s failed for %s", 0, 0),
     ER_PLUGIN_IS_NOT_LOADED(1524, "HY000", "Plugin '%s' is not loaded", 192),

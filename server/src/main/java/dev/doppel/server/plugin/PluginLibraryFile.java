@@ -54,6 +54,12 @@ public final class PluginLibraryFile implements AutoCloseable {
     /** Opens {@code soname} from {@code pluginDir}: 1124 for a path, 1126 when unreadable or not a library, 1127. */
     public static PluginLibraryFile open(Path pluginDir, String soname, ClassLoader server) {
         checkSoname(pluginDir, soname);
+        int nul = soname.indexOf('\0');
+        if (nul >= 0) {
+            // mysqld hands the name to dlopen as a C string, which ends at the NUL
+            throw MySqlError.ER_CANT_OPEN_LIBRARY.exception(pluginDir.resolve(soname.substring(0, nul)).toString(), 2,
+                    "cannot open shared object file: No such file or directory");
+        }
         Path requested = pluginDir.resolve(soname);
         Path path = resolve(requested);
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {

@@ -219,6 +219,9 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             }
         } catch (MalformedPacketException | IndexOutOfBoundsException e) {
             abort(packet, MySqlError.ER_HANDSHAKE_ERROR.exception(), "Bad handshake");
+        } catch (RuntimeException | Error e) {
+            // whatever a client sends during authentication, it gets an answer and the connection ends cleanly
+            abort(packet, MySqlError.ER_HANDSHAKE_ERROR.exception(), "Bad handshake: " + e);
         } finally {
             payload.release();
         }

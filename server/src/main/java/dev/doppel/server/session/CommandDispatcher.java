@@ -10,6 +10,7 @@ import dev.doppel.server.protocol.Packet;
 import dev.doppel.server.protocol.ResponseWriter;
 import dev.doppel.server.protocol.ServerPackets;
 import dev.doppel.server.protocol.Wire;
+import dev.doppel.server.sql.InternalFailures;
 import dev.doppel.server.sql.Lexer;
 import dev.doppel.server.sql.LiteralSelect;
 import dev.doppel.server.sql.QueryExecutor;
@@ -91,6 +92,16 @@ final class CommandDispatcher {
         } catch (MalformedPacketException | IndexOutOfBoundsException e) {
             writer.begin(packet.lastSequence() + 1);
             MySqlException error = MySqlError.ER_MALFORMED_PACKET.exception();
+            writer.error(error.number(), error.sqlState(), error.getMessage());
+        } catch (RuntimeException | Error e) {
+            // every command answers, whatever broke inside it; the session and the server go on
+            MySqlException error = InternalFailures.answer(e);
+            if (InternalFailures.resourceExhaustion(e) == null && error.number() == 1105) {
+                StackTraceElement[] where = e.getStackTrace();
+                session.server().log().error(1105, "Internal error in a command of connection " + session.id()
+                        + ": " + e + (where.length == 0 ? "" : " at " + where[0]));
+            }
+            writer.begin(packet.lastSequence() + 1);
             writer.error(error.number(), error.sqlState(), error.getMessage());
         } finally {
             session.commandEnded();

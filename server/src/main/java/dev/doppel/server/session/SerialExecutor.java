@@ -33,7 +33,7 @@ public final class SerialExecutor implements Executor {
             do {
                 Runnable task;
                 while ((task = tasks.poll()) != null) {
-                    task.run();
+                    runAlone(task);
                 }
                 scheduled.set(false);
             } while (!tasks.isEmpty() && scheduled.compareAndSet(false, true));
@@ -41,6 +41,16 @@ public final class SerialExecutor implements Executor {
             if (current == Thread.currentThread()) {
                 current = null;
             }
+        }
+    }
+
+    /** A task that fails must not take the connection's later tasks with it: they would never run. */
+    private static void runAlone(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            Thread thread = Thread.currentThread();
+            thread.getUncaughtExceptionHandler().uncaughtException(thread, e);
         }
     }
 

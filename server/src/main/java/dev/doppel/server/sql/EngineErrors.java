@@ -42,6 +42,9 @@ public final class EngineErrors {
                 return raised;
             }
         }
+        if (InternalFailures.resourceExhaustion(e) != null) {
+            return InternalFailures.answer(e);
+        }
         MySqlException result = switch (e.getErrorCode()) {
             case ErrorCode.SYNTAX_ERROR_1, ErrorCode.SYNTAX_ERROR_2 -> Lexer.syntaxError(sql, syntaxOffset(e, sql));
             case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1, ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1,
