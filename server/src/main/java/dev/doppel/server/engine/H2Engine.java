@@ -206,6 +206,11 @@ public final class H2Engine implements StorageEngine {
     }
 
     @Override
+    public void statementsEnded(Connection connection) {
+        H2RollbackMark.clear((SessionLocal) ((JdbcConnection) connection).getSession());
+    }
+
+    @Override
     public void lockTimeout(Connection connection, int millis) {
         ((SessionLocal) ((JdbcConnection) connection).getSession()).setLockTimeout(millis);
     }

@@ -34,6 +34,13 @@ public interface StorageEngine extends AutoCloseable {
     boolean hasUncommittedChanges(Connection connection);
 
     /**
+     * Called after each command a client sent, when the session has an engine connection: the connection's open
+     * transaction, if any, keeps its locks in a state where other transactions wait for them properly (see
+     * {@code H2RollbackMark}).
+     */
+    void statementsEnded(Connection connection);
+
+    /**
      * How long the connection's statements wait for a row or table lock another transaction holds before they fail
      * (MySQL's 1205), in milliseconds (at least 1).
      */

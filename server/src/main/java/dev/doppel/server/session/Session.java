@@ -228,6 +228,9 @@ public final class Session {
         command = "Sleep";
         info = null;
         commandStartedAt = System.currentTimeMillis();
+        if (engineConnection != null) {
+            server.engine().statementsEnded(engineConnection);
+        }
     }
 
     /**
