@@ -6,6 +6,8 @@
 #   - writers committing on Doppel without a clone and while a clone runs (throughput and slowest commit).
 # Prints MB/s, ratios and PASS/FAIL against the targets in docs/benchmarks.md. Servers are stopped on exit.
 set -euo pipefail
+# mysqld runs as root only when told so; so does Doppel (docs/security.md)
+doppel_user=(); [ "$(id -u)" = 0 ] && doppel_user=(--user=root)
 
 size_mb=1024 threads=4 keep=0 mariadb=1 runs=2 clone_set=
 for arg in "$@"; do
@@ -46,9 +48,9 @@ rows=$(( size_mb * 1024 / 4 ))   # 4 KiB rows
 
 # ---------- Doppel ----------
 ddata="$work/doppel/data"; dlog="$work/doppel/error.log"; mkdir -p "$work/doppel"
-bash "$work/dist/bin/doppeld" --no-defaults --initialize-insecure --datadir="$ddata" --log-error="$work/doppel/init.log"
+bash "$work/dist/bin/doppeld" --no-defaults "${doppel_user[@]}" --initialize-insecure --datadir="$ddata" --log-error="$work/doppel/init.log"
 dport=$((20000 + RANDOM % 20000))
-bash "$work/dist/bin/doppeld" --no-defaults --datadir="$ddata" --bind-address=127.0.0.1 --port="$dport" \
+bash "$work/dist/bin/doppeld" --no-defaults "${doppel_user[@]}" --datadir="$ddata" --bind-address=127.0.0.1 --port="$dport" \
   --socket="$work/doppel/sock" --log-error="$dlog" --log-error-verbosity=3 >/dev/null 2>&1 &
 doppel_pid=$!
 await_ready "$dlog"

@@ -3,6 +3,8 @@
 # Prints absolute figures, Doppel/MariaDB ratios and PASS/FAIL against the targets of docs/benchmarks.md.
 # Everything listens on 127.0.0.1 only; every server this script starts is stopped on exit (trap).
 set -euo pipefail
+# mysqld runs as root only when told so; so does Doppel (docs/security.md)
+doppel_user=(); [ "$(id -u)" = 0 ] && doppel_user=(--user=root)
 
 usage() {
   cat <<'EOF'
@@ -325,7 +327,7 @@ doppel_data="$work/doppel-data"
 doppel_log="$work/doppel-error.log"
 log "Doppel: initializing $doppel_data"
 t0="$(now_ms)"
-timeout 120 bash "$dist/bin/doppeld" --no-defaults --initialize-insecure --datadir="$doppel_data" \
+timeout 120 bash "$dist/bin/doppeld" --no-defaults "${doppel_user[@]}" --initialize-insecure --datadir="$doppel_data" \
   --log-error="$work/doppel-initialize.log" >/dev/null 2>&1 || { cat "$work/doppel-initialize.log" >&2; die "initialize failed"; }
 doppel_init_ms=$(( $(now_ms) - t0 ))
 
@@ -342,7 +344,7 @@ start_doppel() {
   : >"$doppel_log"
   local started; started="$(now_ms)"
   # Timed from here: the launcher script, JVM start and server bootstrap all count.
-  bash "$dist/bin/doppeld" --no-defaults --datadir="$doppel_data" --bind-address=127.0.0.1 --port="$doppel_port" \
+  bash "$dist/bin/doppeld" --no-defaults "${doppel_user[@]}" --datadir="$doppel_data" --bind-address=127.0.0.1 --port="$doppel_port" \
     --socket="$work/doppel.sock" --log-error="$doppel_log" >"$work/doppel-stdout.log" 2>&1 &
   doppel_pid=$!
   await_ready "$doppel_log" "$started" "$doppel_pid" Doppel

@@ -8,6 +8,7 @@ import dev.doppel.server.config.ServerConfig;
 import dev.doppel.server.config.ServerVersion;
 import dev.doppel.server.instance.ErrorLog;
 import dev.doppel.server.instance.Initializer;
+import dev.doppel.server.instance.ProcessUser;
 import dev.doppel.server.instance.Server;
 import dev.doppel.server.instance.StartupException;
 import dev.doppel.server.instance.UnclaimedOptions;
@@ -63,10 +64,17 @@ public final class Main {
             write(log, each);
         }
         String program = config.basedir().resolve("bin").resolve("doppeld").toString();
+        if (config.mode() == ServerConfig.Mode.VALIDATE_CONFIG) {
+            return rejectUnclaimedOptions(config, log) ? 1 : 0;
+        }
+        try {
+            ProcessUser.check(config.user(), log);
+        } catch (StartupException e) {
+            log.error(e.code(), e.getMessage());
+            log.error(10119, "Aborting");
+            return 1;
+        }
         switch (config.mode()) {
-            case VALIDATE_CONFIG -> {
-                return rejectUnclaimedOptions(config, log) ? 1 : 0;
-            }
             case INITIALIZE, INITIALIZE_INSECURE -> {
                 if (rejectUnclaimedOptions(config, log)) {
                     return 1;

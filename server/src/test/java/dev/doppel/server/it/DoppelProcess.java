@@ -97,6 +97,7 @@ public final class DoppelProcess implements AutoCloseable {
                 "--port=0", "--bind-address=127.0.0.1", "--socket=" + socket, "--log-error=" + errorLog,
                 "--pid-file=" + home.resolve("doppel.pid")));
         command.addAll(List.of(options));
+        command.addAll(userOption());
         long logStart = Files.exists(errorLog) ? Files.size(errorLog) : 0;
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(home.resolve("stdout.log").toFile());
@@ -179,11 +180,17 @@ public final class DoppelProcess implements AutoCloseable {
         return run(distribution(), Map.of(), workdir, options);
     }
 
+    /** Run as root (as CI does), the server needs --user=root, as mysqld does. */
+    public static List<String> userOption() {
+        return "root".equals(System.getProperty("user.name")) ? List.of("--user=root") : List.of();
+    }
+
     /** A run of another distribution's bin/doppeld (a moved copy) with extra environment variables. */
     public static Result run(Path distribution, Map<String, String> environment, Path workdir, String... options)
             throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", distribution.resolve("bin/doppeld").toString()));
         command.addAll(List.of(options));
+        command.addAll(userOption());
         Path output = Files.createTempFile(workdir, "run", ".out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
                 .directory(workdir.toFile());

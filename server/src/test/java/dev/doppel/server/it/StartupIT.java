@@ -133,9 +133,12 @@ class StartupIT {
                 "connect_timeout=7",
                 "!include " + included,
                 ""));
-        Process process = new ProcessBuilder("bash", DoppelProcess.distribution().resolve("bin/doppeld").toString(),
-                "--defaults-file=" + file, "--max-connections=88", "--loose-no-such-on-command-line")
-                .redirectErrorStream(true).redirectOutput(home.resolve("stdout.log").toFile()).start();
+        List<String> command = new ArrayList<>(List.of("bash",
+                DoppelProcess.distribution().resolve("bin/doppeld").toString(), "--defaults-file=" + file,
+                "--max-connections=88", "--loose-no-such-on-command-line"));
+        command.addAll(DoppelProcess.userOption());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("stdout.log").toFile()).start();
         try {
             String text = awaitReady(process, log);
             Matcher ready = READY_LINE.matcher(text);
@@ -303,10 +306,13 @@ class StartupIT {
     void defaultDataDirectoryUnderBasedir() throws Exception {
         Path basedir = Files.createDirectories(home.resolve("base"));
         Path log = home.resolve("error.log");
-        Process process = new ProcessBuilder("bash", DoppelProcess.distribution().resolve("bin/doppeld").toString(),
-                "--no-defaults", "--basedir=" + basedir, "--port=0", "--bind-address=127.0.0.1",
-                "--socket=" + home.resolve("server.sock"), "--pid-file=" + home.resolve("server.pid"),
-                "--log-error=" + log).redirectErrorStream(true).redirectOutput(home.resolve("stdout.log").toFile())
+        List<String> command = new ArrayList<>(List.of("bash",
+                DoppelProcess.distribution().resolve("bin/doppeld").toString(), "--no-defaults", "--basedir=" + basedir,
+                "--port=0", "--bind-address=127.0.0.1", "--socket=" + home.resolve("server.sock"),
+                "--pid-file=" + home.resolve("server.pid"), "--log-error=" + log));
+        command.addAll(DoppelProcess.userOption());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("stdout.log").toFile())
                 .start();
         try {
             String text = awaitReady(process, log);
