@@ -289,7 +289,7 @@ public final class QueryExecutor {
                     }
                     tables.execute(sql, tokens, moreFlag);
                 } else {
-                    engine(sql, tokens, moreFlag);
+                    clientStatement(sql, tokens, moreFlag);
                 }
             }
             case "INSTALL", "UNINSTALL" -> {
@@ -305,7 +305,7 @@ public final class QueryExecutor {
             }
             case "FLUSH" -> {
                 if (!FlushStatement.matches(tokens)) {
-                    engine(sql, tokens, moreFlag);
+                    clientStatement(sql, tokens, moreFlag);
                     return;
                 }
                 flush.execute(sql);
@@ -328,7 +328,7 @@ public final class QueryExecutor {
                 if (tokens.size() > 1 && tokens.get(1).isIdentifier() && !EXPLAINABLE.contains(tokens.get(1).upper())) {
                     show.tableShows().describe(sql, tokens, moreFlag);
                 } else {
-                    engine(sql, tokens, moreFlag);
+                    clientStatement(sql, tokens, moreFlag);
                 }
             }
             case "DO" -> {
@@ -339,10 +339,10 @@ public final class QueryExecutor {
                 if (MultiTableDml.matches(tokens)) {
                     multiTable(sql, tokens, moreFlag);
                 } else {
-                    engine(sql, tokens, moreFlag);
+                    clientStatement(sql, tokens, moreFlag);
                 }
             }
-            default -> engine(sql, tokens, moreFlag);
+            default -> clientStatement(sql, tokens, moreFlag);
         }
     }
 
@@ -485,6 +485,10 @@ public final class QueryExecutor {
 
     /** Evaluates an expression (the value of a SET) through the engine. */
     Object evaluate(String expression, List<Token> tokens) {
+        // an expression reads tables as a SELECT of it would (SET @x = (SELECT ...), DO (SELECT ...))
+        List<Token> asSelect = Lexer.tokenize("SELECT " + expression);
+        NoDatabase.check(asSelect, session);
+        TableAccess.check(asSelect, session);
         String sql = "SELECT " + EngineSql.rewrite(expression, tokens, session);
         try {
             Connection connection = session.engineConnection();
@@ -519,6 +523,12 @@ public final class QueryExecutor {
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());
         }
+    }
+
+    /** A statement the client wrote that the server does not run itself: the engine runs it, if it may. */
+    private void clientStatement(String sql, List<Token> tokens, int moreFlag) {
+        EngineStatementKinds.check(sql, tokens, session.schema());
+        engine(sql, tokens, moreFlag);
     }
 
     void engine(String sql, List<Token> tokens, int moreFlag) {
