@@ -66,7 +66,9 @@ final class TableReferences {
             if (token.isSymbol("(")) {
                 boolean join = frame.query && frame.expectFactor && !opensQuery(i + 1);
                 frame.expectFactor = false;
-                frames.push(new Frame(join || (frame.query && opensQuery(i + 1)), join));
+                // a subquery inside a function's arguments reads tables too: COALESCE((SELECT ...), 0)
+                boolean subquery = i + 1 < to && (tokens.get(i + 1).isWord("SELECT") || tokens.get(i + 1).isWord("WITH"));
+                frames.push(new Frame(join || subquery || (frame.query && opensQuery(i + 1)), join));
                 continue;
             }
             if (token.isSymbol(")")) {

@@ -29,6 +29,14 @@ class TableAccessTest {
     }
 
     @Test
+    void subqueriesInsideFunctionArgumentsReadTheirTables() {
+        assertThat(needs("SELECT COALESCE((SELECT s FROM o.secret), 'x')")).containsExactly("SELECT o.secret");
+        assertThat(needs("SELECT CONCAT('a', TRIM(BOTH ' ' FROM (SELECT s FROM b)))")).containsExactly("SELECT d.b");
+        assertThat(needs("SELECT IF(EXISTS(SELECT 1 FROM b), 1, 0) FROM a")).containsExactly("SELECT d.b",
+                "SELECT d.a");
+    }
+
+    @Test
     void functionsWithFromAndCommonTableExpressionsAreNotTables() {
         assertThat(needs("SELECT EXTRACT(YEAR FROM d), TRIM(LEADING 'x' FROM s), SUBSTRING(s FROM 2) FROM a"))
                 .containsExactly("SELECT d.a");
