@@ -54,7 +54,10 @@ public final class VirtualTables {
 
     /** The information_schema tables the engine itself provides (upper case), which statements may still read. */
     public void engineInformationSchema(Set<String> names) {
-        engineInformationSchema = Set.copyOf(names);
+        Set<String> mysqls = new java.util.HashSet<>(names);
+        // the engine's own tables (SETTINGS, USERS, SESSIONS, INDEXES, ...) are not MySQL's: unknown, as in MySQL
+        mysqls.retainAll(MySqlInformationSchema.TABLES);
+        engineInformationSchema = Set.copyOf(mysqls);
     }
 
     /** Whether {@code name} is an information_schema table of the engine's. */
