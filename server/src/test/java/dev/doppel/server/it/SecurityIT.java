@@ -1,0 +1,175 @@
+package dev.doppel.server.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What a hostile client tries, run as an account with no privileges, as one with SELECT on one database, and as root
+ * for what even root must not do in MySQL (docs/security.md). Each attempt gets an error, MySQL's where Doppel
+ * already answers as MySQL does; afterwards no file was written, no row changed, and the server still serves.
+ */
+class SecurityIT {
+    private static final String SECRET = "top secret";
+
+    @TempDir
+    static Path home;
+    private static Path files;
+    private static DoppelProcess server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = DoppelProcess.start(home);
+        files = Files.createDirectories(home.resolve("files"));
+        Files.writeString(files.resolve("script.sql"), "CREATE TABLE app.from_script(a INT);");
+        try (Connection root = connect("root", ""); Statement statement = root.createStatement()) {
+            statement.execute("CREATE DATABASE app");
+            statement.execute("CREATE TABLE app.t (id INT PRIMARY KEY, v VARCHAR(20), j JSON)");
+            statement.execute("INSERT INTO app.t VALUES (1, 'one', '{\"a\": 1}')");
+            statement.execute("CREATE DATABASE other");
+            statement.execute("CREATE TABLE other.secret (s VARCHAR(20))");
+            statement.execute("INSERT INTO other.secret VALUES ('" + SECRET + "')");
+            statement.execute("CREATE USER nopriv@'%' IDENTIFIED BY 'pw'");
+            statement.execute("CREATE USER onedb@'%' IDENTIFIED BY 'pw'");
+            statement.execute("GRANT SELECT ON app.* TO onedb@'%'");
+        }
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    /** Account, statement, and the error numbers that are a refusal (MySQL's first). */
+    static Stream<Arguments> attempts() {
+        List<Arguments> result = new ArrayList<>();
+        for (String user : List.of("nopriv", "onedb", "root")) {
+            boolean root = user.equals("root");
+            // the engine's code, files, dumps and backups: refused to every account, root included
+            result.add(Arguments.of(user, "CREATE ALIAS run AS 'String run() { return \"x\"; }'", List.of(1064)));
+            result.add(Arguments.of(user, "CREATE ALIAS quit FOR \"java.lang.System.exit\"", List.of(1064)));
+            result.add(Arguments.of(user, "CREATE LINKED TABLE l('org.h2.Driver', 'jdbc:h2:mem:', '', '', 'x')",
+                    List.of(1064)));
+            // MySQL: 1305 FUNCTION ... does not exist; until functions are allowlisted, the engine refuses them (1064)
+            result.add(Arguments.of(user, "SELECT FILE_READ('/etc/passwd')", List.of(1305, 1064)));
+            result.add(Arguments.of(user, "SELECT FILE_WRITE('x', '@FILES@/file_write')", List.of(1305, 1064)));
+            result.add(Arguments.of(user, "SELECT * FROM CSVREAD('/etc/passwd')", List.of(1064, 1305)));
+            result.add(Arguments.of(user, "CALL CSVWRITE('@FILES@/out.csv', 'SELECT 1')", List.of(1046, 1305)));
+            result.add(Arguments.of(user, "RUNSCRIPT FROM '@FILES@/script.sql'", List.of(1064)));
+            result.add(Arguments.of(user, "SCRIPT", List.of(1064)));
+            result.add(Arguments.of(user, "SCRIPT TO '@FILES@/dump.sql'", List.of(1064)));
+            result.add(Arguments.of(user, "BACKUP TO '@FILES@/backup.zip'", List.of(1064)));
+            result.add(Arguments.of(user, "CHECKPOINT", List.of(1064)));
+            result.add(Arguments.of(user, "SET WRITE_DELAY 0", List.of(1064)));
+            result.add(Arguments.of(user, "SET WRITE_DELAY = 0", List.of(1193)));
+            result.add(Arguments.of(user, "CALL (SELECT s FROM other.secret)", List.of(1064)));
+            result.add(Arguments.of(user, "MERGE INTO app.t KEY (id) VALUES (1, 'changed', NULL)", List.of(1064)));
+            result.add(Arguments.of(user, "MERGE INTO mysql.global_grants KEY (USER, HOST, PRIV)"
+                    + " VALUES ('" + user + "', '%', 'SUPER', 'Y')", List.of(1064)));
+            // the engine's catalogue is not MySQL's information_schema
+            for (String table : List.of("settings", "users", "sessions", "indexes", "rights", "locks")) {
+                result.add(Arguments.of(user, "SELECT * FROM information_schema." + table, List.of(1109)));
+            }
+            if (root) {
+                continue;
+            }
+            // reads and writes without the privilege, wherever the table appears
+            result.add(Arguments.of(user, "SELECT * FROM other.secret", List.of(1142)));
+            result.add(Arguments.of(user, "SELECT (SELECT s FROM other.secret)", List.of(1142)));
+            result.add(Arguments.of(user, "SELECT COALESCE((SELECT s FROM other.secret), 'none')", List.of(1142)));
+            result.add(Arguments.of(user, "SELECT CONCAT('a', (SELECT s FROM other.secret LIMIT 1))", List.of(1142)));
+            result.add(Arguments.of(user, "SELECT 1 ORDER BY (SELECT s FROM other.secret)", List.of(1142)));
+            result.add(Arguments.of(user, "SELECT 1 FROM DUAL WHERE EXISTS (SELECT * FROM other.secret"
+                    + " WHERE s LIKE 'top%')", List.of(1142)));
+            result.add(Arguments.of(user, "SET @x = (SELECT s FROM other.secret)", List.of(1142)));
+            result.add(Arguments.of(user, "DO (SELECT COUNT(*) FROM other.secret)", List.of(1142)));
+            result.add(Arguments.of(user, "SELECT * FROM TABLE(x VARCHAR = (SELECT s FROM other.secret))",
+                    List.of(1064, 1142)));
+            result.add(Arguments.of(user, "INSERT INTO app.t VALUES (9, (SELECT s FROM other.secret), NULL)",
+                    List.of(1142)));
+            result.add(Arguments.of(user, "UPDATE app.t SET v = 'changed'", List.of(1142)));
+            result.add(Arguments.of(user, "SELECT * FROM mysql.user", List.of(1142)));
+            result.add(Arguments.of(user, "UPDATE mysql.user SET Super_priv = 'Y'", List.of(1142)));
+            result.add(Arguments.of(user, "INSERT INTO mysql.global_grants VALUES ('" + user + "', '%', 'SUPER', 'Y')",
+                    List.of(1142)));
+            result.add(Arguments.of(user, "CREATE TABLE app.j (x JAVA_OBJECT)", List.of(1142)));
+            result.add(Arguments.of(user, "SHUTDOWN", List.of(1227)));
+        }
+        return result.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("attempts")
+    void isRefused(String user, String sql, List<Integer> refusals) throws Exception {
+        try (Connection connection = connect(user, user.equals("root") ? "" : "pw");
+             Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> {
+                if (statement.execute(sql.replace("@FILES@", files.toString()))) {
+                    try (ResultSet rows = statement.getResultSet()) {
+                        while (rows.next()) {
+                            assertThat(rows.getString(1)).doesNotContain(SECRET);
+                        }
+                    }
+                }
+            }).isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).as(e.getMessage()).isIn(refusals));
+            // the session goes on
+            try (ResultSet rows = statement.executeQuery("SELECT 1")) {
+                assertThat(rows.next()).isTrue();
+            }
+        }
+    }
+
+    /** After every attempt: no file written, no row changed, the server still serves. */
+    @AfterEach
+    void nothingChanged() throws Exception {
+        try (Stream<Path> written = Files.list(files)) {
+            assertThat(written).containsExactly(files.resolve("script.sql"));
+        }
+        try (Connection root = connect("root", ""); Statement statement = root.createStatement()) {
+            assertThat(rows(statement, "SELECT CONCAT(id, v) FROM app.t")).containsExactly("1one");
+            assertThat(rows(statement, "SELECT s FROM other.secret")).containsExactly(SECRET);
+            assertThat(rows(statement, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'app'"))
+                    .containsExactly("t");
+            assertThat(rows(statement, "SELECT CONCAT(USER, PRIV) FROM mysql.global_grants"
+                    + " WHERE USER IN ('nopriv', 'onedb')")).isEmpty();
+            assertThat(rows(statement, "SELECT User FROM mysql.user WHERE User IN ('nopriv', 'onedb')"
+                    + " AND Super_priv = 'Y'")).isEmpty();
+        }
+    }
+
+    private static List<String> rows(Statement statement, String sql) throws SQLException {
+        List<String> result = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                result.add(rows.getString(1));
+            }
+        }
+        return result;
+    }
+
+    private static Connection connect(String user, String password) throws SQLException {
+        return DriverManager.getConnection(server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true"),
+                user, password);
+    }
+}
