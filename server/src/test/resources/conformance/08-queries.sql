@@ -219,3 +219,28 @@ SELECT id FROM found ORDER BY id LIMIT 4;
 SELECT FOUND_ROWS();
 -> rows
 4
+
+-- recursive common table expressions stop at cte_max_recursion_depth (3636), whatever their shape
+WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 5) SELECT SUM(n), COUNT(*) FROM c;
+-> rows
+15 | 5
+
+WITH RECURSIVE fib (n, a, b) AS (SELECT 1, 0, 1 UNION ALL SELECT n + 1, b, a + b FROM fib x WHERE x.n < 10) SELECT n, a, b FROM fib WHERE n = 10;
+-> rows
+10 | 34 | 55
+
+WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c) SELECT COUNT(*) FROM c;
+-> error 3636 HY000 Recursive query aborted after 1001 iterations. Try increasing @@cte_max_recursion_depth to a larger value.
+
+SET SESSION cte_max_recursion_depth = 10;
+-> ok affected=0
+
+WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT c.n + 1 FROM c WHERE c.n < 100) SELECT COUNT(*) FROM c;
+-> error 3636 HY000 Recursive query aborted after 11 iterations. Try increasing @@cte_max_recursion_depth to a larger value.
+
+WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 10) SELECT COUNT(*) FROM c;
+-> rows
+10
+
+SET SESSION cte_max_recursion_depth = DEFAULT;
+-> ok affected=0

@@ -140,6 +140,8 @@ public enum MySqlError {
     ER_PATH_IN_DATADIR(3632, "HY000", "Path is within the current data directory '%s'", 192),
     ER_CLONE_DDL_IN_PROGRESS(3633, "HY000", "Concurrent DDL is performed during clone operation. Please try again."),
     ER_CLONE_TOO_MANY_CONCURRENT_CLONES(3634, "HY000", "Too many concurrent clone operations. Maximum allowed - %d."),
+    ER_CTE_MAX_RECURSION_DEPTH(3636, "HY000", "Recursive query aborted after %d iterations. Try increasing"
+            + " @@cte_max_recursion_depth to a larger value."),
     ER_ILLEGAL_PRIVILEGE_LEVEL(3619, "HY000", "Illegal privilege level specified for %s"),
     ER_CLONE_IN_PROGRESS(3874, "HY000", "Concurrent clone in progress. Please try after clone is complete."),
     ER_CLIENT_INTERACTION_TIMEOUT(4031, "HY000", "The client was disconnected by the server because of inactivity."

@@ -269,6 +269,11 @@ public final class SessionVariables {
         return millis;
     }
 
+    /** cte_max_recursion_depth: how many iterations a recursive common table expression may take. */
+    public long cteMaxRecursionDepth() {
+        return ((Number) value("cte_max_recursion_depth")).longValue();
+    }
+
     /** The values read before every statement are kept decoded until the next SET. */
     private void forgetDerived() {
         autocommit = null;

@@ -21,6 +21,9 @@ public final class StatementEffects {
         /** Whether KILL QUERY has stopped the statement. */
         boolean interrupted();
 
+        /** The session's cte_max_recursion_depth. */
+        long cteMaxRecursionDepth();
+
         /** The user-level locks as the statement's session sees them. */
         UserLockService userLocks();
     }
@@ -73,6 +76,12 @@ public final class StatementEffects {
             throw new IllegalStateException("user-level locks are taken by a session's statements only");
         }
         return listener.userLocks();
+    }
+
+    /** cte_max_recursion_depth of the running statement's session (MySQL's default outside a session). */
+    static long cteMaxRecursionDepth() {
+        Listener listener = CURRENT.get();
+        return listener == null ? 1000 : listener.cteMaxRecursionDepth();
     }
 
     static boolean interrupted() {

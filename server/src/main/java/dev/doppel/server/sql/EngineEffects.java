@@ -74,6 +74,11 @@ final class EngineEffects implements StatementEffects.Listener {
     }
 
     @Override
+    public long cteMaxRecursionDepth() {
+        return session.variables().cteMaxRecursionDepth();
+    }
+
+    @Override
     public UserLockService userLocks() {
         return session.userLocks();
     }

@@ -72,6 +72,7 @@ public final class EngineSql {
         wholeSecondTimes(tokens, before, after);
         wholeSecondNow(tokens, replaced);
         StrToDate.collect(tokens, replaced, before, after);
+        RecursionDepth.collect(sql, tokens, before, replaced, after);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
