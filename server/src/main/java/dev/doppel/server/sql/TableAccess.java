@@ -1,5 +1,7 @@
 package dev.doppel.server.sql;
 
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.catalog.VirtualTables;
 import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.Session;
 
@@ -51,6 +53,9 @@ final class TableAccess {
     }
 
     static void check(List<Token> tokens, Session session) {
+        if ("information_schema".equalsIgnoreCase(session.schema())) {
+            unqualifiedInformationSchemaTables(tokens, session.schema());
+        }
         PrivilegeChecker privileges = session.privileges();
         if (privileges.hasAllGlobal(CHECKED)) {
             return;
@@ -65,6 +70,21 @@ final class TableAccess {
                 }
             } else {
                 privileges.requireTable(each.privileges(), each.database(), each.table());
+            }
+        }
+    }
+
+    /**
+     * After USE information_schema, an unqualified name must still be one of MySQL's information_schema tables, not one
+     * of the engine's own (SETTINGS, USERS, ...): those are unknown, 1109, as qualified names are (EngineSql).
+     */
+    private static void unqualifiedInformationSchemaTables(List<Token> tokens, String schema) {
+        VirtualTables tables = VirtualTables.current();
+        for (Need each : needs(tokens, schema)) {
+            if (each.table() != null && schema.equalsIgnoreCase(each.database())
+                    && tables.find(schema, each.table()).isEmpty()
+                    && !tables.isEngineInformationSchemaTable(each.table())) {
+                throw MySqlError.ER_UNKNOWN_TABLE.exception(each.table(), "information_schema");
             }
         }
     }

@@ -89,6 +89,7 @@ class SecurityIT {
             // the engine's catalogue is not MySQL's information_schema
             for (String table : List.of("settings", "users", "sessions", "indexes", "rights", "locks")) {
                 result.add(Arguments.of(user, "SELECT * FROM information_schema." + table, List.of(1109)));
+                result.add(Arguments.of(user, "USE information_schema; SELECT * FROM " + table, List.of(1109)));
             }
             if (root) {
                 continue;
@@ -123,8 +124,14 @@ class SecurityIT {
     void isRefused(String user, String sql, List<Integer> refusals) throws Exception {
         try (Connection connection = connect(user, user.equals("root") ? "" : "pw");
              Statement statement = connection.createStatement()) {
+            String attempt = sql.replace("@FILES@", files.toString());
+            if (attempt.startsWith("USE ")) {
+                statement.execute(attempt.substring(0, attempt.indexOf(';')));
+                attempt = attempt.substring(attempt.indexOf(';') + 1).trim();
+            }
+            String statementText = attempt;
             assertThatThrownBy(() -> {
-                if (statement.execute(sql.replace("@FILES@", files.toString()))) {
+                if (statement.execute(statementText)) {
                     try (ResultSet rows = statement.getResultSet()) {
                         while (rows.next()) {
                             assertThat(rows.getString(1)).doesNotContain(SECRET);
