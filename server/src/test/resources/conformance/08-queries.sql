@@ -244,3 +244,7 @@ WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 10) SE
 
 SET SESSION cte_max_recursion_depth = DEFAULT;
 -> ok affected=0
+
+-- DO evaluates its expressions and returns no rows
+DO 1 + 1, SLEEP(0);
+-> ok affected=0

@@ -212,6 +212,11 @@ public final class H2Engine implements StorageEngine {
     }
 
     @Override
+    public void statementTimeout(Connection connection, int millis) {
+        ((SessionLocal) ((JdbcConnection) connection).getSession()).setQueryTimeout(millis);
+    }
+
+    @Override
     public void lockTimeout(Connection connection, int millis) {
         ((SessionLocal) ((JdbcConnection) connection).getSession()).setLockTimeout(millis);
     }

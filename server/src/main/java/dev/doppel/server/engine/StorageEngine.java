@@ -40,6 +40,9 @@ public interface StorageEngine extends AutoCloseable {
      */
     void statementsEnded(Connection connection);
 
+    /** How long the connection's statements may run before the engine stops them, in milliseconds (0: no bound). */
+    void statementTimeout(Connection connection, int millis);
+
     /**
      * How long the connection's statements wait for a row or table lock another transaction holds before they fail
      * (MySQL's 1205), in milliseconds (at least 1).

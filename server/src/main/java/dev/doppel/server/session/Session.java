@@ -56,6 +56,7 @@ public final class Session {
     private UserLockService userLocks;
     /** The engine connection's lock timeout as last set, -1 before it is set. */
     private int engineLockTimeout = -1;
+    private int engineStatementTimeout;
     private volatile Statement runningStatement;
     private volatile boolean queryKilled;
     private volatile BackupLock.Holder backupLock;
@@ -367,12 +368,32 @@ public final class Session {
         if (engineConnection == null) {
             engineConnection = server.engine().connect();
             engineLockTimeout = -1;
+            engineStatementTimeout = 0;
             syncLockTimeout(); // also for the statements that do not sync it themselves (DDL)
             if (schema != null) {
                 engineConnection.setSchema(schema);
             }
         }
         return engineConnection;
+    }
+
+    /**
+     * Bounds the next engine statement's run time by max_execution_time when it is a SELECT (MySQL applies it to
+     * SELECT statements only), and lifts the bound otherwise. Returns the bound in milliseconds, 0 for none.
+     */
+    public int syncStatementTimeout(boolean select) throws SQLException {
+        long wanted = select ? ((Number) variables.value("max_execution_time")).longValue() : 0;
+        int millis = (int) Math.min(Integer.MAX_VALUE, wanted);
+        if (millis != engineStatementTimeout) {
+            server.engine().statementTimeout(engineConnection(), millis);
+            engineStatementTimeout = millis;
+        }
+        return millis;
+    }
+
+    /** The bound {@link #syncStatementTimeout} set for the engine statement now running, 0 for none. */
+    public int statementTimeout() {
+        return engineStatementTimeout;
     }
 
     /** Bounds the engine's waits for row locks before a statement by innodb_lock_wait_timeout. */

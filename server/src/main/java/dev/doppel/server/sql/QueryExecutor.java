@@ -332,7 +332,11 @@ public final class QueryExecutor {
                 }
             }
             case "DO" -> {
-                evaluate(sql.substring(tokens.get(1).start()), tokens.subList(1, tokens.size()));
+                if (tokens.size() < 2) {
+                    throw Lexer.syntaxError(sql, sql.length());
+                }
+                String expressions = sql.substring(tokens.get(1).start());
+                evaluate(expressions, Lexer.tokenize(expressions));
                 ok(0, moreFlag);
             }
             case "UPDATE", "DELETE" -> {
@@ -391,7 +395,7 @@ public final class QueryExecutor {
         binary = true;
         try {
             Connection connection = session.engineConnection();
-            syncEngineConnection(connection);
+            syncEngineConnection(connection, tokens);
             session.running(statement);
             long unchanged = tokens.get(0).isWord("UPDATE") ? ChangedRows.unchanged(session, sql, tokens) : 0;
             boolean hasRows = statement.execute();
@@ -414,6 +418,7 @@ public final class QueryExecutor {
         } finally {
             session.running(null);
             binary = false;
+            liftStatementTimeout();
         }
     }
 
@@ -547,7 +552,7 @@ public final class QueryExecutor {
         boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
         try {
             Connection connection = session.engineConnection();
-            syncEngineConnection(connection);
+            syncEngineConnection(connection, tokens);
             TableExistenceNotes.add(tokens, session);
             if (InsertIgnore.matches(tokens)) {
                 InsertIgnore.Result result = InsertIgnore.execute(sql, tokens, session);
@@ -591,6 +596,17 @@ public final class QueryExecutor {
             }
             endIfRolledBack(e);
             throw translate(e, sql);
+        } finally {
+            liftStatementTimeout();
+        }
+    }
+
+    /** max_execution_time bounds SELECTs only: whatever runs next on the connection is not bounded by it. */
+    private void liftStatementTimeout() {
+        try {
+            session.syncStatementTimeout(false);
+        } catch (SQLException broken) {
+            // the connection failed; the next statement on it fails and says so
         }
     }
 
@@ -604,6 +620,10 @@ public final class QueryExecutor {
 
     /** The engine's error as MySQL's; the session's engine connection lets it look up key columns. */
     private MySqlException translate(SQLException e, String sql) {
+        if (e.getErrorCode() == org.h2.api.ErrorCode.STATEMENT_WAS_CANCELED && !session.queryKilled()
+                && session.statementTimeout() > 0) {
+            return MySqlError.ER_QUERY_TIMEOUT.exception();
+        }
         Connection connection;
         try {
             connection = session.engineConnection();
@@ -669,6 +689,18 @@ public final class QueryExecutor {
     }
 
     /** The engine connection follows the session: its autocommit, and how long its statements wait for locks. */
+    private void syncEngineConnection(Connection connection, List<Token> tokens) throws SQLException {
+        session.syncStatementTimeout(isSelect(tokens));
+        syncEngineConnection(connection);
+    }
+
+    /** A query statement, which max_execution_time bounds: SELECT, WITH ... SELECT, TABLE, VALUES, (SELECT ...). */
+    private static boolean isSelect(List<Token> tokens) {
+        Token first = tokens.get(0);
+        return first.isWord("SELECT") || first.isWord("WITH") || first.isWord("TABLE") || first.isWord("VALUES")
+                || first.isSymbol("(");
+    }
+
     private void syncEngineConnection(Connection connection) throws SQLException {
         session.syncLockTimeout();
         boolean wanted = session.variables().autocommit() && !explicitTransaction;

@@ -108,8 +108,11 @@ final class RawMySqlSocket implements AutoCloseable {
     }
 
     void write(int sequence, byte[] payload) throws IOException {
-        out.write(header(payload.length, sequence));
-        out.write(payload);
+        // one write per packet: a header and a payload in two segments wait for the delayed ACK (Nagle), 40 ms each
+        byte[] packet = new byte[4 + payload.length];
+        System.arraycopy(header(payload.length, sequence), 0, packet, 0, 4);
+        System.arraycopy(payload, 0, packet, 4, payload.length);
+        out.write(packet);
         out.flush();
     }
 

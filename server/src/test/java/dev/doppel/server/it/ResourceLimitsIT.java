@@ -1,0 +1,144 @@
+package dev.doppel.server.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * One client cannot hurt the others: a runaway SELECT ends at max_execution_time (3024) or KILL QUERY (1317), and
+ * thousands of clients may hold open transactions at once (the engine allowed 255).
+ */
+class ResourceLimitsIT {
+    private static final int OPEN_TRANSACTIONS = 4000;
+
+    @TempDir
+    static Path home;
+    private static DoppelProcess server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = DoppelProcess.start(home, "--max-connections=" + (OPEN_TRANSACTIONS + 50));
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE r");
+            statement.execute("CREATE TABLE r.n (i INT PRIMARY KEY)");
+            statement.execute("INSERT INTO r.n WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c"
+                    + " WHERE i < 1000) SELECT i FROM c");
+            statement.execute("CREATE TABLE r.tx (i INT PRIMARY KEY)");
+        }
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void maxExecutionTimeEndsASelectWith3024AndTheSessionGoesOn() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION max_execution_time = 200");
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> statement.executeQuery("SELECT COUNT(*) FROM r.n a, r.n b, r.n c"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessage("Query execution was interrupted, maximum statement execution time exceeded")
+                    .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(3024));
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(10_000);
+            // a statement that is not a SELECT is not bounded by it, nor is a SELECT once it is 0 again
+            statement.execute("CREATE TABLE r.copy AS SELECT a.i FROM r.n a, r.n b WHERE b.i <= 300");
+            statement.execute("SET SESSION max_execution_time = 0");
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM r.copy")) {
+                rows.next();
+                assertThat(rows.getLong(1)).isEqualTo(300_000);
+            }
+            statement.execute("DROP TABLE r.copy");
+        }
+    }
+
+    @Test
+    void killQueryEndsARunawaySelect() throws Exception {
+        try (Connection runner = connect(); Connection killer = connect();
+             Statement statement = runner.createStatement()) {
+            long id;
+            try (ResultSet rows = statement.executeQuery("SELECT CONNECTION_ID()")) {
+                rows.next();
+                id = rows.getLong(1);
+            }
+            CompletableFuture<Integer> select = CompletableFuture.supplyAsync(() -> {
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM r.n a, r.n b, r.n c, r.n d")) {
+                    return 0;
+                } catch (SQLException e) {
+                    return e.getErrorCode();
+                }
+            });
+            Thread.sleep(500);
+            try (Statement kill = killer.createStatement()) {
+                kill.execute("KILL QUERY " + id);
+            }
+            assertThat(select.get(30, TimeUnit.SECONDS)).isEqualTo(1317);
+            try (ResultSet rows = statement.executeQuery("SELECT 1")) {
+                assertThat(rows.next()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void thousandsOfOpenTransactionsAtOnce() throws Exception {
+        List<RawMySqlSocket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < OPEN_TRANSACTIONS; i++) {
+                RawMySqlSocket client = RawMySqlSocket.loggedIn(server.port());
+                clients.add(client);
+                query(client, "SET autocommit = 0");
+                query(client, "INSERT INTO r.tx VALUES (" + i + ")");
+            }
+            // every client holds an open transaction with a change; everyone else still works
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO r.tx VALUES (-1)");
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM r.tx")) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).isEqualTo(1);
+                }
+            }
+        } finally {
+            for (RawMySqlSocket each : clients) {
+                each.close();
+            }
+        }
+    }
+
+    private static void query(RawMySqlSocket client, String sql) throws IOException {
+        byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = new byte[text.length + 1];
+        payload[0] = 0x03;
+        System.arraycopy(text, 0, payload, 1, text.length);
+        client.write(0, payload);
+        RawMySqlSocket.Packet reply = client.read();
+        if (!reply.isOk()) {
+            throw new IllegalStateException(sql + ": " + (reply.isError() ? reply.errorCode() + " "
+                    + reply.errorMessage() : "not OK"));
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        return DriverManager.getConnection(server.url("mysql", "sslMode=DISABLED&allowPublicKeyRetrieval=true"),
+                "root", "");
+    }
+}
