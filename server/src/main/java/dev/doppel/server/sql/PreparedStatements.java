@@ -18,6 +18,7 @@ import java.nio.charset.Charset;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -315,7 +316,7 @@ public final class PreparedStatements {
             case ColumnType.NULL -> null;
             case ColumnType.DATE, ColumnType.DATETIME, ColumnType.TIMESTAMP -> readDateTime(in, type);
             case ColumnType.TIME -> readTime(in);
-            case ColumnType.DECIMAL, ColumnType.NEWDECIMAL -> new BigDecimal(Wire.readLengthEncodedString(in, charset));
+            case ColumnType.DECIMAL, ColumnType.NEWDECIMAL -> decimal(Wire.readLengthEncodedString(in, charset));
             case ColumnType.TINY_BLOB, ColumnType.MEDIUM_BLOB, ColumnType.LONG_BLOB, ColumnType.BLOB,
                  ColumnType.GEOMETRY, ColumnType.BIT -> Wire.readLengthEncodedBytes(in);
             case ColumnType.VAR_STRING, ColumnType.STRING, ColumnType.VARCHAR, ColumnType.ENUM, ColumnType.SET,
@@ -324,6 +325,23 @@ public final class PreparedStatements {
         };
     }
 
+    /** A DECIMAL parameter is text in the protocol; text that is no number goes on as text, as MySQL takes it. */
+    private static Object decimal(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException notANumber) {
+            return text;
+        }
+    }
+
+    /**
+     * A DATE, DATETIME or TIMESTAMP parameter. The protocol carries the fields as they are, so a zero date or a month
+     * 13 may come: such a value goes on as MySQL's text for it, which the statement then takes or rejects as MySQL
+     * does with a value it cannot use.
+     */
     private static Object readDateTime(ByteBuf in, int type) {
         int length = in.readUnsignedByte();
         if (length == 0) {
@@ -335,19 +353,25 @@ public final class PreparedStatements {
         int hour = 0;
         int minute = 0;
         int second = 0;
-        int micros = 0;
+        long micros = 0;
         if (length >= 7) {
             hour = in.readUnsignedByte();
             minute = in.readUnsignedByte();
             second = in.readUnsignedByte();
         }
         if (length >= 11) {
-            micros = (int) in.readUnsignedIntLE();
+            micros = in.readUnsignedIntLE();
         }
-        if (type == ColumnType.DATE) {
-            return LocalDate.of(year, month, day);
+        String date = String.format("%04d-%02d-%02d", year, month, day);
+        String time = String.format("%02d:%02d:%02d", hour, minute, second) + (micros == 0 ? "" : "." + micros);
+        try {
+            if (type == ColumnType.DATE) {
+                return LocalDate.of(year, month, day);
+            }
+            return LocalDateTime.of(year, month, day, hour, minute, second, Math.toIntExact(micros * 1000));
+        } catch (DateTimeException | ArithmeticException outOfRange) {
+            return type == ColumnType.DATE ? date : date + " " + time;
         }
-        return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);
     }
 
     private static Object readTime(ByteBuf in) {
@@ -360,12 +384,17 @@ public final class PreparedStatements {
         int hour = in.readUnsignedByte();
         int minute = in.readUnsignedByte();
         int second = in.readUnsignedByte();
-        int micros = length >= 12 ? (int) in.readUnsignedIntLE() : 0;
+        long micros = length >= 12 ? in.readUnsignedIntLE() : 0;
+        String text = (negative ? "-" : "") + (days * 24 + hour) + ":" + minute + ":" + second
+                + (micros > 0 ? "." + micros : "");
         if (negative || days > 0) {
-            long hours = days * 24 + hour;
-            return (negative ? "-" : "") + hours + ":" + minute + ":" + second + (micros > 0 ? "." + micros : "");
+            return text;
         }
-        return LocalTime.of(hour, minute, second, micros * 1000);
+        try {
+            return LocalTime.of(hour, minute, second, Math.toIntExact(micros * 1000));
+        } catch (DateTimeException | ArithmeticException outOfRange) {
+            return text;
+        }
     }
 
     /** COM_RESET_CONNECTION and session end: every prepared statement is closed. */
