@@ -34,10 +34,11 @@ final class EngineStatementKinds {
         Token first = tokens.get(0);
         String word = first.kind() == Token.Kind.WORD ? first.upper() : first.isSymbol("(") ? "(" : "";
         if (ENGINE.contains(word)) {
+            FunctionAllowlist.check(sql, tokens, schema);
             return;
         }
         switch (word) {
-            case "CREATE", "ALTER", "DROP" -> checkObject(sql, tokens, word);
+            case "CREATE", "ALTER", "DROP" -> checkObject(sql, tokens, word, schema);
             case "CALL" -> throw call(sql, tokens, schema);
             default -> {
                 if (MYSQL_NOT_YET.contains(word)) {
@@ -49,7 +50,7 @@ final class EngineStatementKinds {
     }
 
     /** CREATE [OR REPLACE] [ALGORITHM = a] [DEFINER = user] [SQL SECURITY s] object ...: what is the object. */
-    private static void checkObject(String sql, List<Token> tokens, String verb) {
+    private static void checkObject(String sql, List<Token> tokens, String verb, String schema) {
         int index = 1;
         if (verb.equals("CREATE") && index + 1 < tokens.size() && tokens.get(index).isWord("OR")
                 && tokens.get(index + 1).isWord("REPLACE")) {
@@ -63,6 +64,7 @@ final class EngineStatementKinds {
         }
         String object = tokens.get(index).upper();
         if (ENGINE_OBJECTS.contains(object)) {
+            FunctionAllowlist.check(sql, tokens, schema);
             return;
         }
         if (MYSQL_OBJECTS_NOT_YET.contains(object)) {

@@ -70,10 +70,16 @@ class SecurityIT {
             result.add(Arguments.of(user, "CREATE ALIAS quit FOR \"java.lang.System.exit\"", List.of(1064)));
             result.add(Arguments.of(user, "CREATE LINKED TABLE l('org.h2.Driver', 'jdbc:h2:mem:', '', '', 'x')",
                     List.of(1064)));
-            // MySQL: 1305 FUNCTION ... does not exist; until functions are allowlisted, the engine refuses them (1064)
-            result.add(Arguments.of(user, "SELECT FILE_READ('/etc/passwd')", List.of(1305, 1064)));
-            result.add(Arguments.of(user, "SELECT FILE_WRITE('x', '@FILES@/file_write')", List.of(1305, 1064)));
-            result.add(Arguments.of(user, "SELECT * FROM CSVREAD('/etc/passwd')", List.of(1064, 1305)));
+            // a function MySQL does not have: 1046 without a current database, as in MySQL
+            result.add(Arguments.of(user, "SELECT FILE_READ('/etc/passwd')", List.of(1046)));
+            result.add(Arguments.of(user, "SELECT FILE_WRITE('x', '@FILES@/file_write')", List.of(1046)));
+            result.add(Arguments.of(user, "SELECT * FROM CSVREAD('/etc/passwd')", List.of(1064)));
+            result.add(Arguments.of(user, "SELECT test.DATABASE_PATH()", List.of(1305)));
+            result.add(Arguments.of(user, "SELECT DISK_SPACE_USED('other.secret')", List.of(1046)));
+            result.add(Arguments.of(user, "SELECT H2VERSION()", List.of(1046)));
+            result.add(Arguments.of(user, "SELECT PUBLIC.MYSQL_HEX(1)", List.of(1305)));
+            result.add(Arguments.of(user, "SELECT * FROM SYSTEM_RANGE(1, 10)", List.of(1064)));
+            result.add(Arguments.of(user, "SET @p = DATABASE_PATH()", List.of(1046)));
             result.add(Arguments.of(user, "CALL CSVWRITE('@FILES@/out.csv', 'SELECT 1')", List.of(1046, 1305)));
             result.add(Arguments.of(user, "RUNSCRIPT FROM '@FILES@/script.sql'", List.of(1064)));
             result.add(Arguments.of(user, "SCRIPT", List.of(1064)));
