@@ -43,6 +43,8 @@ final class FunctionAllowlist {
             "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT", "TINYBLOB", "BLOB", "MEDIUMBLOB", "LONGBLOB", "ENUM",
             "DATETIME", "JSON", "GEOMETRY", "SIGNED", "UNSIGNED", "ZEROFILL", "NATIONAL", "VARYING", "PRECISION",
             "CHARACTER", "ARRAY", "SERIAL");
+    /** Functions whose arguments MySQL's grammar writes with FROM. */
+    private static final Set<String> FUNCTIONS_WITH_FROM = Set.of("EXTRACT", "TRIM", "SUBSTRING", "SUBSTR");
     /** Words after which a name is a table's, followed by its column list: INSERT INTO t (a, b). */
     private static final Set<String> BEFORE_TABLE = Set.of("INTO", "INSERT", "REPLACE", "IGNORE", "LOW_PRIORITY",
             "DELAYED", "HIGH_PRIORITY", "TABLE", "VIEW", "REFERENCES", "AS", "UPDATE", "KEY", "INDEX");
@@ -61,7 +63,8 @@ final class FunctionAllowlist {
             boolean qualified = i >= 2 && tokens.get(i - 1).isSymbol(".") && tokens.get(i - 2).isIdentifier();
             int before = qualified ? i - 3 : i - 1;
             Token previous = before >= 0 ? tokens.get(before) : null;
-            if (previous != null && (previous.isWord("FROM") || previous.isWord("JOIN"))) {
+            if (previous != null && (previous.isWord("FROM") && !insideFunctionWithFrom(tokens, before)
+                    || previous.isWord("JOIN"))) {
                 if (!upper.equals("JSON_TABLE") && !upper.equals("LATERAL") && !upper.equals("DUAL")) {
                     throw Lexer.syntaxError(sql, name.start());
                 }
@@ -86,6 +89,21 @@ final class FunctionAllowlist {
             }
             throw MySqlError.ER_SP_DOES_NOT_EXIST.exception("FUNCTION", schema + "." + name.text());
         }
+    }
+
+    /** EXTRACT(YEAR FROM x), TRIM(... FROM x), SUBSTRING(s FROM n): a FROM of the function, not of a table list. */
+    private static boolean insideFunctionWithFrom(List<Token> tokens, int from) {
+        int depth = 0;
+        for (int i = from - 1; i >= 0; i--) {
+            Token token = tokens.get(i);
+            if (token.isSymbol(")")) {
+                depth++;
+            } else if (token.isSymbol("(") && depth-- == 0) {
+                return i > 0 && tokens.get(i - 1).kind() == Token.Kind.WORD
+                        && FUNCTIONS_WITH_FROM.contains(tokens.get(i - 1).upper());
+            }
+        }
+        return false;
     }
 
     /** {@code name (a, b) AS (}: the column list of WITH name (a, b) AS (...), not a call. */

@@ -24,7 +24,8 @@ class FunctionAllowlistTest {
             "WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 3) SELECT * FROM c",
             "SELECT * FROM (SELECT 1, 2) AS d (a, b) JOIN JSON_TABLE('[1]', '$[*]' COLUMNS (v INT PATH '$')) j",
             "SELECT * FROM t FORCE INDEX (PRIMARY) PARTITION (p0) LOCK IN SHARE MODE",
-            "SELECT EXTRACT(YEAR FROM d), TRIM(BOTH 'x' FROM s), POSITION('a' IN s), DATE_ADD(d, INTERVAL (1) DAY)",
+            "SELECT EXTRACT(YEAR FROM NOW()), TRIM(BOTH 'x' FROM UPPER(s)), SUBSTRING(s FROM LENGTH(s))",
+            "SELECT POSITION('a' IN s), DATE_ADD(d, INTERVAL (1) DAY)",
             "SELECT MATCH (a) AGAINST ('x'), x MEMBER OF ('[1]'), GROUP_CONCAT(a SEPARATOR ',') FROM t",
             "CREATE OR REPLACE VIEW v (a) AS SELECT UPPER(a) FROM t",
             "SELECT `CONCAT`('a'), NOW(6), CURRENT_TIMESTAMP(), JSON_EXTRACT(j, '$.a') FROM t"})
