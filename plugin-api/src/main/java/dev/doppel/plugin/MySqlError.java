@@ -11,6 +11,7 @@ public enum MySqlError {
     ER_CANT_CREATE_DB(1006, "HY000", "Can't create database '%s' (errno: %d - %s)", 192),
     ER_DB_CREATE_EXISTS(1007, "HY000", "Can't create database '%s'; database exists", 192),
     ER_DB_DROP_EXISTS(1008, "HY000", "Can't drop database '%s'; database doesn't exist", 192),
+    ER_CANT_CREATE_FILE(1004, "HY000", "Can't create file '%s' (errno: %d - %s)", 200),
     ER_ERROR_ON_READ(1024, "HY000", "Error reading file '%s' (errno: %d - %s)", 200),
     ER_ERROR_ON_WRITE(1026, "HY000", "Error writing file '%s' (errno: %d - %s)", 200),
     ER_ILLEGAL_HA(1031, "HY000", "Table storage engine for '%s' doesn't have this option", 192),
@@ -34,6 +35,7 @@ public enum MySqlError {
     ER_DUP_ENTRY(1062, "23000", "Duplicate entry '%s' for key '%s'", 192, 192),
     ER_PARSE_ERROR(1064, "42000", "%s near '%s' at line %d", 0, 80),
     ER_EMPTY_QUERY(1065, "42000", "Query was empty"),
+    ER_FILE_EXISTS_ERROR(1086, "HY000", "File '%s' already exists", 200),
     ER_NO_SUCH_THREAD(1094, "HY000", "Unknown thread id: %d"),
     ER_CANT_DROP_FIELD_OR_KEY(1091, "42000", "Can't DROP '%s'; check that column/key exists", 192),
     ER_KILL_DENIED_ERROR(1095, "HY000", "You are not owner of thread %d"),
@@ -101,6 +103,7 @@ public enum MySqlError {
     ER_QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),
     ER_STACK_OVERRUN_NEED_MORE(1436, "HY000", "Thread stack overrun:  %d bytes used of a %d byte stack, and %d bytes"
             + " needed. Use 'mysqld --thread_stack=#' to specify a bigger stack."),
+    ER_TOO_MANY_ROWS(1172, "42000", "Result consisted of more than one row"),
     ER_CANT_CREATE_USER_WITH_GRANT(1410, "42000", "You are not allowed to create a user with GRANT"),
     ER_CANNOT_USER(1396, "HY000", "Operation %s failed for %s", 0, 0),
     ER_PLUGIN_IS_NOT_LOADED(1524, "HY000", "Plugin '%s' is not loaded", 192),

@@ -37,6 +37,7 @@ public final class ServerConfig {
     private Path basedir;
     private Path datadir;
     private boolean datadirGiven;
+    private boolean secureFilePrivDefault;
     private int port;
     private List<String> bindAddresses = List.of();
     private Path socket;
@@ -136,6 +137,7 @@ public final class ServerConfig {
         user = (String) values.get(ServerOptions.USER);
         applyCharsets(values, env);
         applyTimeZone(values);
+        applySecureFilePriv(values);
         variables.setGlobalInternal("basedir", directoryText(basedir));
         variables.setGlobalInternal("datadir", directoryText(datadir));
         variables.setGlobalInternal("plugin_dir", directoryText(pluginDir));
@@ -288,6 +290,27 @@ public final class ServerConfig {
     /** The data directory; {@code <basedir>/data} when --datadir is not given (Doppel's default). */
     public Path datadir() {
         return datadir;
+    }
+
+    /**
+     * secure_file_priv as MySQL 8.4 sets it: a dedicated directory by default (mysql-files under the base directory,
+     * as for mysqld's own installs), NULL (no import or export at all) for the value NULL, '' for no restriction.
+     */
+    private void applySecureFilePriv(Map<String, Object> values) {
+        Object given = values.get("secure_file_priv");
+        secureFilePrivDefault = given == null;
+        if (given == null) {
+            variables.setGlobalInternal("secure_file_priv", directoryText(basedir.resolve("mysql-files")));
+        } else if ("NULL".equalsIgnoreCase(given.toString())) {
+            variables.setGlobalInternal("secure_file_priv", null);
+        } else if (!given.toString().isEmpty()) {
+            variables.setGlobalInternal("secure_file_priv", directoryText(basedir.resolve(given.toString())));
+        }
+    }
+
+    /** Whether secure_file_priv is the default directory, which the server creates when it is missing. */
+    public boolean secureFilePrivDefault() {
+        return secureFilePrivDefault;
     }
 
     public boolean datadirGiven() {

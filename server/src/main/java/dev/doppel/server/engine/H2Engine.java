@@ -81,6 +81,7 @@ public final class H2Engine implements StorageEngine {
             function("SLEEP", MySqlFunctions.class, "sleep", false),
             function("MYSQL_LOG2", MySqlFunctions.class, "log2", true),
             function("MYSQL_CTE_DEPTH", MySqlRecursion.class, "cteDepth", false),
+            function("MYSQL_LOAD_FILE", MySqlFiles.class, "loadFile", false),
             function("MYSQL_BIT_COUNT", MySqlFunctions.class, "bitCount", true),
             function("MYSQL_GET_LOCK", MySqlLockFunctions.class, "getLock", false),
             function("MYSQL_RELEASE_LOCK", MySqlLockFunctions.class, "releaseLock", false),

@@ -24,6 +24,9 @@ public final class StatementEffects {
         /** The session's cte_max_recursion_depth. */
         long cteMaxRecursionDepth();
 
+        /** LOAD_FILE: the file's bytes, or null where MySQL returns NULL (no FILE privilege, secure_file_priv). */
+        byte[] loadFile(String name);
+
         /** The user-level locks as the statement's session sees them. */
         UserLockService userLocks();
     }
@@ -82,6 +85,11 @@ public final class StatementEffects {
     static long cteMaxRecursionDepth() {
         Listener listener = CURRENT.get();
         return listener == null ? 1000 : listener.cteMaxRecursionDepth();
+    }
+
+    static byte[] loadFile(String name) {
+        Listener listener = CURRENT.get();
+        return listener == null ? null : listener.loadFile(name);
     }
 
     static boolean interrupted() {

@@ -62,6 +62,7 @@ public final class Server {
                         + " progress as process " + ProcessHandle.current().pid());
                 new Initializer(log).initialize(datadir, true);
             }
+            SecureFilePriv.prepare(config);
             dataDirectory = DataDirectory.open(datadir);
             ClonedDataDirectory cloned = new ClonedDataDirectory(datadir);
             Upgrade upgrade = new Upgrade(dataDirectory, log);

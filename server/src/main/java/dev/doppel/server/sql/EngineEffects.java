@@ -74,6 +74,23 @@ final class EngineEffects implements StatementEffects.Listener {
     }
 
     @Override
+    public byte[] loadFile(String name) {
+        java.nio.file.Path path = SecureFiles.forReading(name, session);
+        if (path == null) {
+            return null;
+        }
+        try {
+            long limit = ((Number) session.variables().value("max_allowed_packet")).longValue();
+            if (java.nio.file.Files.size(path) > limit) {
+                return null; // MySQL: NULL for a file longer than max_allowed_packet
+            }
+            return java.nio.file.Files.readAllBytes(path);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    @Override
     public long cteMaxRecursionDepth() {
         return session.variables().cteMaxRecursionDepth();
     }

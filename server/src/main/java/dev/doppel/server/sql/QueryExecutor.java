@@ -10,6 +10,7 @@ import dev.doppel.server.protocol.ServerStatus;
 import dev.doppel.server.session.Session;
 import io.netty.buffer.ByteBuf;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -534,7 +535,49 @@ public final class QueryExecutor {
     /** A statement the client wrote that the server does not run itself: the engine runs it, if it may. */
     private void clientStatement(String sql, List<Token> tokens, int moreFlag) {
         EngineStatementKinds.check(sql, tokens, session.schema());
+        SelectIntoFile intoFile = isSelect(tokens) ? SelectIntoFile.of(sql, tokens) : null;
+        if (intoFile != null) {
+            intoFile(intoFile, moreFlag);
+            return;
+        }
         engine(sql, tokens, moreFlag);
+    }
+
+    /** SELECT ... INTO OUTFILE / DUMPFILE: the rows go to a new file on the server; the client gets their count. */
+    private void intoFile(SelectIntoFile intoFile, int moreFlag) {
+        Path path = SecureFiles.forWriting(intoFile.file, session);
+        String query = intoFile.query();
+        List<Token> queryTokens = Lexer.tokenize(query);
+        NoDatabase.check(queryTokens, session);
+        TableAccess.check(queryTokens, session);
+        long written;
+        try {
+            Connection connection = session.engineConnection();
+            syncEngineConnection(connection, queryTokens);
+            try (Statement statement = connection.createStatement()) {
+                session.running(statement);
+                try (ResultSet rows = statement.executeQuery(EngineSql.rewrite(query, queryTokens, session))) {
+                    written = intoFile.write(rows, path);
+                } catch (RuntimeException | SQLException e) {
+                    deleteQuietly(path); // as mysqld: no half-written file stays
+                    throw e;
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e, query);
+        } finally {
+            session.running(null);
+            liftStatementTimeout();
+        }
+        ok(written, moreFlag);
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            java.nio.file.Files.deleteIfExists(path);
+        } catch (java.io.IOException ignored) {
+            // the file stays; the statement's error says what failed
+        }
     }
 
     void engine(String sql, List<Token> tokens, int moreFlag) {
