@@ -108,15 +108,9 @@ final class FunctionAllowlist {
 
     /** {@code name (a, b) AS (}: the column list of WITH name (a, b) AS (...), not a call. */
     private static boolean isColumnListOfACommonTableExpression(List<Token> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            if (tokens.get(i).isSymbol("(")) {
-                depth++;
-            } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
-                return i + 2 < tokens.size() && tokens.get(i + 1).isWord("AS") && tokens.get(i + 2).isSymbol("(");
-            }
-        }
-        return false;
+        int close = TokenRanges.closing(tokens, open);
+        return close > 0 && close + 2 < tokens.size() && tokens.get(close + 1).isWord("AS")
+                && tokens.get(close + 2).isSymbol("(");
     }
 
     private static Set<String> load() {

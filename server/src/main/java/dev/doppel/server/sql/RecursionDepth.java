@@ -100,19 +100,19 @@ final class RecursionDepth {
         }
         for (int p = 0; p < parts.size(); p++) {
             int[] part = parts.get(p);
-            int listEnd = firstAtDepth(tokens, part[0] + 1, part[1], AFTER_SELECT_LIST);
+            int listEnd = TokenRanges.firstTopLevel(tokens, part[0] + 1, part[1], AFTER_SELECT_LIST);
             if (!recursive.get(p)) {
                 append(before, listEnd, ", 0 ");
                 continue;
             }
             append(before, listEnd, ", " + DEPTH + " + 1 ");
             String check = FUNCTION + "(" + DEPTH + ")";
-            int where = firstAtDepth(tokens, listEnd, part[1], Set.of("WHERE"));
+            int where = TokenRanges.firstTopLevel(tokens, listEnd, part[1], Set.of("WHERE"));
             if (where < part[1]) {
                 append(after, where, " " + check + " AND (");
-                append(before, firstAtDepth(tokens, where + 1, part[1], AFTER_WHERE), ") ");
+                append(before, TokenRanges.firstTopLevel(tokens, where + 1, part[1], AFTER_WHERE), ") ");
             } else {
-                append(before, firstAtDepth(tokens, listEnd, part[1], AFTER_WHERE), " WHERE " + check + " ");
+                append(before, TokenRanges.firstTopLevel(tokens, listEnd, part[1], AFTER_WHERE), " WHERE " + check + " ");
             }
         }
         return true;
@@ -161,22 +161,6 @@ final class RecursionDepth {
             }
         }
         return result;
-    }
-
-    /** The index of the first of {@code words} at the depth of {@code from} in [from, to), or {@code to}. */
-    private static int firstAtDepth(List<Token> tokens, int from, int to, Set<String> words) {
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && token.kind() == Token.Kind.WORD && words.contains(token.upper())) {
-                return i;
-            }
-        }
-        return to;
     }
 
     private static void append(Map<Integer, String> edits, int index, String text) {

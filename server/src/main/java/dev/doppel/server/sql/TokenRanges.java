@@ -43,6 +43,22 @@ final class TokenRanges {
         return -1;
     }
 
+    /** The index of the first of {@code words} at the depth of {@code from} in [from, to), or {@code to}. */
+    static int firstTopLevel(List<Token> tokens, int from, int to, java.util.Set<String> words) {
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.kind() == Token.Kind.WORD && words.contains(token.upper())) {
+                return i;
+            }
+        }
+        return to;
+    }
+
     /** The index of the last {@code word} outside all parentheses, or -1. */
     static int lastTopLevelWord(List<Token> tokens, String word) {
         int result = -1;

@@ -28,11 +28,9 @@ class CommandFailuresIT {
     @BeforeAll
     static void startServer() throws Exception {
         server = DoppelProcess.start(home, "--innodb-lock-wait-timeout=2");
-        try (Connection connection = connect(false); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE f");
-            statement.execute("CREATE TABLE f.t (id INT PRIMARY KEY, d DATE, tm TIME, n DECIMAL(10,2), v INT)");
-            statement.execute("INSERT INTO f.t (id, v) VALUES (1, 0)");
-        }
+        server.executeAsRoot("CREATE DATABASE f",
+                "CREATE TABLE f.t (id INT PRIMARY KEY, d DATE, tm TIME, n DECIMAL(10,2), v INT)",
+                "INSERT INTO f.t (id, v) VALUES (1, 0)");
     }
 
     @AfterAll

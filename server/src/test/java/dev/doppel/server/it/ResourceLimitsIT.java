@@ -35,13 +35,10 @@ class ResourceLimitsIT {
     @BeforeAll
     static void startServer() throws Exception {
         server = DoppelProcess.start(home, "--max-connections=" + (OPEN_TRANSACTIONS + 50));
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE r");
-            statement.execute("CREATE TABLE r.n (i INT PRIMARY KEY)");
-            statement.execute("INSERT INTO r.n WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c"
-                    + " WHERE i < 1000) SELECT i FROM c");
-            statement.execute("CREATE TABLE r.tx (i INT PRIMARY KEY)");
-        }
+        server.executeAsRoot("CREATE DATABASE r", "CREATE TABLE r.n (i INT PRIMARY KEY)",
+                "INSERT INTO r.n WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 1000)"
+                        + " SELECT i FROM c",
+                "CREATE TABLE r.tx (i INT PRIMARY KEY)");
     }
 
     @AfterAll

@@ -43,14 +43,11 @@ class ProtocolFuzzIT {
     @BeforeAll
     static void startServer() throws Exception {
         server = DoppelProcess.start(home, "--connect-timeout=5");
-        try (Connection root = connect(); Statement statement = root.createStatement()) {
-            statement.execute("CREATE DATABASE fz");
-            statement.execute("CREATE TABLE fz.t (id INT PRIMARY KEY AUTO_INCREMENT, d DATE, dt DATETIME, tm TIME,"
-                    + " n DECIMAL(10,2), s VARCHAR(50), b BLOB, f DOUBLE, j JSON)");
-            statement.execute("INSERT INTO fz.t (d, n, s) VALUES ('2024-01-01', 1.5, 'a'), (NULL, NULL, NULL)");
-            statement.execute("CREATE USER " + USER + "@'%'");
-            statement.execute("GRANT ALL ON fz.* TO " + USER + "@'%'");
-        }
+        server.executeAsRoot("CREATE DATABASE fz",
+                "CREATE TABLE fz.t (id INT PRIMARY KEY AUTO_INCREMENT, d DATE, dt DATETIME, tm TIME,"
+                        + " n DECIMAL(10,2), s VARCHAR(50), b BLOB, f DOUBLE, j JSON)",
+                "INSERT INTO fz.t (d, n, s) VALUES ('2024-01-01', 1.5, 'a'), (NULL, NULL, NULL)",
+                "CREATE USER " + USER + "@'%'", "GRANT ALL ON fz.* TO " + USER + "@'%'");
     }
 
     @AfterAll
