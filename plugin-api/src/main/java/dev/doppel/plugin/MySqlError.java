@@ -11,6 +11,7 @@ public enum MySqlError {
     ER_CANT_CREATE_DB(1006, "HY000", "Can't create database '%s' (errno: %d - %s)", 192),
     ER_DB_CREATE_EXISTS(1007, "HY000", "Can't create database '%s'; database exists", 192),
     ER_DB_DROP_EXISTS(1008, "HY000", "Can't drop database '%s'; database doesn't exist", 192),
+    ER_FILE_NOT_FOUND(29, "HY000", "File '%s' not found (OS errno %d - %s)", 200),
     ER_CANT_CREATE_FILE(1004, "HY000", "Can't create file '%s' (errno: %d - %s)", 200),
     ER_ERROR_ON_READ(1024, "HY000", "Error reading file '%s' (errno: %d - %s)", 200),
     ER_ERROR_ON_WRITE(1026, "HY000", "Error writing file '%s' (errno: %d - %s)", 200),
@@ -103,6 +104,8 @@ public enum MySqlError {
     ER_QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),
     ER_STACK_OVERRUN_NEED_MORE(1436, "HY000", "Thread stack overrun:  %d bytes used of a %d byte stack, and %d bytes"
             + " needed. Use 'mysqld --thread_stack=#' to specify a bigger stack."),
+    ER_WARN_TOO_FEW_RECORDS(1261, "01000", "Row %d doesn't contain data for all columns"),
+    ER_WARN_TOO_MANY_RECORDS(1262, "01000", "Row %d was truncated; it contained more data than there were input columns"),
     ER_TOO_MANY_ROWS(1172, "42000", "Result consisted of more than one row"),
     ER_CANT_CREATE_USER_WITH_GRANT(1410, "42000", "You are not allowed to create a user with GRANT"),
     ER_CANNOT_USER(1396, "HY000", "Operation %s failed for %s", 0, 0),
@@ -144,6 +147,8 @@ public enum MySqlError {
     ER_CLONE_DDL_IN_PROGRESS(3633, "HY000", "Concurrent DDL is performed during clone operation. Please try again."),
     ER_CLONE_TOO_MANY_CONCURRENT_CLONES(3634, "HY000", "Too many concurrent clone operations. Maximum allowed - %d."),
     ER_QUERY_TIMEOUT(3024, "HY000", "Query execution was interrupted, maximum statement execution time exceeded"),
+    ER_CLIENT_LOCAL_FILES_DISABLED(3948, "42000",
+            "Loading local data is disabled; this must be enabled on both the client and server sides"),
     ER_CTE_MAX_RECURSION_DEPTH(3636, "HY000", "Recursive query aborted after %d iterations. Try increasing"
             + " @@cte_max_recursion_depth to a larger value."),
     ER_ILLEGAL_PRIVILEGE_LEVEL(3619, "HY000", "Illegal privilege level specified for %s"),

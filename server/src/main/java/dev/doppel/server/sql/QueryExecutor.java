@@ -324,6 +324,7 @@ public final class QueryExecutor {
                 new LockTablesStatement(session).execute(sql, tokens);
                 ok(0, moreFlag);
             }
+            case "LOAD" -> loadData(sql, tokens, moreFlag);
             case "DESCRIBE", "DESC" -> show.tableShows().describe(sql, tokens, moreFlag);
             case "EXPLAIN" -> {
                 if (tokens.size() > 1 && tokens.get(1).isIdentifier() && !EXPLAINABLE.contains(tokens.get(1).upper())) {
@@ -541,6 +542,45 @@ public final class QueryExecutor {
             return;
         }
         engine(sql, tokens, moreFlag);
+    }
+
+    /** LOAD DATA INFILE: the file's rows become one INSERT, REPLACE or INSERT IGNORE, checked and run as any. */
+    private void loadData(String sql, List<Token> tokens, int moreFlag) {
+        LoadData load = LoadData.parse(sql, tokens);
+        if (load.local) {
+            if (!Boolean.TRUE.equals(session.server().variables().globalValue("local_infile"))) {
+                throw MySqlError.ER_CLIENT_LOCAL_FILES_DISABLED.exception();
+            }
+            throw MySqlError.ER_NOT_SUPPORTED_YET.exception("LOAD DATA LOCAL");
+        }
+        Path path = SecureFiles.forLoading(load.file, session);
+        List<Token> target = Lexer.tokenize(load.verb + " INTO " + load.table + " VALUES (NULL)");
+        NoDatabase.check(target, session);
+        TableAccess.check(target, session);
+        List<List<String>> rows;
+        int width;
+        try {
+            rows = load.rows(new String(java.nio.file.Files.readAllBytes(path), java.nio.charset.StandardCharsets.UTF_8));
+            width = load.columns.isEmpty() ? columnCount(load.table) : load.columns.size();
+        } catch (java.io.IOException e) {
+            throw MySqlError.ER_ERROR_ON_READ.exception(path.toString(), 5, e.getMessage());
+        } catch (SQLException e) {
+            throw translate(e, sql);
+        }
+        if (rows.isEmpty()) {
+            ok(0, moreFlag);
+            return;
+        }
+        String insert = load.insert(rows, width, warning -> session.addWarning("Warning",
+                warning.startsWith("Row") && warning.contains("truncated") ? 1262 : 1261, warning));
+        engine(insert, Lexer.tokenize(insert), moreFlag);
+    }
+
+    private int columnCount(String table) throws SQLException {
+        try (Statement statement = session.engineConnection().createStatement();
+             ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " WHERE FALSE")) {
+            return rows.getMetaData().getColumnCount();
+        }
     }
 
     /** SELECT ... INTO OUTFILE / DUMPFILE: the rows go to a new file on the server; the client gets their count. */

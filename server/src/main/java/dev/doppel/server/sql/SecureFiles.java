@@ -31,6 +31,15 @@ final class SecureFiles {
         return path;
     }
 
+    /** The file LOAD DATA may read, or MySQL's error: 1045 without FILE, 1290 outside secure_file_priv, 29. */
+    static Path forLoading(String name, Session session) {
+        Path path = forWriting(name, session);
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw MySqlError.ER_FILE_NOT_FOUND.exception(path.toString(), 2, "No such file or directory");
+        }
+        return path;
+    }
+
     /** The path a statement may read, or null where MySQL's LOAD_FILE returns NULL. */
     static Path forReading(String name, Session session) {
         if (name == null || !session.privileges().hasGlobal("FILE")) {

@@ -29,14 +29,14 @@ class FileFeaturesIT {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = DoppelProcess.start(home);
+        // its own directory: the default, mysql-files under the distribution, is shared by every test server
+        Path exports = Files.createDirectories(home.resolve("exports"));
+        server = DoppelProcess.start(Files.createDirectories(home.resolve("main")), "--secure-file-priv=" + exports);
+        server.executeAsRoot("CREATE DATABASE app", "CREATE TABLE app.t (id INT PRIMARY KEY, v VARCHAR(20))",
+                "INSERT INTO app.t VALUES (1, 'one'), (2, NULL), (3, 'tab\\there')",
+                "CREATE USER reader@'%' IDENTIFIED BY 'pw'", "GRANT SELECT ON app.* TO reader@'%'");
         try (Connection root = connect(server, "root", ""); Statement statement = root.createStatement()) {
             files = Path.of(value(statement, "SELECT @@secure_file_priv"));
-            statement.execute("CREATE DATABASE app");
-            statement.execute("CREATE TABLE app.t (id INT PRIMARY KEY, v VARCHAR(20))");
-            statement.execute("INSERT INTO app.t VALUES (1, 'one'), (2, NULL), (3, 'tab\\there')");
-            statement.execute("CREATE USER reader@'%' IDENTIFIED BY 'pw'");
-            statement.execute("GRANT SELECT ON app.* TO reader@'%'");
         }
     }
 
@@ -48,9 +48,14 @@ class FileFeaturesIT {
     }
 
     @Test
-    void theDefaultIsADedicatedDirectoryThatTheServerMade() {
-        assertThat(files.toString()).endsWith("mysql-files");
-        assertThat(Files.isDirectory(files)).isTrue();
+    void theDefaultIsADedicatedDirectoryThatTheServerMade() throws Exception {
+        Files.createDirectories(home.resolve("default"));
+        try (DoppelProcess standard = DoppelProcess.start(home.resolve("default"));
+             Connection root = connect(standard, "root", ""); Statement statement = root.createStatement()) {
+            Path directory = Path.of(value(statement, "SELECT @@secure_file_priv"));
+            assertThat(directory).isEqualTo(DoppelProcess.distribution().resolve("mysql-files"));
+            assertThat(Files.isDirectory(directory)).isTrue();
+        }
     }
 
     @Test
@@ -80,6 +85,47 @@ class FileFeaturesIT {
             assertError(statement, "SELECT v FROM app.t INTO DUMPFILE '" + many + "'", 1172,
                     "Result consisted of more than one row");
             assertThat(Files.exists(many)).isFalse();
+        }
+    }
+
+    @Test
+    void loadDataReadsBackWhatIntoOutfileWrote() throws Exception {
+        Path out = files.resolve("round.txt");
+        Path csv = files.resolve("people.csv");
+        Files.writeString(csv, "id,name,city\n7,\"Ann, Jr.\",Oslo\n8,\"Bo \"\"B\"\"\",NULL\n9,Cy\n");
+        try (Connection root = connect(server, "root", ""); Statement statement = root.createStatement()) {
+            statement.execute("CREATE TABLE app.copy (id INT PRIMARY KEY, v VARCHAR(20))");
+            statement.execute("SELECT id, v INTO OUTFILE '" + out + "' FROM app.t ORDER BY id");
+            assertThat(statement.executeUpdate("LOAD DATA INFILE '" + out + "' INTO TABLE app.copy")).isEqualTo(3);
+            assertThat(value(statement, "SELECT GROUP_CONCAT(CONCAT(id, '=', IFNULL(v, 'null')) ORDER BY id"
+                    + " SEPARATOR ';') FROM app.copy")).isEqualTo("1=one;2=null;3=tab\there");
+            assertError(statement, "LOAD DATA INFILE '" + out + "' INTO TABLE app.copy", 1062, null);
+            assertThat(statement.executeUpdate("LOAD DATA INFILE '" + out + "' REPLACE INTO TABLE app.copy")).isEqualTo(6);
+
+            statement.execute("CREATE TABLE app.people (id INT PRIMARY KEY, name VARCHAR(20), city VARCHAR(20)"
+                    + " DEFAULT 'nowhere')");
+            statement.execute("LOAD DATA INFILE '" + csv + "' INTO TABLE app.people FIELDS TERMINATED BY ','"
+                    + " OPTIONALLY ENCLOSED BY '\"' LINES TERMINATED BY '\n' IGNORE 1 LINES (id, name, city)");
+            try (ResultSet warnings = statement.executeQuery("SHOW WARNINGS")) {
+                assertThat(warnings.next()).isTrue();
+                assertThat(warnings.getString(3)).isEqualTo("Row 3 doesn't contain data for all columns");
+            }
+            assertThat(value(statement, "SELECT GROUP_CONCAT(CONCAT(name, '@', IFNULL(city, 'null')) ORDER BY id"
+                    + " SEPARATOR ';') FROM app.people")).isEqualTo("Ann, Jr.@Oslo;Bo \"B\"@null;Cy@nowhere");
+        }
+    }
+
+    @Test
+    void loadDataFollowsTheFileRules() throws Exception {
+        Files.writeString(files.resolve("load.txt"), "1\tx\n");
+        try (Connection root = connect(server, "root", ""); Statement statement = root.createStatement()) {
+            assertError(statement, "LOAD DATA INFILE '" + home.resolve("outside.txt") + "' INTO TABLE app.t", 1290, null);
+            assertError(statement, "LOAD DATA INFILE '" + files.resolve("missing.txt") + "' INTO TABLE app.t", 29, null);
+            assertError(statement, "LOAD DATA LOCAL INFILE 'x.txt' INTO TABLE app.t", 3948,
+                    "Loading local data is disabled; this must be enabled on both the client and server sides");
+        }
+        try (Connection reader = connect(server, "reader", "pw"); Statement statement = reader.createStatement()) {
+            assertError(statement, "LOAD DATA INFILE '" + files.resolve("load.txt") + "' INTO TABLE app.t", 1045, null);
         }
     }
 

@@ -40,17 +40,11 @@ class SecurityIT {
         server = DoppelProcess.start(home);
         files = Files.createDirectories(home.resolve("files"));
         Files.writeString(files.resolve("script.sql"), "CREATE TABLE app.from_script(a INT);");
-        try (Connection root = connect("root", ""); Statement statement = root.createStatement()) {
-            statement.execute("CREATE DATABASE app");
-            statement.execute("CREATE TABLE app.t (id INT PRIMARY KEY, v VARCHAR(20), j JSON)");
-            statement.execute("INSERT INTO app.t VALUES (1, 'one', '{\"a\": 1}')");
-            statement.execute("CREATE DATABASE other");
-            statement.execute("CREATE TABLE other.secret (s VARCHAR(20))");
-            statement.execute("INSERT INTO other.secret VALUES ('" + SECRET + "')");
-            statement.execute("CREATE USER nopriv@'%' IDENTIFIED BY 'pw'");
-            statement.execute("CREATE USER onedb@'%' IDENTIFIED BY 'pw'");
-            statement.execute("GRANT SELECT ON app.* TO onedb@'%'");
-        }
+        server.executeAsRoot("CREATE DATABASE app", "CREATE TABLE app.t (id INT PRIMARY KEY, v VARCHAR(20), j JSON)",
+                "INSERT INTO app.t VALUES (1, 'one', '{\"a\": 1}')", "CREATE DATABASE other",
+                "CREATE TABLE other.secret (s VARCHAR(20))", "INSERT INTO other.secret VALUES ('" + SECRET + "')",
+                "CREATE USER nopriv@'%' IDENTIFIED BY 'pw'", "CREATE USER onedb@'%' IDENTIFIED BY 'pw'",
+                "GRANT SELECT ON app.* TO onedb@'%'");
     }
 
     @AfterAll
@@ -86,6 +80,10 @@ class SecurityIT {
             result.add(Arguments.of(user, "SCRIPT TO '@FILES@/dump.sql'", List.of(1064)));
             result.add(Arguments.of(user, "BACKUP TO '@FILES@/backup.zip'", List.of(1064)));
             result.add(Arguments.of(user, "CHECKPOINT", List.of(1064)));
+            // even root writes only inside secure_file_priv
+            if (root) {
+                result.add(Arguments.of(user, "SELECT 1 INTO OUTFILE '@FILES@/root.txt'", List.of(1290)));
+            }
             result.add(Arguments.of(user, "SET WRITE_DELAY 0", List.of(1064)));
             result.add(Arguments.of(user, "SET WRITE_DELAY = 0", List.of(1193)));
             result.add(Arguments.of(user, "CALL (SELECT s FROM other.secret)", List.of(1064)));
@@ -121,8 +119,23 @@ class SecurityIT {
                     List.of(1142)));
             result.add(Arguments.of(user, "CREATE TABLE app.j (x JAVA_OBJECT)", List.of(1142)));
             result.add(Arguments.of(user, "SHUTDOWN", List.of(1227)));
+            result.add(Arguments.of(user, "SELECT * FROM app.t INTO OUTFILE '@FILES@/out.txt'", List.of(1045)));
+            result.add(Arguments.of(user, "SELECT 1 INTO DUMPFILE '/tmp/doppel-security-dump'", List.of(1045)));
         }
         return result.stream();
+    }
+
+    @org.junit.jupiter.api.Test
+    void loadFileReadsNothingWithoutTheFilePrivilege() throws Exception {
+        for (String user : List.of("nopriv", "onedb")) {
+            try (Connection connection = connect(user, "pw"); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT LOAD_FILE('/etc/passwd'), LOAD_FILE('"
+                         + files.resolve("script.sql") + "')")) {
+                rows.next();
+                assertThat(rows.getString(1)).isNull();
+                assertThat(rows.getString(2)).isNull();
+            }
+        }
     }
 
     @ParameterizedTest(name = "{0}: {1}")
