@@ -56,6 +56,15 @@ final class TableAccess {
         if ("information_schema".equalsIgnoreCase(session.schema())) {
             unqualifiedInformationSchemaTables(tokens, session.schema());
         }
+        if (mentionsEngineSchema(tokens)) {
+            for (Need each : needs(tokens, session.schema())) {
+                if (ENGINE_SCHEMA.equalsIgnoreCase(each.database())) {
+                    // the engine's default schema, where the server keeps its functions: no database of MySQL's
+                    throw each.table() == null ? MySqlError.ER_BAD_DB_ERROR.exception(each.database())
+                            : MySqlError.ER_NO_SUCH_TABLE.exception(each.database(), each.table());
+                }
+            }
+        }
         PrivilegeChecker privileges = session.privileges();
         if (privileges.hasAllGlobal(CHECKED)) {
             return;
@@ -72,6 +81,17 @@ final class TableAccess {
                 privileges.requireTable(each.privileges(), each.database(), each.table());
             }
         }
+    }
+
+    private static final String ENGINE_SCHEMA = "public";
+
+    private static boolean mentionsEngineSchema(List<Token> tokens) {
+        for (Token each : tokens) {
+            if (each.isIdentifier() && each.text().equalsIgnoreCase(ENGINE_SCHEMA)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

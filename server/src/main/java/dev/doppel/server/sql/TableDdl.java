@@ -107,6 +107,10 @@ final class TableDdl {
             index += 3;
         }
         TableName name = name(sql, tokens, index);
+        if (!session.server().schemaExists(name.schema())) {
+            // also the engine's own schema, which MySQL does not have
+            throw MySqlError.ER_BAD_DB_ERROR.exception(name.schema());
+        }
         int next = name.next();
         boolean parenthesized = next < tokens.size() && tokens.get(next).isSymbol("(");
         int likeAt = parenthesized ? next + 1 : next;
