@@ -121,6 +121,60 @@ class ResourceLimitsIT {
         }
     }
 
+    @Test
+    void aFloodOfSilentAndOversizedConnectionsPassesAndTheLimitsHold() throws Exception {
+        Path floodHome = java.nio.file.Files.createDirectories(home.resolve("flood"));
+        try (DoppelProcess flooded = DoppelProcess.start(floodHome, "--max-connections=20", "--connect-timeout=2",
+                "--max-allowed-packet=65536")) {
+            List<java.net.Socket> silent = new ArrayList<>();
+            List<RawMySqlSocket> oversized = new ArrayList<>();
+            try {
+                for (int i = 0; i < 5; i++) {
+                    RawMySqlSocket client = RawMySqlSocket.loggedIn(flooded.port());
+                    oversized.add(client);
+                    client.writeRaw(RawMySqlSocket.header(65536 + 100, 0)); // announces more than max_allowed_packet
+                    RawMySqlSocket.Packet reply = client.read();
+                    assertThat(reply.isError() ? reply.errorCode() : 0).isEqualTo(1153);
+                }
+                for (int i = 0; i < 200; i++) {
+                    // connects, never answers: past max_connections the server says 1040, the others time out
+                    silent.add(new java.net.Socket("127.0.0.1", flooded.port()));
+                }
+                // connect_timeout ends the silent ones; then everyone gets in again and the server counts right
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                long connected = -1;
+                while (System.nanoTime() < deadline) {
+                    try (Connection root = DriverManager.getConnection(flooded.url("mysql",
+                            "sslMode=DISABLED&allowPublicKeyRetrieval=true&connectTimeout=5000"), "root", "");
+                         Statement statement = root.createStatement();
+                         ResultSet rows = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Threads_connected'")) {
+                        rows.next();
+                        connected = rows.getLong(2);
+                        if (connected == 1) {
+                            break;
+                        }
+                    } catch (SQLException busy) {
+                        // 1040 while the flood still holds the slots
+                    }
+                    Thread.sleep(250);
+                }
+                assertThat(connected).as("Threads_connected after the flood").isEqualTo(1);
+                for (java.net.Socket each : silent) {
+                    each.setSoTimeout(5000);
+                    assertThat(each.getInputStream().read(new byte[1024])).as("a greeting or 1040, then the close")
+                            .isPositive();
+                }
+            } finally {
+                for (java.net.Socket each : silent) {
+                    each.close();
+                }
+                for (RawMySqlSocket each : oversized) {
+                    each.close();
+                }
+            }
+        }
+    }
+
     private static void query(RawMySqlSocket client, String sql) throws IOException {
         byte[] text = sql.getBytes(StandardCharsets.UTF_8);
         byte[] payload = new byte[text.length + 1];
