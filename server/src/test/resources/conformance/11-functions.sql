@@ -155,3 +155,16 @@ SELECT LENGTH(123), LENGTH(1.5), LENGTH(CAST('2020-01-02 03:04:05' AS DATETIME))
   LENGTH(x'0102'), LENGTH(NULL);
 -> rows
 3 | 3 | 19 | 10 | 2 | NULL
+
+-- a string longer than max_allowed_packet is NULL with warning 1301, not a string the heap cannot hold
+SELECT LENGTH(REPEAT('ab', 3)), SPACE(2) = '  ', LPAD('7', 3, '0'), RPAD('ab', 5, 'xy'), LPAD('abc', 2, 'x');
+-> rows
+6 | 1 | 007 | abxyx | ab
+
+SELECT REPEAT('x', 2000000000) IS NULL, LPAD('x', 2000000000, 'y') IS NULL, SPACE(2000000000) IS NULL;
+-> rows
+1 | 1 | 1
+
+SELECT CONCAT(REPEAT('x', 40000000), REPEAT('y', 40000000)) IS NULL, CONCAT('a', 'b');
+-> rows
+1 | ab

@@ -98,6 +98,8 @@ public enum MySqlError {
     ER_REVOKE_GRANTS(1269, "HY000", "Can't revoke all privileges for one or more of the requested users"),
     ER_OPTION_PREVENTS_STATEMENT(1290, "HY000",
             "The MySQL server is running with the %s option so it cannot execute this statement"),
+    ER_WARN_ALLOWED_PACKET_OVERFLOWED(1301, "HY000",
+            "Result of %s() was larger than max_allowed_packet (%d) - truncated"),
     ER_SP_DOES_NOT_EXIST(1305, "42000", "%s %s does not exist"),
     ER_UNSUPPORTED_PS(1295, "HY000", "This command is not supported in the prepared statement protocol yet"),
     ER_UNKNOWN_STMT_HANDLER(1243, "HY000", "Unknown prepared statement handler (%s) given to %s", 10, 0),

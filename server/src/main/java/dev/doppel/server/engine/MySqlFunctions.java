@@ -58,12 +58,22 @@ public final class MySqlFunctions {
     }
 
     /** CONCAT(...): NULL when any argument is NULL (the engine's CONCAT skips NULLs). */
+    /** CONCAT: NULL when a part is NULL, and NULL with warning 1301 when longer than max_allowed_packet. */
     public static String concat(String... parts) {
-        StringBuilder result = new StringBuilder();
+        long length = 0;
         for (String each : parts) {
             if (each == null) {
                 return null;
             }
+            length += each.length();
+        }
+        long limit = StatementEffects.maxAllowedPacket();
+        if (length > limit) {
+            StatementEffects.packetOverflow("concat", limit);
+            return null;
+        }
+        StringBuilder result = new StringBuilder((int) length);
+        for (String each : parts) {
             result.append(each);
         }
         return result.toString();

@@ -24,6 +24,12 @@ public final class StatementEffects {
         /** The session's cte_max_recursion_depth. */
         long cteMaxRecursionDepth();
 
+        /** The session's max_allowed_packet: the longest string a function may return. */
+        long maxAllowedPacket();
+
+        /** Records MySQL's warning 1301 for {@code function}, whose result would have passed max_allowed_packet. */
+        void packetOverflow(String function, long limit);
+
         /** LOAD_FILE: the file's bytes, or null where MySQL returns NULL (no FILE privilege, secure_file_priv). */
         byte[] loadFile(String name);
 
@@ -85,6 +91,18 @@ public final class StatementEffects {
     static long cteMaxRecursionDepth() {
         Listener listener = CURRENT.get();
         return listener == null ? 1000 : listener.cteMaxRecursionDepth();
+    }
+
+    static long maxAllowedPacket() {
+        Listener listener = CURRENT.get();
+        return listener == null ? 64L << 20 : listener.maxAllowedPacket();
+    }
+
+    static void packetOverflow(String function, long limit) {
+        Listener listener = CURRENT.get();
+        if (listener != null) {
+            listener.packetOverflow(function, limit);
+        }
     }
 
     static byte[] loadFile(String name) {

@@ -74,14 +74,24 @@ final class EngineEffects implements StatementEffects.Listener {
     }
 
     @Override
+    public long maxAllowedPacket() {
+        return ((Number) session.variables().value("max_allowed_packet")).longValue();
+    }
+
+    @Override
+    public void packetOverflow(String function, long limit) {
+        session.addWarning("Warning", MySqlError.ER_WARN_ALLOWED_PACKET_OVERFLOWED.number(),
+                MySqlError.ER_WARN_ALLOWED_PACKET_OVERFLOWED.message(function, limit));
+    }
+
+    @Override
     public byte[] loadFile(String name) {
         java.nio.file.Path path = SecureFiles.forReading(name, session);
         if (path == null) {
             return null;
         }
         try {
-            long limit = ((Number) session.variables().value("max_allowed_packet")).longValue();
-            if (java.nio.file.Files.size(path) > limit) {
+            if (java.nio.file.Files.size(path) > maxAllowedPacket()) {
                 return null; // MySQL: NULL for a file longer than max_allowed_packet
             }
             return java.nio.file.Files.readAllBytes(path);

@@ -47,7 +47,9 @@ public final class EngineSql {
             Map.entry("WEEK", "PUBLIC.MYSQL_WEEK"), Map.entry("YEARWEEK", "PUBLIC.MYSQL_YEARWEEK"),
             Map.entry("MICROSECOND", "PUBLIC.MYSQL_MICROSECOND"),
             Map.entry("CONVERT_TZ", "PUBLIC.MYSQL_CONVERT_TZ"), Map.entry("UUID", "PUBLIC.MYSQL_UUID"),
-            Map.entry("LOAD_FILE", "PUBLIC.MYSQL_LOAD_FILE"), Map.entry("LOG2", "PUBLIC.MYSQL_LOG2"), Map.entry("BIT_COUNT", "PUBLIC.MYSQL_BIT_COUNT"),
+            Map.entry("LOAD_FILE", "PUBLIC.MYSQL_LOAD_FILE"), Map.entry("REPEAT", "PUBLIC.MYSQL_REPEAT"),
+            Map.entry("SPACE", "PUBLIC.MYSQL_SPACE"), Map.entry("LPAD", "PUBLIC.MYSQL_LPAD"),
+            Map.entry("RPAD", "PUBLIC.MYSQL_RPAD"), Map.entry("LOG2", "PUBLIC.MYSQL_LOG2"), Map.entry("BIT_COUNT", "PUBLIC.MYSQL_BIT_COUNT"),
             Map.entry("GET_LOCK", "PUBLIC.MYSQL_GET_LOCK"), Map.entry("RELEASE_LOCK", "PUBLIC.MYSQL_RELEASE_LOCK"),
             Map.entry("IS_FREE_LOCK", "PUBLIC.MYSQL_IS_FREE_LOCK"), Map.entry("IS_USED_LOCK", "PUBLIC.MYSQL_IS_USED_LOCK"),
             Map.entry("RELEASE_ALL_LOCKS", "PUBLIC.MYSQL_RELEASE_ALL_LOCKS"));
