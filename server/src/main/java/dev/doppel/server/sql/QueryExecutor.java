@@ -10,7 +10,6 @@ import dev.doppel.server.protocol.ServerStatus;
 import dev.doppel.server.session.Session;
 import io.netty.buffer.ByteBuf;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,6 +39,7 @@ public final class QueryExecutor {
     private final PreparedStatements prepared;
     private final TableDdl tables;
     private final Savepoints savepoints;
+    private final FileStatements files;
     private boolean explicitTransaction;
     /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
     private boolean binary;
@@ -62,6 +62,7 @@ public final class QueryExecutor {
         this.prepared = new PreparedStatements(session, this);
         this.tables = new TableDdl(session, this);
         this.savepoints = new Savepoints(session, this);
+        this.files = new FileStatements(session, this);
     }
 
     public PreparedStatements preparedStatements() {
@@ -324,7 +325,7 @@ public final class QueryExecutor {
                 new LockTablesStatement(session).execute(sql, tokens);
                 ok(0, moreFlag);
             }
-            case "LOAD" -> loadData(sql, tokens, moreFlag);
+            case "LOAD" -> files.loadData(sql, tokens, moreFlag);
             case "DESCRIBE", "DESC" -> show.tableShows().describe(sql, tokens, moreFlag);
             case "EXPLAIN" -> {
                 if (tokens.size() > 1 && tokens.get(1).isIdentifier() && !EXPLAINABLE.contains(tokens.get(1).upper())) {
@@ -538,86 +539,10 @@ public final class QueryExecutor {
         EngineStatementKinds.check(sql, tokens, session.schema());
         SelectIntoFile intoFile = isSelect(tokens) ? SelectIntoFile.of(sql, tokens) : null;
         if (intoFile != null) {
-            intoFile(intoFile, moreFlag);
+            files.intoFile(intoFile, moreFlag);
             return;
         }
         engine(sql, tokens, moreFlag);
-    }
-
-    /** LOAD DATA INFILE: the file's rows become one INSERT, REPLACE or INSERT IGNORE, checked and run as any. */
-    private void loadData(String sql, List<Token> tokens, int moreFlag) {
-        LoadData load = LoadData.parse(sql, tokens);
-        if (load.local) {
-            if (!Boolean.TRUE.equals(session.server().variables().globalValue("local_infile"))) {
-                throw MySqlError.ER_CLIENT_LOCAL_FILES_DISABLED.exception();
-            }
-            throw MySqlError.ER_NOT_SUPPORTED_YET.exception("LOAD DATA LOCAL");
-        }
-        Path path = SecureFiles.forLoading(load.file, session);
-        List<Token> target = Lexer.tokenize(load.verb + " INTO " + load.table + " VALUES (NULL)");
-        NoDatabase.check(target, session);
-        TableAccess.check(target, session);
-        List<List<String>> rows;
-        int width;
-        try {
-            rows = load.rows(new String(java.nio.file.Files.readAllBytes(path), java.nio.charset.StandardCharsets.UTF_8));
-            width = load.columns.isEmpty() ? columnCount(load.table) : load.columns.size();
-        } catch (java.io.IOException e) {
-            throw MySqlError.ER_ERROR_ON_READ.exception(path.toString(), 5, e.getMessage());
-        } catch (SQLException e) {
-            throw translate(e, sql);
-        }
-        if (rows.isEmpty()) {
-            ok(0, moreFlag);
-            return;
-        }
-        String insert = load.insert(rows, width, warning -> session.addWarning("Warning",
-                warning.startsWith("Row") && warning.contains("truncated") ? 1262 : 1261, warning));
-        engine(insert, Lexer.tokenize(insert), moreFlag);
-    }
-
-    private int columnCount(String table) throws SQLException {
-        try (Statement statement = session.engineConnection().createStatement();
-             ResultSet rows = statement.executeQuery("SELECT * FROM " + table + " WHERE FALSE")) {
-            return rows.getMetaData().getColumnCount();
-        }
-    }
-
-    /** SELECT ... INTO OUTFILE / DUMPFILE: the rows go to a new file on the server; the client gets their count. */
-    private void intoFile(SelectIntoFile intoFile, int moreFlag) {
-        Path path = SecureFiles.forWriting(intoFile.file, session);
-        String query = intoFile.query();
-        List<Token> queryTokens = Lexer.tokenize(query);
-        NoDatabase.check(queryTokens, session);
-        TableAccess.check(queryTokens, session);
-        long written;
-        try {
-            Connection connection = session.engineConnection();
-            syncEngineConnection(connection, queryTokens);
-            try (Statement statement = connection.createStatement()) {
-                session.running(statement);
-                try (ResultSet rows = statement.executeQuery(EngineSql.rewrite(query, queryTokens, session))) {
-                    written = intoFile.write(rows, path);
-                } catch (RuntimeException | SQLException e) {
-                    deleteQuietly(path); // as mysqld: no half-written file stays
-                    throw e;
-                }
-            }
-        } catch (SQLException e) {
-            throw translate(e, query);
-        } finally {
-            session.running(null);
-            liftStatementTimeout();
-        }
-        ok(written, moreFlag);
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            java.nio.file.Files.deleteIfExists(path);
-        } catch (java.io.IOException ignored) {
-            // the file stays; the statement's error says what failed
-        }
     }
 
     void engine(String sql, List<Token> tokens, int moreFlag) {
@@ -686,7 +611,7 @@ public final class QueryExecutor {
     }
 
     /** max_execution_time bounds SELECTs only: whatever runs next on the connection is not bounded by it. */
-    private void liftStatementTimeout() {
+    void liftStatementTimeout() {
         try {
             session.syncStatementTimeout(false);
         } catch (SQLException broken) {
@@ -703,7 +628,7 @@ public final class QueryExecutor {
     }
 
     /** The engine's error as MySQL's; the session's engine connection lets it look up key columns. */
-    private MySqlException translate(SQLException e, String sql) {
+    MySqlException translate(SQLException e, String sql) {
         if (e.getErrorCode() == org.h2.api.ErrorCode.STATEMENT_WAS_CANCELED && !session.queryKilled()
                 && session.statementTimeout() > 0) {
             return MySqlError.ER_QUERY_TIMEOUT.exception();
@@ -773,7 +698,7 @@ public final class QueryExecutor {
     }
 
     /** The engine connection follows the session: its autocommit, and how long its statements wait for locks. */
-    private void syncEngineConnection(Connection connection, List<Token> tokens) throws SQLException {
+    void syncEngineConnection(Connection connection, List<Token> tokens) throws SQLException {
         session.syncStatementTimeout(isSelect(tokens));
         syncEngineConnection(connection);
     }
