@@ -17,11 +17,7 @@ final class LoadData {
     final String table;
     final String verb;
     final List<String> columns = new ArrayList<>();
-    private String fieldsTerminated = "\t";
-    private String enclosed = "";
-    private String escaped = "\\";
-    private String linesStarting = "";
-    private String linesTerminated = "\n";
+    private final ExportOptions format = new ExportOptions();
     private long ignoreLines;
 
     private LoadData(boolean local, String file, String table, String verb) {
@@ -85,45 +81,7 @@ final class LoadData {
     }
 
     private int options(String sql, List<Token> tokens, int i) {
-        if (i + 2 < tokens.size() && tokens.get(i).isWord("CHARACTER") && tokens.get(i + 1).isWord("SET")) {
-            i += 3;
-        }
-        if (i < tokens.size() && (tokens.get(i).isWord("FIELDS") || tokens.get(i).isWord("COLUMNS"))) {
-            i++;
-            while (i + 2 < tokens.size() && tokens.get(i + 1).isWord("BY") || i < tokens.size()
-                    && tokens.get(i).isWord("OPTIONALLY")) {
-                Token option = tokens.get(i);
-                if (option.isWord("OPTIONALLY")) {
-                    i++;
-                    continue;
-                }
-                String value = string(sql, tokens, i + 2);
-                if (option.isWord("TERMINATED")) {
-                    fieldsTerminated = value;
-                } else if (option.isWord("ENCLOSED")) {
-                    enclosed = value;
-                } else if (option.isWord("ESCAPED")) {
-                    escaped = value;
-                } else {
-                    throw Lexer.syntaxError(sql, option.start());
-                }
-                i += 3;
-            }
-        }
-        if (i < tokens.size() && tokens.get(i).isWord("LINES")) {
-            i++;
-            while (i + 2 < tokens.size() && tokens.get(i + 1).isWord("BY")) {
-                String value = string(sql, tokens, i + 2);
-                if (tokens.get(i).isWord("STARTING")) {
-                    linesStarting = value;
-                } else if (tokens.get(i).isWord("TERMINATED")) {
-                    linesTerminated = value;
-                } else {
-                    throw Lexer.syntaxError(sql, tokens.get(i).start());
-                }
-                i += 3;
-            }
-        }
+        i = format.read(sql, tokens, i);
         if (i + 2 < tokens.size() && tokens.get(i).isWord("IGNORE") && tokens.get(i + 1).kind() == Token.Kind.NUMBER
                 && (tokens.get(i + 2).isWord("LINES") || tokens.get(i + 2).isWord("ROWS"))) {
             ignoreLines = Long.parseLong(tokens.get(i + 1).text());
@@ -138,12 +96,12 @@ final class LoadData {
         int pos = 0;
         long skip = ignoreLines;
         while (pos < text.length()) {
-            if (!linesStarting.isEmpty()) {
-                int start = text.indexOf(linesStarting, pos);
+            if (!format.linesStarting.isEmpty()) {
+                int start = text.indexOf(format.linesStarting, pos);
                 if (start < 0) {
                     break;
                 }
-                pos = start + linesStarting.length();
+                pos = start + format.linesStarting.length();
             }
             List<String> row = new ArrayList<>();
             pos = row(text, pos, row);
@@ -160,33 +118,34 @@ final class LoadData {
     private int row(String text, int pos, List<String> row) {
         while (true) {
             StringBuilder value = new StringBuilder();
-            boolean quoted = !enclosed.isEmpty() && text.startsWith(enclosed, pos);
+            boolean quoted = !format.enclosed.isEmpty() && text.startsWith(format.enclosed, pos);
             boolean wasQuoted = quoted;
             boolean escapedNull = false;
             if (quoted) {
-                pos += enclosed.length();
+                pos += format.enclosed.length();
             }
             while (pos < text.length()) {
                 char c = text.charAt(pos);
-                if (!escaped.isEmpty() && text.startsWith(escaped, pos) && pos + escaped.length() < text.length()) {
-                    char next = text.charAt(pos + escaped.length());
+                if (!format.escaped.isEmpty() && text.startsWith(format.escaped, pos)
+                        && pos + format.escaped.length() < text.length()) {
+                    char next = text.charAt(pos + format.escaped.length());
                     escapedNull = next == 'N' && value.isEmpty();
                     value.append(unescape(next));
-                    pos += escaped.length() + 1;
+                    pos += format.escaped.length() + 1;
                     continue;
                 }
-                if (quoted && text.startsWith(enclosed, pos)) {
-                    if (text.startsWith(enclosed + enclosed, pos)) {
-                        value.append(enclosed);
-                        pos += 2 * enclosed.length();
+                if (quoted && text.startsWith(format.enclosed, pos)) {
+                    if (text.startsWith(format.enclosed + format.enclosed, pos)) {
+                        value.append(format.enclosed);
+                        pos += 2 * format.enclosed.length();
                         continue;
                     }
-                    pos += enclosed.length();
+                    pos += format.enclosed.length();
                     quoted = false;
                     continue;
                 }
-                if (!quoted && (text.startsWith(fieldsTerminated, pos) && !fieldsTerminated.isEmpty()
-                        || text.startsWith(linesTerminated, pos))) {
+                if (!quoted && (text.startsWith(format.fieldsTerminated, pos) && !format.fieldsTerminated.isEmpty()
+                        || text.startsWith(format.linesTerminated, pos))) {
                     break;
                 }
                 value.append(c);
@@ -194,13 +153,14 @@ final class LoadData {
             }
             String field = value.toString();
             // \N is NULL; with ENCLOSED BY, so is the bare word NULL
-            boolean isNull = escapedNull && field.equals("N") || !enclosed.isEmpty() && !wasQuoted && field.equals("NULL");
+            boolean isNull = escapedNull && field.equals("N")
+                    || !format.enclosed.isEmpty() && !wasQuoted && field.equals("NULL");
             row.add(isNull ? null : field);
-            if (!fieldsTerminated.isEmpty() && text.startsWith(fieldsTerminated, pos)) {
-                pos += fieldsTerminated.length();
+            if (!format.fieldsTerminated.isEmpty() && text.startsWith(format.fieldsTerminated, pos)) {
+                pos += format.fieldsTerminated.length();
                 continue;
             }
-            return text.startsWith(linesTerminated, pos) ? pos + linesTerminated.length() : text.length();
+            return text.startsWith(format.linesTerminated, pos) ? pos + format.linesTerminated.length() : text.length();
         }
     }
 

@@ -35,12 +35,12 @@ final class SelectIntoFile {
     final boolean dump;
     /** The statement without its INTO clause. */
     private String query;
-    private byte[] fieldsTerminated = {'\t'};
-    private byte[] enclosed = {};
-    private boolean optionally;
-    private byte[] escaped = {'\\'};
-    private byte[] linesStarting = {};
-    private byte[] linesTerminated = {'\n'};
+    private final ExportOptions options = new ExportOptions();
+    private byte[] fieldsTerminated;
+    private byte[] enclosed;
+    private byte[] escaped;
+    private byte[] linesStarting;
+    private byte[] linesTerminated;
 
     private SelectIntoFile(String file, boolean dump) {
         this.file = file;
@@ -68,7 +68,12 @@ final class SelectIntoFile {
                 }
                 boolean dump = tokens.get(i + 1).isWord("DUMPFILE");
                 SelectIntoFile result = new SelectIntoFile(tokens.get(i + 2).text(), dump);
-                int end = dump ? i + 3 : result.options(sql, tokens, i + 3);
+                int end = dump ? i + 3 : result.options.read(sql, tokens, i + 3);
+                result.fieldsTerminated = bytes(result.options.fieldsTerminated);
+                result.enclosed = bytes(result.options.enclosed);
+                result.escaped = bytes(result.options.escaped);
+                result.linesStarting = bytes(result.options.linesStarting);
+                result.linesTerminated = bytes(result.options.linesTerminated);
                 result.query = sql.substring(0, token.start()) + " "
                         + (end < tokens.size() ? sql.substring(tokens.get(end).start()) : "");
                 return result;
@@ -77,52 +82,8 @@ final class SelectIntoFile {
         return null;
     }
 
-    /** Reads [CHARACTER SET cs] [FIELDS ...] [LINES ...] from {@code index}; returns the index after them. */
-    private int options(String sql, List<Token> tokens, int index) {
-        if (index + 2 < tokens.size() && tokens.get(index).isWord("CHARACTER") && tokens.get(index + 1).isWord("SET")) {
-            index += 3;
-        }
-        if (index < tokens.size() && (tokens.get(index).isWord("FIELDS") || tokens.get(index).isWord("COLUMNS"))) {
-            index++;
-            while (index < tokens.size()) {
-                if (tokens.get(index).isWord("TERMINATED")) {
-                    fieldsTerminated = string(sql, tokens, index + 2);
-                } else if (tokens.get(index).isWord("OPTIONALLY")) {
-                    optionally = true;
-                    index++;
-                    continue;
-                } else if (tokens.get(index).isWord("ENCLOSED")) {
-                    enclosed = string(sql, tokens, index + 2);
-                } else if (tokens.get(index).isWord("ESCAPED")) {
-                    escaped = string(sql, tokens, index + 2);
-                } else {
-                    break;
-                }
-                index += 3;
-            }
-        }
-        if (index < tokens.size() && tokens.get(index).isWord("LINES")) {
-            index++;
-            while (index < tokens.size()) {
-                if (tokens.get(index).isWord("STARTING")) {
-                    linesStarting = string(sql, tokens, index + 2);
-                } else if (tokens.get(index).isWord("TERMINATED")) {
-                    linesTerminated = string(sql, tokens, index + 2);
-                } else {
-                    break;
-                }
-                index += 3;
-            }
-        }
-        return index;
-    }
-
-    private static byte[] string(String sql, List<Token> tokens, int index) {
-        if (index >= tokens.size() || tokens.get(index).kind() != Token.Kind.STRING
-                || !tokens.get(index - 1).isWord("BY")) {
-            throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
-        }
-        return tokens.get(index).text().getBytes(StandardCharsets.UTF_8);
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Writes the rows to {@code path}, which must not exist; returns how many were written. */
@@ -147,7 +108,7 @@ final class SelectIntoFile {
                     if (column > 1) {
                         out.write(fieldsTerminated);
                     }
-                    field(out, value, !optionally || STRING_TYPES.contains(meta.getColumnType(column)));
+                    field(out, value, !options.optionally || STRING_TYPES.contains(meta.getColumnType(column)));
                 }
                 if (!dump) {
                     out.write(linesTerminated);
