@@ -92,3 +92,10 @@ SELECT nofunc(1);
 
 SELECT id FROM t AS a JOIN t AS b ON a.id = b.id;
 -> error 1052 23000 Column 'id' in field list is ambiguous
+
+-- a SELECT with nothing to select is a syntax error (the engine returned a result of no columns)
+SELECT ;
+-> error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near '' at line 1
+
+SELECT FROM t;
+-> error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'FROM t' at line 1

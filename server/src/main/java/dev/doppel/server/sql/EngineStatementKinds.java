@@ -34,6 +34,7 @@ final class EngineStatementKinds {
         Token first = tokens.get(0);
         String word = first.kind() == Token.Kind.WORD ? first.upper() : first.isSymbol("(") ? "(" : "";
         if (ENGINE.contains(word)) {
+            checkSelectList(sql, tokens);
             FunctionAllowlist.check(sql, tokens, schema);
             return;
         }
@@ -48,6 +49,33 @@ final class EngineStatementKinds {
             }
         }
     }
+
+    /**
+     * A SELECT needs something to select: the engine takes {@code SELECT} and {@code SELECT FROM t} as queries of no
+     * columns, whose result no MySQL client can read (found by ProtocolFuzzIT); MySQL's parser says 1064.
+     */
+    static void checkSelectList(String sql, List<Token> tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.get(i).isWord("SELECT")) {
+                continue;
+            }
+            int next = i + 1;
+            while (next < tokens.size() && tokens.get(next).kind() == Token.Kind.WORD
+                    && SELECT_MODIFIERS.contains(tokens.get(next).upper())) {
+                next++;
+            }
+            if (next >= tokens.size() || tokens.get(next).isSymbol(")") || tokens.get(next).isSymbol(";")
+                    || tokens.get(next).kind() == Token.Kind.WORD && NOT_AN_EXPRESSION.contains(tokens.get(next).upper())) {
+                throw Lexer.syntaxError(sql, next < tokens.size() ? tokens.get(next).start() : sql.length());
+            }
+        }
+    }
+
+    private static final Set<String> SELECT_MODIFIERS = Set.of("ALL", "DISTINCT", "DISTINCTROW", "HIGH_PRIORITY",
+            "STRAIGHT_JOIN", "SQL_SMALL_RESULT", "SQL_BIG_RESULT", "SQL_BUFFER_RESULT", "SQL_NO_CACHE",
+            "SQL_CALC_FOUND_ROWS");
+    private static final Set<String> NOT_AN_EXPRESSION = Set.of("FROM", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT",
+            "UNION", "INTO", "FOR", "WINDOW");
 
     /** CREATE [OR REPLACE] [ALGORITHM = a] [DEFINER = user] [SQL SECURITY s] object ...: what is the object. */
     private static void checkObject(String sql, List<Token> tokens, String verb, String schema) {

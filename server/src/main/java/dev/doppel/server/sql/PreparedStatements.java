@@ -126,6 +126,7 @@ public final class PreparedStatements {
                 || FoundRows.withoutModifier(sql, tokens) != null)) {
             TableAccess.check(tokens, session); // the server runs it at execution (MultiTableDml, FoundRows)
         } else if (ENGINE_PREPARED.contains(keyword)) {
+            EngineStatementKinds.checkSelectList(sql, tokens);
             FunctionAllowlist.check(sql, tokens, session.schema());
             TableAccess.check(tokens, session); // MySQL checks at prepare time too, before the tables' existence
             try {
