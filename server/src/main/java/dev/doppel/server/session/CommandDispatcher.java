@@ -89,24 +89,47 @@ final class CommandDispatcher {
         } catch (MySqlException e) {
             writer.begin(packet.lastSequence() + 1);
             writer.error(e.number(), e.sqlState(), e.getMessage());
-        } catch (MalformedPacketException | IndexOutOfBoundsException e) {
-            writer.begin(packet.lastSequence() + 1);
-            MySqlException error = MySqlError.ER_MALFORMED_PACKET.exception();
-            writer.error(error.number(), error.sqlState(), error.getMessage());
+        } catch (MalformedPacketException e) {
+            malformed(packet);
         } catch (RuntimeException | Error e) {
-            // every command answers, whatever broke inside it; the session and the server go on
-            MySqlException error = InternalFailures.answer(e);
-            if (InternalFailures.resourceExhaustion(e) == null && error.number() == 1105) {
-                StackTraceElement[] where = e.getStackTrace();
-                session.server().log().error(1105, "Internal error in a command of connection " + session.id()
-                        + ": " + e + (where.length == 0 ? "" : " at " + where[0]));
+            if (e instanceof IndexOutOfBoundsException && readPastThePayload(e)) {
+                malformed(packet);
+            } else {
+                internalFailure(packet, e);
             }
-            writer.begin(packet.lastSequence() + 1);
-            writer.error(error.number(), error.sqlState(), error.getMessage());
         } finally {
             session.commandEnded();
         }
         writer.flush();
+    }
+
+    private void malformed(Packet packet) {
+        ResponseWriter writer = session.writer();
+        writer.begin(packet.lastSequence() + 1);
+        MySqlException error = MySqlError.ER_MALFORMED_PACKET.exception();
+        writer.error(error.number(), error.sqlState(), error.getMessage());
+    }
+
+    /** Every command answers, whatever broke inside it; the session and the server go on. */
+    private void internalFailure(Packet packet, Throwable e) {
+        MySqlException error = InternalFailures.answer(e);
+        if (InternalFailures.resourceExhaustion(e) == null && error.number() == 1105) {
+            StackTraceElement[] where = e.getStackTrace();
+            session.server().log().error(1105, "Internal error in a command of connection " + session.id()
+                    + ": " + e + (where.length == 0 ? "" : " at " + where[0]));
+        }
+        ResponseWriter writer = session.writer();
+        writer.begin(packet.lastSequence() + 1);
+        writer.error(error.number(), error.sqlState(), error.getMessage());
+    }
+
+    /**
+     * A command that reads past its payload is malformed (1835); an index out of bounds anywhere else is a bug of the
+     * server's, answered and logged as one, not blamed on the client.
+     */
+    private static boolean readPastThePayload(Throwable e) {
+        StackTraceElement[] where = e.getStackTrace();
+        return where.length > 0 && where[0].getClassName().startsWith("io.netty.buffer.");
     }
 
     private void run(int command, ByteBuf payload) {
