@@ -30,6 +30,9 @@ final class FuzzConnection implements AutoCloseable {
         }
     }
 
+    /** -Ddoppel.fuzz.trace=true prints every packet sent, to see what led to a failure when replaying a round. */
+    private static final boolean TRACE = Boolean.getBoolean("doppel.fuzz.trace");
+
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -81,6 +84,9 @@ final class FuzzConnection implements AutoCloseable {
         packet[3] = (byte) sequence;
         System.arraycopy(payload, 0, packet, 4, payload.length);
         lastSent = payload;
+        if (TRACE) {
+            System.out.println("[fuzz] > " + lastSent());
+        }
         try {
             out.write(packet);
             out.flush();

@@ -62,7 +62,8 @@ class ProtocolFuzzIT {
         long seed = Long.getLong("doppel.fuzz.seed", System.nanoTime());
         long until = System.nanoTime() + Long.getLong("doppel.fuzz.seconds", 20) * 1_000_000_000L;
         System.out.println("[fuzz] seed " + seed);
-        int rounds = 0;
+        // -Ddoppel.fuzz.round=N replays one failing round of a seed
+        int rounds = Integer.getInteger("doppel.fuzz.round", 0);
         int commands = 0;
         while (System.nanoTime() < until) {
             Random random = new Random(seed + rounds);
