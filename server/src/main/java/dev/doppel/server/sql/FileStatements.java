@@ -83,9 +83,8 @@ final class FileStatements {
             executor.ok(0, moreFlag);
             return;
         }
-        String insert = load.insert(rows, width, warning -> session.addWarning("Warning",
-                warning.contains("truncated") ? MySqlError.ER_WARN_TOO_MANY_RECORDS.number()
-                        : MySqlError.ER_WARN_TOO_FEW_RECORDS.number(), warning));
+        String insert = load.insert(rows, width, (warning, row) -> session.addWarning("Warning", warning.number(),
+                warning.message(row)));
         executor.engine(insert, Lexer.tokenize(insert), moreFlag);
     }
 

@@ -177,7 +177,7 @@ final class LoadData {
     }
 
     /** The INSERT that loads {@code rows} into {@code width} columns (the list given, or all of the table's). */
-    String insert(List<List<String>> rows, int width, java.util.function.Consumer<String> warning) {
+    String insert(List<List<String>> rows, int width, java.util.function.BiConsumer<MySqlError, Integer> warning) {
         StringBuilder sql = new StringBuilder(verb).append(" INTO ").append(table);
         if (!columns.isEmpty()) {
             sql.append(" (").append(String.join(", ", columns)).append(')');
@@ -186,9 +186,9 @@ final class LoadData {
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
             if (row.size() < width) {
-                warning.accept(MySqlError.ER_WARN_TOO_FEW_RECORDS.message(r + 1));
+                warning.accept(MySqlError.ER_WARN_TOO_FEW_RECORDS, r + 1);
             } else if (row.size() > width) {
-                warning.accept(MySqlError.ER_WARN_TOO_MANY_RECORDS.message(r + 1));
+                warning.accept(MySqlError.ER_WARN_TOO_MANY_RECORDS, r + 1);
             }
             sql.append(r == 0 ? "(" : ", (");
             for (int c = 0; c < width; c++) {

@@ -20,6 +20,20 @@ final class SecureFiles {
 
     /** The path a statement may write, or MySQL's error: 1045 without FILE, 1290 outside secure_file_priv. */
     static Path forWriting(String name, Session session) {
+        return permitted(name, session);
+    }
+
+    /** The file LOAD DATA may read, or MySQL's error: 1045 without FILE, 1290 outside secure_file_priv, 29. */
+    static Path forLoading(String name, Session session) {
+        Path path = permitted(name, session);
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw MySqlError.ER_FILE_NOT_FOUND.exception(path.toString(), 2, "No such file or directory");
+        }
+        return path;
+    }
+
+    /** FILE and secure_file_priv, as INTO OUTFILE and LOAD DATA check them: 1045, then 1290. */
+    private static Path permitted(String name, Session session) {
         if (!session.privileges().hasGlobal("FILE")) {
             throw MySqlError.ER_ACCESS_DENIED_ERROR.exception(session.user(), session.host(),
                     session.connection().usingPassword() ? "YES" : "NO");
@@ -27,15 +41,6 @@ final class SecureFiles {
         Path path = allowed(name, session);
         if (path == null) {
             throw MySqlError.ER_OPTION_PREVENTS_STATEMENT.exception("--secure-file-priv");
-        }
-        return path;
-    }
-
-    /** The file LOAD DATA may read, or MySQL's error: 1045 without FILE, 1290 outside secure_file_priv, 29. */
-    static Path forLoading(String name, Session session) {
-        Path path = forWriting(name, session);
-        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw MySqlError.ER_FILE_NOT_FOUND.exception(path.toString(), 2, "No such file or directory");
         }
         return path;
     }
