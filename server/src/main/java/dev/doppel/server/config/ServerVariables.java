@@ -90,6 +90,8 @@ public final class ServerVariables {
                 unsigned("information_schema_stats_expiry", BOTH, 86400, 0, YEAR_SECONDS),
                 string("init_connect", GLOBAL, ""),
                 string("init_file", GLOBAL, "").readOnly(),
+                unsigned("innodb_flush_log_at_timeout", GLOBAL, 1, 1, 2700),
+                unsigned("innodb_flush_log_at_trx_commit", GLOBAL, 1, 0, 2),
                 unsigned("innodb_lock_wait_timeout", BOTH, 50, 1, 1_073_741_824),
                 unsigned("insert_id", SESSION, 0, 0, ULONG_MAX).noCommandLine(),
                 unsigned("interactive_timeout", BOTH, 28800, 1, YEAR_SECONDS),

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.locks.Lock;
 
 /**
  * The default engine: one embedded H2 (MVStore) database file in the data directory holding every schema,
@@ -32,15 +31,15 @@ public final class H2Engine implements StorageEngine {
     public static final String FILE_NAME = "doppel";
     public static final String FILE_SUFFIX = ".mv.db";
 
-    // Durability comes from flush(), which the server calls after every commit and before its OK. H2's own write on
-    // each commit (WRITE_DELAY=0) is not used: the committing threads then wrote one chunk each, one after the other;
-    // with flush() alone, a chunk written for one commit also holds every commit that finished meanwhile (group
-    // commit). The background writer stays for what no statement flushes; it does not compact (AUTO_COMPACT_FILL_RATE=0)
+    // Durability comes from flush(), which the server calls after every commit and before its OK (GroupCommit). H2's
+    // own write on each commit (WRITE_DELAY=0) is not used: the committing threads then wrote one chunk each, one after
+    // the other; with flush() alone, a chunk written for one commit also holds every commit that finished meanwhile.
+    // REUSE_SPACE=FALSE: every chunk goes to the end of the file, from the moment the store opens (see the constructor). The background writer stays for what no statement flushes; it does not compact (AUTO_COMPACT_FILL_RATE=0)
     // so that nothing else rewrites the file while the server runs. PAGE_SIZE=4096 (H2: 16384) splits B-tree pages
     // smaller: each commit rewrites the pages it touched, and with smaller pages that is 4 times fewer bytes.
     // Measured with sysbench oltp_write_only, 8 threads: about 950 -> 550 us of server CPU per transaction.
     private static final String SETTINGS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-            + ";WRITE_DELAY=500;AUTO_COMPACT_FILL_RATE=0;PAGE_SIZE=4096"
+            + ";WRITE_DELAY=500;AUTO_COMPACT_FILL_RATE=0;PAGE_SIZE=4096;REUSE_SPACE=FALSE"
             + ";DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1;TRACE_LEVEL_FILE=0";
 
     /** The methods of {@link JsonFunctions}, each registered as PUBLIC.MYSQL_JSON_<name>. */
@@ -113,6 +112,7 @@ public final class H2Engine implements StorageEngine {
     private final Connection keepOpen;
     private final org.h2.mvstore.db.Store store;
     private final H2SpaceReclaimer reclaimer;
+    private final GroupCommit commits;
 
     private H2Engine(Path datadir, boolean create) throws SQLException {
         this.file = datadir.toAbsolutePath().resolve(FILE_NAME + FILE_SUFFIX);
@@ -129,9 +129,12 @@ public final class H2Engine implements StorageEngine {
         // MVStore writes a commit into free space inside the file when it can, and after kill -9 it found only
         // chunks at the end of the file: a lone commit after a restart was lost (measured). So new chunks always
         // go to the end; H2SpaceReclaimer gives the dead space back, here at startup and then while the server runs.
+        // REUSE_SPACE=FALSE in the URL turns reuse off as soon as the store is open, before H2 rolls back what a crash
+        // left open; set here again because the reclaimer turns it on and off.
         org.h2.mvstore.MVStore mvStore = store().getMvStore();
         mvStore.setReuseSpace(false);
         this.reclaimer = new H2SpaceReclaimer(mvStore, true);
+        this.commits = new GroupCommit(mvStore, reclaimer.layout().readLock());
         if (!create && mvStore.getFileStore().size() > COMPACT_ABOVE_BYTES) {
             reclaimer.layout().writeLock().lock();
             try {
@@ -143,6 +146,9 @@ public final class H2Engine implements StorageEngine {
         // only now: a write before setReuseSpace(false) could land in free space inside the file, where recovery
         // after kill -9 does not find it (measured: "Chunk 4 not found" at the next start)
         this.clientCredentials = EngineUsers.renewClient(keepOpen);
+        commits.writeAndSyncAll();
+        // the file's name in its directory must survive a power cut too: it was created by --initialize or a clone
+        DirectorySync.sync(datadir.toAbsolutePath());
         try (Statement statement = keepOpen.createStatement()) {
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.FIND_IN_SET DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".findInSet\"");
@@ -191,21 +197,22 @@ public final class H2Engine implements StorageEngine {
 
     /**
      * H2 acknowledges a commit before its MVStore has written it (even with WRITE_DELAY=0 a commit followed by nothing
-     * else was lost to kill -9, measured). Committing the MVStore writes the pending chunk (no fsync), which is what
-     * survives the death of the process. Concurrent callers queue on the store's lock; the first writes every
-     * change made so far, and the others return at once when nothing is left to write.
+     * else was lost to kill -9, measured). Committing the MVStore writes the pending chunk, and syncing the file puts
+     * it on stable storage; {@link GroupCommit} does both as innodb_flush_log_at_trx_commit says, one write and one sync
+     * for all the commits that wait at the same time.
      */
     @Override
     public void flush() {
-        Lock shared = reclaimer.layout().readLock();
-        shared.lock();
         try {
-            store().flush();
+            commits.committed();
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot write the database file: " + e.getMessage(), e);
-        } finally {
-            shared.unlock();
         }
+    }
+
+    @Override
+    public void durability(java.util.function.IntSupplier flushAtCommit, java.util.function.IntSupplier flushTimeoutSeconds) {
+        commits.settings(flushAtCommit, flushTimeoutSeconds);
     }
 
     @Override
@@ -255,6 +262,12 @@ public final class H2Engine implements StorageEngine {
     @Override
     public void close() {
         reclaimer.close();
+        commits.close();
+        try {
+            commits.writeAndSyncAll();
+        } catch (RuntimeException e) {
+            // SHUTDOWN below writes what it can; a store that cannot be written is reported by the next start
+        }
         try (Statement statement = keepOpen.createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException ignored) {

@@ -132,6 +132,7 @@ final class H2SpaceReclaimer implements AutoCloseable {
             // the newest chunk goes to the end of the file (see the class comment)
             store.setStoreVersion(store.getStoreVersion());
             store.commit();
+            store.sync();
         }
         LOG.debug("database file {} -> {} bytes in {} ms", before, file.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));

@@ -19,10 +19,17 @@ public interface StorageEngine extends AutoCloseable {
     Connection maintenanceConnection() throws SQLException;
 
     /**
-     * Writes every change made so far to the engine's files, so that a commit acknowledged after this call
-     * survives the process being killed. Called before the reply to a committing statement is sent.
+     * Makes the commits made so far durable as innodb_flush_log_at_trx_commit says: with 1 (the default) they are on
+     * stable storage when this returns, and survive a power cut. Called after every commit and before its reply is
+     * sent; concurrent callers share one write and one sync.
      */
     void flush();
+
+    /**
+     * Where the engine reads innodb_flush_log_at_trx_commit (0, 1 or 2) and innodb_flush_log_at_timeout (seconds)
+     * from now on; until this is called, both are 1.
+     */
+    void durability(java.util.function.IntSupplier flushAtCommit, java.util.function.IntSupplier flushTimeoutSeconds);
 
     /**
      * Starts a snapshot of the engine's files for a copy made while writers go on (the clone SPI): see

@@ -68,6 +68,8 @@ public final class Server {
             Upgrade upgrade = new Upgrade(dataDirectory, log);
             cloned.recoveryBegins();
             engine = H2Engine.open(datadir);
+            engine.durability(() -> globalInt("innodb_flush_log_at_trx_commit"),
+                    () -> globalInt("innodb_flush_log_at_timeout"));
             cloned.recoveryEnded();
             systemConnection = engine.maintenanceConnection();
             upgrade.run(systemConnection);
@@ -164,6 +166,10 @@ public final class Server {
             throw new StartupException(10069, "Failed to set up SSL because of the following SSL library error: "
                     + e.getMessage(), e);
         }
+    }
+
+    private int globalInt(String variable) {
+        return ((Number) config.variables().globalValue(variable)).intValue();
     }
 
     private int bind() throws StartupException, InterruptedException {

@@ -22,7 +22,7 @@ public final class DoppelProcess implements AutoCloseable {
             + "  port: (\\d+)");
 
     private final Path home;
-    private final Path datadir;
+    private Path datadir;
     private final Path socket;
     private final Path errorLog;
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -57,11 +57,7 @@ public final class DoppelProcess implements AutoCloseable {
     /** Initializes a data directory with --initialize-insecure and starts a server on it. */
     public static DoppelProcess start(Path home, String... options) throws Exception {
         DoppelProcess result = new DoppelProcess(home);
-        Result init = run(home, "--no-defaults", "--initialize-insecure", "--datadir=" + result.datadir,
-                "--log-error=" + home.resolve("init.log"));
-        if (init.exitCode() != 0) {
-            throw new IllegalStateException("initialize failed: " + Files.readString(home.resolve("init.log")));
-        }
+        result.initialize();
         result.launch(options);
         return result;
     }
@@ -76,6 +72,21 @@ public final class DoppelProcess implements AutoCloseable {
     /** An instance on {@code home}/data that is not started yet: set its environment, then {@link #launch}. */
     public static DoppelProcess prepare(Path home) {
         return new DoppelProcess(home);
+    }
+
+    /** Keeps the data directory at {@code datadir} rather than {@code home}/data, for the next initialize and launches. */
+    public DoppelProcess datadir(Path datadir) {
+        this.datadir = datadir;
+        return this;
+    }
+
+    /** Runs --initialize-insecure on this instance's data directory. */
+    public void initialize() throws Exception {
+        Result init = run(home, "--no-defaults", "--initialize-insecure", "--datadir=" + datadir,
+                "--log-error=" + home.resolve("init.log"));
+        if (init.exitCode() != 0) {
+            throw new IllegalStateException("initialize failed: " + Files.readString(home.resolve("init.log")));
+        }
     }
 
     /** An environment variable for the next launches (e.g. DOPPEL_JAVA_OPTS, read by bin/doppeld). */

@@ -1,0 +1,133 @@
+package dev.doppel.server.engine;
+
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
+
+/**
+ * Makes commits durable as {@code innodb_flush_log_at_trx_commit} says (docs/durability.md):
+ * <ul>
+ *   <li>1: the store's pending changes are written and the file synced before the commit is acknowledged;</li>
+ *   <li>2: written at every commit, synced about every {@code innodb_flush_log_at_timeout} seconds;</li>
+ *   <li>0: written and synced about every {@code innodb_flush_log_at_timeout} seconds.</li>
+ * </ul>
+ * Commits that wait at the same time share one write and one sync (group commit): the first to get the lock
+ * writes every change made so far as one chunk and syncs it; the others then find their version already durable.
+ *
+ * <p>H2 tags every change with the store's current version and writes a version as a whole; so a commit whose
+ * transaction ended while the store was at version {@code v} is durable once a sync has followed the writing of
+ * every version up to {@code v}.
+ */
+final class GroupCommit implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final MVStore store;
+    /** Held while the store writes, so that no chunk moves meanwhile (see {@link H2SpaceReclaimer}). */
+    private final Lock layoutShared;
+    private final ReentrantLock syncing = new ReentrantLock();
+    private final ScheduledExecutorService timer;
+    /** Every version below this one is written and synced. */
+    private volatile long durableBelow;
+    private volatile IntSupplier flushAtCommit = () -> 1;
+    private volatile IntSupplier flushTimeoutSeconds = () -> 1;
+    private long lastTimedSync = System.nanoTime();
+
+    GroupCommit(MVStore store, Lock layoutShared) {
+        this.store = store;
+        this.layoutShared = layoutShared;
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "doppel-log-flusher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::timedFlush, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** Where the two settings are read, at every commit: the global variables once the server has them. */
+    void settings(IntSupplier flushAtCommit, IntSupplier flushTimeoutSeconds) {
+        this.flushAtCommit = flushAtCommit;
+        this.flushTimeoutSeconds = flushTimeoutSeconds;
+    }
+
+    /** Called after a transaction committed in the engine and before its OK is sent. */
+    void committed() {
+        int mode = flushAtCommit.getAsInt();
+        if (mode == 0) {
+            return;
+        }
+        long version = store.getCurrentVersion();
+        if (mode == 2) {
+            write();
+        } else if (durableBelow <= version) {
+            writeAndSync(version);
+        }
+    }
+
+    /** Writes and syncs everything committed so far, whatever the setting: for shutdown, snapshots and the reclaimer. */
+    void writeAndSyncAll() {
+        writeAndSync(Long.MAX_VALUE - 1);
+    }
+
+    private void write() {
+        layoutShared.lock();
+        try {
+            store.commit();
+        } finally {
+            layoutShared.unlock();
+        }
+    }
+
+    private void writeAndSync(long version) {
+        layoutShared.lock();
+        try {
+            syncing.lock();
+            try {
+                // a sync that finished while this thread waited may have covered its version
+                if (durableBelow > version) {
+                    return;
+                }
+                store.commit();
+                long written = store.getCurrentVersion();
+                store.sync();
+                durableBelow = written;
+            } finally {
+                syncing.unlock();
+            }
+        } finally {
+            layoutShared.unlock();
+        }
+    }
+
+    private void timedFlush() {
+        try {
+            if (store.isClosed() || flushAtCommit.getAsInt() == 1) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (now - lastTimedSync < TimeUnit.SECONDS.toNanos(flushTimeoutSeconds.getAsInt())) {
+                return;
+            }
+            lastTimedSync = now;
+            writeAndSyncAll();
+        } catch (RuntimeException e) {
+            LOG.warn("could not write and sync the database file: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
