@@ -114,4 +114,11 @@ public final class Wire {
         in.readerIndex(in.writerIndex());
         return result;
     }
+
+    /** The rest of the packet as statement text, every byte kept ({@link ClientText}). */
+    public static String readRestAsText(ByteBuf in, Charset charset) {
+        String result = ClientText.decode(in.nioBuffer(), charset);
+        in.readerIndex(in.writerIndex());
+        return result;
+    }
 }

@@ -55,7 +55,8 @@ final class CommandDispatcher {
         if (command != Command.COM_QUERY || payload.readableBytes() > INLINE_QUERY_LIMIT) {
             return false;
         }
-        String sql = payload.toString(payload.readerIndex() + 1, payload.readableBytes() - 1, session.clientCharset());
+        String sql = dev.doppel.server.protocol.ClientText.decode(
+                payload.nioBuffer(payload.readerIndex() + 1, payload.readableBytes() - 1), session.clientCharset());
         try {
             List<Token> tokens = Lexer.tokenize(sql);
             boolean inline = LiteralSelect.applies(sql, tokens)
@@ -136,7 +137,7 @@ final class CommandDispatcher {
         Charset charset = session.clientCharset();
         switch (command) {
             case Command.COM_QUERY -> {
-                String sql = Wire.readRestAsString(payload, charset);
+                String sql = Wire.readRestAsText(payload, charset);
                 session.commandStarted("Query", sql);
                 session.server().status().questions.increment();
                 queries.executeText(sql);

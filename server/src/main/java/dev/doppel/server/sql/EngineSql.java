@@ -6,6 +6,8 @@ import dev.doppel.server.config.ServerVersion;
 import dev.doppel.server.config.VariableQualifier;
 import dev.doppel.server.session.Session;
 
+import dev.doppel.server.protocol.ClientText;
+
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -175,6 +177,10 @@ public final class EngineSql {
                 }
             }
             case WORD -> {
+                int introduced = charsetIntroducer(tokens, i, session, result);
+                if (introduced >= 0) {
+                    return introduced;
+                }
                 if (token.isWord("SQL_NO_CACHE") && i > 0 && tokens.get(i - 1).isWord("SELECT")) {
                     // 8.4 still parses it (the query cache is gone): no effect but a deprecation warning
                     if (session != null) {
@@ -320,6 +326,38 @@ public final class EngineSql {
         return 3;
     }
 
+    /**
+     * A character set introducer ({@code _binary'..'}, {@code _latin1'..'}, {@code _utf8mb4'..'}), which the engine
+     * does not know: the literal's bytes as the client sent them, read in the introduced character set; with
+     * {@code _binary} they stay bytes. Returns the last token used, or -1 when the token is no introducer.
+     */
+    private static int charsetIntroducer(List<Token> tokens, int i, Session session, StringBuilder result) {
+        Token token = tokens.get(i);
+        if (!token.text().startsWith("_") || i + 1 == tokens.size() || i > 0 && tokens.get(i - 1).isSymbol(".")) {
+            return -1;
+        }
+        String name = token.text().substring(1).toLowerCase(Locale.ROOT);
+        java.util.Optional<dev.doppel.server.config.MySqlCharset> charset =
+                name.equals("binary") ? java.util.Optional.empty() : dev.doppel.server.config.Charsets.charset(name);
+        if (!name.equals("binary") && charset.isEmpty()) {
+            return -1;
+        }
+        Token literal = tokens.get(i + 1);
+        if (literal.kind() != Token.Kind.STRING) {
+            // _binary 0x41, _utf8mb4 X'41': the engine takes the literal as it is
+            return literal.kind() == Token.Kind.NUMBER || literal.isWord("X") || literal.isWord("B") ? i : -1;
+        }
+        java.nio.charset.Charset client = session == null ? java.nio.charset.StandardCharsets.UTF_8
+                : session.clientCharset();
+        byte[] bytes = ClientText.bytes(literal.text(), client);
+        if (charset.isEmpty()) {
+            appendLiteral(result, bytes);
+        } else {
+            appendLiteral(result, ClientText.decode(bytes, charset.get().javaCharset()));
+        }
+        return i + 1;
+    }
+
     public static void appendLiteral(StringBuilder out, Object value) {
         if (value == null) {
             out.append("NULL");
@@ -329,6 +367,9 @@ public final class EngineSql {
             out.append(bool ? '1' : '0');
         } else if (value instanceof byte[] bytes) {
             out.append("X'").append(HexFormat.of().formatHex(bytes)).append('\'');
+        } else if (value instanceof String text && ClientText.hasRawBytes(text)) {
+            // bytes that are no text: a binary column stores them as they came
+            out.append("X'").append(HexFormat.of().formatHex(ClientText.utf8Bytes(text))).append('\'');
         } else {
             out.append('\'').append(value.toString().replace("'", "''")).append('\'');
         }

@@ -72,7 +72,7 @@ final class FileStatements {
         List<List<String>> rows;
         int width;
         try {
-            rows = load.rows(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+            rows = load.rows(dev.doppel.server.protocol.ClientText.decode(Files.readAllBytes(path), StandardCharsets.UTF_8));
             width = load.columns.isEmpty() ? columnCount(load.table) : load.columns.size();
         } catch (IOException e) {
             throw MySqlError.ER_ERROR_ON_READ.exception(path.toString(), 5, e.getMessage());

@@ -80,7 +80,7 @@ public final class PreparedStatements {
 
     public void dispatch(int command, ByteBuf payload) {
         switch (command) {
-            case Command.COM_STMT_PREPARE -> prepare(Wire.readRestAsString(payload, session.clientCharset()));
+            case Command.COM_STMT_PREPARE -> prepare(Wire.readRestAsText(payload, session.clientCharset()));
             case Command.COM_STMT_EXECUTE -> execute(payload);
             case Command.COM_STMT_SEND_LONG_DATA -> sendLongData(payload);
             case Command.COM_STMT_RESET -> {
@@ -286,7 +286,7 @@ public final class PreparedStatements {
             ByteArrayOutputStream longData = statement.longData.get(i);
             if (longData != null) {
                 values[i] = isTextType(statement.parameterTypes[i] & 0xFF)
-                        ? new String(longData.toByteArray(), charset) : longData.toByteArray();
+                        ? textOrBytes(longData.toByteArray(), charset) : longData.toByteArray();
                 continue;
             }
             if ((nullBitmap[i / 8] & (1 << (i % 8))) != 0) {
@@ -295,6 +295,18 @@ public final class PreparedStatements {
             values[i] = readValue(payload, statement.parameterTypes[i], charset);
         }
         return values;
+    }
+
+    /**
+     * A string parameter: its text, or its bytes when they are no text in the client's character set (a BLOB's bytes
+     * bound with setString or sent by a driver as a string), so that a binary column stores them byte for byte.
+     */
+    private static Object textOrBytes(byte[] bytes, Charset charset) {
+        if (bytes == null) {
+            return null;
+        }
+        String text = dev.doppel.server.protocol.ClientText.decode(bytes, charset);
+        return dev.doppel.server.protocol.ClientText.hasRawBytes(text) ? bytes : text;
     }
 
     private static boolean isTextType(int type) {
@@ -322,7 +334,7 @@ public final class PreparedStatements {
             case ColumnType.TINY_BLOB, ColumnType.MEDIUM_BLOB, ColumnType.LONG_BLOB, ColumnType.BLOB,
                  ColumnType.GEOMETRY, ColumnType.BIT -> Wire.readLengthEncodedBytes(in);
             case ColumnType.VAR_STRING, ColumnType.STRING, ColumnType.VARCHAR, ColumnType.ENUM, ColumnType.SET,
-                 ColumnType.JSON -> Wire.readLengthEncodedString(in, charset);
+                 ColumnType.JSON -> textOrBytes(Wire.readLengthEncodedBytes(in), charset);
             default -> throw new MalformedPacketException("parameter type " + type);
         };
     }

@@ -559,6 +559,9 @@ public final class QueryExecutor {
         }
         String compatible = QueryCompat.rewrite(sql, tokens);
         boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
+        if (insert) {
+            InvalidTextLiterals.check(tokens, session);
+        }
         try {
             Connection connection = session.engineConnection();
             syncEngineConnection(connection, tokens);
