@@ -296,6 +296,23 @@ public final class Session {
                 .orElse(StandardCharsets.UTF_8);
     }
 
+    /**
+     * How text results are converted to character_set_results, or null when they go out as the engine holds them
+     * (character_set_results NULL, binary, or a UTF-8 one).
+     */
+    public dev.doppel.server.protocol.ResultsCharset resultsConversion() {
+        String name = variables.characterSetResults();
+        if (name == null || name.equalsIgnoreCase("binary")) {
+            return null;
+        }
+        Optional<MySqlCharset> charset = Charsets.charset(name);
+        if (charset.isEmpty() || charset.get().javaCharset().equals(StandardCharsets.UTF_8)) {
+            return null;
+        }
+        return new dev.doppel.server.protocol.ResultsCharset(charset.get().javaCharset(),
+                Charsets.defaultCollation(charset.get()).id());
+    }
+
     /** The system variables whose changes the client asked to track. */
     public Set<String> trackedVariables() {
         Object list = variables.value("session_track_system_variables");

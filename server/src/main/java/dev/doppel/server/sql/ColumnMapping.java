@@ -13,7 +13,7 @@ import java.util.List;
 
 /** Maps the engine's result metadata to MySQL column definitions (type, flags, length, charset). */
 public final class ColumnMapping {
-    private static final int UTF8MB4 = 255;
+    static final int UTF8MB4 = 255;
     private static final int BINARY = ColumnDefinition.BINARY_CHARSET;
 
     private ColumnMapping() {

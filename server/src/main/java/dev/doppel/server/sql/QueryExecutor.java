@@ -648,6 +648,10 @@ public final class QueryExecutor {
     private void sendRows(ResultSet rows, List<String> labels, int moreFlag) throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
         List<ColumnDefinition> columns = ColumnMapping.columns(meta, labels);
+        dev.doppel.server.protocol.ResultsCharset conversion = binary ? null : session.resultsConversion();
+        if (conversion != null) {
+            columns = conversion.relabel(columns, ColumnMapping.UTF8MB4);
+        }
         int count = columns.size();
         int[] types = new int[count];
         int[] decimals = new int[count];
@@ -667,7 +671,12 @@ public final class QueryExecutor {
                 BinaryValues.writeRow(out, rows, columns);
             } else {
                 for (int i = 0; i < count; i++) {
-                    TextValues.write(out, rows, i + 1, types[i], decimals[i]);
+                    if (conversion != null && columns.get(i).charset() != ColumnMapping.UTF8MB4
+                            && columns.get(i).charset() != ColumnDefinition.BINARY_CHARSET) {
+                        conversion.write(out, rows.getString(i + 1));
+                    } else {
+                        TextValues.write(out, rows, i + 1, types[i], decimals[i]);
+                    }
                 }
             }
             writer.endRow();

@@ -191,6 +191,39 @@ class BytesExactIT {
         }
     }
 
+    /** Text results go out in character_set_results; NULL (and binary) mean as stored. Binary columns never change. */
+    @Test
+    void resultsGoOutInCharacterSetResults() throws Exception {
+        try (Connection connection = connect("bytes")) {
+            createTable(connection, "results");
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO results (id, vb, u8) VALUES (1, ?, ?)")) {
+                insert.setBytes(1, new byte[] {(byte) 0xe9, 0});
+                insert.setString(2, "é中");
+                insert.executeUpdate();
+            }
+        }
+        String select = "SELECT u8, vb FROM bytes.results";
+        assertThat(resultBytes("SET NAMES latin1; " + select)).isEqualTo(new byte[] {(byte) 0xe9, '?', '\t', (byte) 0xe9, 0, '\n'});
+        byte[] utf8 = "é中\t".getBytes(StandardCharsets.UTF_8);
+        byte[] asStored = java.util.Arrays.copyOf(utf8, utf8.length + 3);
+        asStored[utf8.length] = (byte) 0xe9;
+        asStored[utf8.length + 1] = 0;
+        asStored[utf8.length + 2] = '\n';
+        assertThat(resultBytes("SET NAMES utf8mb4; " + select)).isEqualTo(asStored);
+        assertThat(resultBytes("SET NAMES latin1; SET character_set_results = NULL; " + select)).isEqualTo(asStored);
+        assertThat(resultBytes("SET NAMES binary; " + select)).isEqualTo(asStored);
+    }
+
+    /** What the mysql client prints for {@code sql}, byte for byte (batch mode, no escaping, no column names). */
+    private static byte[] resultBytes(String sql) throws Exception {
+        Process process = new ProcessBuilder(MysqlCli.binary(), "--no-defaults", "-h127.0.0.1", "-P" + server.port(),
+                "-uroot", "--raw", "-N", "--binary-mode", "-e", sql).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output;
+    }
+
     @ParameterizedTest(name = "hex-blob={0}")
     @CsvSource({"false", "true"})
     void aDumpReloadsByteForByte(boolean hexBlob) throws Exception {
