@@ -36,6 +36,9 @@ public final class InformationSchemaTables {
         /** TABLE_SCHEMA, PRIVILEGE_TYPE, IS_GRANTABLE of its database privileges. */
         List<String[]> schemaPrivileges();
 
+        /** TABLE_SCHEMA, TABLE_NAME, PRIVILEGE_TYPE, IS_GRANTABLE of its table privileges. */
+        List<String[]> tablePrivileges();
+
         /** ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO of the sessions it may see. */
         List<Object[]> processList();
     }
@@ -53,7 +56,7 @@ public final class InformationSchemaTables {
         new InformationSchemaTables(viewers, schemas).registerAll(tables);
     }
 
-    private static List<VirtualTable.Column> columns(String... nameAndType) {
+    static List<VirtualTable.Column> columns(String... nameAndType) {
         List<VirtualTable.Column> result = new ArrayList<>();
         for (int i = 0; i < nameAndType.length; i += 2) {
             result.add(new VirtualTable.Column(nameAndType[i], nameAndType[i + 1]));
@@ -64,6 +67,7 @@ public final class InformationSchemaTables {
     private static final String NAME = "VARCHAR(64)";
 
     private void registerAll(VirtualTables tables) {
+        InformationSchemaDefinitions.register(tables, this::viewer);
         tables.add(new VirtualTable(SCHEMA, "SCHEMATA", columns("CATALOG_NAME", NAME, "SCHEMA_NAME", NAME,
                 "DEFAULT_CHARACTER_SET_NAME", NAME, "DEFAULT_COLLATION_NAME", NAME, "SQL_PATH", "BINARY(0)",
                 "DEFAULT_ENCRYPTION", "ENUM"), this::schemata));

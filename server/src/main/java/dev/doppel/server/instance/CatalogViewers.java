@@ -98,6 +98,23 @@ final class CatalogViewers implements Function<Connection, InformationSchemaTabl
         }
 
         @Override
+        public List<String[]> tablePrivileges() {
+            List<String[]> result = new ArrayList<>();
+            if (session == null) {
+                return result;
+            }
+            for (Map.Entry<Account.TableName, Set<String>> table : session.account().tablePrivileges().entrySet()) {
+                String grantable = table.getValue().contains("GRANT OPTION") ? "YES" : "NO";
+                for (String each : table.getValue()) {
+                    if (!each.equals("GRANT OPTION")) {
+                        result.add(new String[] {table.getKey().database(), table.getKey().table(), each, grantable});
+                    }
+                }
+            }
+            return result;
+        }
+
+        @Override
         public List<Object[]> processList() {
             List<Object[]> result = new ArrayList<>();
             boolean seeAll = session == null || session.account().hasGlobalPrivilege("PROCESS");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ class SecurityIT {
         server.executeAsRoot("CREATE DATABASE app", "CREATE TABLE app.t (id INT PRIMARY KEY, v VARCHAR(20), j JSON)",
                 "INSERT INTO app.t VALUES (1, 'one', '{\"a\": 1}')", "CREATE DATABASE other",
                 "CREATE TABLE other.secret (s VARCHAR(20))", "INSERT INTO other.secret VALUES ('" + SECRET + "')",
+                "CREATE VIEW other.secret_view AS SELECT s FROM other.secret",
+                "CREATE TABLE other.checked (a INT, CONSTRAINT positive CHECK (a > 0))",
                 "CREATE USER nopriv@'%' IDENTIFIED BY 'pw'", "CREATE USER onedb@'%' IDENTIFIED BY 'pw'",
                 "GRANT SELECT ON app.* TO onedb@'%'");
     }
@@ -167,6 +170,27 @@ class SecurityIT {
             try (ResultSet rows = statement.executeQuery("SELECT 1")) {
                 assertThat(rows.next()).isTrue();
             }
+        }
+    }
+
+    /**
+     * The information_schema tables the engine also has (VIEWS, CHECK_CONSTRAINTS, PARAMETERS, TABLE_PRIVILEGES,
+     * COLUMN_PRIVILEGES, COLLATIONS) show what the account may see, in MySQL's shape; never the engine's own rows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"nopriv", "onedb", "root"})
+    void theCatalogShowsOnlyWhatTheAccountMaySee(String user) throws Exception {
+        boolean root = user.equals("root");
+        try (Connection connection = connect(user, root ? "" : "pw"); Statement statement = connection.createStatement()) {
+            assertThat(rows(statement, "SELECT CONCAT(TABLE_NAME, ':', VIEW_DEFINITION) FROM information_schema.VIEWS"
+                    + " WHERE TABLE_SCHEMA = 'other'")).hasSize(root ? 1 : 0);
+            assertThat(rows(statement, "SELECT CONSTRAINT_NAME FROM information_schema.CHECK_CONSTRAINTS"
+                    + " WHERE CONSTRAINT_SCHEMA = 'other'")).isEqualTo(root ? List.of("positive") : List.of());
+            assertThat(rows(statement, "SELECT SPECIFIC_NAME FROM information_schema.PARAMETERS")).isEmpty();
+            assertThat(rows(statement, "SELECT GRANTEE FROM information_schema.TABLE_PRIVILEGES")).isEmpty();
+            assertThat(rows(statement, "SELECT GRANTEE FROM information_schema.COLUMN_PRIVILEGES")).isEmpty();
+            assertThat(rows(statement, "SELECT CHARACTER_SET_NAME FROM information_schema.COLLATIONS"
+                    + " WHERE COLLATION_NAME = 'utf8mb4_0900_ai_ci'")).containsExactly("utf8mb4");
         }
     }
 
