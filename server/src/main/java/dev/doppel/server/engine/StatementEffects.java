@@ -30,6 +30,15 @@ public final class StatementEffects {
         /** Records MySQL's warning 1301 for {@code function}, whose result would have passed max_allowed_packet. */
         void packetOverflow(String function, long limit);
 
+        /** The session's group_concat_max_len, in bytes. */
+        long groupConcatMaxLen();
+
+        /** The result row a GROUP_CONCAT is computed for, from 1 (counted per call, for warning 1260). */
+        long nextGroupConcatRow();
+
+        /** Records MySQL's warning 1260: the GROUP_CONCAT of {@code row} was cut to group_concat_max_len. */
+        void groupConcatCut(long row);
+
         /** LOAD_FILE: the file's bytes, or null where MySQL returns NULL (no FILE privilege, secure_file_priv). */
         byte[] loadFile(String name);
 

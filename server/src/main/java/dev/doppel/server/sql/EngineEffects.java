@@ -19,6 +19,7 @@ final class EngineEffects implements StatementEffects.Listener {
     private final Session session;
     private final List<Token> tokens;
     private Long insertId;
+    private long groupConcatRows;
 
     private EngineEffects(Session session, List<Token> tokens) {
         this.session = session;
@@ -82,6 +83,22 @@ final class EngineEffects implements StatementEffects.Listener {
     public void packetOverflow(String function, long limit) {
         session.addWarning("Warning", MySqlError.ER_WARN_ALLOWED_PACKET_OVERFLOWED.number(),
                 MySqlError.ER_WARN_ALLOWED_PACKET_OVERFLOWED.message(function, limit));
+    }
+
+    @Override
+    public long groupConcatMaxLen() {
+        return ((Number) session.variables().value("group_concat_max_len")).longValue();
+    }
+
+    @Override
+    public long nextGroupConcatRow() {
+        return ++groupConcatRows;
+    }
+
+    @Override
+    public void groupConcatCut(long row) {
+        session.addWarning("Warning", MySqlError.ER_CUT_VALUE_GROUP_CONCAT.number(),
+                MySqlError.ER_CUT_VALUE_GROUP_CONCAT.message(row));
     }
 
     @Override

@@ -74,6 +74,7 @@ public final class EngineSql {
         Division.collect(tokens, before, replaced, after);
         JsonSql.collect(sql, tokens, replaced);
         wholeSecondTimes(tokens, before, after);
+        groupConcatCut(tokens, before, after);
         wholeSecondNow(tokens, replaced);
         StrToDate.collect(tokens, replaced, before, after);
         RecursionDepth.collect(sql, tokens, before, replaced, after);
@@ -141,6 +142,21 @@ public final class EngineSql {
             if (close > 0) {
                 before.merge(i, "CAST(", (a, b) -> a + b);
                 after.merge(close, " AS TIMESTAMP(0))", (a, b) -> b + a);
+            }
+        }
+    }
+
+    /** GROUP_CONCAT(...) cut to group_concat_max_len with warning 1260 (the engine's has no bound). */
+    private static void groupConcatCut(List<Token> tokens, Map<Integer, String> before, Map<Integer, String> after) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (!tokens.get(i).isWord("GROUP_CONCAT") || !tokens.get(i + 1).isSymbol("(")
+                    || i > 0 && tokens.get(i - 1).isSymbol(".")) {
+                continue;
+            }
+            int close = TokenRanges.closing(tokens, i + 1);
+            if (close > 0) {
+                before.merge(i, "PUBLIC.MYSQL_GROUP_CONCAT_CUT(", (a, b) -> a + b);
+                after.merge(close, ")", (a, b) -> b + a);
             }
         }
     }

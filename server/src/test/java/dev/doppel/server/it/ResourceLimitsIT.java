@@ -69,6 +69,35 @@ class ResourceLimitsIT {
         }
     }
 
+    /** GROUP_CONCAT stops at group_concat_max_len bytes (a character's start), with warning 1260 per cut row. */
+    @Test
+    void groupConcatIsCutAtGroupConcatMaxLen() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE concat_limit");
+            statement.execute("CREATE TABLE concat_limit.t (g INT, v VARCHAR(10))");
+            statement.execute("INSERT INTO concat_limit.t VALUES (1, 'abc'), (1, 'déf'), (1, 'ghi'), (2, 'x')");
+            statement.execute("SET SESSION group_concat_max_len = 6");
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT g, GROUP_CONCAT(v ORDER BY v) FROM concat_limit.t GROUP BY g ORDER BY g")) {
+                assertThat(rows.next()).isTrue();
+                // "abc,dé" is 7 bytes: the cut falls inside é, so it stops before it
+                assertThat(rows.getString(2)).isEqualTo("abc,d");
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(2)).isEqualTo("x");
+                java.sql.SQLWarning warning = statement.getWarnings();
+                assertThat((Object) warning).isNotNull();
+                assertThat(warning.getErrorCode()).isEqualTo(1260);
+                assertThat(warning.getMessage()).isEqualTo("Row 1 was cut by GROUP_CONCAT()");
+                assertThat((Object) warning.getNextWarning()).isNull();
+            }
+            statement.execute("SET SESSION group_concat_max_len = DEFAULT");
+            try (ResultSet rows = statement.executeQuery("SELECT GROUP_CONCAT(v ORDER BY v) FROM concat_limit.t")) {
+                rows.next();
+                assertThat(rows.getString(1)).isEqualTo("abc,déf,ghi,x");
+            }
+        }
+    }
+
     @Test
     void killQueryEndsARunawaySelect() throws Exception {
         try (Connection runner = connect(); Connection killer = connect();
