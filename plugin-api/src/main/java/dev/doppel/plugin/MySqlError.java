@@ -15,6 +15,8 @@ public enum MySqlError {
     ER_CANT_CREATE_FILE(1004, "HY000", "Can't create file '%s' (errno: %d - %s)", 200),
     ER_ERROR_ON_READ(1024, "HY000", "Error reading file '%s' (errno: %d - %s)", 200),
     ER_ERROR_ON_WRITE(1026, "HY000", "Error writing file '%s' (errno: %d - %s)", 200),
+    ER_DISK_FULL(1021, "HY000", "Disk full (%s); waiting for someone to free some space... (errno: %d - %s)", 200),
+    ER_RECORD_FILE_FULL(1114, "HY000", "The table '%s' is full", 192),
     ER_ILLEGAL_HA(1031, "HY000", "Table storage engine for '%s' doesn't have this option", 192),
     ER_CON_COUNT_ERROR(1040, "08004", "Too many connections"),
     ER_OUT_OF_RESOURCES(1041, "HY000", "Out of memory; check if mysqld or some other process uses all available memory;"
@@ -98,6 +100,7 @@ public enum MySqlError {
     ER_REVOKE_GRANTS(1269, "HY000", "Can't revoke all privileges for one or more of the requested users"),
     ER_OPTION_PREVENTS_STATEMENT(1290, "HY000",
             "The MySQL server is running with the %s option so it cannot execute this statement"),
+    ER_CUT_VALUE_GROUP_CONCAT(1260, "HY000", "Row %d was cut by GROUP_CONCAT()"),
     ER_WARN_ALLOWED_PACKET_OVERFLOWED(1301, "HY000",
             "Result of %s() was larger than max_allowed_packet (%d) - truncated"),
     ER_SP_DOES_NOT_EXIST(1305, "42000", "%s %s does not exist"),

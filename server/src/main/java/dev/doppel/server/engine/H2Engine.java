@@ -85,6 +85,7 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_SPACE", MySqlPadding.class, "space", false),
             function("MYSQL_LPAD", MySqlPadding.class, "lpad", false),
             function("MYSQL_RPAD", MySqlPadding.class, "rpad", false),
+            function("MYSQL_GROUP_CONCAT_CUT", MySqlGroupConcat.class, "cut", false),
             function("MYSQL_BIT_COUNT", MySqlFunctions.class, "bitCount", true),
             function("MYSQL_GET_LOCK", MySqlLockFunctions.class, "getLock", false),
             function("MYSQL_RELEASE_LOCK", MySqlLockFunctions.class, "releaseLock", false),
@@ -113,6 +114,7 @@ public final class H2Engine implements StorageEngine {
     private final org.h2.mvstore.db.Store store;
     private final H2SpaceReclaimer reclaimer;
     private final GroupCommit commits;
+    private final DiskSpace space;
 
     private H2Engine(Path datadir, boolean create) throws SQLException {
         this.file = datadir.toAbsolutePath().resolve(FILE_NAME + FILE_SUFFIX);
@@ -133,9 +135,16 @@ public final class H2Engine implements StorageEngine {
         // left open; set here again because the reclaimer turns it on and off.
         org.h2.mvstore.MVStore mvStore = store().getMvStore();
         mvStore.setReuseSpace(false);
-        this.reclaimer = new H2SpaceReclaimer(mvStore, true);
+        try {
+            this.space = new DiskSpace(datadir.toAbsolutePath());
+        } catch (IOException e) {
+            throw new SQLException("cannot read the free space of " + datadir, e);
+        }
+        this.reclaimer = new H2SpaceReclaimer(mvStore, true, space::usable);
         this.commits = new GroupCommit(mvStore, reclaimer.layout().readLock());
-        if (!create && mvStore.getFileStore().size() > COMPACT_ABOVE_BYTES) {
+        // compacting moves chunks through free space: with less than the file's size free it is left for later
+        long fileSize = mvStore.getFileStore().size();
+        if (!create && fileSize > COMPACT_ABOVE_BYTES && space.usable() > fileSize + DiskSpace.RESERVE_BYTES) {
             reclaimer.layout().writeLock().lock();
             try {
                 reclaimer.reclaim(COMPACT_MILLIS);
@@ -208,6 +217,11 @@ public final class H2Engine implements StorageEngine {
         } catch (RuntimeException e) {
             throw new IllegalStateException("cannot write the database file: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void requireSpaceForWrites(String table) {
+        space.requireRoom(table);
     }
 
     @Override

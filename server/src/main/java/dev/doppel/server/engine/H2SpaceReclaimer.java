@@ -44,9 +44,16 @@ final class H2SpaceReclaimer implements AutoCloseable {
     /** Snapshots open now: they may be closed on another thread than the one that opened them, so no lock. */
     private final AtomicInteger snapshots = new AtomicInteger();
     private final ScheduledExecutorService timer;
+    private final java.util.function.LongSupplier freeSpace;
 
     H2SpaceReclaimer(MVStore store, boolean background) {
+        this(store, background, () -> Long.MAX_VALUE);
+    }
+
+    /** {@code freeSpace}: the free bytes of the file's file system; no reclaim runs with less free than the file. */
+    H2SpaceReclaimer(MVStore store, boolean background, java.util.function.LongSupplier freeSpace) {
         this.store = store;
+        this.freeSpace = freeSpace;
         this.timer = background ? Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "doppel-space-reclaimer");
             thread.setDaemon(true);
@@ -80,7 +87,7 @@ final class H2SpaceReclaimer implements AutoCloseable {
     boolean worthIt() {
         FileStore<?> file = store.getFileStore();
         long size = file.size();
-        if (size < MIN_FILE_BYTES) {
+        if (size < MIN_FILE_BYTES || freeSpace.getAsLong() < size) {
             return false;
         }
         long live = size * file.getFillRate() / 100 * file.getChunksFillRate() / 100;

@@ -26,6 +26,12 @@ public interface StorageEngine extends AutoCloseable {
     void flush();
 
     /**
+     * Refuses a statement that would change data, before it starts, when the engine's disk is nearly full: MySQL's
+     * 1114 "The table '...' is full" for {@code table}, 1021 "Disk full" when it is null. Reads are never refused.
+     */
+    void requireSpaceForWrites(String table);
+
+    /**
      * Where the engine reads innodb_flush_log_at_trx_commit (0, 1 or 2) and innodb_flush_log_at_timeout (seconds)
      * from now on; until this is called, both are 1.
      */

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * A string literal whose bytes are no text in the client's character set ({@link ClientText}) inserted into a text
- * column of {@code INSERT/REPLACE ... VALUES}: MySQL's 1366 "Incorrect string value" in strict mode, a warning
+ * column of {@code INSERT/REPLACE ... VALUES} or {@code UPDATE ... SET}: MySQL's 1366 "Incorrect string value" in strict mode, a warning
  * otherwise. Into a binary column the same literal is stored byte for byte. Statements without such a literal
  * (nearly all) cost one scan of their string tokens.
  */
@@ -28,7 +28,14 @@ final class InvalidTextLiterals {
     }
 
     static void check(List<Token> tokens, Session session) {
-        if (!hasRawLiteral(tokens) || !(tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE"))) {
+        if (!hasRawLiteral(tokens)) {
+            return;
+        }
+        if (tokens.get(0).isWord("UPDATE")) {
+            checkUpdate(tokens, session);
+            return;
+        }
+        if (!(tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE"))) {
             return;
         }
         int index = 1;
@@ -71,12 +78,52 @@ final class InvalidTextLiterals {
             return;
         }
         String column = bad.column() != null ? bad.column() : order.get(bad.position());
-        String shown = shown(tokens.get(bad.index()).text());
+        refuse(session, tokens.get(bad.index()).text(), column, bad.row());
+    }
+
+    /** UPDATE t SET c = 'literal', ...: the literals assigned to text columns of the one table updated. */
+    private static void checkUpdate(List<Token> tokens, Session session) {
+        int index = 1;
+        while (index < tokens.size() && (tokens.get(index).isWord("LOW_PRIORITY") || tokens.get(index).isWord("IGNORE"))) {
+            index++;
+        }
+        if (index >= tokens.size() || !tokens.get(index).isIdentifier()) {
+            return;
+        }
+        String schema = session.schema();
+        String table = tokens.get(index).text();
+        if (index + 2 < tokens.size() && tokens.get(index + 1).isSymbol(".") && tokens.get(index + 2).isIdentifier()) {
+            schema = table;
+            table = tokens.get(index + 2).text();
+            index += 2;
+        }
+        if (schema == null || index + 1 >= tokens.size() || !tokens.get(index + 1).isWord("SET")) {
+            return;
+        }
+        Map<String, Boolean> textColumns = new HashMap<>();
+        try {
+            columns(session, schema, table, textColumns, new ArrayList<>());
+        } catch (SQLException e) {
+            return;
+        }
+        for (int i = index + 2; i + 2 < tokens.size() && !tokens.get(i).isWord("WHERE"); i++) {
+            Token value = tokens.get(i + 2);
+            if (tokens.get(i).isIdentifier() && tokens.get(i + 1).isSymbol("=") && value.kind() == Token.Kind.STRING
+                    && ClientText.hasRawBytes(value.text())
+                    && textColumns.getOrDefault(tokens.get(i).text().toLowerCase(Locale.ROOT), false)) {
+                refuse(session, value.text(), tokens.get(i).text(), 1);
+                return;
+            }
+        }
+    }
+
+    private static void refuse(Session session, String literal, String column, int row) {
+        String shown = shown(literal);
         if ((session.variables().sqlModeBits() & (SqlMode.STRICT_TRANS_TABLES | SqlMode.STRICT_ALL_TABLES)) != 0) {
-            throw MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.exception("string", shown, column, bad.row());
+            throw MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.exception("string", shown, column, row);
         }
         session.addWarning("Warning", 1366,
-                MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.message("string", shown, column, bad.row()));
+                MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.message("string", shown, column, row));
     }
 
     private static boolean hasRawLiteral(List<Token> tokens) {

@@ -194,6 +194,7 @@ public final class QueryExecutor {
             "REPLACE", "TABLE", "WITH", "FORMAT", "ANALYZE", "FOR", "EXTENDED", "PARTITIONS");
 
     private void execute(String sql, List<Token> tokens, int moreFlag) {
+        DiskFullGuard.checkOtherWrites(tokens, session);
         if (BackupLockedStatements.blocks(tokens)) {
             BackupLockedStatements.run(session, () -> EngineEffects.during(session, tokens, () -> run(sql, tokens, moreFlag)));
         } else {
@@ -395,6 +396,7 @@ public final class QueryExecutor {
     private void runPrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
         NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
+        DiskFullGuard.checkDml(tokens, session);
         binary = true;
         try {
             Connection connection = session.engineConnection();
@@ -548,6 +550,7 @@ public final class QueryExecutor {
     void engine(String sql, List<Token> tokens, int moreFlag) {
         NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
+        DiskFullGuard.checkDml(tokens, session);
         if (!binary && LiteralSelect.tryExecute(sql, tokens, session, session.statusFlags() | moreFlag,
                 session.warnings().size())) {
             return;
@@ -559,7 +562,7 @@ public final class QueryExecutor {
         }
         String compatible = QueryCompat.rewrite(sql, tokens);
         boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
-        if (insert) {
+        if (insert || tokens.get(0).isWord("UPDATE")) {
             InvalidTextLiterals.check(tokens, session);
         }
         try {

@@ -160,16 +160,19 @@ class BytesExactIT {
         try (Connection connection = connect("bytes")) {
             createTable(connection, "strict_text");
         }
-        byte[] strict = "INSERT INTO strict_text (id, vb, u8) VALUES (1, 'ok', 'abc\u00ff\u00fe');\n"
-                .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] strict = ("INSERT INTO strict_text (id, vb, u8) VALUES (1, 'ok', 'abc\u00ff\u00fe');\n"
+                + "INSERT INTO strict_text (id, vb) VALUES (5, 'ok');\n"
+                + "UPDATE strict_text SET u8 = 'x\u00ff' WHERE id = 5;\n").getBytes(StandardCharsets.ISO_8859_1);
         Path file = home.resolve("invalid-text.sql");
         Files.write(file, strict);
         Process process = new ProcessBuilder(MysqlCli.binary(), "--no-defaults", "-h127.0.0.1", "-P" + server.port(),
-                "-uroot", "--default-character-set=utf8mb4", "bytes").redirectInput(file.toFile())
+                "-uroot", "--default-character-set=utf8mb4", "--force", "bytes").redirectInput(file.toFile())
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(output).contains("ERROR 1366 (HY000) at line 1: Incorrect string value: '\\xFF\\xFE' for column"
+                + " 'u8' at row 1");
+        assertThat(output).contains("ERROR 1366 (HY000) at line 3: Incorrect string value: '\\xFF' for column"
                 + " 'u8' at row 1");
         byte[] lenient = ("SET sql_mode = '';\nINSERT INTO strict_text (id, u8) VALUES (2, 'abc\u00ff');\n"
                 + "SHOW WARNINGS;\nINSERT INTO strict_text (id, vb) VALUES (3, 'abc\u00ff');\n")
@@ -187,6 +190,8 @@ class BytesExactIT {
             assertThat(rows.getInt(1)).isEqualTo(2);
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(2)).isEqualTo("616263FF");
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(5);
             assertThat(rows.next()).isFalse();
         }
     }

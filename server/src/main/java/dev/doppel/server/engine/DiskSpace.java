@@ -1,0 +1,57 @@
+package dev.doppel.server.engine;
+
+import dev.doppel.plugin.MySqlError;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Refuses a write before it starts when the data directory's file system is nearly full. The engine cannot take a
+ * failed write back: when MVStore cannot write a chunk it closes the store, and every later statement fails until a
+ * restart (measured on a 20 MB file system). So writes stop while there is still room for what is pending, reads go
+ * on, and writes work again as soon as space is freed (docs/durability.md, "A full disk").
+ */
+final class DiskSpace {
+    /** Below this much free space no statement may change data: room for the chunks already pending. */
+    static final long RESERVE_BYTES = 8L << 20;
+    private static final long RECHECK_NANOS = 50_000_000L;
+
+    private final FileStore fileSystem;
+    private volatile long checkedAt;
+    private volatile long usable = Long.MAX_VALUE;
+
+    DiskSpace(Path datadir) throws IOException {
+        this.fileSystem = Files.getFileStore(datadir);
+    }
+
+    /** The free space, looked up at most every 50 ms. */
+    long usable() {
+        long now = System.nanoTime();
+        if (now - checkedAt > RECHECK_NANOS) {
+            try {
+                usable = fileSystem.getUsableSpace();
+            } catch (IOException e) {
+                usable = Long.MAX_VALUE;
+            }
+            checkedAt = now;
+        }
+        return usable;
+    }
+
+    /** MySQL's 1114 for {@code table} (1021 without one) when the free space is below the reserve. */
+    void requireRoom(String table) {
+        if (usable() >= RESERVE_BYTES) {
+            return;
+        }
+        checkedAt = 0;
+        if (usable() >= RESERVE_BYTES) {
+            return;
+        }
+        if (table != null) {
+            throw MySqlError.ER_RECORD_FILE_FULL.exception(table);
+        }
+        throw MySqlError.ER_DISK_FULL.exception(H2Engine.FILE_NAME + H2Engine.FILE_SUFFIX, 28, "No space left on device");
+    }
+}
