@@ -4,6 +4,11 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,15 +38,21 @@ final class GroupCommit implements AutoCloseable {
     private final Lock layoutShared;
     private final ReentrantLock syncing = new ReentrantLock();
     private final ScheduledExecutorService timer;
+    /**
+     * Syncs the store's file with fdatasync: on Linux a sync through any descriptor covers every write to the file,
+     * and fdatasync leaves out the modification time that H2's own sync (fsync) also writes.
+     */
+    private final FileChannel syncChannel;
     /** Every version below this one is written and synced. */
     private volatile long durableBelow;
     private volatile IntSupplier flushAtCommit = () -> 1;
     private volatile IntSupplier flushTimeoutSeconds = () -> 1;
     private long lastTimedSync = System.nanoTime();
 
-    GroupCommit(MVStore store, Lock layoutShared) {
+    GroupCommit(MVStore store, Lock layoutShared, Path file) throws IOException {
         this.store = store;
         this.layoutShared = layoutShared;
+        this.syncChannel = FileChannel.open(file, StandardOpenOption.READ);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "doppel-log-flusher");
             thread.setDaemon(true);
@@ -95,13 +106,21 @@ final class GroupCommit implements AutoCloseable {
                 }
                 store.commit();
                 long written = store.getCurrentVersion();
-                store.sync();
+                sync();
                 durableBelow = written;
             } finally {
                 syncing.unlock();
             }
         } finally {
             layoutShared.unlock();
+        }
+    }
+
+    private void sync() {
+        try {
+            syncChannel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot sync the database file", e);
         }
     }
 
@@ -123,6 +142,11 @@ final class GroupCommit implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            syncChannel.close();
+        } catch (IOException ignored) {
+            // nothing left to sync through it
+        }
         timer.shutdownNow();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);

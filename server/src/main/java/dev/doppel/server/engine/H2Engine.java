@@ -141,7 +141,11 @@ public final class H2Engine implements StorageEngine {
             throw new SQLException("cannot read the free space of " + datadir, e);
         }
         this.reclaimer = new H2SpaceReclaimer(mvStore, true, space::usable);
-        this.commits = new GroupCommit(mvStore, reclaimer.layout().readLock());
+        try {
+            this.commits = new GroupCommit(mvStore, reclaimer.layout().readLock(), file);
+        } catch (IOException e) {
+            throw new SQLException("cannot open " + file + " to sync it", e);
+        }
         // compacting moves chunks through free space: with less than the file's size free it is left for later
         long fileSize = mvStore.getFileStore().size();
         if (!create && fileSize > COMPACT_ABOVE_BYTES && space.usable() > fileSize + DiskSpace.RESERVE_BYTES) {
@@ -276,12 +280,12 @@ public final class H2Engine implements StorageEngine {
     @Override
     public void close() {
         reclaimer.close();
-        commits.close();
         try {
             commits.writeAndSyncAll();
         } catch (RuntimeException e) {
             // SHUTDOWN below writes what it can; a store that cannot be written is reported by the next start
         }
+        commits.close();
         try (Statement statement = keepOpen.createStatement()) {
             statement.execute("SHUTDOWN");
         } catch (SQLException ignored) {

@@ -28,6 +28,11 @@ public final class ResultsCharset {
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith(new byte[] {'?'});
     }
 
+    /** The collation id the text columns are labelled with. */
+    public int collationId() {
+        return collationId;
+    }
+
     /** The columns with the text ones (those sent in utf8mb4) labelled with the results' collation. */
     public List<ColumnDefinition> relabel(List<ColumnDefinition> columns, int textCharsetId) {
         List<ColumnDefinition> result = new ArrayList<>(columns.size());

@@ -2,6 +2,7 @@ package dev.doppel.server.sql;
 
 import dev.doppel.server.protocol.ColumnDefinition;
 import dev.doppel.server.protocol.ColumnType;
+import dev.doppel.server.protocol.ResultsCharset;
 import dev.doppel.server.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 
@@ -21,13 +22,30 @@ final class BinaryValues {
 
     /** Writes the current row of {@code rows}. */
     static void writeRow(ByteBuf out, ResultSet rows, List<ColumnDefinition> columns) throws SQLException {
+        writeRow(out, rows, columns, null);
+    }
+
+    /** Writes the current row of {@code rows}, its text columns in {@code conversion}'s character set (null: UTF-8). */
+    static void writeRow(ByteBuf out, ResultSet rows, List<ColumnDefinition> columns, ResultsCharset conversion)
+            throws SQLException {
         int count = columns.size();
         out.writeByte(0);
         int bitmapIndex = out.writerIndex();
         int bitmapLength = (count + 7 + 2) / 8;
         out.writeZero(bitmapLength);
         for (int i = 0; i < count; i++) {
-            if (!writeValue(out, rows, i + 1, columns.get(i))) {
+            ColumnDefinition column = columns.get(i);
+            boolean written;
+            if (conversion != null && column.charset() == conversion.collationId()) {
+                String text = rows.getString(i + 1);
+                written = text != null;
+                if (written) {
+                    conversion.write(out, text);
+                }
+            } else {
+                written = writeValue(out, rows, i + 1, column);
+            }
+            if (!written) {
                 int bit = i + 2;
                 out.setByte(bitmapIndex + bit / 8, out.getByte(bitmapIndex + bit / 8) | (1 << (bit % 8)));
             }

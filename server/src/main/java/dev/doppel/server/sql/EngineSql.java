@@ -132,31 +132,26 @@ public final class EngineSql {
      * back from the engine as its TIMESTAMP with fractional digits; a cast makes the result metadata MySQL's.
      */
     private static void wholeSecondTimes(List<Token> tokens, Map<Integer, String> before, Map<Integer, String> after) {
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            Token name = tokens.get(i);
-            if (!tokens.get(i + 1).isSymbol("(") || !isAnyWord(name, WHOLE_SECOND_TIMES)
-                    || i > 0 && tokens.get(i - 1).isSymbol(".")) {
-                continue;
-            }
-            int close = TokenRanges.closing(tokens, i + 1);
-            if (close > 0) {
-                before.merge(i, "CAST(", (a, b) -> a + b);
-                after.merge(close, " AS TIMESTAMP(0))", (a, b) -> b + a);
-            }
-        }
+        wrapCalls(tokens, WHOLE_SECOND_TIMES, "CAST(", " AS TIMESTAMP(0))", before, after);
     }
 
     /** GROUP_CONCAT(...) cut to group_concat_max_len with warning 1260 (the engine's has no bound). */
     private static void groupConcatCut(List<Token> tokens, Map<Integer, String> before, Map<Integer, String> after) {
+        wrapCalls(tokens, List.of("GROUP_CONCAT"), "PUBLIC.MYSQL_GROUP_CONCAT_CUT(", ")", before, after);
+    }
+
+    /** Puts {@code open} before and {@code close} after every call of one of {@code functions} (not schema.name()). */
+    private static void wrapCalls(List<Token> tokens, List<String> functions, String open, String close,
+                                  Map<Integer, String> before, Map<Integer, String> after) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (!tokens.get(i).isWord("GROUP_CONCAT") || !tokens.get(i + 1).isSymbol("(")
+            if (!tokens.get(i + 1).isSymbol("(") || !isAnyWord(tokens.get(i), functions)
                     || i > 0 && tokens.get(i - 1).isSymbol(".")) {
                 continue;
             }
-            int close = TokenRanges.closing(tokens, i + 1);
-            if (close > 0) {
-                before.merge(i, "PUBLIC.MYSQL_GROUP_CONCAT_CUT(", (a, b) -> a + b);
-                after.merge(close, ")", (a, b) -> b + a);
+            int end = TokenRanges.closing(tokens, i + 1);
+            if (end > 0) {
+                before.merge(i, open, (a, b) -> a + b);
+                after.merge(end, close, (a, b) -> b + a);
             }
         }
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A string literal whose bytes are no text in the client's character set ({@link ClientText}) inserted into a text
@@ -38,24 +39,13 @@ final class InvalidTextLiterals {
         if (!(tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE"))) {
             return;
         }
-        int index = 1;
-        while (index < tokens.size() && tokens.get(index).kind() == Token.Kind.WORD
-                && List.of("LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "INTO").contains(tokens.get(index).upper())) {
-            index++;
-        }
-        if (index >= tokens.size() || !tokens.get(index).isIdentifier()) {
+        Target target = Target.after(tokens, session, Set.of("LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "INTO"));
+        if (target == null) {
             return;
         }
-        String schema = session.schema();
-        String table = tokens.get(index).text();
-        if (index + 2 < tokens.size() && tokens.get(index + 1).isSymbol(".") && tokens.get(index + 2).isIdentifier()) {
-            schema = table;
-            table = tokens.get(index + 2).text();
-            index += 2;
-        }
-        if (schema == null) {
-            return;
-        }
+        String schema = target.schema();
+        String table = target.table();
+        int index = target.last();
         Map<String, Boolean> textColumns = new HashMap<>();
         List<String> order = new ArrayList<>();
         try {
@@ -83,21 +73,14 @@ final class InvalidTextLiterals {
 
     /** UPDATE t SET c = 'literal', ...: the literals assigned to text columns of the one table updated. */
     private static void checkUpdate(List<Token> tokens, Session session) {
-        int index = 1;
-        while (index < tokens.size() && (tokens.get(index).isWord("LOW_PRIORITY") || tokens.get(index).isWord("IGNORE"))) {
-            index++;
-        }
-        if (index >= tokens.size() || !tokens.get(index).isIdentifier()) {
+        Target target = Target.after(tokens, session, Set.of("LOW_PRIORITY", "IGNORE"));
+        if (target == null) {
             return;
         }
-        String schema = session.schema();
-        String table = tokens.get(index).text();
-        if (index + 2 < tokens.size() && tokens.get(index + 1).isSymbol(".") && tokens.get(index + 2).isIdentifier()) {
-            schema = table;
-            table = tokens.get(index + 2).text();
-            index += 2;
-        }
-        if (schema == null || index + 1 >= tokens.size() || !tokens.get(index + 1).isWord("SET")) {
+        String schema = target.schema();
+        String table = target.table();
+        int index = target.last();
+        if (index + 1 >= tokens.size() || !tokens.get(index + 1).isWord("SET")) {
             return;
         }
         Map<String, Boolean> textColumns = new HashMap<>();
@@ -114,6 +97,24 @@ final class InvalidTextLiterals {
                 refuse(session, value.text(), tokens.get(i).text(), 1);
                 return;
             }
+        }
+    }
+
+    /** The table a statement names after its verb and {@code modifiers}: schema (the session's when unnamed), name, last token. */
+    private record Target(String schema, String table, int last) {
+        static Target after(List<Token> tokens, Session session, Set<String> modifiers) {
+            int index = 1;
+            while (index < tokens.size() && tokens.get(index).kind() == Token.Kind.WORD
+                    && modifiers.contains(tokens.get(index).upper())) {
+                index++;
+            }
+            if (index >= tokens.size() || !tokens.get(index).isIdentifier()) {
+                return null;
+            }
+            if (index + 2 < tokens.size() && tokens.get(index + 1).isSymbol(".") && tokens.get(index + 2).isIdentifier()) {
+                return new Target(tokens.get(index).text(), tokens.get(index + 2).text(), index + 2);
+            }
+            return session.schema() == null ? null : new Target(session.schema(), tokens.get(index).text(), index);
         }
     }
 

@@ -651,7 +651,7 @@ public final class QueryExecutor {
     private void sendRows(ResultSet rows, List<String> labels, int moreFlag) throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
         List<ColumnDefinition> columns = ColumnMapping.columns(meta, labels);
-        dev.doppel.server.protocol.ResultsCharset conversion = binary ? null : session.resultsConversion();
+        dev.doppel.server.protocol.ResultsCharset conversion = session.resultsConversion();
         if (conversion != null) {
             columns = conversion.relabel(columns, ColumnMapping.UTF8MB4);
         }
@@ -671,7 +671,7 @@ public final class QueryExecutor {
             sent++;
             ByteBuf out = writer.beginRow();
             if (binary) {
-                BinaryValues.writeRow(out, rows, columns);
+                BinaryValues.writeRow(out, rows, columns, conversion);
             } else {
                 for (int i = 0; i < count; i++) {
                     if (conversion != null && columns.get(i).charset() != ColumnMapping.UTF8MB4

@@ -217,6 +217,19 @@ class BytesExactIT {
         assertThat(resultBytes("SET NAMES utf8mb4; " + select)).isEqualTo(asStored);
         assertThat(resultBytes("SET NAMES latin1; SET character_set_results = NULL; " + select)).isEqualTo(asStored);
         assertThat(resultBytes("SET NAMES binary; " + select)).isEqualTo(asStored);
+        for (boolean serverPrepared : new boolean[] {false, true}) {
+            try (Connection latin1 = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port() + "/bytes?"
+                    + OPTIONS + "&characterEncoding=ISO-8859-1&characterSetResults=ISO-8859-1&useServerPrepStmts="
+                    + serverPrepared, "root", "");
+                    PreparedStatement query = latin1.prepareStatement("SELECT u8, vb FROM results WHERE id = ?")) {
+                query.setInt(1, 1);
+                try (ResultSet rows = query.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getString(1)).as("server-prepared: %s", serverPrepared).isEqualTo("é?");
+                    assertThat(rows.getBytes(2)).isEqualTo(new byte[] {(byte) 0xe9, 0});
+                }
+            }
+        }
     }
 
     /** What the mysql client prints for {@code sql}, byte for byte (batch mode, no escaping, no column names). */
