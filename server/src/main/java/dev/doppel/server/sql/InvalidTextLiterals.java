@@ -5,6 +5,7 @@ import dev.doppel.server.config.SqlMode;
 import dev.doppel.server.protocol.ClientText;
 import dev.doppel.server.session.Session;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,11 +30,20 @@ final class InvalidTextLiterals {
     }
 
     static void check(List<Token> tokens, Session session) {
-        if (!hasRawLiteral(tokens)) {
+        check(tokens, session, null);
+    }
+
+    /**
+     * The same for a prepared statement's parameters ({@code parameters} in the order of its ? marks): bytes that are
+     * no UTF-8 bound to a text column (a driver's setBytes, or a string parameter whose bytes are no text).
+     */
+    static void check(List<Token> tokens, Session session, Object[] parameters) {
+        Invalid invalid = new Invalid(tokens, parameters);
+        if (!invalid.any()) {
             return;
         }
         if (tokens.get(0).isWord("UPDATE")) {
-            checkUpdate(tokens, session);
+            checkUpdate(tokens, session, invalid);
             return;
         }
         if (!(tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE"))) {
@@ -55,9 +65,7 @@ final class InvalidTextLiterals {
             return;
         }
         InsertValues.Literal bad = InsertValues.first(tokens, index + 1, literal -> {
-            Token token = tokens.get(literal.index());
-            if (token.kind() != Token.Kind.STRING || !ClientText.hasRawBytes(token.text())
-                    || literal.index() > 0 && tokens.get(literal.index() - 1).text().startsWith("_")) {
+            if (invalid.bytesAt(literal.index()) == null) {
                 return false;
             }
             String column = literal.column() != null ? literal.column()
@@ -68,11 +76,11 @@ final class InvalidTextLiterals {
             return;
         }
         String column = bad.column() != null ? bad.column() : order.get(bad.position());
-        refuse(session, tokens.get(bad.index()).text(), column, bad.row());
+        refuse(session, invalid.bytesAt(bad.index()), column, bad.row());
     }
 
     /** UPDATE t SET c = 'literal', ...: the literals assigned to text columns of the one table updated. */
-    private static void checkUpdate(List<Token> tokens, Session session) {
+    private static void checkUpdate(List<Token> tokens, Session session, Invalid invalid) {
         Target target = Target.after(tokens, session, Set.of("LOW_PRIORITY", "IGNORE"));
         if (target == null) {
             return;
@@ -90,11 +98,10 @@ final class InvalidTextLiterals {
             return;
         }
         for (int i = index + 2; i + 2 < tokens.size() && !tokens.get(i).isWord("WHERE"); i++) {
-            Token value = tokens.get(i + 2);
-            if (tokens.get(i).isIdentifier() && tokens.get(i + 1).isSymbol("=") && value.kind() == Token.Kind.STRING
-                    && ClientText.hasRawBytes(value.text())
+            byte[] value = invalid.bytesAt(i + 2);
+            if (value != null && tokens.get(i).isIdentifier() && tokens.get(i + 1).isSymbol("=")
                     && textColumns.getOrDefault(tokens.get(i).text().toLowerCase(Locale.ROOT), false)) {
-                refuse(session, value.text(), tokens.get(i).text(), 1);
+                refuse(session, value, tokens.get(i).text(), 1);
                 return;
             }
         }
@@ -118,8 +125,8 @@ final class InvalidTextLiterals {
         }
     }
 
-    private static void refuse(Session session, String literal, String column, int row) {
-        String shown = shown(literal);
+    private static void refuse(Session session, byte[] value, String column, int row) {
+        String shown = shown(value);
         if ((session.variables().sqlModeBits() & (SqlMode.STRICT_TRANS_TABLES | SqlMode.STRICT_ALL_TABLES)) != 0) {
             throw MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.exception("string", shown, column, row);
         }
@@ -127,13 +134,63 @@ final class InvalidTextLiterals {
                 MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.message("string", shown, column, row));
     }
 
-    private static boolean hasRawLiteral(List<Token> tokens) {
-        for (Token each : tokens) {
-            if (each.kind() == Token.Kind.STRING && ClientText.hasRawBytes(each.text())) {
-                return true;
+    /** Where the statement holds bytes that are no UTF-8: string literals (not _binary etc.) and bound parameters. */
+    private static final class Invalid {
+        private final Map<Integer, byte[]> byToken = new HashMap<>();
+
+        Invalid(List<Token> tokens, Object[] parameters) {
+            int parameter = 0;
+            for (int i = 0; i < tokens.size(); i++) {
+                Token token = tokens.get(i);
+                if (token.kind() == Token.Kind.STRING && ClientText.hasRawBytes(token.text())
+                        && !(i > 0 && tokens.get(i - 1).text().startsWith("_") && !tokens.get(i - 1).isWord("_binary"))) {
+                    byToken.put(i, ClientText.utf8Bytes(token.text()));
+                } else if (isHexLiteral(tokens, i)) {
+                    byte[] bytes = hexBytes(token.kind() == Token.Kind.NUMBER ? token.text().substring(2) : token.text());
+                    if (bytes != null && ClientText.hasRawBytes(ClientText.decode(bytes, StandardCharsets.UTF_8))) {
+                        byToken.put(i, bytes);
+                        if (token.kind() == Token.Kind.STRING) {
+                            // UPDATE ... SET c = x'..' names the value by its first token
+                            byToken.put(i - 1, bytes);
+                        }
+                    }
+                } else if (token.kind() == Token.Kind.PARAMETER) {
+                    Object value = parameters == null || parameter >= parameters.length ? null : parameters[parameter];
+                    parameter++;
+                    if (value instanceof byte[] bytes
+                            && ClientText.hasRawBytes(ClientText.decode(bytes, StandardCharsets.UTF_8))) {
+                        byToken.put(i, bytes);
+                    }
+                }
             }
         }
-        return false;
+
+        /** X'hex' (the quoted part) or 0xhex: a binary string, which MySQL checks like any into a text column. */
+        private static boolean isHexLiteral(List<Token> tokens, int i) {
+            Token token = tokens.get(i);
+            if (token.kind() == Token.Kind.NUMBER) {
+                return token.text().startsWith("0x") || token.text().startsWith("0X");
+            }
+            return token.kind() == Token.Kind.STRING && i > 0 && (tokens.get(i - 1).isWord("X"))
+                    && tokens.get(i - 1).end() == token.start();
+        }
+
+        private static byte[] hexBytes(String hex) {
+            try {
+                return java.util.HexFormat.of().parseHex(hex.length() % 2 == 0 ? hex : "0" + hex);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+
+        boolean any() {
+            return !byToken.isEmpty();
+        }
+
+        /** The bytes of the literal or parameter at token {@code index}, when they are no UTF-8; otherwise null. */
+        byte[] bytesAt(int index) {
+            return byToken.get(index);
+        }
     }
 
     private static void columns(Session session, String schema, String table, Map<String, Boolean> textColumns,
@@ -153,10 +210,10 @@ final class InvalidTextLiterals {
     }
 
     /** MySQL's form: from the first byte that is no character, up to 6 bytes, \xHH unless printable ASCII. */
-    static String shown(String literal) {
-        byte[] bytes = ClientText.utf8Bytes(literal);
-        String valid = literal.substring(0, Math.max(0, ClientText.firstRawByte(literal)));
-        int start = valid.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    static String shown(byte[] bytes) {
+        String decoded = ClientText.decode(bytes, StandardCharsets.UTF_8);
+        int start = decoded.substring(0, Math.max(0, ClientText.firstRawByte(decoded)))
+                .getBytes(StandardCharsets.UTF_8).length;
         StringBuilder result = new StringBuilder();
         for (int i = start; i < bytes.length && i < start + SHOWN_BYTES; i++) {
             int b = bytes[i] & 0xFF;

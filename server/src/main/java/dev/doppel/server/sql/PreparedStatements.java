@@ -244,6 +244,12 @@ public final class PreparedStatements {
         session.server().status().questions.increment();
         session.clearWarnings();
         statement.longData.clear();
+        Token verb = statement.tokens.get(0);
+        if (verb.isWord("INSERT") || verb.isWord("REPLACE") || verb.isWord("UPDATE")) {
+            // privileges first: the check reads the table's columns
+            TableAccess.check(statement.tokens, session);
+            InvalidTextLiterals.check(statement.tokens, session, values);
+        }
         if (statement.engine != null && !statement.readsSessionState) {
             try {
                 for (int i = 0; i < values.length; i++) {

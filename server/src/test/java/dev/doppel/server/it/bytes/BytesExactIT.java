@@ -1,6 +1,7 @@
 package dev.doppel.server.it.bytes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doppel.server.it.DoppelProcess;
 import dev.doppel.server.it.MysqlCli;
@@ -193,6 +194,39 @@ class BytesExactIT {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getInt(1)).isEqualTo(5);
             assertThat(rows.next()).isFalse();
+        }
+    }
+
+    /** Bytes that are no UTF-8 bound to a utf8mb4 column: 1366 through either kind of prepared statement. */
+    @ParameterizedTest(name = "useServerPrepStmts={0}")
+    @CsvSource({"false", "true"})
+    void invalidBytesBoundToATextColumnAreRefused(boolean serverPrepared) throws Exception {
+        String table = "bound_text_" + serverPrepared;
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                + "/bytes?" + OPTIONS + "&useServerPrepStmts=" + serverPrepared, "root", "")) {
+            createTable(connection, table);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (id, u8) VALUES (?, ?)")) {
+                insert.setInt(1, 1);
+                insert.setBytes(2, new byte[] {'o', 'k', (byte) 0xc3, (byte) 0xa9});
+                insert.executeUpdate();
+                insert.setInt(1, 2);
+                insert.setBytes(2, new byte[] {'a', (byte) 0xff, (byte) 0xfe});
+                assertThatThrownBy(insert::executeUpdate).isInstanceOfSatisfying(SQLException.class, e -> {
+                    assertThat(e.getErrorCode()).isEqualTo(1366);
+                    assertThat(e.getMessage()).isEqualTo("Incorrect string value: '\\xFF\\xFE' for column 'u8' at row 1");
+                });
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + table + " SET u8 = ? WHERE id = 1")) {
+                update.setBytes(1, new byte[] {(byte) 0x80});
+                assertThatThrownBy(update::executeUpdate).isInstanceOfSatisfying(SQLException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo(1366));
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT id, u8 FROM " + table)) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(2)).isEqualTo("oké");
+                assertThat(rows.next()).isFalse();
+            }
         }
     }
 
