@@ -106,6 +106,42 @@ class PowerLossIT {
         assertThat(outcome.problems()).as("acknowledged commits lost without a sync at commit").isNotEmpty();
     }
 
+    /** DDL, account changes and the plugin registry are commits too: each acknowledged one survives a power cut. */
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void ddlAccountsAndPluginsSurviveAPowerCut() throws Exception {
+        try (Connection connection = CommitRound.connect(server, ""); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE kept");
+            statement.execute("CREATE TABLE kept.t (id INT PRIMARY KEY)");
+            statement.execute("ALTER TABLE kept.t ADD COLUMN v VARCHAR(10)");
+            statement.execute("CREATE USER keeper@'%' IDENTIFIED BY 'pw'");
+            statement.execute("GRANT SELECT ON kept.* TO keeper@'%'");
+            statement.execute("INSTALL PLUGIN clone SONAME 'mysql_clone.so'");
+        }
+        CommitRound.kill(server);
+        fs.cut();
+        server.launch();
+        try (Connection connection = CommitRound.connect(server, ""); Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM information_schema.COLUMNS"
+                    + " WHERE TABLE_SCHEMA = 'kept' AND TABLE_NAME = 't'")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("kept.t with its added column").isEqualTo(2);
+            }
+            try (ResultSet rows = statement.executeQuery("SHOW GRANTS FOR keeper@'%'")) {
+                StringBuilder grants = new StringBuilder();
+                while (rows.next()) {
+                    grants.append(rows.getString(1)).append('\n');
+                }
+                assertThat(grants.toString()).contains("GRANT SELECT ON `kept`.* TO `keeper`@`%`");
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT PLUGIN_STATUS FROM information_schema.PLUGINS"
+                    + " WHERE PLUGIN_NAME = 'clone'")) {
+                assertThat(rows.next()).as("the clone plugin is still installed").isTrue();
+                assertThat(rows.getString(1)).isEqualTo("ACTIVE");
+            }
+        }
+    }
+
     /** After CLONE's OK the copy is on stable storage: a power cut right after it leaves a copy that starts. */
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
