@@ -76,6 +76,9 @@ public enum MySqlError {
     ER_ROW_IS_REFERENCED_2(1451, "23000", "Cannot delete or update a parent row: a foreign key constraint fails (%s)", 192),
     ER_NO_REFERENCED_ROW_2(1452, "23000", "Cannot add or update a child row: a foreign key constraint fails (%s)", 192),
     ER_DROP_INDEX_FK(1553, "HY000", "Cannot drop index '%s': needed in a foreign key constraint", 192),
+    ER_VIEW_INVALID(1356, "HY000", "View '%s.%s' references invalid table(s) or column(s) or function(s) or"
+            + " definer/invoker of view lack rights to use them", 192, 192),
+    ER_NO_SUCH_USER(1449, "HY000", "The user specified as a definer ('%s'@'%s') does not exist", 64, 255),
     ER_SPECIFIC_ACCESS_DENIED_ERROR(1227, "42000",
             "Access denied; you need (at least one of) the %s privilege(s) for this operation", 128),
     ER_WRONG_ARGUMENTS(1210, "HY000", "Incorrect arguments to %s"),

@@ -203,6 +203,7 @@ public final class QueryExecutor {
         Token first = tokens.get(0);
         if (first.kind() == Token.Kind.WORD && (WRITING.contains(first.upper())
                 || (first.isWord("SET") && tokens.size() > 1 && tokens.get(1).isWord("PASSWORD")))) {
+            ViewDefinitions.ddlRan();
             session.server().engine().flush();
         }
     }
@@ -548,6 +549,11 @@ public final class QueryExecutor {
     }
 
     void engine(String sql, List<Token> tokens, int moreFlag) {
+        ViewDefinitions.Created createdView = ViewDefinitions.parseCreate(sql, tokens, session);
+        if (createdView != null && !createdView.sql().equals(sql)) {
+            sql = createdView.sql();
+            tokens = Lexer.tokenize(sql);
+        }
         NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
         DiskFullGuard.checkDml(tokens, session);
@@ -600,6 +606,9 @@ public final class QueryExecutor {
                         session.foundRows(FoundRows.count(session, sql, tokens, session.foundRows()));
                     }
                 } else {
+                    if (createdView != null) {
+                        ViewDefinitions.record(connection, createdView);
+                    }
                     afterUpdate(statement, tokens, moreFlag, unchanged);
                 }
             } finally {

@@ -87,8 +87,15 @@ final class ShowTableStatements {
         end(sql, tokens, target.next());
         TableInfo table = table(sql, target, "SHOW");
         if (table.isView()) {
+            String kept;
+            try {
+                kept = ViewDefinitions.showCreate(session, table.schema(), table.name());
+            } catch (SQLException e) {
+                throw EngineErrors.translate(e, "SHOW CREATE VIEW", session.schema());
+            }
             executor.send(TextResult.of("View", "Create View", "character_set_client", "collation_connection")
-                    .row(table.name(), "CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW "
+                    .row(table.name(), kept != null ? kept
+                            : "CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY DEFINER VIEW "
                             + CreateTableText.quote(table.name()) + " AS " + viewDefinition(table), "utf8mb4",
                             COLLATION), moreFlag);
             return;

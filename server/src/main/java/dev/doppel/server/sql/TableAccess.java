@@ -53,6 +53,11 @@ final class TableAccess {
     }
 
     static void check(List<Token> tokens, Session session) {
+        try {
+            ViewDefinitions.check(tokens, session);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the definers of views: " + e.getMessage(), e);
+        }
         if ("information_schema".equalsIgnoreCase(session.schema())) {
             unqualifiedInformationSchemaTables(tokens, session.schema());
         }
