@@ -59,13 +59,18 @@ final class InformationSchemaDefinitions {
     private List<Object[]> views() {
         InformationSchemaTables.Viewer reader = viewer.get();
         List<Object[]> result = new ArrayList<>();
-        query("SELECT TABLE_SCHEMA, TABLE_NAME, VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS"
-                + " WHERE TABLE_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY 1, 2", rows -> {
+        query("SELECT v.TABLE_SCHEMA, v.TABLE_NAME, v.VIEW_DEFINITION, t.REMARKS FROM INFORMATION_SCHEMA.VIEWS v"
+                + " JOIN INFORMATION_SCHEMA.TABLES t ON t.TABLE_SCHEMA = v.TABLE_SCHEMA AND t.TABLE_NAME = v.TABLE_NAME"
+                + " WHERE v.TABLE_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY 1, 2", rows -> {
                     String schema = rows.getString(1);
                     String name = rows.getString(2);
                     if (reader.canSeeTable(schema, name)) {
-                        result.add(new Object[] {"def", schema, name, rows.getString(3), "NONE", "YES",
-                                "root@localhost", "DEFINER", "utf8mb4", "utf8mb4_0900_ai_ci"});
+                        var kept = ViewDefinerComment.decode(rows.getString(4));
+                        result.add(new Object[] {"def", schema, name,
+                                kept.map(ViewDefinerComment.Definer::select).orElse(rows.getString(3)), "NONE", "YES",
+                                kept.map(ViewDefinerComment.Definer::definer).orElse("root@localhost"),
+                                kept.map(each -> each.invoker() ? "INVOKER" : "DEFINER").orElse("DEFINER"),
+                                "utf8mb4", "utf8mb4_0900_ai_ci"});
                     }
                 });
         return result;

@@ -115,9 +115,8 @@ final class CommandDispatcher {
     private void internalFailure(Packet packet, Throwable e) {
         MySqlException error = InternalFailures.answer(e);
         if (InternalFailures.resourceExhaustion(e) == null && error.number() == 1105) {
-            StackTraceElement[] where = e.getStackTrace();
             session.server().log().error(1105, "Internal error in a command of connection " + session.id()
-                    + ": " + e + (where.length == 0 ? "" : " at " + where[0]));
+                    + ": " + e + InternalFailures.where(e));
         }
         ResponseWriter writer = session.writer();
         writer.begin(packet.lastSequence() + 1);

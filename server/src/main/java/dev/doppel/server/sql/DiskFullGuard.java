@@ -21,6 +21,9 @@ final class DiskFullGuard {
 
     /** For INSERT, REPLACE, UPDATE, DELETE and LOAD DATA, after their privileges are checked. */
     static void checkDml(List<Token> tokens, Session session) {
+        if (tokens.isEmpty()) {
+            return;
+        }
         Token first = tokens.get(0);
         if (first.kind() == Token.Kind.WORD && DML.contains(first.upper())) {
             session.server().engine().requireSpaceForWrites(table(tokens));
@@ -29,6 +32,9 @@ final class DiskFullGuard {
 
     /** For DDL, account and plugin statements. */
     static void checkOtherWrites(List<Token> tokens, Session session) {
+        if (tokens.isEmpty()) {
+            return;
+        }
         Token first = tokens.get(0);
         if (first.kind() == Token.Kind.WORD && (OTHER_WRITES.contains(first.upper())
                 || first.isWord("SET") && tokens.size() > 1 && tokens.get(1).isWord("PASSWORD"))) {

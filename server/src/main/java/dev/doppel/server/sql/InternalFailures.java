@@ -45,4 +45,20 @@ public final class InternalFailures {
         }
         return null;
     }
+
+    /** Where a failure happened, for the error log: its first frame, and the first of the server's own below it. */
+    public static String where(Throwable e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        if (frames.length == 0) {
+            return "";
+        }
+        StringBuilder result = new StringBuilder(" at ").append(frames[0]);
+        for (StackTraceElement each : frames) {
+            if (each.getClassName().startsWith("dev.doppel.") && each != frames[0]) {
+                result.append(" from ").append(each);
+                break;
+            }
+        }
+        return result.toString();
+    }
 }

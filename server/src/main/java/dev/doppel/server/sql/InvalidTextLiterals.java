@@ -38,6 +38,9 @@ final class InvalidTextLiterals {
      * no UTF-8 bound to a text column (a driver's setBytes, or a string parameter whose bytes are no text).
      */
     static void check(List<Token> tokens, Session session, Object[] parameters) {
+        if (tokens.isEmpty()) {
+            return;
+        }
         Invalid invalid = new Invalid(tokens, parameters);
         if (!invalid.any()) {
             return;

@@ -244,8 +244,8 @@ public final class PreparedStatements {
         session.server().status().questions.increment();
         session.clearWarnings();
         statement.longData.clear();
-        Token verb = statement.tokens.get(0);
-        if (verb.isWord("INSERT") || verb.isWord("REPLACE") || verb.isWord("UPDATE")) {
+        Token verb = statement.tokens.isEmpty() ? null : statement.tokens.get(0);
+        if (verb != null && (verb.isWord("INSERT") || verb.isWord("REPLACE") || verb.isWord("UPDATE"))) {
             // privileges first: the check reads the table's columns
             TableAccess.check(statement.tokens, session);
             InvalidTextLiterals.check(statement.tokens, session, values);

@@ -194,6 +194,10 @@ public final class QueryExecutor {
             "REPLACE", "TABLE", "WITH", "FORMAT", "ANALYZE", "FOR", "EXTENDED", "PARTITIONS");
 
     private void execute(String sql, List<Token> tokens, int moreFlag) {
+        if (tokens.isEmpty()) {
+            // a prepared statement of nothing but ";"
+            throw MySqlError.ER_EMPTY_QUERY.exception();
+        }
         DiskFullGuard.checkOtherWrites(tokens, session);
         if (BackupLockedStatements.blocks(tokens)) {
             BackupLockedStatements.run(session, () -> EngineEffects.during(session, tokens, () -> run(sql, tokens, moreFlag)));
@@ -549,6 +553,11 @@ public final class QueryExecutor {
     }
 
     void engine(String sql, List<Token> tokens, int moreFlag) {
+        String alteredView = ViewDefinitions.alterAsCreate(sql, tokens);
+        if (alteredView != null) {
+            sql = alteredView;
+            tokens = Lexer.tokenize(sql);
+        }
         ViewDefinitions.Created createdView = ViewDefinitions.parseCreate(sql, tokens, session);
         if (createdView != null && !createdView.sql().equals(sql)) {
             sql = createdView.sql();
@@ -557,6 +566,13 @@ public final class QueryExecutor {
         NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
         DiskFullGuard.checkDml(tokens, session);
+        if (alteredView != null && createdView != null) {
+            try {
+                ViewDefinitions.requireExisting(createdView, session);
+            } catch (SQLException e) {
+                throw translate(e, sql);
+            }
+        }
         if (!binary && LiteralSelect.tryExecute(sql, tokens, session, session.statusFlags() | moreFlag,
                 session.warnings().size())) {
             return;

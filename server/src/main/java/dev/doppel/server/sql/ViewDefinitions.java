@@ -1,6 +1,7 @@
 package dev.doppel.server.sql;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.catalog.ViewDefinerComment;
 import dev.doppel.server.security.Account;
 import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.Session;
@@ -25,8 +26,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * the view. Views made before this have no such comment and are read as before (privileges on the view only).
  */
 final class ViewDefinitions {
-    private static final String MARK = "doppel-view";
-    private static final char SEPARATOR = '\u0001';
     private static final int MAX_DEPTH = 16;
 
     /** Bumped by every DDL statement: the cache below is read again after one. */
@@ -48,6 +47,42 @@ final class ViewDefinitions {
     /** Some DDL ran: views may have changed. */
     static void ddlRan() {
         DDL_VERSION.incrementAndGet();
+    }
+
+    /**
+     * ALTER [ALGORITHM=..] [DEFINER=..] [SQL SECURITY ..] VIEW v AS ...: MySQL's CREATE OR REPLACE of a view that
+     * exists (1146 otherwise), with the same privileges; null for any other statement.
+     */
+    static String alterAsCreate(String sql, List<Token> tokens) {
+        if (tokens.size() < 3 || !tokens.get(0).isWord("ALTER")) {
+            return null;
+        }
+        int i = 1;
+        while (i < tokens.size() && !tokens.get(i).isWord("VIEW")) {
+            if (tokens.get(i).isWord("TABLE") || tokens.get(i).isWord("DATABASE") || tokens.get(i).isWord("SCHEMA")
+                    || tokens.get(i).isWord("USER")) {
+                return null;
+            }
+            i++;
+        }
+        if (i + 1 >= tokens.size() || !tokens.get(i + 1).isIdentifier()) {
+            return null;
+        }
+        return "CREATE OR REPLACE " + sql.substring(tokens.get(1).start());
+    }
+
+    /** For an ALTER VIEW, once its privileges are checked: the view must exist (1146). */
+    static void requireExisting(Created view, Session session) throws SQLException {
+        try (var statement = session.engineConnection().prepareStatement("SELECT 1 FROM INFORMATION_SCHEMA.VIEWS"
+                + " WHERE LOWER(TABLE_SCHEMA) = LOWER(?) AND LOWER(TABLE_NAME) = LOWER(?)")) {
+            statement.setString(1, view.schema());
+            statement.setString(2, view.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    throw MySqlError.ER_NO_SUCH_TABLE.exception(view.schema(), view.name());
+                }
+            }
+        }
     }
 
     /** CREATE [OR REPLACE] [ALGORITHM=..] [DEFINER=..] [SQL SECURITY ..] VIEW ...; null for any other statement. */
@@ -119,8 +154,8 @@ final class ViewDefinitions {
 
     /** Keeps the definer of the view just created, in the engine's comment on it. */
     static void record(Connection connection, Created created) throws SQLException {
-        String text = MARK + SEPARATOR + (created.invoker() ? "INVOKER" : "DEFINER") + SEPARATOR + created.user()
-                + SEPARATOR + created.host() + SEPARATOR + created.select();
+        String text = ViewDefinerComment.encode(new ViewDefinerComment.Definer(created.invoker(), created.user(),
+                created.host(), created.select()));
         try (Statement statement = connection.createStatement()) {
             statement.execute("COMMENT ON TABLE `" + created.schema().replace("`", "``") + "`.`"
                     + created.name().replace("`", "``") + "` IS '" + text.replace("'", "''") + "'");
@@ -207,14 +242,13 @@ final class ViewDefinitions {
         Map<String, View> loaded = new HashMap<>();
         try (Statement statement = session.engineConnection().createStatement();
                 ResultSet rows = statement.executeQuery("SELECT TABLE_SCHEMA, TABLE_NAME, REMARKS"
-                        + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'VIEW' AND REMARKS LIKE '" + MARK + "%'")) {
+                        + " FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_TYPE = 'VIEW' AND REMARKS LIKE '"
+                        + ViewDefinerComment.MARK + "%'")) {
             while (rows.next()) {
-                String[] parts = rows.getString(3).split(String.valueOf(SEPARATOR), 5);
-                if (parts.length == 5) {
-                    View view = new View(rows.getString(1), rows.getString(2), parts[2], parts[3],
-                            parts[1].equals("INVOKER"), parts[4]);
-                    loaded.put(key(view.schema(), view.name()), view);
-                }
+                String schema = rows.getString(1);
+                String name = rows.getString(2);
+                ViewDefinerComment.decode(rows.getString(3)).ifPresent(definer -> loaded.put(key(schema, name),
+                        new View(schema, name, definer.user(), definer.host(), definer.invoker(), definer.select())));
             }
         }
         java.util.Set<String> names = new java.util.HashSet<>();

@@ -114,6 +114,11 @@ class ViewDefinersIT {
                             + " operation");
             statement.execute("CREATE DEFINER = CURRENT_USER SQL SECURITY DEFINER VIEW shop.mine AS SELECT 1 AS one");
             assertThat(value(statement, "SELECT one FROM shop.mine")).isEqualTo("1");
+            statement.execute("ALTER SQL SECURITY INVOKER VIEW shop.mine AS SELECT 2 AS one");
+            assertThat(value(statement, "SELECT one FROM shop.mine")).isEqualTo("2");
+            assertThat(value(statement, "SELECT SECURITY_TYPE FROM information_schema.VIEWS WHERE TABLE_NAME = 'mine'"))
+                    .isEqualTo("INVOKER");
+            assertError(statement, "ALTER VIEW shop.not_there AS SELECT 1", 1146, "Table 'shop.not_there' doesn't exist");
         }
     }
 
