@@ -48,6 +48,7 @@ final class GroupCommit implements AutoCloseable {
     private volatile IntSupplier flushAtCommit = () -> 1;
     private volatile IntSupplier flushTimeoutSeconds = () -> 1;
     private long lastTimedSync = System.nanoTime();
+    private final java.util.concurrent.atomic.LongAdder syncs = new java.util.concurrent.atomic.LongAdder();
 
     GroupCommit(MVStore store, Lock layoutShared, Path file) throws IOException {
         this.store = store;
@@ -116,8 +117,14 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** How many syncs of the store's file the commits have made. */
+    long syncs() {
+        return syncs.sum();
+    }
+
     private void sync() {
         try {
+            syncs.increment();
             syncChannel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot sync the database file", e);

@@ -224,6 +224,11 @@ public final class H2Engine implements StorageEngine {
     }
 
     @Override
+    public long syncs() {
+        return commits.syncs();
+    }
+
+    @Override
     public void requireSpaceForWrites(String table) {
         space.requireRoom(table);
     }

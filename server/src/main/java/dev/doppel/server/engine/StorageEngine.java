@@ -25,6 +25,9 @@ public interface StorageEngine extends AutoCloseable {
      */
     void flush();
 
+    /** How many times the commits have been synced to stable storage (SHOW GLOBAL STATUS Innodb_os_log_fsyncs). */
+    long syncs();
+
     /**
      * Refuses a statement that would change data, before it starts, when the engine's disk is nearly full: MySQL's
      * 1114 "The table '...' is full" for {@code table}, 1021 "Disk full" when it is null. Reads are never refused.

@@ -99,6 +99,7 @@ final class ShowStatement {
         ServerContext server = session.server();
         Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         values.putAll(server.status().snapshot(server.connectionCount(), 1));
+        values.put("Innodb_os_log_fsyncs", Long.toString(server.engine().syncs()));
         session.server().plugins().statusVariables().forEach((name, value) ->
                 values.put(name, value == null ? "" : value.toString()));
         values.put("Ssl_cipher", session.secure() && !session.connection().unixSocket() ? "TLS" : "");

@@ -80,6 +80,11 @@ class DurabilityIT {
                 rows.next();
                 assertThat(rows.getInt(1)).isEqualTo(5);
             }
+            try (Connection connection = CommitRound.connect(server, "lone"); Statement statement = connection.createStatement()) {
+                long before = fsyncs(statement);
+                statement.executeUpdate("INSERT INTO t VALUES (6)");
+                assertThat(fsyncs(statement)).as("a commit syncs (Innodb_os_log_fsyncs)").isGreaterThan(before);
+            }
         } finally {
             server.stop();
         }
@@ -137,6 +142,13 @@ class DurabilityIT {
             }
         } finally {
             server.stop();
+        }
+    }
+
+    private static long fsyncs(Statement statement) throws java.sql.SQLException {
+        try (ResultSet rows = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_os_log_fsyncs'")) {
+            assertThat(rows.next()).isTrue();
+            return rows.getLong(2);
         }
     }
 }
