@@ -37,7 +37,7 @@ class ViewDefinersIT {
         server.executeAsRoot("CREATE DATABASE vault", "CREATE TABLE vault.secret (s VARCHAR(20))",
                 "INSERT INTO vault.secret VALUES ('TOPSECRET')", "CREATE DATABASE shop",
                 "CREATE TABLE shop.items (name VARCHAR(20))", "INSERT INTO shop.items VALUES ('apple')",
-                "CREATE USER maker@'%' IDENTIFIED BY 'pw'", "CREATE USER reader@'%' IDENTIFIED BY 'pw'",
+                "CREATE USER maker@'%' IDENTIFIED BY 'pw'", "CREATE USER reader@'%' IDENTIFIED BY 'pw'", "CREATE USER stranger@'%' IDENTIFIED BY 'pw'",
                 "GRANT ALL ON shop.* TO maker@'%'");
     }
 
@@ -63,6 +63,11 @@ class ViewDefinersIT {
         server.executeAsRoot("REVOKE ALL ON shop.* FROM maker@'%'", "GRANT SELECT ON shop.item_names TO reader@'%'");
         try (Connection reader = connect("reader"); Statement statement = reader.createStatement()) {
             assertError(statement, "SELECT name FROM shop.item_names", 1356, VIEW_INVALID.formatted("shop.item_names"));
+        }
+        try (Connection stranger = connect("stranger"); Statement statement = stranger.createStatement()) {
+            // without a privilege on the view, its state is none of the account's business: 1142, not 1356
+            assertError(statement, "SELECT name FROM shop.item_names", 1142,
+                    "SELECT command denied to user 'stranger'@'localhost' for table 'item_names'");
         }
         try (Connection root = connect("root"); Statement statement = root.createStatement()) {
             assertError(statement, "SELECT name FROM shop.item_names", 1356, VIEW_INVALID.formatted("shop.item_names"));
