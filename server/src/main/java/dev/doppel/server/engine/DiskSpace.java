@@ -41,7 +41,7 @@ final class DiskSpace {
     }
 
     /** MySQL's 1114 for {@code table} (1021 without one) when the free space is below the reserve. */
-    void requireRoom(String table) {
+    void requireRoom(java.util.function.Supplier<String> refused) {
         if (usable() >= RESERVE_BYTES) {
             return;
         }
@@ -49,6 +49,7 @@ final class DiskSpace {
         if (usable() >= RESERVE_BYTES) {
             return;
         }
+        String table = refused.get();
         if (table != null) {
             throw MySqlError.ER_RECORD_FILE_FULL.exception(table);
         }

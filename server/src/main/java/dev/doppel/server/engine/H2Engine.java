@@ -229,7 +229,7 @@ public final class H2Engine implements StorageEngine {
     }
 
     @Override
-    public void requireSpaceForWrites(String table) {
+    public void requireSpaceForWrites(java.util.function.Supplier<String> table) {
         space.requireRoom(table);
     }
 

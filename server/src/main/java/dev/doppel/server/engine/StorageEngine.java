@@ -30,9 +30,10 @@ public interface StorageEngine extends AutoCloseable {
 
     /**
      * Refuses a statement that would change data, before it starts, when the engine's disk is nearly full: MySQL's
-     * 1114 "The table '...' is full" for {@code table}, 1021 "Disk full" when it is null. Reads are never refused.
+     * 1114 "The table '...' is full" for {@code table} (asked only then), 1021 "Disk full" when it gives null. Reads are
+     * never refused.
      */
-    void requireSpaceForWrites(String table);
+    void requireSpaceForWrites(java.util.function.Supplier<String> table);
 
     /**
      * Where the engine reads innodb_flush_log_at_trx_commit (0, 1 or 2) and innodb_flush_log_at_timeout (seconds)

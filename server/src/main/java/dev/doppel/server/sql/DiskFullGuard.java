@@ -26,7 +26,7 @@ final class DiskFullGuard {
         }
         Token first = tokens.get(0);
         if (first.kind() == Token.Kind.WORD && DML.contains(first.upper())) {
-            session.server().engine().requireSpaceForWrites(table(tokens));
+            session.server().engine().requireSpaceForWrites(() -> table(tokens));
         }
     }
 
@@ -38,7 +38,7 @@ final class DiskFullGuard {
         Token first = tokens.get(0);
         if (first.kind() == Token.Kind.WORD && (OTHER_WRITES.contains(first.upper())
                 || first.isWord("SET") && tokens.size() > 1 && tokens.get(1).isWord("PASSWORD"))) {
-            session.server().engine().requireSpaceForWrites(null);
+            session.server().engine().requireSpaceForWrites(() -> null);
         }
     }
 
@@ -52,10 +52,7 @@ final class DiskFullGuard {
             if (!token.isIdentifier()) {
                 return null;
             }
-            if (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(".") && tokens.get(i + 2).isIdentifier()) {
-                return tokens.get(i + 2).text();
-            }
-            return token.text();
+            return QualifiedName.at(tokens, i).name();
         }
         return null;
     }

@@ -45,6 +45,10 @@ final class InvalidTextLiterals {
         if (!invalid.any()) {
             return;
         }
+        if (parameters != null) {
+            // a prepared statement gets here before its privileges are checked, and this reads the table's columns
+            TableAccess.check(tokens, session);
+        }
         if (tokens.get(0).isWord("UPDATE")) {
             checkUpdate(tokens, session, invalid);
             return;
@@ -121,10 +125,9 @@ final class InvalidTextLiterals {
             if (index >= tokens.size() || !tokens.get(index).isIdentifier()) {
                 return null;
             }
-            if (index + 2 < tokens.size() && tokens.get(index + 1).isSymbol(".") && tokens.get(index + 2).isIdentifier()) {
-                return new Target(tokens.get(index).text(), tokens.get(index + 2).text(), index + 2);
-            }
-            return session.schema() == null ? null : new Target(session.schema(), tokens.get(index).text(), index);
+            QualifiedName name = QualifiedName.at(tokens, index);
+            String schema = name.qualifierOr(session.schema());
+            return schema == null ? null : new Target(schema, name.name(), name.next() - 1);
         }
     }
 

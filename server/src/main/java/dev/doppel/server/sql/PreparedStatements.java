@@ -246,8 +246,6 @@ public final class PreparedStatements {
         statement.longData.clear();
         Token verb = statement.tokens.isEmpty() ? null : statement.tokens.get(0);
         if (verb != null && (verb.isWord("INSERT") || verb.isWord("REPLACE") || verb.isWord("UPDATE"))) {
-            // privileges first: the check reads the table's columns
-            TableAccess.check(statement.tokens, session);
             InvalidTextLiterals.check(statement.tokens, session, values);
         }
         if (statement.engine != null && !statement.readsSessionState) {

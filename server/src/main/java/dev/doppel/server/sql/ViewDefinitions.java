@@ -137,12 +137,7 @@ final class ViewDefinitions {
             throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("SUPER or SET_ANY_DEFINER");
         }
         QualifiedName view = QualifiedName.at(tokens, i + 1);
-        int as = view.next();
-        int depth = 0;
-        while (as < tokens.size() && !(depth == 0 && tokens.get(as).isWord("AS"))) {
-            depth += tokens.get(as).isSymbol("(") ? 1 : tokens.get(as).isSymbol(")") ? -1 : 0;
-            as++;
-        }
+        int as = TokenRanges.firstTopLevel(tokens, view.next(), tokens.size(), java.util.Set.of("AS"));
         if (as + 1 >= tokens.size()) {
             return null;
         }
