@@ -10,12 +10,12 @@ import dev.doppel.server.protocol.Packet;
 import dev.doppel.server.protocol.ResponseWriter;
 import dev.doppel.server.protocol.ServerPackets;
 import dev.doppel.server.protocol.Wire;
-import dev.doppel.server.sql.InternalFailures;
-import dev.doppel.server.sql.Lexer;
-import dev.doppel.server.sql.LiteralSelect;
+import dev.doppel.server.sql.errors.InternalFailures;
+import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.owned.LiteralSelect;
 import dev.doppel.server.sql.QueryExecutor;
-import dev.doppel.server.sql.SetStatement;
-import dev.doppel.server.sql.Token;
+import dev.doppel.server.sql.owned.SetStatement;
+import dev.doppel.server.sql.lex.Token;
 import io.netty.buffer.ByteBuf;
 
 import java.nio.charset.Charset;

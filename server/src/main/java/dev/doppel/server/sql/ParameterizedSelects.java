@@ -1,6 +1,9 @@
 package dev.doppel.server.sql;
 
 import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.translate.EngineSql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +23,7 @@ import java.util.Set;
  * The statements are the session's, bound to its engine connection, kept per current database and at most
  * {@value #CAPACITY} of them; the engine prepares one again by itself when a table it reads changed.
  */
-final class ParameterizedSelects {
+public final class ParameterizedSelects {
     static final int CAPACITY = 64;
     private static final Set<String> COMPARISONS = Set.of("=", "<", ">", "<=", ">=", "<>", "!=");
 

@@ -8,6 +8,47 @@ import dev.doppel.server.protocol.ColumnDefinition;
 import dev.doppel.server.protocol.ResponseWriter;
 import dev.doppel.server.protocol.ServerStatus;
 import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.access.EngineStatementKinds;
+import dev.doppel.server.sql.access.FunctionAllowlist;
+import dev.doppel.server.sql.access.NoDatabase;
+import dev.doppel.server.sql.access.TableAccess;
+import dev.doppel.server.sql.access.ViewDefinitions;
+import dev.doppel.server.sql.ddl.CreateTableAsSelect;
+import dev.doppel.server.sql.ddl.TableDdl;
+import dev.doppel.server.sql.ddl.TableExistenceNotes;
+import dev.doppel.server.sql.dml.AutoIncrementValue;
+import dev.doppel.server.sql.dml.ChangedRows;
+import dev.doppel.server.sql.dml.DiskFullGuard;
+import dev.doppel.server.sql.dml.InsertIgnore;
+import dev.doppel.server.sql.dml.InvalidTextLiterals;
+import dev.doppel.server.sql.dml.MultiTableDml;
+import dev.doppel.server.sql.errors.EngineEffects;
+import dev.doppel.server.sql.errors.EngineErrors;
+import dev.doppel.server.sql.files.FileStatements;
+import dev.doppel.server.sql.files.SelectIntoFile;
+import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.owned.AccountStatement;
+import dev.doppel.server.sql.owned.BackupLockedStatements;
+import dev.doppel.server.sql.owned.CloneStatement;
+import dev.doppel.server.sql.owned.DatabaseStatement;
+import dev.doppel.server.sql.owned.FlushStatement;
+import dev.doppel.server.sql.owned.GrantStatement;
+import dev.doppel.server.sql.owned.InstanceLockStatement;
+import dev.doppel.server.sql.owned.LiteralSelect;
+import dev.doppel.server.sql.owned.LockTablesStatement;
+import dev.doppel.server.sql.owned.PluginStatement;
+import dev.doppel.server.sql.owned.Savepoints;
+import dev.doppel.server.sql.owned.SetStatement;
+import dev.doppel.server.sql.owned.ShowStatement;
+import dev.doppel.server.sql.results.BinaryValues;
+import dev.doppel.server.sql.results.ColumnMapping;
+import dev.doppel.server.sql.results.SelectLabels;
+import dev.doppel.server.sql.results.TextResult;
+import dev.doppel.server.sql.results.TextValues;
+import dev.doppel.server.sql.translate.EngineSql;
+import dev.doppel.server.sql.translate.FoundRows;
+import dev.doppel.server.sql.translate.QueryCompat;
 import io.netty.buffer.ByteBuf;
 
 import java.sql.Connection;
@@ -373,13 +414,13 @@ public final class QueryExecutor {
     }
 
     /** OK of a statement that inserts nothing: MySQL sends insert id 0, whatever LAST_INSERT_ID() holds. */
-    void ok(long affectedRows, int moreFlag) {
+    public void ok(long affectedRows, int moreFlag) {
         session.writer().ok(affectedRows, 0, session.statusFlags() | moreFlag,
                 session.warnings().size(), null, session.drainSessionState());
     }
 
     /** Sends a result set the server built itself. */
-    void send(TextResult result, int moreFlag) {
+    public void send(TextResult result, int moreFlag) {
         if (!binary) {
             result.write(session.writer(), session.statusFlags() | moreFlag, session.warnings().size(), null);
             return;
@@ -499,7 +540,7 @@ public final class QueryExecutor {
     }
 
     /** Evaluates an expression (the value of a SET) through the engine. */
-    Object evaluate(String expression, List<Token> tokens) {
+    public Object evaluate(String expression, List<Token> tokens) {
         // an expression reads tables as a SELECT of it would (SET @x = (SELECT ...), DO (SELECT ...))
         List<Token> asSelect = Lexer.tokenize("SELECT " + expression);
         FunctionAllowlist.check(expression, tokens, session.schema());
@@ -525,7 +566,7 @@ public final class QueryExecutor {
     }
 
     /** Runs a query built by the server on the engine and sends its result (SHOW ... WHERE). */
-    void engineQuery(String sql, List<String> labels, int moreFlag) {
+    public void engineQuery(String sql, List<String> labels, int moreFlag) {
         try {
             Connection connection = session.engineConnection();
             try (Statement statement = connection.createStatement()) {
@@ -552,7 +593,7 @@ public final class QueryExecutor {
         engine(sql, tokens, moreFlag);
     }
 
-    void engine(String sql, List<Token> tokens, int moreFlag) {
+    public void engine(String sql, List<Token> tokens, int moreFlag) {
         String alteredView = ViewDefinitions.alterAsCreate(sql, tokens);
         if (alteredView != null) {
             sql = alteredView;
@@ -642,7 +683,7 @@ public final class QueryExecutor {
     }
 
     /** max_execution_time bounds SELECTs only: whatever runs next on the connection is not bounded by it. */
-    void liftStatementTimeout() {
+    public void liftStatementTimeout() {
         try {
             session.syncStatementTimeout(false);
         } catch (SQLException broken) {
@@ -659,7 +700,7 @@ public final class QueryExecutor {
     }
 
     /** The engine's error as MySQL's; the session's engine connection lets it look up key columns. */
-    MySqlException translate(SQLException e, String sql) {
+    public MySqlException translate(SQLException e, String sql) {
         if (e.getErrorCode() == org.h2.api.ErrorCode.STATEMENT_WAS_CANCELED && !session.queryKilled()
                 && session.statementTimeout() > 0) {
             return MySqlError.ER_QUERY_TIMEOUT.exception();
@@ -738,7 +779,7 @@ public final class QueryExecutor {
     }
 
     /** The engine connection follows the session: its autocommit, and how long its statements wait for locks. */
-    void syncEngineConnection(Connection connection, List<Token> tokens) throws SQLException {
+    public void syncEngineConnection(Connection connection, List<Token> tokens) throws SQLException {
         session.syncStatementTimeout(isSelect(tokens));
         syncEngineConnection(connection);
     }
@@ -770,7 +811,7 @@ public final class QueryExecutor {
     }
 
     /** COMMIT or ROLLBACK of the current transaction, if any. */
-    void endTransaction(boolean commit) {
+    public void endTransaction(boolean commit) {
         try {
             Connection connection = session.engineConnection();
             if (!connection.getAutoCommit()) {

@@ -1,5 +1,7 @@
 package dev.doppel.server.sql;
 
+import dev.doppel.server.sql.lex.Token;
+
 import java.util.List;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package dev.doppel.server.sql;
 
+import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.Token;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

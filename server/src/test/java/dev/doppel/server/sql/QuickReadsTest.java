@@ -1,5 +1,6 @@
 package dev.doppel.server.sql;
 
+import dev.doppel.server.sql.lex.Lexer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,0 +1,501 @@
+package dev.doppel.server.sql.ddl;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.catalog.ColumnTypeRegistry;
+import dev.doppel.server.catalog.CreateTableText;
+import dev.doppel.server.catalog.EngineCatalog;
+import dev.doppel.server.catalog.KeyNames;
+import dev.doppel.server.catalog.MySqlTypes;
+import dev.doppel.server.catalog.StorageEngines;
+import dev.doppel.server.catalog.TableInfo;
+import dev.doppel.server.catalog.UnsignedColumns;
+import dev.doppel.server.config.VariableQualifier;
+import dev.doppel.server.engine.JsonColumns;
+import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.QueryExecutor;
+import dev.doppel.server.sql.access.TableAccess;
+import dev.doppel.server.sql.errors.EngineErrors;
+import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.TextEdits;
+import dev.doppel.server.sql.lex.Token;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CREATE, ALTER, DROP and RENAME TABLE: run by the engine, with the ENGINE option judged as MySQL 8.4 does and
+ * the declared MySQL column types kept in the {@link ColumnTypeRegistry}.
+ */
+public final class TableDdl {
+    private static final Set<String> NOT_COLUMN_AFTER_DROP = Set.of("INDEX", "KEY", "PRIMARY", "FOREIGN",
+            "CONSTRAINT", "CHECK", "PARTITION");
+
+    private final Session session;
+    private final QueryExecutor executor;
+
+    public TableDdl(Session session, QueryExecutor executor) {
+        this.session = session;
+        this.executor = executor;
+    }
+
+    private record TableName(String schema, String table, int next) {
+    }
+
+    public static boolean matches(List<Token> tokens) {
+        if (tokens.size() < 3) {
+            return false;
+        }
+        Token second = tokens.get(1);
+        if (IndexStatement.matches(tokens)) {
+            return true;
+        }
+        return switch (tokens.get(0).upper()) {
+            case "CREATE", "DROP" -> second.isWord("TABLE") || (second.isWord("TEMPORARY") && tokens.get(2).isWord("TABLE"));
+            case "ALTER" -> second.isWord("TABLE");
+            case "RENAME" -> second.isWord("TABLE") || second.isWord("TABLES");
+            default -> false;
+        };
+    }
+
+    public void execute(String sql, List<Token> tokens, int moreFlag) {
+        try {
+            if (IndexStatement.matches(tokens)) {
+                // CREATE INDEX and DROP INDEX are ALTER TABLE in MySQL too; privileges are those of the statement
+                TableAccess.check(tokens, session);
+                String alter = IndexStatement.asAlterTable(sql, tokens);
+                alter(alter, Lexer.tokenize(alter), moreFlag);
+                return;
+            }
+            switch (tokens.get(0).upper()) {
+                case "CREATE" -> create(sql, tokens, moreFlag);
+                case "ALTER" -> {
+                    TableAccess.check(tokens, session);
+                    alter(sql, tokens, moreFlag);
+                }
+                case "DROP" -> drop(sql, tokens, moreFlag);
+                default -> rename(sql, tokens, moreFlag);
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e, sql, session.schema());
+        } finally {
+            UnsignedColumns.current().changed();
+        }
+    }
+
+    private TableName name(String sql, List<Token> tokens, int index) {
+        if (index >= tokens.size() || !tokens.get(index).isIdentifier()) {
+            throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
+        }
+        if (index + 2 < tokens.size() && tokens.get(index + 1).isSymbol(".") && tokens.get(index + 2).isIdentifier()) {
+            return new TableName(tokens.get(index).text(), tokens.get(index + 2).text(), index + 3);
+        }
+        if (session.schema() == null) {
+            throw MySqlError.ER_NO_DB_ERROR.exception();
+        }
+        return new TableName(session.schema(), tokens.get(index).text(), index + 1);
+    }
+
+    private void create(String sql, List<Token> tokens, int moreFlag) throws SQLException {
+        boolean temporary = tokens.get(1).isWord("TEMPORARY");
+        int index = temporary ? 3 : 2;
+        // IF NOT EXISTS: the engine skips the table; TableExistenceNotes adds MySQL's note 1050
+        if (index + 2 < tokens.size() && tokens.get(index).isWord("IF") && tokens.get(index + 1).isWord("NOT")
+                && tokens.get(index + 2).isWord("EXISTS")) {
+            index += 3;
+        }
+        TableName name = name(sql, tokens, index);
+        if (!session.server().schemaExists(name.schema())) {
+            // also the engine's own schema, which MySQL does not have
+            throw MySqlError.ER_BAD_DB_ERROR.exception(name.schema());
+        }
+        int next = name.next();
+        boolean parenthesized = next < tokens.size() && tokens.get(next).isSymbol("(");
+        int likeAt = parenthesized ? next + 1 : next;
+        if (likeAt < tokens.size() && tokens.get(likeAt).isWord("LIKE")) {
+            createLike(tokens, name, name(sql, tokens, likeAt + 1), moreFlag);
+            return;
+        }
+        boolean existed = !temporary && exists(name);
+        String engineSql = withoutEngineOption(sql, tokens, name.table());
+        if (!existed && !temporary && !foreignKeyChecks()) {
+            engineSql = withoutForwardReferences(engineSql, name);
+        }
+        engineSql = withEngineKeyNames(engineSql, name);
+        runOnEngine(engineSql, moreFlag);
+        if (temporary || existed) {
+            return;
+        }
+        Connection connection = session.engineConnection();
+        PendingForeignKeys.created(connection, name.schema(), name.table());
+        ColumnTypeRegistry.dropTable(connection, name.schema(), name.table());
+        if (parenthesized) {
+            ColumnTypeRegistry.record(connection, name.schema(), name.table(), ColumnDeclarations.ofCreate(tokens, next));
+        }
+        refreshJsonTrigger(name.schema(), name.table());
+        commitCatalog(connection);
+    }
+
+    /**
+     * CREATE TABLE ... LIKE: the source's columns (with their MySQL types), defaults and indexes (under the same
+     * names), as a CREATE TABLE of its own; no rows, no foreign keys, the AUTO_INCREMENT counter starting over, as
+     * in MySQL.
+     */
+    private void createLike(List<Token> tokens, TableName name, TableName source, int moreFlag) throws SQLException {
+        TableAccess.check(tokens, session);
+        Connection connection = session.engineConnection();
+        List<TableInfo> found = EngineCatalog.tables(connection, source.schema(), source.table());
+        if (found.isEmpty() || found.get(0).isView()) {
+            throw MySqlError.ER_NO_SUCH_TABLE.exception(source.schema(), source.table());
+        }
+        TableInfo from = found.get(0);
+        TableInfo copy = new TableInfo(name.schema(), name.table(), from.type(), from.comment(), 0, null,
+                from.columns(), from.indexes(), List.of());
+        String text = CreateTableText.of(copy);
+        String elements = text.substring(text.indexOf('('), text.lastIndexOf(") ENGINE=") + 1);
+        boolean temporary = tokens.get(1).isWord("TEMPORARY");
+        boolean ifNotExists = tokens.stream().anyMatch(t -> t.isWord("EXISTS"));
+        String create = "CREATE " + (temporary ? "TEMPORARY " : "") + "TABLE " + (ifNotExists ? "IF NOT EXISTS " : "")
+                + quote(name) + " " + elements
+                + (from.comment().isEmpty() ? "" : " COMMENT=" + MySqlTypes.quote(from.comment()));
+        // the statement records the columns' MySQL types as the source shows them (the registry's or the engine's)
+        create(create, Lexer.tokenize(create), moreFlag);
+    }
+
+    /**
+     * The CREATE TABLE with its index names scoped to the table for the engine ({@link KeyNames}); two indexes of
+     * the table with one name are MySQL's 1061.
+     */
+    private String withEngineKeyNames(String sql, TableName name) {
+        List<Token> tokens = Lexer.tokenize(sql);
+        int open = name.next();
+        if (open >= tokens.size() || !tokens.get(open).isSymbol("(")) {
+            return sql;
+        }
+        TextEdits edits = new TextEdits();
+        Set<String> names = new HashSet<>();
+        for (List<Token> element : ColumnDeclarations.elements(tokens, open)) {
+            KeyDefinition key = KeyDefinition.of(element);
+            if (key == null || !key.isIndex() || key.name() == null) {
+                continue;
+            }
+            if (!names.add(key.name().toLowerCase(Locale.ROOT))) {
+                throw MySqlError.ER_DUP_KEYNAME.exception(key.name());
+            }
+            key.name(name.table(), key.name(), edits);
+        }
+        return edits.apply(sql);
+    }
+
+    private void alter(String sql, List<Token> tokens, int moreFlag) throws SQLException {
+        TableName name = name(sql, tokens, 2);
+        String engineSql = withoutEngineOption(sql, tokens, name.table());
+        List<Token> engineTokens = Lexer.tokenize(engineSql);
+        if (engineTokens.size() <= name.next()) {
+            // only ENGINE=InnoDB: the table already is in it
+            if (!exists(name)) {
+                throw MySqlError.ER_NO_SUCH_TABLE.exception(name.schema(), name.table());
+            }
+            executor.ok(0, moreFlag);
+            return;
+        }
+        if (engineTokens.size() == name.next() + 2 && (engineTokens.get(name.next()).isWord("DISABLE")
+                || engineTokens.get(name.next()).isWord("ENABLE")) && engineTokens.get(name.next() + 1).isWord("KEYS")) {
+            // what dumps send around their INSERTs; InnoDB has no such switch and answers with a note
+            if (!exists(name)) {
+                throw MySqlError.ER_NO_SUCH_TABLE.exception(name.schema(), name.table());
+            }
+            session.addWarning("Note", 1031, MySqlError.ER_ILLEGAL_HA.message(name.table()));
+            executor.ok(0, moreFlag);
+            return;
+        }
+        List<Token> changes = new ArrayList<>(engineTokens.subList(name.next() - 1, engineTokens.size()));
+        changes.set(0, new Token(Token.Kind.SYMBOL, "(", 0, 0));
+        boolean hadJsonTrigger = dropJsonTrigger(name.schema(), name.table());
+        try {
+            new AlterTable(session, engineSql, name.schema(), name.table()).run(ColumnDeclarations.elements(changes, 0));
+        } catch (SQLException | RuntimeException e) {
+            if (hadJsonTrigger) {
+                refreshJsonTrigger(name.schema(), name.table());
+            }
+            throw e;
+        }
+        Connection connection = session.engineConnection();
+        Map<String, String> declared = new LinkedHashMap<>();
+        String table = name.table();
+        String schema = name.schema();
+        List<Token> specs = new ArrayList<>(tokens.subList(name.next() - 1, tokens.size()));
+        specs.set(0, new Token(Token.Kind.SYMBOL, "(", 0, 0));
+        for (List<Token> spec : ColumnDeclarations.elements(specs, 0)) {
+            if (spec.isEmpty()) {
+                continue;
+            }
+            Token verb = spec.get(0);
+            int at = 1;
+            if (at < spec.size() && spec.get(at).isWord("COLUMN")) {
+                at++;
+            }
+            if (verb.isWord("ADD") && at < spec.size()) {
+                if (spec.get(at).isSymbol("(")) {
+                    for (List<Token> each : ColumnDeclarations.elements(spec, at)) {
+                        ColumnDeclarations.addColumn(each, declared);
+                    }
+                } else {
+                    ColumnDeclarations.addColumn(spec.subList(at, spec.size()), declared);
+                }
+            } else if (verb.isWord("MODIFY") && at < spec.size()) {
+                ColumnDeclarations.addColumn(spec.subList(at, spec.size()), declared);
+            } else if (verb.isWord("CHANGE") && at + 1 < spec.size()) {
+                ColumnTypeRegistry.dropColumn(connection, schema, table, spec.get(at).text());
+                ColumnDeclarations.addColumn(spec.subList(at + 1, spec.size()), declared);
+            } else if (verb.isWord("DROP") && at < spec.size() && !(spec.get(at).kind() == Token.Kind.WORD
+                    && NOT_COLUMN_AFTER_DROP.contains(spec.get(at).upper()))) {
+                ColumnTypeRegistry.dropColumn(connection, schema, table, spec.get(at).text());
+            } else if (verb.isWord("RENAME") && spec.size() > 3 && spec.get(1).isWord("COLUMN")) {
+                ColumnTypeRegistry.renameColumn(connection, schema, table, spec.get(2).text(), spec.get(4).text());
+            } else if (verb.isWord("RENAME") && spec.size() > 1 && !spec.get(1).isWord("INDEX")
+                    && !spec.get(1).isWord("KEY")) {
+                int to = spec.get(1).isWord("TO") || spec.get(1).isWord("AS") ? 2 : 1;
+                TableName target = name(sql, spec, to);
+                ColumnTypeRegistry.renameTable(connection, schema, table, target.schema(), target.table());
+                schema = target.schema();
+                table = target.table();
+            }
+        }
+        ColumnTypeRegistry.record(connection, schema, table, declared);
+        refreshJsonTrigger(schema, table);
+        commitCatalog(connection);
+        executor.ok(0, moreFlag);
+    }
+
+    private void drop(String sql, List<Token> tokens, int moreFlag) throws SQLException {
+        boolean temporary = tokens.get(1).isWord("TEMPORARY");
+        int index = temporary ? 3 : 2;
+        if (index + 1 < tokens.size() && tokens.get(index).isWord("IF") && tokens.get(index + 1).isWord("EXISTS")) {
+            index += 2;
+        }
+        List<TableName> names = new ArrayList<>();
+        while (index < tokens.size()) {
+            TableName name = name(sql, tokens, index);
+            names.add(name);
+            index = name.next();
+            if (index < tokens.size() && tokens.get(index).isSymbol(",")) {
+                index++;
+            } else {
+                break;
+            }
+        }
+        runOnEngine(sql, moreFlag);
+        if (temporary) {
+            return;
+        }
+        Connection connection = session.engineConnection();
+        for (TableName each : names) {
+            if (!exists(each)) {
+                ColumnTypeRegistry.dropTable(connection, each.schema(), each.table());
+            }
+        }
+        commitCatalog(connection);
+    }
+
+    /** RENAME TABLE a TO b [, c TO d]: each pair as the engine's ALTER TABLE ... RENAME TO, in order. */
+    private void rename(String sql, List<Token> tokens, int moreFlag) throws SQLException {
+        int index = 2;
+        List<TableName[]> pairs = new ArrayList<>();
+        while (index < tokens.size()) {
+            TableName from = name(sql, tokens, index);
+            if (from.next() >= tokens.size() || !tokens.get(from.next()).isWord("TO")) {
+                throw Lexer.syntaxError(sql, from.next() < tokens.size() ? tokens.get(from.next()).start() : sql.length());
+            }
+            TableName to = name(sql, tokens, from.next() + 1);
+            pairs.add(new TableName[] {from, to});
+            index = to.next();
+            if (index < tokens.size()) {
+                if (!tokens.get(index).isSymbol(",")) {
+                    throw Lexer.syntaxError(sql, tokens.get(index).start());
+                }
+                index++;
+            }
+        }
+        Connection connection = session.engineConnection();
+        for (TableName[] pair : pairs) {
+            if (!exists(pair[0])) {
+                throw MySqlError.ER_NO_SUCH_TABLE.exception(pair[0].schema(), pair[0].table());
+            }
+            if (exists(pair[1])) {
+                throw MySqlError.ER_TABLE_EXISTS_ERROR.exception(pair[1].table());
+            }
+            if (!session.server().schemaExists(pair[1].schema())) {
+                throw MySqlError.ER_BAD_DB_ERROR.exception(pair[1].schema());
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE " + quote(pair[0]) + " RENAME TO " + quote(pair[1]));
+            }
+            RenamedTableKeys.rename(connection, pair[1].schema(), pair[0].table(), pair[1].table());
+            ColumnTypeRegistry.renameTable(connection, pair[0].schema(), pair[0].table(), pair[1].schema(),
+                    pair[1].table());
+            refreshJsonTrigger(pair[1].schema(), pair[1].table());
+        }
+        commitCatalog(connection);
+        executor.ok(0, moreFlag);
+    }
+
+    private boolean foreignKeyChecks() {
+        Object value = session.variables().get("foreign_key_checks", VariableQualifier.NONE);
+        return value == null || !(value.equals(0L) || value.equals(0) || value.equals(Boolean.FALSE)
+                || "0".equals(value.toString()) || "OFF".equalsIgnoreCase(value.toString()));
+    }
+
+    /**
+     * The CREATE TABLE without its foreign keys to tables that do not exist yet; those are kept in
+     * {@link PendingForeignKeys} until the referenced table is created.
+     */
+    private String withoutForwardReferences(String sql, TableName name) throws SQLException {
+        List<Token> tokens = Lexer.tokenize(sql);
+        int open = name.next();
+        while (open < tokens.size() && !tokens.get(open).isSymbol("(")) {
+            open++;
+        }
+        if (open >= tokens.size()) {
+            return sql;
+        }
+        List<List<Token>> elements = ColumnDeclarations.elements(tokens, open);
+        StringBuilder out = new StringBuilder();
+        int copied = 0;
+        for (int i = 0; i < elements.size(); i++) {
+            List<Token> element = elements.get(i);
+            int references = -1;
+            boolean foreignKey = false;
+            for (int j = 0; j < element.size(); j++) {
+                foreignKey |= element.get(j).isWord("FOREIGN") && j <= 2;
+                if (foreignKey && element.get(j).isWord("REFERENCES")) {
+                    references = j + 1;
+                    break;
+                }
+            }
+            if (references < 0 || !element.get(0).isWord("CONSTRAINT") && !element.get(0).isWord("FOREIGN")) {
+                continue;
+            }
+            TableName target = name(sql, element, references);
+            if (!(references + 1 < element.size() && element.get(references + 1).isSymbol("."))) {
+                // an unqualified reference names a table of the new table's own database
+                target = new TableName(name.schema(), target.table(), target.next());
+            }
+            boolean self = target.schema().equalsIgnoreCase(name.schema()) && target.table().equalsIgnoreCase(name.table());
+            if (self || exists(target)) {
+                continue;
+            }
+            int start = element.get(0).start();
+            int end = element.get(element.size() - 1).end();
+            PendingForeignKeys.add(target.schema(), target.table(), name.schema(), name.table(),
+                    sql.substring(start, end));
+            // drop the element with the comma before it (a foreign key never comes first: columns do)
+            int cut = start;
+            if (i > 0 && !elements.get(i - 1).isEmpty()) {
+                cut = elements.get(i - 1).get(elements.get(i - 1).size() - 1).end();
+            }
+            out.append(sql, copied, cut);
+            copied = end;
+        }
+        return out.append(sql, copied, sql.length()).toString();
+    }
+
+    private static String quote(TableName name) {
+        return "`" + name.schema().replace("`", "``") + "`.`" + name.table().replace("`", "``") + "`";
+    }
+
+    private void runOnEngine(String engineSql, int moreFlag) {
+        executor.engine(engineSql, Lexer.tokenize(engineSql), moreFlag);
+    }
+
+    /**
+     * The statement without its top-level ENGINE [=] name options. Engines other than InnoDB are unavailable:
+     * error 1286 under NO_ENGINE_SUBSTITUTION (8.4's default sql_mode has it), otherwise warnings 1286 and 1266,
+     * as MySQL does for an engine it cannot use.
+     */
+    private String withoutEngineOption(String sql, List<Token> tokens, String table) {
+        StringBuilder result = new StringBuilder();
+        int copied = 0;
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token each = tokens.get(i);
+            if (each.isSymbol("(")) {
+                depth++;
+            } else if (each.isSymbol(")")) {
+                depth--;
+            }
+            if (depth != 0 || !each.isWord("ENGINE") || i + 1 >= tokens.size()) {
+                continue;
+            }
+            int value = tokens.get(i + 1).isSymbol("=") ? i + 2 : i + 1;
+            if (value >= tokens.size() || !(tokens.get(value).isIdentifier() || tokens.get(value).kind() == Token.Kind.STRING)) {
+                continue;
+            }
+            checkEngine(tokens.get(value).text(), table);
+            int start = each.start();
+            int end = tokens.get(value).end();
+            if (i > 0 && tokens.get(i - 1).isSymbol(",")) {
+                start = tokens.get(i - 1).start();
+            } else if (value + 1 < tokens.size() && tokens.get(value + 1).isSymbol(",")) {
+                end = tokens.get(value + 1).end();
+            }
+            result.append(sql, copied, start);
+            copied = end;
+            i = value;
+        }
+        result.append(sql, copied, sql.length());
+        return result.toString();
+    }
+
+    private void checkEngine(String engine, String table) {
+        if (StorageEngines.isAvailable(engine)) {
+            return;
+        }
+        Object mode = session.variables().get("sql_mode", VariableQualifier.NONE);
+        if (mode != null && mode.toString().toUpperCase().contains("NO_ENGINE_SUBSTITUTION")) {
+            throw MySqlError.ER_UNKNOWN_STORAGE_ENGINE.exception(engine);
+        }
+        session.addWarning("Warning", 1286, MySqlError.ER_UNKNOWN_STORAGE_ENGINE.message(engine));
+        session.addWarning("Warning", 1266,
+                MySqlError.ER_WARN_USING_OTHER_HANDLER.message(StorageEngines.DEFAULT, table));
+    }
+
+    private boolean exists(TableName name) throws SQLException {
+        try (var statement = session.engineConnection().prepareStatement("SELECT 1 FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE LOWER(TABLE_SCHEMA) = LOWER(?) AND LOWER(TABLE_NAME) = LOWER(?)")) {
+            statement.setString(1, name.schema());
+            statement.setString(2, name.table());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    /** DDL commits in MySQL; the registry's rows are committed with it even inside a transaction. */
+    /** The trigger is Java code, which only the engine's administrator may declare. */
+    private void refreshJsonTrigger(String schema, String table) throws SQLException {
+        try (Connection maintenance = session.server().engine().maintenanceConnection()) {
+            JsonColumns.refresh(maintenance, schema, table);
+        }
+    }
+
+    private boolean dropJsonTrigger(String schema, String table) throws SQLException {
+        try (Connection maintenance = session.server().engine().maintenanceConnection()) {
+            return JsonColumns.drop(maintenance, schema, table);
+        }
+    }
+
+    private static void commitCatalog(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+}

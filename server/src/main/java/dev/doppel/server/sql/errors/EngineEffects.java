@@ -1,0 +1,137 @@
+package dev.doppel.server.sql.errors;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.config.SqlMode;
+import dev.doppel.server.engine.StatementEffects;
+import dev.doppel.server.engine.UserLockService;
+import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.files.SecureFiles;
+import dev.doppel.server.sql.lex.Token;
+import org.h2.api.ErrorCode;
+
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What the engine's MySQL functions report while one statement runs: a division by zero becomes warning 1365,
+ * or error 1365 in an INSERT, REPLACE or UPDATE under strict ERROR_FOR_DIVISION_BY_ZERO (as MySQL does);
+ * LAST_INSERT_ID(expr) sets the session's LAST_INSERT_ID() and the statement's insert id.
+ */
+public final class EngineEffects implements StatementEffects.Listener {
+    private final Session session;
+    private final List<Token> tokens;
+    private Long insertId;
+    private long groupConcatRows;
+
+    private EngineEffects(Session session, List<Token> tokens) {
+        this.session = session;
+        this.tokens = tokens;
+    }
+
+    /** Runs {@code statement} with its effects reported to {@code session}. */
+    public static void during(Session session, List<Token> tokens, Runnable statement) {
+        StatementEffects.Listener previous = StatementEffects.begin(new EngineEffects(session, tokens));
+        try {
+            statement.run();
+        } finally {
+            StatementEffects.end(previous);
+        }
+    }
+
+    /** The value LAST_INSERT_ID(expr) set in the running statement, or null. */
+    public static Long insertIdSet() {
+        return StatementEffects.current() instanceof EngineEffects effects ? effects.insertId : null;
+    }
+
+    @Override
+    public void divisionByZero() throws SQLException {
+        if (divisionByZeroIsError()) {
+            throw new SQLException(MySqlError.ER_DIVISION_BY_ZERO.message(), "22012", ErrorCode.DIVISION_BY_ZERO_1);
+        }
+        session.addWarning("Warning", MySqlError.ER_DIVISION_BY_ZERO.number(), MySqlError.ER_DIVISION_BY_ZERO.message());
+    }
+
+    private boolean divisionByZeroIsError() {
+        Token verb = tokens.get(0);
+        if (!(verb.isWord("INSERT") || verb.isWord("REPLACE") || verb.isWord("UPDATE"))
+                || tokens.size() > 1 && tokens.get(1).isWord("IGNORE")) {
+            return false;
+        }
+        long mode = session.variables().sqlModeBits();
+        return (mode & SqlMode.ERROR_FOR_DIVISION_BY_ZERO) != 0
+                && (mode & (SqlMode.STRICT_TRANS_TABLES | SqlMode.STRICT_ALL_TABLES)) != 0;
+    }
+
+    @Override
+    public void wrongArguments(String function) {
+        if ((session.variables().sqlModeBits() & (SqlMode.STRICT_TRANS_TABLES | SqlMode.STRICT_ALL_TABLES)) != 0) {
+            throw MySqlError.ER_WRONG_ARGUMENTS.exception(function);
+        }
+        session.addWarning("Warning", MySqlError.ER_WRONG_ARGUMENTS.number(),
+                MySqlError.ER_WRONG_ARGUMENTS.message(function));
+    }
+
+    @Override
+    public boolean interrupted() {
+        return session.queryKilled();
+    }
+
+    @Override
+    public long maxAllowedPacket() {
+        return ((Number) session.variables().value("max_allowed_packet")).longValue();
+    }
+
+    @Override
+    public void packetOverflow(String function, long limit) {
+        session.addWarning("Warning", MySqlError.ER_WARN_ALLOWED_PACKET_OVERFLOWED.number(),
+                MySqlError.ER_WARN_ALLOWED_PACKET_OVERFLOWED.message(function, limit));
+    }
+
+    @Override
+    public long groupConcatMaxLen() {
+        return ((Number) session.variables().value("group_concat_max_len")).longValue();
+    }
+
+    @Override
+    public long nextGroupConcatRow() {
+        return ++groupConcatRows;
+    }
+
+    @Override
+    public void groupConcatCut(long row) {
+        session.addWarning("Warning", MySqlError.ER_CUT_VALUE_GROUP_CONCAT.number(),
+                MySqlError.ER_CUT_VALUE_GROUP_CONCAT.message(row));
+    }
+
+    @Override
+    public byte[] loadFile(String name) {
+        java.nio.file.Path path = SecureFiles.forReading(name, session);
+        if (path == null) {
+            return null;
+        }
+        try {
+            if (java.nio.file.Files.size(path) > maxAllowedPacket()) {
+                return null; // MySQL: NULL for a file longer than max_allowed_packet
+            }
+            return java.nio.file.Files.readAllBytes(path);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public long cteMaxRecursionDepth() {
+        return session.variables().cteMaxRecursionDepth();
+    }
+
+    @Override
+    public UserLockService userLocks() {
+        return session.userLocks();
+    }
+
+    @Override
+    public void insertIdSet(long value) {
+        insertId = value;
+        session.lastInsertId(value);
+    }
+}

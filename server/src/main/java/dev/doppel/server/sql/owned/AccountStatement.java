@@ -1,0 +1,286 @@
+package dev.doppel.server.sql.owned;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.auth.CachingSha2Password;
+import dev.doppel.server.auth.MysqlNativePassword;
+import dev.doppel.server.security.Account;
+import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.errors.EngineErrors;
+import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.Token;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * CREATE USER, ALTER USER, DROP USER and RENAME USER with the forms clients and tests need to set up accounts:
+ * {@code 'u'@'h' IDENTIFIED [WITH plugin] [BY 'password']}, ACCOUNT LOCK|UNLOCK, PASSWORD EXPIRE, IF [NOT] EXISTS.
+ * The full account and privilege surface (GRANT, REVOKE, SHOW GRANTS) belongs to the SQL layer's accounts work.
+ */
+public final class AccountStatement {
+    private final Session session;
+
+    public AccountStatement(Session session) {
+        this.session = session;
+    }
+
+    private record Spec(String user, String host, String plugin, String password, boolean lock, boolean unlock,
+                        boolean expire) {
+    }
+
+    /** Account statements need the grant tables: 1290 while the server runs with --skip-grant-tables. */
+    static void requireGrantTables(Session session) {
+        if (session.server().accounts().skippingGrants()) {
+            throw MySqlError.ER_OPTION_PREVENTS_STATEMENT.exception("--skip-grant-tables");
+        }
+    }
+
+    public void execute(String sql, List<Token> tokens) {
+        requireGrantTables(session);
+        String verb = tokens.get(0).upper();
+        if (!verb.equals("ALTER")) {
+            requireCreateUser(switch (verb) {
+                case "CREATE" -> "INSERT";
+                case "DROP" -> "DELETE";
+                default -> "UPDATE";
+            });
+        }
+        int index = 2;
+        boolean ifClause = false;
+        if (verb.equals("CREATE") && index + 2 < tokens.size() && tokens.get(index).isWord("IF")
+                && tokens.get(index + 1).isWord("NOT") && tokens.get(index + 2).isWord("EXISTS")) {
+            ifClause = true;
+            index += 3;
+        } else if (!verb.equals("CREATE") && index + 1 < tokens.size() && tokens.get(index).isWord("IF")
+                && tokens.get(index + 1).isWord("EXISTS")) {
+            ifClause = true;
+            index += 2;
+        }
+        try {
+            switch (verb) {
+                case "CREATE" -> create(parse(sql, tokens, index), ifClause);
+                case "ALTER" -> alter(parse(sql, tokens, index), ifClause);
+                case "DROP" -> drop(sql, tokens, index, ifClause);
+                case "RENAME" -> rename(sql, tokens, 2);
+                default -> throw Lexer.syntaxError(sql, tokens.get(0).start());
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e, sql, session.schema());
+        }
+    }
+
+    /** SET PASSWORD [FOR user] = 'password'. */
+    public void setPassword(String sql, List<Token> tokens) {
+        requireGrantTables(session);
+        String[] name = {session.account().user(), session.account().host()};
+        int index = 2;
+        if (index < tokens.size() && tokens.get(index).isWord("FOR")) {
+            index = userName(sql, tokens, index + 1, name);
+        }
+        if (index + 2 != tokens.size() || !tokens.get(index).isSymbol("=")
+                || tokens.get(index + 1).kind() != Token.Kind.STRING) {
+            throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
+        }
+        try {
+            alter(new Spec(name[0], name[1], null, tokens.get(index + 1).text(), false, false, false), false);
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e, sql, session.schema());
+        }
+    }
+
+    private Spec parse(String sql, List<Token> tokens, int index) {
+        String[] name = new String[2];
+        index = userName(sql, tokens, index, name);
+        String plugin = null;
+        String password = null;
+        boolean lock = false;
+        boolean unlock = false;
+        boolean expire = false;
+        while (index < tokens.size()) {
+            Token token = tokens.get(index);
+            if (token.isWord("IDENTIFIED")) {
+                index++;
+                if (index < tokens.size() && tokens.get(index).isWord("WITH")) {
+                    plugin = expectName(sql, tokens, index + 1).toLowerCase(Locale.ROOT);
+                    index += 2;
+                }
+                if (index < tokens.size() && tokens.get(index).isWord("BY")) {
+                    if (index + 1 >= tokens.size() || tokens.get(index + 1).kind() != Token.Kind.STRING) {
+                        throw Lexer.syntaxError(sql, index + 1 < tokens.size() ? tokens.get(index + 1).start() : sql.length());
+                    }
+                    password = tokens.get(index + 1).text();
+                    index += 2;
+                }
+            } else if (token.isWord("ACCOUNT") && index + 1 < tokens.size()) {
+                lock = tokens.get(index + 1).isWord("LOCK");
+                unlock = tokens.get(index + 1).isWord("UNLOCK");
+                if (!lock && !unlock) {
+                    throw Lexer.syntaxError(sql, tokens.get(index + 1).start());
+                }
+                index += 2;
+            } else if (token.isWord("PASSWORD") && index + 1 < tokens.size() && tokens.get(index + 1).isWord("EXPIRE")) {
+                expire = true;
+                index += 2;
+            } else {
+                throw Lexer.syntaxError(sql, token.start());
+            }
+        }
+        if (plugin != null && (!(plugin.equals(CachingSha2Password.PLUGIN_NAME)
+                || plugin.equals(MysqlNativePassword.PLUGIN_NAME)) || !session.server().plugins().isActive(plugin))) {
+            throw MySqlError.ER_PLUGIN_IS_NOT_LOADED.exception(plugin);
+        }
+        return new Spec(name[0], name[1], plugin, password, lock, unlock, expire);
+    }
+
+    /** Reads user[@host], CURRENT_USER or CURRENT_USER() at {@code index} into name; returns the next index. */
+    int userName(String sql, List<Token> tokens, int index, String[] name) {
+        if (index >= tokens.size()) {
+            throw Lexer.syntaxError(sql, sql.length());
+        }
+        if (index + 2 < tokens.size() && (tokens.get(index).isWord("USER") || tokens.get(index).isWord("CURRENT_USER"))
+                && tokens.get(index + 1).isSymbol("(") && tokens.get(index + 2).isSymbol(")")) {
+            name[0] = session.account().user();
+            name[1] = session.account().host();
+            return index + 3;
+        }
+        if (tokens.get(index).isWord("CURRENT_USER")) {
+            name[0] = session.account().user();
+            name[1] = session.account().host();
+            return index + 1;
+        }
+        name[0] = expectName(sql, tokens, index);
+        name[1] = "%";
+        index++;
+        if (index < tokens.size() && tokens.get(index).kind() == Token.Kind.USER_VARIABLE) {
+            name[1] = tokens.get(index).text();
+            index++;
+        } else if (index + 1 < tokens.size() && tokens.get(index).isSymbol("@")) {
+            name[1] = expectName(sql, tokens, index + 1);
+            index += 2;
+        }
+        return index;
+    }
+
+    private static String expectName(String sql, List<Token> tokens, int index) {
+        if (index >= tokens.size()) {
+            throw Lexer.syntaxError(sql, sql.length());
+        }
+        Token token = tokens.get(index);
+        if (!token.isIdentifier() && token.kind() != Token.Kind.STRING) {
+            throw Lexer.syntaxError(sql, token.start());
+        }
+        return token.text();
+    }
+
+    private void create(Spec spec, boolean ifNotExists) throws SQLException {
+        if (session.server().accounts().find(spec.user(), spec.host()).isPresent()) {
+            if (ifNotExists) {
+                session.addWarning("Note", 3163, "Authorization ID " + quoted(spec) + " already exists.");
+                return;
+            }
+            throw MySqlError.ER_CANNOT_USER.exception("CREATE USER", quoted(spec));
+        }
+        String plugin = spec.plugin() == null ? CachingSha2Password.PLUGIN_NAME : spec.plugin();
+        session.server().accounts().create(spec.user(), spec.host(), plugin, hash(plugin, spec.password()),
+                spec.expire(), spec.lock(), Set.of());
+    }
+
+    /** CREATE USER, or as MySQL allows, the write privilege on the mysql schema the statement needs (1227). */
+    private void requireCreateUser(String mysqlSchemaPrivilege) {
+        if (!session.privileges().hasOnDatabase(mysqlSchemaPrivilege, "mysql")) {
+            session.privileges().requireGlobal("CREATE USER");
+        }
+    }
+
+    private boolean isSelf(Spec spec) {
+        return spec.user().equals(session.account().user()) && spec.host().equals(session.account().host());
+    }
+
+    /** A user may change its own password; anything else needs CREATE USER. */
+    private void alter(Spec spec, boolean ifExists) throws SQLException {
+        if (!isSelf(spec) || spec.plugin() != null || spec.lock() || spec.unlock() || spec.expire()) {
+            requireCreateUser("UPDATE");
+        }
+        Optional<Account> existing = session.server().accounts().find(spec.user(), spec.host());
+        if (existing.isEmpty()) {
+            if (ifExists) {
+                session.addWarning("Note", 3162, "Authorization ID " + quoted(spec) + " does not exist.");
+                return;
+            }
+            throw MySqlError.ER_CANNOT_USER.exception("ALTER USER", quoted(spec));
+        }
+        if (spec.plugin() != null || spec.password() != null) {
+            String plugin = spec.plugin() == null ? existing.get().plugin() : spec.plugin();
+            session.server().accounts().changeAuthentication(spec.user(), spec.host(), plugin,
+                    hash(plugin, spec.password()));
+            session.server().sha2Cache().invalidate(spec.user(), spec.host());
+            if (isSelf(spec)) {
+                session.passwordChanged();
+            }
+        }
+        if (spec.lock() || spec.unlock()) {
+            session.server().accounts().setLocked(spec.user(), spec.host(), spec.lock());
+        }
+    }
+
+    private void drop(String sql, List<Token> tokens, int index, boolean ifExists) throws SQLException {
+        while (index < tokens.size()) {
+            String[] name = new String[2];
+            index = userName(sql, tokens, index, name);
+            if (session.server().accounts().find(name[0], name[1]).isEmpty()) {
+                if (!ifExists) {
+                    throw MySqlError.ER_CANNOT_USER.exception("DROP USER", "'" + name[0] + "'@'" + name[1] + "'");
+                }
+                session.addWarning("Note", 3162, "Authorization ID '" + name[0] + "'@'" + name[1]
+                        + "' does not exist.");
+            } else {
+                session.server().accounts().drop(name[0], name[1]);
+                session.server().sha2Cache().invalidate(name[0], name[1]);
+            }
+            if (index < tokens.size() && tokens.get(index).isSymbol(",")) {
+                index++;
+            } else if (index < tokens.size()) {
+                throw Lexer.syntaxError(sql, tokens.get(index).start());
+            }
+        }
+    }
+
+    /** RENAME USER old TO new [, old TO new]: 1396 names the old account when it is missing or the new one exists. */
+    private void rename(String sql, List<Token> tokens, int index) throws SQLException {
+        while (index < tokens.size()) {
+            String[] from = new String[2];
+            String[] to = new String[2];
+            index = userName(sql, tokens, index, from);
+            if (index >= tokens.size() || !tokens.get(index).isWord("TO")) {
+                throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
+            }
+            index = userName(sql, tokens, index + 1, to);
+            if (session.server().accounts().find(from[0], from[1]).isEmpty()
+                    || session.server().accounts().find(to[0], to[1]).isPresent()) {
+                throw MySqlError.ER_CANNOT_USER.exception("RENAME USER", "'" + from[0] + "'@'" + from[1] + "'");
+            }
+            session.server().accounts().rename(from[0], from[1], to[0], to[1]);
+            session.server().sha2Cache().invalidate(from[0], from[1]);
+            if (index < tokens.size() && tokens.get(index).isSymbol(",")) {
+                index++;
+            } else if (index < tokens.size()) {
+                throw Lexer.syntaxError(sql, tokens.get(index).start());
+            }
+        }
+    }
+
+    private static String hash(String plugin, String password) {
+        if (password == null || password.isEmpty()) {
+            return "";
+        }
+        return plugin.equals(MysqlNativePassword.PLUGIN_NAME) ? MysqlNativePassword.storedHash(password)
+                : CachingSha2Password.storedHash(password);
+    }
+
+    private static String quoted(Spec spec) {
+        return "'" + spec.user() + "'@'" + spec.host() + "'";
+    }
+}

@@ -1,0 +1,115 @@
+package dev.doppel.server.sql.results;
+
+import dev.doppel.server.sql.lex.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The column names MySQL gives a SELECT's items: the alias when there is one, else the expression as typed
+ * ({@code SELECT @@version, 1+1} gives columns "@@version" and "1+1"). Null for a plain column reference,
+ * whose name comes from the engine; no labels at all when the list contains a star.
+ */
+public final class SelectLabels {
+    private static final Set<String> MODIFIERS = Set.of("ALL", "DISTINCT", "DISTINCTROW", "HIGH_PRIORITY",
+            "STRAIGHT_JOIN", "SQL_SMALL_RESULT", "SQL_BIG_RESULT", "SQL_BUFFER_RESULT", "SQL_NO_CACHE",
+            "SQL_CALC_FOUND_ROWS");
+    private static final Set<String> ENDS = Set.of("FROM", "INTO", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT",
+            "UNION", "FOR", "WINDOW", "LOCK", "EXCEPT", "INTERSECT");
+
+    private SelectLabels() {
+    }
+
+    public static List<String> of(String sql, List<Token> tokens) {
+        if (tokens.isEmpty() || !tokens.get(0).isWord("SELECT")) {
+            return null;
+        }
+        int index = 1;
+        while (index < tokens.size() && tokens.get(index).kind() == Token.Kind.WORD
+                && MODIFIERS.contains(tokens.get(index).upper())) {
+            index++;
+        }
+        List<String> result = new ArrayList<>();
+        List<Token> item = new ArrayList<>();
+        int depth = 0;
+        for (; index < tokens.size(); index++) {
+            Token token = tokens.get(index);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            }
+            if (depth == 0 && token.kind() == Token.Kind.WORD && ENDS.contains(token.upper())) {
+                break;
+            }
+            if (depth == 0 && (token.isSymbol(",") || token.isSymbol(";"))) {
+                if (!addLabel(sql, item, result)) {
+                    return null;
+                }
+                item.clear();
+                if (token.isSymbol(";")) {
+                    break;
+                }
+                continue;
+            }
+            item.add(token);
+        }
+        if (!item.isEmpty() && !addLabel(sql, item, result)) {
+            return null;
+        }
+        return result;
+    }
+
+    private static boolean addLabel(String sql, List<Token> item, List<String> labels) {
+        if (item.isEmpty()) {
+            return false;
+        }
+        for (Token each : item) {
+            if (each.isSymbol("*") && (item.size() == 1 || item.get(item.size() - 2).isSymbol("."))) {
+                return false;
+            }
+        }
+        int size = item.size();
+        if (size >= 3 && item.get(size - 2).isWord("AS")) {
+            labels.add(item.get(size - 1).text());
+            return true;
+        }
+        if (size >= 2 && isName(item.get(size - 1)) && endsOperand(item.get(size - 2))) {
+            labels.add(item.get(size - 1).text());
+            return true;
+        }
+        if (isColumnReference(item)) {
+            labels.add(null);
+            return true;
+        }
+        labels.add(sql.substring(item.get(0).start(), item.get(size - 1).end()));
+        return true;
+    }
+
+    private static boolean isName(Token token) {
+        return token.isIdentifier() || token.kind() == Token.Kind.STRING;
+    }
+
+    private static boolean endsOperand(Token token) {
+        return token.isIdentifier() || token.kind() == Token.Kind.NUMBER || token.kind() == Token.Kind.STRING
+                || token.isSymbol(")") || token.kind() == Token.Kind.SYSTEM_VARIABLE
+                || token.kind() == Token.Kind.USER_VARIABLE;
+    }
+
+    private static boolean isColumnReference(List<Token> item) {
+        for (int i = 0; i < item.size(); i++) {
+            boolean expected = i % 2 == 0 ? item.get(i).isIdentifier() : item.get(i).isSymbol(".");
+            if (!expected) {
+                return false;
+            }
+        }
+        return item.size() % 2 == 1 && !isKeywordLiteral(item);
+    }
+
+    private static boolean isKeywordLiteral(List<Token> item) {
+        return item.size() == 1 && item.get(0).kind() == Token.Kind.WORD
+                && Set.of("NULL", "TRUE", "FALSE", "CURRENT_USER", "CURRENT_DATE", "CURRENT_TIME",
+                "CURRENT_TIMESTAMP", "NOW", "LOCALTIME", "LOCALTIMESTAMP").contains(item.get(0).upper());
+    }
+}

@@ -1,0 +1,390 @@
+package dev.doppel.server.sql.translate;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.catalog.VirtualTables;
+import dev.doppel.server.config.ServerVersion;
+import dev.doppel.server.config.VariableQualifier;
+import dev.doppel.server.protocol.ClientText;
+import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.ddl.UnsignedDeclaration;
+import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.lex.TokenRanges;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a MySQL statement into the engine's SQL: system and user variables and the session functions
+ * (DATABASE(), USER(), CONNECTION_ID() ...) become literals, and strings are written with the engine's
+ * quoting (MySQL's backslash escapes and double-quoted strings are not the engine's).
+ */
+public final class EngineSql {
+    /** The functions {@link #sessionFunctionValue} answers. */
+    private static final Set<String> SESSION_FUNCTIONS = Set.of("DATABASE", "SCHEMA", "VERSION", "USER",
+            "SESSION_USER", "SYSTEM_USER", "CURRENT_USER", "CONNECTION_ID", "LAST_INSERT_ID", "FOUND_ROWS",
+            "ROW_COUNT");
+
+    /** Words that may follow a table name and are not its alias. */
+    private static final Set<String> NOT_ALIASES = Set.of("WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
+            "NATURAL", "STRAIGHT_JOIN", "ON", "USING", "GROUP", "ORDER", "LIMIT", "HAVING", "UNION", "WINDOW", "FOR",
+            "LOCK", "INTO", "SET", "EXCEPT", "INTERSECT", "USE", "IGNORE", "FORCE", "PARTITION");
+    /** MySQL functions the engine knows under another name (see engine.MySqlFunctions and its neighbours). */
+    private static final Map<String, String> FUNCTION_NAMES = Map.ofEntries(Map.entry("IF", "CASEWHEN"),
+            Map.entry("FIND_IN_SET", "PUBLIC.FIND_IN_SET"), Map.entry("CONCAT", "PUBLIC.MYSQL_CONCAT"),
+            Map.entry("LENGTH", "PUBLIC.MYSQL_LENGTH"), Map.entry("DATE_FORMAT", "PUBLIC.DATE_FORMAT"),
+            Map.entry("SLEEP", "PUBLIC.SLEEP"), Map.entry("POW", "POWER"),
+            Map.entry("MD5", "PUBLIC.MYSQL_MD5"), Map.entry("SHA", "PUBLIC.MYSQL_SHA1"),
+            Map.entry("SHA1", "PUBLIC.MYSQL_SHA1"), Map.entry("SHA2", "PUBLIC.MYSQL_SHA2"),
+            Map.entry("CRC32", "PUBLIC.MYSQL_CRC32"), Map.entry("HEX", "PUBLIC.MYSQL_HEX"),
+            Map.entry("UNHEX", "PUBLIC.MYSQL_UNHEX"), Map.entry("SUBSTRING_INDEX", "PUBLIC.MYSQL_SUBSTRING_INDEX"),
+            Map.entry("FIELD", "PUBLIC.MYSQL_FIELD"), Map.entry("ELT", "PUBLIC.MYSQL_ELT"),
+            Map.entry("FORMAT", "PUBLIC.MYSQL_FORMAT"), Map.entry("INET_ATON", "PUBLIC.MYSQL_INET_ATON"),
+            Map.entry("INET_NTOA", "PUBLIC.MYSQL_INET_NTOA"), Map.entry("UTC_TIMESTAMP", "PUBLIC.MYSQL_UTC_TIMESTAMP"),
+            Map.entry("UTC_DATE", "PUBLIC.MYSQL_UTC_DATE"), Map.entry("UTC_TIME", "PUBLIC.MYSQL_UTC_TIME"),
+            Map.entry("SYSDATE", "PUBLIC.MYSQL_SYSDATE"), Map.entry("DATEDIFF", "PUBLIC.MYSQL_DATEDIFF"),
+            Map.entry("TIME_TO_SEC", "PUBLIC.MYSQL_TIME_TO_SEC"), Map.entry("WEEKDAY", "PUBLIC.MYSQL_WEEKDAY"),
+            Map.entry("WEEK", "PUBLIC.MYSQL_WEEK"), Map.entry("YEARWEEK", "PUBLIC.MYSQL_YEARWEEK"),
+            Map.entry("MICROSECOND", "PUBLIC.MYSQL_MICROSECOND"),
+            Map.entry("CONVERT_TZ", "PUBLIC.MYSQL_CONVERT_TZ"), Map.entry("UUID", "PUBLIC.MYSQL_UUID"),
+            Map.entry("LOAD_FILE", "PUBLIC.MYSQL_LOAD_FILE"), Map.entry("REPEAT", "PUBLIC.MYSQL_REPEAT"),
+            Map.entry("SPACE", "PUBLIC.MYSQL_SPACE"), Map.entry("LPAD", "PUBLIC.MYSQL_LPAD"),
+            Map.entry("RPAD", "PUBLIC.MYSQL_RPAD"), Map.entry("LOG2", "PUBLIC.MYSQL_LOG2"), Map.entry("BIT_COUNT", "PUBLIC.MYSQL_BIT_COUNT"),
+            Map.entry("GET_LOCK", "PUBLIC.MYSQL_GET_LOCK"), Map.entry("RELEASE_LOCK", "PUBLIC.MYSQL_RELEASE_LOCK"),
+            Map.entry("IS_FREE_LOCK", "PUBLIC.MYSQL_IS_FREE_LOCK"), Map.entry("IS_USED_LOCK", "PUBLIC.MYSQL_IS_USED_LOCK"),
+            Map.entry("RELEASE_ALL_LOCKS", "PUBLIC.MYSQL_RELEASE_ALL_LOCKS"));
+    private static final List<String> WHOLE_SECOND_TIMES = List.of("UTC_TIMESTAMP", "SYSDATE", "CONVERT_TZ");
+    private static final String WHOLE_SECOND_NOW = "CAST(DATE_TRUNC(SECOND, LOCALTIMESTAMP) AS TIMESTAMP(0))";
+    private static final List<String> CURRENT_TIMESTAMPS = List.of("NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP",
+            "LOCALTIME");
+    /** Words after which a name followed by "(" is a table or an index, not a function call. */
+    private static final Set<String> BEFORE_TABLE_NAMES = Set.of("INTO", "TABLE", "UPDATE", "REFERENCES", "EXISTS",
+            "INDEX", "KEY", "JOIN", "FROM");
+    private EngineSql() {
+    }
+
+    public static String rewrite(String sql, List<Token> tokens, Session session) {
+        StringBuilder result = new StringBuilder(sql.length() + 16);
+        Map<Integer, String> replaced = new HashMap<>();
+        Map<Integer, String> before = new HashMap<>();
+        Map<Integer, String> after = new HashMap<>();
+        DateArithmetic.collect(tokens, replaced);
+        Division.collect(tokens, before, replaced, after);
+        JsonSql.collect(sql, tokens, replaced);
+        wholeSecondTimes(tokens, before, after);
+        groupConcatCut(tokens, before, after);
+        wholeSecondNow(tokens, replaced);
+        StrToDate.collect(tokens, replaced, before, after);
+        RecursionDepth.collect(sql, tokens, before, replaced, after);
+        Token previous = null;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (previous != null) {
+                String gap = sql.substring(previous.end(), token.start());
+                result.append(gap.isBlank() ? gap : " ");
+            }
+            previous = token;
+            int first = i;
+            if (!before.isEmpty() && before.containsKey(i)) {
+                result.append(before.get(i));
+            }
+            i = appendToken(sql, tokens, i, replaced, session, result);
+            for (int each = first; !after.isEmpty() && each <= i; each++) {
+                if (after.containsKey(each)) {
+                    result.append(after.get(each));
+                }
+            }
+            previous = tokens.get(i);
+        }
+        return result.toString();
+    }
+
+    /**
+     * NOW(), CURRENT_TIMESTAMP and LOCALTIMESTAMP are DATETIMEs of whole seconds in MySQL unless given a precision;
+     * the engine's carry microseconds. Outside DDL (where DEFAULT and ON UPDATE keep the engine's form) they become
+     * the engine's current timestamp cut to the second (a cast alone would round, and NOW() could pass NOW(3)).
+     */
+    private static void wholeSecondNow(List<Token> tokens, Map<Integer, String> replaced) {
+        if (tokens.isEmpty() || tokens.get(0).isWord("CREATE") || tokens.get(0).isWord("ALTER")) {
+            return;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            Token name = tokens.get(i);
+            if (!isAnyWord(name, CURRENT_TIMESTAMPS) || i > 0 && tokens.get(i - 1).isSymbol(".")
+                    || replaced.containsKey(i)) {
+                continue;
+            }
+            boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
+            if (call && i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(")")) {
+                replaced.put(i, WHOLE_SECOND_NOW);
+                replaced.put(i + 1, "");
+                replaced.put(i + 2, "");
+            } else if (!call && !name.isWord("NOW")) {
+                replaced.put(i, WHOLE_SECOND_NOW);
+            }
+        }
+    }
+
+    /**
+     * The server's functions that return a DATETIME of whole seconds (UTC_TIMESTAMP(), SYSDATE(), CONVERT_TZ) come
+     * back from the engine as its TIMESTAMP with fractional digits; a cast makes the result metadata MySQL's.
+     */
+    private static void wholeSecondTimes(List<Token> tokens, Map<Integer, String> before, Map<Integer, String> after) {
+        wrapCalls(tokens, WHOLE_SECOND_TIMES, "CAST(", " AS TIMESTAMP(0))", before, after);
+    }
+
+    /** GROUP_CONCAT(...) cut to group_concat_max_len with warning 1260 (the engine's has no bound). */
+    private static void groupConcatCut(List<Token> tokens, Map<Integer, String> before, Map<Integer, String> after) {
+        wrapCalls(tokens, List.of("GROUP_CONCAT"), "PUBLIC.MYSQL_GROUP_CONCAT_CUT(", ")", before, after);
+    }
+
+    /** Puts {@code open} before and {@code close} after every call of one of {@code functions} (not schema.name()). */
+    private static void wrapCalls(List<Token> tokens, List<String> functions, String open, String close,
+                                  Map<Integer, String> before, Map<Integer, String> after) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (!tokens.get(i + 1).isSymbol("(") || !isAnyWord(tokens.get(i), functions)
+                    || i > 0 && tokens.get(i - 1).isSymbol(".")) {
+                continue;
+            }
+            int end = TokenRanges.closing(tokens, i + 1);
+            if (end > 0) {
+                before.merge(i, open, (a, b) -> a + b);
+                after.merge(end, close, (a, b) -> b + a);
+            }
+        }
+    }
+
+    /** Whether the token is one of {@code words}, without making an upper-case copy of every word of a statement. */
+    private static boolean isAnyWord(Token token, List<String> words) {
+        for (String each : words) {
+            if (token.isWord(each)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Appends the engine's text of the token at {@code i} (and any it belongs with); returns the last one used. */
+    private static int appendToken(String sql, List<Token> tokens, int i, Map<Integer, String> replaced,
+                                   Session session, StringBuilder result) {
+        Token token = tokens.get(i);
+        String replacement = replaced.get(i);
+        if (replacement != null) {
+            result.append(replacement);
+            return i;
+        }
+        switch (token.kind()) {
+            case STRING -> appendLiteral(result, token.text());
+            case SYSTEM_VARIABLE -> appendLiteral(result, systemVariable(session, token.text()));
+            case USER_VARIABLE -> appendLiteral(result, session.userVariables().get(token.text().toLowerCase(Locale.ROOT)));
+            case QUOTED_IDENTIFIER -> {
+                int consumed = virtualTable(tokens, i, result);
+                if (consumed > 0) {
+                    i += consumed - 1;
+                } else {
+                    result.append(sql, token.start(), token.end());
+                }
+            }
+            case WORD -> {
+                int introduced = charsetIntroducer(tokens, i, session, result);
+                if (introduced >= 0) {
+                    return introduced;
+                }
+                if (token.isWord("SQL_NO_CACHE") && i > 0 && tokens.get(i - 1).isWord("SELECT")) {
+                    // 8.4 still parses it (the query cache is gone): no effect but a deprecation warning
+                    if (session != null) {
+                        session.addWarning("Warning", 1681,
+                                MySqlError.ER_WARN_DEPRECATED_SYNTAX_NO_REPLACEMENT.message("SQL_NO_CACHE"));
+                    }
+                    return i;
+                }
+                int consumed = virtualTable(tokens, i, result);
+                if (consumed == 0) {
+                    consumed = sessionFunction(tokens, i, session, result);
+                }
+                UnsignedDeclaration unsigned = consumed > 0 ? null : UnsignedDeclaration.at(tokens, i);
+                if (consumed > 0) {
+                    i += consumed - 1;
+                } else if (unsigned != null) {
+                    result.append(unsigned.type().domain());
+                    i = unsigned.last();
+                } else if (CaseInsensitiveText.replacement(tokens, i) != null) {
+                    result.append(CaseInsensitiveText.replacement(tokens, i));
+                } else if (token.isWord("USER") && (i + 1 == tokens.size() || !tokens.get(i + 1).isSymbol("("))) {
+                    // a column (mysql.user.User, mysql.db.User, ...): to H2 a bare USER is the current user
+                    result.append('`').append(token.text()).append('`');
+                } else {
+                    result.append(token.text());
+                }
+            }
+            default -> result.append(sql, token.start(), token.end());
+        }
+        return i;
+    }
+
+    /** The value of {@code @@[global.|session.|local.]name}. */
+    public static Object systemVariable(Session session, String reference) {
+        VariableQualifier qualifier = VariableQualifier.NONE;
+        String name = reference;
+        String lower = reference.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("global.")) {
+            qualifier = VariableQualifier.GLOBAL;
+            name = reference.substring(7);
+        } else if (lower.startsWith("session.")) {
+            qualifier = VariableQualifier.SESSION;
+            name = reference.substring(8);
+        } else if (lower.startsWith("local.")) {
+            qualifier = VariableQualifier.SESSION;
+            name = reference.substring(6);
+        }
+        return session.variables().get(name, qualifier);
+    }
+
+    /**
+     * {@code information_schema.plugins} and the other tables served by {@link VirtualTables}: read through the
+     * engine's table function, under the table's own name so that qualified column names still work.
+     */
+    private static int virtualTable(List<Token> tokens, int index, StringBuilder out) {
+        Token schema = tokens.get(index);
+        if (!VirtualTables.isVirtualSchema(schema.text()) || index + 2 >= tokens.size()
+                || !tokens.get(index + 1).isSymbol(".") || !tokens.get(index + 2).isIdentifier()) {
+            return 0;
+        }
+        Token table = tokens.get(index + 2);
+        var found = VirtualTables.current().find(schema.text(), table.text());
+        if (found.isEmpty()) {
+            if (schema.text().equalsIgnoreCase("performance_schema")) {
+                // every performance_schema table is virtual; one that is not there (yet) does not exist
+                throw MySqlError.ER_NO_SUCH_TABLE.exception("performance_schema", table.text());
+            }
+            if (!VirtualTables.current().isEngineInformationSchemaTable(table.text())) {
+                throw MySqlError.ER_UNKNOWN_TABLE.exception(table.text(), "information_schema");
+            }
+            return 0;
+        }
+        out.append(VirtualTables.source(found.get()));
+        Token next = index + 3 < tokens.size() ? tokens.get(index + 3) : null;
+        boolean aliased = next != null && (next.isWord("AS") || next.kind() == Token.Kind.QUOTED_IDENTIFIER
+                || (next.kind() == Token.Kind.WORD && !NOT_ALIASES.contains(next.upper())));
+        if (!aliased) {
+            out.append(" AS `").append(table.text()).append('`');
+        }
+        return 3;
+    }
+
+    private static int sessionFunction(List<Token> tokens, int index, Session session, StringBuilder out) {
+        String name = tokens.get(index).upper();
+        String replacement = FUNCTION_NAMES.get(name);
+        Token before = index > 0 ? tokens.get(index - 1) : null;
+        if (replacement != null && index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("(")
+                && (before == null || !before.isSymbol(".") && !(before.kind() == Token.Kind.WORD
+                        && BEFORE_TABLE_NAMES.contains(before.upper())))) {
+            out.append(replacement);
+            return 1;
+        }
+        if (name.equals("LAST_INSERT_ID") && index + 2 < tokens.size() && tokens.get(index + 1).isSymbol("(")
+                && !tokens.get(index + 2).isSymbol(")") && !(index > 0 && tokens.get(index - 1).isSymbol("."))) {
+            // LAST_INSERT_ID(expr) sets the session's value (see engine.StatementEffects)
+            out.append("PUBLIC.MYSQL_LAST_INSERT_ID");
+            return 1;
+        }
+        Object[] value = new Object[1];
+        int consumed = sessionFunctionValue(tokens, index, session, value);
+        if (consumed > 0) {
+            appendLiteral(out, value[0]);
+        }
+        return consumed;
+    }
+
+    /**
+     * The value of a session function at {@code index} (DATABASE(), USER(), CURRENT_USER, CONNECTION_ID() ...)
+     * into {@code out[0]}; returns the number of tokens it spans, 0 when there is none.
+     */
+    public static int sessionFunctionValue(List<Token> tokens, int index, Session session, Object[] out) {
+        Token token = tokens.get(index);
+        if (token.kind() != Token.Kind.WORD || (index > 0 && tokens.get(index - 1).isSymbol("."))) {
+            return 0;
+        }
+        boolean call = index + 2 < tokens.size() && tokens.get(index + 1).isSymbol("(")
+                && tokens.get(index + 2).isSymbol(")")
+                && tokens.get(index + 1).start() == token.end();
+        String name = token.upper();
+        if (!call) {
+            if (name.equals("CURRENT_USER") && !(index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("("))) {
+                out[0] = session == null ? null : session.account().user() + "@" + session.account().host();
+                return 1;
+            }
+            return 0;
+        }
+        if (session == null) {
+            return SESSION_FUNCTIONS.contains(name) ? 3 : 0;
+        }
+        switch (name) {
+            case "DATABASE", "SCHEMA" -> out[0] = session.schema();
+            case "VERSION" -> out[0] = ServerVersion.VERSION;
+            case "USER", "SESSION_USER", "SYSTEM_USER" -> out[0] = session.user() + "@" + session.host();
+            case "CURRENT_USER" -> out[0] = session.account().user() + "@" + session.account().host();
+            case "CONNECTION_ID" -> out[0] = session.id();
+            case "LAST_INSERT_ID" -> out[0] = session.lastInsertId();
+            case "FOUND_ROWS" -> out[0] = session.foundRows();
+            case "ROW_COUNT" -> out[0] = session.writer().rowCount();
+            default -> {
+                return 0;
+            }
+        }
+        return 3;
+    }
+
+    /**
+     * A character set introducer ({@code _binary'..'}, {@code _latin1'..'}, {@code _utf8mb4'..'}), which the engine
+     * does not know: the literal's bytes as the client sent them, read in the introduced character set; with
+     * {@code _binary} they stay bytes. Returns the last token used, or -1 when the token is no introducer.
+     */
+    private static int charsetIntroducer(List<Token> tokens, int i, Session session, StringBuilder result) {
+        Token token = tokens.get(i);
+        if (!token.text().startsWith("_") || i + 1 == tokens.size() || i > 0 && tokens.get(i - 1).isSymbol(".")) {
+            return -1;
+        }
+        String name = token.text().substring(1).toLowerCase(Locale.ROOT);
+        java.util.Optional<dev.doppel.server.config.MySqlCharset> charset =
+                name.equals("binary") ? java.util.Optional.empty() : dev.doppel.server.config.Charsets.charset(name);
+        if (!name.equals("binary") && charset.isEmpty()) {
+            return -1;
+        }
+        Token literal = tokens.get(i + 1);
+        if (literal.kind() != Token.Kind.STRING) {
+            // _binary 0x41, _utf8mb4 X'41': the engine takes the literal as it is
+            return literal.kind() == Token.Kind.NUMBER || literal.isWord("X") || literal.isWord("B") ? i : -1;
+        }
+        java.nio.charset.Charset client = session == null ? java.nio.charset.StandardCharsets.UTF_8
+                : session.clientCharset();
+        byte[] bytes = ClientText.bytes(literal.text(), client);
+        if (charset.isEmpty()) {
+            appendLiteral(result, bytes);
+        } else {
+            appendLiteral(result, ClientText.decode(bytes, charset.get().javaCharset()));
+        }
+        return i + 1;
+    }
+
+    public static void appendLiteral(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("NULL");
+        } else if (value instanceof Number number) {
+            out.append(number instanceof BigDecimal decimal ? decimal.toPlainString() : number.toString());
+        } else if (value instanceof Boolean bool) {
+            out.append(bool ? '1' : '0');
+        } else if (value instanceof byte[] bytes) {
+            out.append("X'").append(HexFormat.of().formatHex(bytes)).append('\'');
+        } else if (value instanceof String text && ClientText.hasRawBytes(text)) {
+            // bytes that are no text: a binary column stores them as they came
+            out.append("X'").append(HexFormat.of().formatHex(ClientText.utf8Bytes(text))).append('\'');
+        } else {
+            out.append('\'').append(value.toString().replace("'", "''")).append('\'');
+        }
+    }
+}

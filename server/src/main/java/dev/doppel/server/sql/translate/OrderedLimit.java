@@ -1,0 +1,31 @@
+package dev.doppel.server.sql.translate;
+
+import dev.doppel.server.sql.dml.DmlClauses;
+import dev.doppel.server.sql.lex.Token;
+
+import java.util.List;
+
+/**
+ * Single-table {@code UPDATE ... [ORDER BY ...] LIMIT n} and {@code DELETE ... [ORDER BY ...] LIMIT n}: the engine
+ * ignores the ORDER BY of an UPDATE and rejects it in a DELETE, so the rows are picked by a subquery over the
+ * engine's row ids: {@code ... WHERE t._rowid_ IN (SELECT t._rowid_ FROM t WHERE ... ORDER BY ... LIMIT n)}.
+ * Statements without ORDER BY or LIMIT pass unchanged.
+ */
+public final class OrderedLimit {
+    private OrderedLimit() {
+    }
+
+    public static String rewrite(String sql, List<Token> tokens) {
+        DmlClauses clauses = DmlClauses.parse(tokens);
+        if (clauses == null || (clauses.orderBy() < 0 && clauses.limit() < 0)) {
+            return sql;
+        }
+        int selection = clauses.where() >= 0 ? clauses.where() : clauses.orderBy() >= 0 ? clauses.orderBy()
+                : clauses.limit();
+        String alias = "`" + clauses.alias(tokens).replace("`", "``") + "`";
+        String head = sql.substring(0, tokens.get(selection).start());
+        String rows = DmlClauses.text(sql, tokens, selection, tokens.size());
+        String ref = DmlClauses.text(sql, tokens, clauses.refStart(), clauses.refEnd());
+        return head + "WHERE " + alias + "._rowid_ IN (SELECT " + alias + "._rowid_ FROM " + ref + " " + rows + ")";
+    }
+}

@@ -1,0 +1,41 @@
+package dev.doppel.server.sql.translate;
+
+import dev.doppel.server.sql.lex.Lexer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QueryCompatTest {
+    private static String rewrite(String sql) {
+        return QueryCompat.rewrite(sql, Lexer.tokenize(sql));
+    }
+
+    @Test
+    void assertCastTypes() {
+        assertThat(rewrite("SELECT CAST(x AS SIGNED), CONVERT(y, UNSIGNED INTEGER) FROM t"))
+                .isEqualTo("SELECT CAST(x AS BIGINT), CONVERT(y, BIGINT) FROM t");
+        assertThat(rewrite("SELECT CAST(x AS CHAR), CONVERT(y, CHAR), CAST(z AS CHAR CHARACTER SET utf8mb4) FROM t"))
+                .isEqualTo("SELECT CAST(x AS VARCHAR), CONVERT(y, VARCHAR), CAST(z AS VARCHAR) FROM t");
+        assertThat(rewrite("SELECT CAST(x AS CHAR(3)) FROM t")).isEqualTo("SELECT CAST(x AS CHAR(3)) FROM t");
+        assertThat(rewrite("SELECT CONVERT('abc' USING utf8mb4), CONVERT(f(a, b) USING latin1) FROM t"))
+                .isEqualTo("SELECT CONVERT('abc' , VARCHAR), CONVERT(f(a, b) , VARCHAR) FROM t");
+        assertThat(rewrite("SELECT a FROM t JOIN u USING (id)")).isEqualTo("SELECT a FROM t JOIN u USING (id)");
+    }
+
+    @Test
+    void assertInsertRowAlias() {
+        assertThat(rewrite("INSERT INTO t (k, n) VALUES ('a', 1), ('b', 2) AS new ON DUPLICATE KEY UPDATE n = new.n + t.n"))
+                .isEqualTo("INSERT INTO t (k, n) VALUES ('a', 1), ('b', 2) ON DUPLICATE KEY UPDATE n = VALUES(`n`) + t.n");
+        assertThat(rewrite("INSERT INTO t (k, n) VALUES ('a', 1) AS r (kk, nn) ON DUPLICATE KEY UPDATE n = r.nn"))
+                .isEqualTo("INSERT INTO t (k, n) VALUES ('a', 1) ON DUPLICATE KEY UPDATE n = VALUES(`n`)");
+        String plain = "INSERT INTO t (k, n) VALUES ('a', 1) ON DUPLICATE KEY UPDATE n = VALUES(n)";
+        assertThat(rewrite(plain)).isEqualTo(plain);
+    }
+
+    @Test
+    void assertSharedLocksBecomeExclusive() {
+        assertThat(rewrite("SELECT v FROM t WHERE id = 1 FOR SHARE")).isEqualTo("SELECT v FROM t WHERE id = 1 FOR UPDATE");
+        assertThat(rewrite("SELECT v FROM t WHERE id = 1 LOCK IN SHARE MODE"))
+                .isEqualTo("SELECT v FROM t WHERE id = 1 FOR UPDATE");
+    }
+}
