@@ -12,6 +12,7 @@ import dev.doppel.server.protocol.ServerPackets;
 import dev.doppel.server.protocol.Wire;
 import dev.doppel.server.sql.errors.InternalFailures;
 import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.owned.FieldList;
 import dev.doppel.server.sql.owned.LiteralSelect;
 import dev.doppel.server.sql.QueryExecutor;
 import dev.doppel.server.sql.owned.SetStatement;
@@ -160,13 +161,13 @@ final class CommandDispatcher {
             case Command.COM_SET_OPTION -> setOption(payload);
             case Command.COM_PROCESS_KILL -> {
                 long id = payload.readUnsignedIntLE();
-                queries.kill(id, false);
+                queries.commands().kill(id, false);
                 ok();
             }
             case Command.COM_SHUTDOWN -> {
-                queries.shutdown();
+                queries.commands().shutdown();
                 eofOrOk();
-                queries.shutdownAfterReply();
+                queries.commands().shutdownAfterReply();
             }
             case Command.COM_CHANGE_USER -> session.connection().changeUser(payload);
             case Command.COM_STMT_PREPARE, Command.COM_STMT_EXECUTE, Command.COM_STMT_SEND_LONG_DATA,
@@ -220,7 +221,7 @@ final class CommandDispatcher {
         session.commandStarted("Field List", null);
         List<ColumnDefinition> columns;
         try {
-            columns = queries.tableColumns(table, wildcard);
+            columns = FieldList.of(session, table, wildcard);
         } catch (SQLException e) {
             throw MySqlError.ER_NO_SUCH_TABLE.exception(session.schema(), table);
         }

@@ -17,13 +17,13 @@ import dev.doppel.server.sql.dml.InvalidTextLiterals;
 import dev.doppel.server.sql.dml.MultiTableDml;
 import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.results.ColumnMapping;
 import dev.doppel.server.sql.results.SelectLabels;
 import dev.doppel.server.sql.translate.EngineSql;
 import dev.doppel.server.sql.translate.FoundRows;
-import dev.doppel.server.sql.translate.OrderedLimit;
-import dev.doppel.server.sql.translate.QueryCompat;
+import dev.doppel.server.sql.translate.EnginePipeline;
 import io.netty.buffer.ByteBuf;
 
 import java.io.ByteArrayOutputStream;
@@ -138,23 +138,20 @@ public final class PreparedStatements {
         List<ColumnDefinition> columns = List.of();
         List<String> labels = SelectLabels.of(sql, tokens);
         if (ENGINE_PREPARED.contains(keyword) && (MultiTableDml.matches(tokens)
-                || FoundRows.withoutModifier(sql, tokens) != null)) {
+                || FoundRows.withoutModifier(new SqlText(sql, tokens)) != null)) {
             TableAccess.check(tokens, session); // the server runs it at execution (MultiTableDml, FoundRows)
         } else if (ENGINE_PREPARED.contains(keyword)) {
             EngineStatementKinds.checkSelectList(sql, tokens);
             FunctionAllowlist.check(sql, tokens, session.schema());
             TableAccess.check(tokens, session); // MySQL checks at prepare time too, before the tables' existence
             try {
-                String compatible = QueryCompat.rewrite(sql, tokens);
-                List<Token> compatibleTokens = compatible.equals(sql) ? tokens : Lexer.tokenize(compatible);
-                if (parameterCount(compatibleTokens) != parameters) {
+                SqlText statement = new SqlText(sql, tokens);
+                SqlText compatible = EnginePipeline.mysqlForms(statement);
+                if (parameterCount(compatible.tokens()) != parameters) {
                     // a HAVING alias whose expression holds a ? would bind that parameter twice: leave it to the engine
-                    compatible = sql;
-                    compatibleTokens = tokens;
+                    compatible = statement;
                 }
-                String ordered = OrderedLimit.rewrite(compatible, compatibleTokens);
-                String engineSql = ordered.equals(compatible) ? EngineSql.rewrite(compatible, compatibleTokens, session)
-                        : EngineSql.rewrite(ordered, Lexer.tokenize(ordered), session);
+                String engineSql = EnginePipeline.spelling(compatible, session);
                 engine = keyword.equals("INSERT") || keyword.equals("REPLACE")
                         ? session.engineConnection().prepareStatement(engineSql, java.sql.Statement.RETURN_GENERATED_KEYS)
                         : session.engineConnection().prepareStatement(engineSql);

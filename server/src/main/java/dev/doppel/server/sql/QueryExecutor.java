@@ -2,9 +2,6 @@ package dev.doppel.server.sql;
 
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
-import dev.doppel.server.config.LikePattern;
-import dev.doppel.server.instance.ServerContext;
-import dev.doppel.server.protocol.ColumnDefinition;
 import dev.doppel.server.protocol.ResponseWriter;
 import dev.doppel.server.protocol.ServerStatus;
 import dev.doppel.server.session.Session;
@@ -14,7 +11,6 @@ import dev.doppel.server.sql.access.NoDatabase;
 import dev.doppel.server.sql.access.TableAccess;
 import dev.doppel.server.sql.access.ViewDefinitions;
 import dev.doppel.server.sql.ddl.CreateTableAsSelect;
-import dev.doppel.server.sql.ddl.TableDdl;
 import dev.doppel.server.sql.ddl.TableExistenceNotes;
 import dev.doppel.server.sql.dml.AutoIncrementValue;
 import dev.doppel.server.sql.dml.ChangedRows;
@@ -27,37 +23,25 @@ import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.files.FileStatements;
 import dev.doppel.server.sql.files.SelectIntoFile;
 import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
-import dev.doppel.server.sql.owned.AccountStatement;
 import dev.doppel.server.sql.owned.BackupLockedStatements;
-import dev.doppel.server.sql.owned.CloneStatement;
-import dev.doppel.server.sql.owned.DatabaseStatement;
-import dev.doppel.server.sql.owned.FlushStatement;
-import dev.doppel.server.sql.owned.GrantStatement;
-import dev.doppel.server.sql.owned.InstanceLockStatement;
 import dev.doppel.server.sql.owned.LiteralSelect;
-import dev.doppel.server.sql.owned.LockTablesStatement;
-import dev.doppel.server.sql.owned.PluginStatement;
 import dev.doppel.server.sql.owned.Savepoints;
-import dev.doppel.server.sql.owned.SetStatement;
-import dev.doppel.server.sql.owned.ShowStatement;
+import dev.doppel.server.sql.owned.ServerCommands;
 import dev.doppel.server.sql.results.BinaryValues;
-import dev.doppel.server.sql.results.ColumnMapping;
+import dev.doppel.server.sql.results.ResultRows;
 import dev.doppel.server.sql.results.SelectLabels;
 import dev.doppel.server.sql.results.TextResult;
-import dev.doppel.server.sql.results.TextValues;
 import dev.doppel.server.sql.translate.EngineSql;
 import dev.doppel.server.sql.translate.FoundRows;
-import dev.doppel.server.sql.translate.QueryCompat;
-import io.netty.buffer.ByteBuf;
+import dev.doppel.server.sql.translate.EnginePipeline;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -66,22 +50,12 @@ import java.util.List;
  * rest to the engine, writing one result per statement.
  */
 public final class QueryExecutor {
-    private static final int FLUSH_BYTES = 1 << 20;
-
     private final Session session;
-    private final SetStatement set;
-    private final ShowStatement show;
-    private final AccountStatement accounts;
-    private final DatabaseStatement databases;
-    private final PluginStatement plugins;
-    private final GrantStatement grants;
-    private final CloneStatement clone;
-    private final FlushStatement flush;
     private final PreparedStatements prepared;
-    private final TableDdl tables;
-    private final Savepoints savepoints;
     private final FileStatements files;
-    private boolean explicitTransaction;
+    private final ServerCommands commands;
+    private final Transactions transactions;
+    private final StatementRoutes routes;
     /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
     private boolean binary;
     private String pretokenizedText;
@@ -92,22 +66,28 @@ public final class QueryExecutor {
 
     public QueryExecutor(Session session) {
         this.session = session;
-        this.set = new SetStatement(session, this);
-        this.show = new ShowStatement(session, this);
-        this.accounts = new AccountStatement(session);
-        this.databases = new DatabaseStatement(session);
-        this.clone = new CloneStatement(session);
-        this.plugins = new PluginStatement(session);
-        this.grants = new GrantStatement(session, accounts);
-        this.flush = new FlushStatement(session);
         this.prepared = new PreparedStatements(session, this);
-        this.tables = new TableDdl(session, this);
-        this.savepoints = new Savepoints(session, this);
         this.files = new FileStatements(session, this);
+        this.commands = new ServerCommands(session);
+        Savepoints savepoints = new Savepoints(session, this);
+        this.transactions = new Transactions(session, savepoints);
+        this.routes = new StatementRoutes(session, this, transactions, savepoints, commands);
     }
 
     public PreparedStatements preparedStatements() {
         return prepared;
+    }
+
+    public ServerCommands commands() {
+        return commands;
+    }
+
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    FileStatements files() {
+        return files;
     }
 
     /** Runs every statement of {@code text}; stops at the first error, as MySQL does. */
@@ -119,8 +99,8 @@ public final class QueryExecutor {
 
     /** Whether a text SELECT may run on the network thread: one of a shape that ran quickly before (see QuickReads). */
     public boolean canRunInline(List<Token> tokens) {
-        if (isTransactionBoundary(tokens)) {
-            // Ending a transaction that changed nothing writes nothing (see endTransaction): microseconds.
+        if (Transactions.isBoundary(tokens)) {
+            // Ending a transaction that changed nothing writes nothing (see Transactions#end): microseconds.
             try {
                 return !session.server().engine().hasUncommittedChanges(session.engineConnection());
             } catch (SQLException e) {
@@ -132,20 +112,6 @@ public final class QueryExecutor {
         }
         QuickReads history = quickTexts.get(QuickReads.shape(tokens));
         return history != null && history.mayRunInline();
-    }
-
-    /** BEGIN [WORK], START TRANSACTION, COMMIT [WORK], ROLLBACK [WORK]: each ends the open transaction, if any. */
-    private static boolean isTransactionBoundary(List<Token> tokens) {
-        if (tokens.isEmpty() || tokens.size() > 2) {
-            return false;
-        }
-        Token first = tokens.get(0);
-        if (tokens.size() == 2) {
-            return first.isWord("START") ? tokens.get(1).isWord("TRANSACTION")
-                    : tokens.get(1).isWord("WORK") && (first.isWord("BEGIN") || first.isWord("COMMIT")
-                            || first.isWord("ROLLBACK"));
-        }
-        return first.isWord("BEGIN") || first.isWord("COMMIT") || first.isWord("ROLLBACK");
     }
 
     private QuickReads quickHistory(List<Token> tokens) {
@@ -168,7 +134,7 @@ public final class QueryExecutor {
         List<Token> all = text.equals(pretokenizedText) ? pretokenized : Lexer.tokenize(text);
         pretokenizedText = null;
         pretokenized = null;
-        List<List<Token>> statements = split(all);
+        List<List<Token>> statements = Lexer.splitStatements(all);
         if (statements.isEmpty()) {
             throw MySqlError.ER_EMPTY_QUERY.exception();
         }
@@ -182,8 +148,9 @@ public final class QueryExecutor {
             String sql = text;
             if (statements.size() > 1) {
                 // each statement on its own text, so that handlers passing their text on see only their statement
-                sql = text.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
-                tokens = Lexer.tokenize(sql);
+                SqlText statement = SqlText.slice(text, tokens);
+                sql = statement.sql();
+                tokens = statement.tokens();
             }
             boolean more = i + 1 < statements.size();
             QuickReads history = statements.size() == 1 ? quickHistory(tokens) : null;
@@ -201,38 +168,15 @@ public final class QueryExecutor {
                     history.record(started, startedCpu);
                 }
             }
-            if (writer.pendingBytes() > FLUSH_BYTES) {
+            if (writer.pendingBytes() > ResultRows.FLUSH_BYTES) {
                 writer.flushPart();
             }
         }
     }
 
-    private static List<List<Token>> split(List<Token> tokens) {
-        List<List<Token>> result = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        for (Token each : tokens) {
-            if (each.isSymbol(";")) {
-                if (!current.isEmpty()) {
-                    result.add(current);
-                    current = new ArrayList<>();
-                }
-            } else {
-                current.add(each);
-            }
-        }
-        if (!current.isEmpty()) {
-            result.add(current);
-        }
-        return result;
-    }
-
     /** Statements the server runs itself that write to the mysql schema or create/drop schemas. */
     private static final java.util.Set<String> WRITING = java.util.Set.of("CREATE", "ALTER", "DROP", "RENAME", "GRANT",
             "REVOKE", "INSTALL", "UNINSTALL", "TRUNCATE");
-
-    /** Words after EXPLAIN that start a statement to explain rather than name a table to describe. */
-    private static final java.util.Set<String> EXPLAINABLE = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE",
-            "REPLACE", "TABLE", "WITH", "FORMAT", "ANALYZE", "FOR", "EXTENDED", "PARTITIONS");
 
     private void execute(String sql, List<Token> tokens, int moreFlag) {
         if (tokens.isEmpty()) {
@@ -265,147 +209,20 @@ public final class QueryExecutor {
                 && !(keyword.equals("ALTER") && tokens.size() > 1 && tokens.get(1).isWord("USER"))) {
             throw MySqlError.ER_MUST_CHANGE_PASSWORD.exception();
         }
-        switch (keyword) {
-            case "SET" -> {
-                if (tokens.size() > 1 && tokens.get(1).isWord("PASSWORD")) {
-                    accounts.setPassword(sql, tokens);
-                } else {
-                    set.execute(sql, tokens);
-                }
-                ok(0, moreFlag);
-            }
-            case "SHOW" -> {
-                if (tokens.size() > 1 && tokens.get(1).isWord("GRANTS")) {
-                    send(grants.show(sql, tokens), moreFlag);
-                } else {
-                    show.execute(sql, tokens, moreFlag);
-                }
-            }
-            case "GRANT", "REVOKE" -> {
-                grants.execute(sql, tokens);
-                ok(0, moreFlag);
-            }
-            case "USE" -> {
-                if (tokens.size() != 2 || !tokens.get(1).isIdentifier() && tokens.get(1).kind() != Token.Kind.STRING) {
-                    throw Lexer.syntaxError(sql, tokens.size() > 1 ? tokens.get(1).start() : sql.length());
-                }
-                session.useSchema(tokens.get(1).text());
-                ok(0, moreFlag);
-            }
-            case "SHUTDOWN" -> {
-                shutdown();
-                ok(0, moreFlag);
-                shutdownAfterReply();
-            }
-            case "KILL" -> {
-                kill(sql, tokens);
-                ok(0, moreFlag);
-            }
-            case "BEGIN" -> {
-                beginTransaction();
-                ok(0, moreFlag);
-            }
-            case "START" -> {
-                if (tokens.size() < 2 || !tokens.get(1).isWord("TRANSACTION")) {
-                    throw Lexer.syntaxError(sql, first.end());
-                }
-                beginTransaction();
-                ok(0, moreFlag);
-            }
-            case "COMMIT" -> {
-                endTransaction(true);
-                ok(0, moreFlag);
-            }
-            case "ROLLBACK" -> {
-                if (tokens.size() > 1 && tokens.get(1).isWord("TO")) {
-                    savepoints.rollbackTo(sql, tokens, moreFlag);
-                    return;
-                }
-                endTransaction(false);
-                ok(0, moreFlag);
-            }
-            case "SAVEPOINT" -> savepoints.set(sql, tokens, moreFlag);
-            case "RELEASE" -> savepoints.release(sql, tokens, moreFlag);
-            case "CREATE", "ALTER", "DROP", "RENAME" -> {
-                if (tokens.size() > 1 && tokens.get(1).isWord("USER")) {
-                    accounts.execute(sql, tokens);
-                    ok(0, moreFlag);
-                } else if (!keyword.equals("ALTER") && !keyword.equals("RENAME") && DatabaseStatement.matches(tokens)) {
-                    ok(databases.execute(sql, tokens), moreFlag);
-                } else if (TableDdl.matches(tokens)) {
-                    if (keyword.equals("RENAME")) {
-                        TableAccess.check(tokens, session);
-                    }
-                    tables.execute(sql, tokens, moreFlag);
-                } else {
-                    clientStatement(sql, tokens, moreFlag);
-                }
-            }
-            case "INSTALL", "UNINSTALL" -> {
-                if (!PluginStatement.matches(tokens)) {
-                    throw Lexer.syntaxError(sql, tokens.size() > 1 ? tokens.get(1).start() : sql.length());
-                }
-                plugins.execute(sql, tokens);
-                ok(0, moreFlag);
-            }
-            case "CLONE" -> {
-                clone.execute(sql, tokens);
-                ok(0, moreFlag);
-            }
-            case "FLUSH" -> {
-                if (!FlushStatement.matches(tokens)) {
-                    clientStatement(sql, tokens, moreFlag);
-                    return;
-                }
-                flush.execute(sql);
-                ok(0, moreFlag);
-            }
-            case "LOCK", "UNLOCK" -> {
-                if (InstanceLockStatement.matches(tokens)) {
-                    InstanceLockStatement.execute(tokens, session);
-                    ok(0, moreFlag);
-                    return;
-                }
-                if (!LockTablesStatement.matches(tokens)) {
-                    throw Lexer.syntaxError(sql, tokens.size() > 1 ? tokens.get(1).start() : sql.length());
-                }
-                new LockTablesStatement(session).execute(sql, tokens);
-                ok(0, moreFlag);
-            }
-            case "LOAD" -> files.loadData(sql, tokens, moreFlag);
-            case "DESCRIBE", "DESC" -> show.tableShows().describe(sql, tokens, moreFlag);
-            case "EXPLAIN" -> {
-                if (tokens.size() > 1 && tokens.get(1).isIdentifier() && !EXPLAINABLE.contains(tokens.get(1).upper())) {
-                    show.tableShows().describe(sql, tokens, moreFlag);
-                } else {
-                    clientStatement(sql, tokens, moreFlag);
-                }
-            }
-            case "DO" -> {
-                if (tokens.size() < 2) {
-                    throw Lexer.syntaxError(sql, sql.length());
-                }
-                String expressions = sql.substring(tokens.get(1).start());
-                evaluate(expressions, Lexer.tokenize(expressions));
-                ok(0, moreFlag);
-            }
-            case "UPDATE", "DELETE" -> {
-                if (MultiTableDml.matches(tokens)) {
-                    multiTable(sql, tokens, moreFlag);
-                } else {
-                    clientStatement(sql, tokens, moreFlag);
-                }
-            }
-            default -> clientStatement(sql, tokens, moreFlag);
+        StatementRoutes.Handler handler = routes.find(tokens);
+        if (handler != null) {
+            handler.run(sql, tokens, moreFlag);
+        } else {
+            clientStatement(sql, tokens, moreFlag);
         }
     }
 
     /** A multi-table UPDATE or DELETE, run by the server over the engine (MultiTableDml). */
-    private void multiTable(String sql, List<Token> tokens, int moreFlag) {
+    void multiTable(String sql, List<Token> tokens, int moreFlag) {
         NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
         try {
-            syncEngineConnection(session.engineConnection());
+            transactions.syncEngineConnection(session.engineConnection());
         } catch (SQLException e) {
             throw translate(e, sql);
         }
@@ -464,7 +281,7 @@ public final class QueryExecutor {
             if (session.queryKilled()) {
                 throw MySqlError.ER_QUERY_INTERRUPTED.exception();
             }
-            endIfRolledBack(e);
+            transactions.endIfRolledBack(e);
             throw translate(e, sql);
         } finally {
             session.running(null);
@@ -529,7 +346,7 @@ public final class QueryExecutor {
         if (insertId != 0) {
             session.lastInsertId(insertId);
         }
-        if (!session.variables().autocommit() || explicitTransaction) {
+        if (transactions.open()) {
             session.inTransaction(true);
         } else {
             session.server().engine().flush();
@@ -594,16 +411,17 @@ public final class QueryExecutor {
     }
 
     public void engine(String sql, List<Token> tokens, int moreFlag) {
-        String alteredView = ViewDefinitions.alterAsCreate(sql, tokens);
+        SqlText statement = new SqlText(sql, tokens);
+        SqlText alteredView = ViewDefinitions.alterAsCreate(statement);
         if (alteredView != null) {
-            sql = alteredView;
-            tokens = Lexer.tokenize(sql);
+            statement = alteredView;
         }
-        ViewDefinitions.Created createdView = ViewDefinitions.parseCreate(sql, tokens, session);
-        if (createdView != null && !createdView.sql().equals(sql)) {
-            sql = createdView.sql();
-            tokens = Lexer.tokenize(sql);
+        ViewDefinitions.Created createdView = ViewDefinitions.parseCreate(statement, session);
+        if (createdView != null) {
+            statement = createdView.statement();
         }
+        sql = statement.sql();
+        tokens = statement.tokens();
         NoDatabase.check(tokens, session);
         TableAccess.check(tokens, session);
         DiskFullGuard.checkDml(tokens, session);
@@ -618,12 +436,15 @@ public final class QueryExecutor {
                 session.warnings().size())) {
             return;
         }
-        String calcFoundRows = FoundRows.withoutModifier(sql, tokens);
-        if (calcFoundRows != null) {
-            sql = calcFoundRows;
-            tokens = Lexer.tokenize(sql);
+        SqlText withoutCalcFoundRows = FoundRows.withoutModifier(statement);
+        boolean calcFoundRows = withoutCalcFoundRows != null;
+        if (calcFoundRows) {
+            statement = withoutCalcFoundRows;
+            sql = statement.sql();
+            tokens = statement.tokens();
         }
-        String compatible = QueryCompat.rewrite(sql, tokens);
+        SqlText compatible = EnginePipeline.mysqlForms(statement);
+        boolean rewritten = !compatible.sql().equals(sql);
         boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
         if (insert || tokens.get(0).isWord("UPDATE")) {
             InvalidTextLiterals.check(tokens, session);
@@ -637,36 +458,34 @@ public final class QueryExecutor {
                 updated(result.inserted(), result.insertId(), moreFlag, null);
                 return;
             }
-            ParameterizedSelects.Shape shape = binary || calcFoundRows != null || !compatible.equals(sql)
-                    || !QuickReads.isPlainSelect(tokens)
+            ParameterizedSelects.Shape shape = binary || calcFoundRows || rewritten || !QuickReads.isPlainSelect(tokens)
                     || PreparedStatements.readsSessionState(tokens) ? null : ParameterizedSelects.of(sql, tokens);
             if (shape != null) {
                 selectParameterized(shape, SelectLabels.of(sql, tokens), moreFlag);
                 return;
             }
-            String engineSql = compatible.equals(sql) ? EngineSql.rewrite(sql, tokens, session)
-                    : EngineSql.rewrite(compatible, Lexer.tokenize(compatible), session);
+            String engineSql = EnginePipeline.spelling(compatible, session);
             long unchanged = tokens.get(0).isWord("UPDATE")
-                    ? ChangedRows.unchanged(session, compatible, Lexer.tokenize(compatible)) : 0;
-            try (Statement statement = connection.createStatement()) {
-                session.running(statement);
-                boolean hasRows = insert ? statement.execute(engineSql, Statement.RETURN_GENERATED_KEYS)
-                        : statement.execute(engineSql);
+                    ? ChangedRows.unchanged(session, compatible.sql(), compatible.tokens()) : 0;
+            try (Statement engineStatement = connection.createStatement()) {
+                session.running(engineStatement);
+                boolean hasRows = insert ? engineStatement.execute(engineSql, Statement.RETURN_GENERATED_KEYS)
+                        : engineStatement.execute(engineSql);
                 if (session.queryKilled()) {
                     throw MySqlError.ER_QUERY_INTERRUPTED.exception();
                 }
                 if (hasRows) {
-                    try (ResultSet rows = statement.getResultSet()) {
+                    try (ResultSet rows = engineStatement.getResultSet()) {
                         sendRows(rows, SelectLabels.of(sql, tokens), moreFlag);
                     }
-                    if (calcFoundRows != null) {
+                    if (calcFoundRows) {
                         session.foundRows(FoundRows.count(session, sql, tokens, session.foundRows()));
                     }
                 } else {
                     if (createdView != null) {
                         ViewDefinitions.record(connection, createdView);
                     }
-                    afterUpdate(statement, tokens, moreFlag, unchanged);
+                    afterUpdate(engineStatement, tokens, moreFlag, unchanged);
                 }
             } finally {
                 session.running(null);
@@ -675,7 +494,7 @@ public final class QueryExecutor {
             if (session.queryKilled()) {
                 throw MySqlError.ER_QUERY_INTERRUPTED.exception();
             }
-            endIfRolledBack(e);
+            transactions.endIfRolledBack(e);
             throw translate(e, sql);
         } finally {
             liftStatementTimeout();
@@ -688,14 +507,6 @@ public final class QueryExecutor {
             session.syncStatementTimeout(false);
         } catch (SQLException broken) {
             // the connection failed; the next statement on it fails and says so
-        }
-    }
-
-    /** A deadlock victim's whole transaction was rolled back by the engine (as InnoDB does): it is over. */
-    private void endIfRolledBack(SQLException e) {
-        if (e.getErrorCode() == org.h2.api.ErrorCode.DEADLOCK_1) {
-            explicitTransaction = false;
-            session.inTransaction(false);
         }
     }
 
@@ -715,52 +526,14 @@ public final class QueryExecutor {
     }
 
     private void sendRows(ResultSet rows, List<String> labels, int moreFlag) throws SQLException {
-        ResultSetMetaData meta = rows.getMetaData();
-        List<ColumnDefinition> columns = ColumnMapping.columns(meta, labels);
-        dev.doppel.server.protocol.ResultsCharset conversion = session.resultsConversion();
-        if (conversion != null) {
-            columns = conversion.relabel(columns, ColumnMapping.UTF8MB4);
-        }
-        int count = columns.size();
-        int[] types = new int[count];
-        int[] decimals = new int[count];
-        for (int i = 0; i < count; i++) {
-            types[i] = meta.getColumnType(i + 1);
-            decimals[i] = columns.get(i).decimals();
-        }
-        ResponseWriter writer = session.writer();
-        int status = session.statusFlags() | moreFlag;
-        writer.columns(columns, status);
-        int sinceFlush = 0;
-        long sent = 0;
-        while (rows.next()) {
-            sent++;
-            ByteBuf out = writer.beginRow();
-            if (binary) {
-                BinaryValues.writeRow(out, rows, columns, conversion);
-            } else {
-                for (int i = 0; i < count; i++) {
-                    if (conversion != null && columns.get(i).charset() != ColumnMapping.UTF8MB4
-                            && columns.get(i).charset() != ColumnDefinition.BINARY_CHARSET) {
-                        conversion.write(out, rows.getString(i + 1));
-                    } else {
-                        TextValues.write(out, rows, i + 1, types[i], decimals[i]);
-                    }
-                }
-            }
-            writer.endRow();
-            if (++sinceFlush == 512) {
-                sinceFlush = 0;
-                if (writer.pendingBytes() > FLUSH_BYTES) {
-                    writer.flushPart();
-                }
-            }
-        }
-        if (!session.variables().autocommit() || explicitTransaction) {
+        long sent = ResultRows.write(rows, labels, session.writer(), session.statusFlags() | moreFlag,
+                session.resultsConversion(), binary);
+        if (transactions.open()) {
             session.inTransaction(true);
         }
         session.foundRows(sent);
-        writer.endOfRows(session.statusFlags() | moreFlag, session.warnings().size(), session.drainSessionState());
+        session.writer().endOfRows(session.statusFlags() | moreFlag, session.warnings().size(),
+                session.drainSessionState());
     }
 
     /** A text SELECT run as the session's engine prepared statement of its shape (see ParameterizedSelects). */
@@ -781,7 +554,7 @@ public final class QueryExecutor {
     /** The engine connection follows the session: its autocommit, and how long its statements wait for locks. */
     public void syncEngineConnection(Connection connection, List<Token> tokens) throws SQLException {
         session.syncStatementTimeout(isSelect(tokens));
-        syncEngineConnection(connection);
+        transactions.syncEngineConnection(connection);
     }
 
     /** A query statement, which max_execution_time bounds: SELECT, WITH ... SELECT, TABLE, VALUES, (SELECT ...). */
@@ -789,121 +562,5 @@ public final class QueryExecutor {
         Token first = tokens.get(0);
         return first.isWord("SELECT") || first.isWord("WITH") || first.isWord("TABLE") || first.isWord("VALUES")
                 || first.isSymbol("(");
-    }
-
-    private void syncEngineConnection(Connection connection) throws SQLException {
-        session.syncLockTimeout();
-        boolean wanted = session.variables().autocommit() && !explicitTransaction;
-        if (connection.getAutoCommit() != wanted) {
-            connection.setAutoCommit(wanted);
-        }
-    }
-
-    private void beginTransaction() {
-        endTransaction(true);
-        try {
-            session.engineConnection().setAutoCommit(false);
-        } catch (SQLException e) {
-            throw EngineErrors.translate(e, "BEGIN", session.schema());
-        }
-        explicitTransaction = true;
-        session.inTransaction(true);
-    }
-
-    /** COMMIT or ROLLBACK of the current transaction, if any. */
-    public void endTransaction(boolean commit) {
-        try {
-            Connection connection = session.engineConnection();
-            if (!connection.getAutoCommit()) {
-                if (commit) {
-                    // A transaction that changed nothing has nothing to write; earlier autocommit statements were
-                    // written when they ran.
-                    boolean changed = session.server().engine().hasUncommittedChanges(connection);
-                    connection.commit();
-                    if (changed) {
-                        session.server().engine().flush();
-                    }
-                } else {
-                    connection.rollback();
-                }
-            }
-            explicitTransaction = false;
-            session.inTransaction(false);
-            savepoints.clear();
-            syncEngineConnection(connection);
-        } catch (SQLException e) {
-            throw EngineErrors.translate(e, commit ? "COMMIT" : "ROLLBACK", session.schema());
-        }
-    }
-
-    /** SHUTDOWN and COM_SHUTDOWN: needs the SHUTDOWN privilege. */
-    public void shutdown() {
-        requirePrivilege("SHUTDOWN");
-        ServerContext server = session.server();
-        server.log().system(13172, "Received SHUTDOWN from user " + session.user() + ". Shutting down mysqld"
-                + " (Version: " + dev.doppel.server.config.ServerVersion.VERSION + ").");
-    }
-
-    /** Stops the server after the reply to SHUTDOWN is on its way, so the client sees its OK. */
-    public void shutdownAfterReply() {
-        session.writer().flush();
-        session.server().requestShutdown();
-    }
-
-    private void kill(String sql, List<Token> tokens) {
-        int index = 1;
-        boolean queryOnly = false;
-        if (index < tokens.size() && tokens.get(index).isWord("QUERY")) {
-            queryOnly = true;
-            index++;
-        } else if (index < tokens.size() && tokens.get(index).isWord("CONNECTION")) {
-            index++;
-        }
-        if (index != tokens.size() - 1 || tokens.get(index).kind() != Token.Kind.NUMBER) {
-            throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
-        }
-        kill(Long.parseLong(tokens.get(index).text()), queryOnly);
-    }
-
-    /** KILL [QUERY] id: a user may kill its own sessions; others need CONNECTION_ADMIN or SUPER. */
-    public void kill(long id, boolean queryOnly) {
-        ServerContext.ConnectionInfo target = session.server().connection(id);
-        if (target == null) {
-            throw MySqlError.ER_NO_SUCH_THREAD.exception(id);
-        }
-        if (target instanceof dev.doppel.server.session.ClientConnection client && client.session() != null
-                && !(client.session().account().user().equals(session.account().user())
-                        && client.session().account().host().equals(session.account().host()))
-                && !session.privileges().hasGlobal("CONNECTION_ADMIN") && !session.privileges().hasGlobal("SUPER")) {
-            throw MySqlError.ER_KILL_DENIED_ERROR.exception(id);
-        }
-        target.kill(queryOnly);
-    }
-
-    void requirePrivilege(String privilege) {
-        session.privileges().requireGlobal(privilege);
-    }
-
-    /** The columns of a table for COM_FIELD_LIST. */
-    public List<ColumnDefinition> tableColumns(String table, String wildcard) throws SQLException {
-        if (session.schema() == null) {
-            throw MySqlError.ER_NO_DB_ERROR.exception();
-        }
-        if (!session.privileges().canSeeTable(session.schema(), table)) {
-            throw MySqlError.ER_TABLEACCESS_DENIED_ERROR.exception("SELECT", session.user(), session.host(), table);
-        }
-        Connection connection = session.engineConnection();
-        List<ColumnDefinition> result = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT * FROM `" + session.schema().replace("`", "``") + "`.`"
-                     + table.replace("`", "``") + "` WHERE FALSE")) {
-            List<ColumnDefinition> columns = ColumnMapping.columns(rows.getMetaData(), null);
-            for (ColumnDefinition each : columns) {
-                if (wildcard == null || wildcard.isEmpty() || LikePattern.of(wildcard).matches(each.name())) {
-                    result.add(each);
-                }
-            }
-        }
-        return result;
     }
 }

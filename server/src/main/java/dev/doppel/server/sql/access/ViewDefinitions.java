@@ -7,6 +7,8 @@ import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.QualifiedName;
+import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.lex.TextEdits;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
 
@@ -39,7 +41,7 @@ public final class ViewDefinitions {
     private static volatile long cachedVersion = -1;
 
     /** What a CREATE VIEW says of its definer, and the statement without the clauses the engine does not know. */
-    public record Created(String sql, String schema, String name, String user, String host, boolean invoker, String select) {
+    public record Created(SqlText statement, String schema, String name, String user, String host, boolean invoker, String select) {
     }
 
     private record View(String schema, String name, String user, String host, boolean invoker, String select) {
@@ -57,7 +59,8 @@ public final class ViewDefinitions {
      * ALTER [ALGORITHM=..] [DEFINER=..] [SQL SECURITY ..] VIEW v AS ...: MySQL's CREATE OR REPLACE of a view that
      * exists (1146 otherwise), with the same privileges; null for any other statement.
      */
-    public static String alterAsCreate(String sql, List<Token> tokens) {
+    public static SqlText alterAsCreate(SqlText statement) {
+        List<Token> tokens = statement.tokens();
         if (tokens.size() < 3 || !tokens.get(0).isWord("ALTER")) {
             return null;
         }
@@ -72,7 +75,9 @@ public final class ViewDefinitions {
         if (i + 1 >= tokens.size() || !tokens.get(i + 1).isIdentifier()) {
             return null;
         }
-        return "CREATE OR REPLACE " + sql.substring(tokens.get(1).start());
+        TextEdits edits = new TextEdits();
+        edits.replace(0, tokens.get(1).start(), "CREATE OR REPLACE ");
+        return edits.applyTo(statement);
     }
 
     /** For an ALTER VIEW, once its privileges are checked: the view must exist (1146). */
@@ -90,7 +95,9 @@ public final class ViewDefinitions {
     }
 
     /** CREATE [OR REPLACE] [ALGORITHM=..] [DEFINER=..] [SQL SECURITY ..] VIEW ...; null for any other statement. */
-    public static Created parseCreate(String sql, List<Token> tokens, Session session) {
+    public static Created parseCreate(SqlText statement, Session session) {
+        List<Token> tokens = statement.tokens();
+        String sql = statement.sql();
         if (tokens.isEmpty() || !tokens.get(0).isWord("CREATE")) {
             return null;
         }
@@ -145,10 +152,12 @@ public final class ViewDefinitions {
         if (as + 1 >= tokens.size()) {
             return null;
         }
-        String engineSql = clausesStart == i ? sql
-                : sql.substring(0, tokens.get(clausesStart).start()) + sql.substring(tokens.get(i).start());
+        TextEdits withoutClauses = new TextEdits();
+        if (clausesStart != i) {
+            withoutClauses.replace(tokens.get(clausesStart).start(), tokens.get(i).start(), "");
+        }
         String select = sql.substring(tokens.get(as + 1).start()).strip();
-        return new Created(engineSql, view.qualifierOr(session.schema()), view.name(), user, host, invoker, select);
+        return new Created(withoutClauses.applyTo(statement), view.qualifierOr(session.schema()), view.name(), user, host, invoker, select);
     }
 
     /** Keeps the definer of the view just created, in the engine's comment on it. */

@@ -28,6 +28,26 @@ public final class Lexer {
         return new Lexer(sql).run();
     }
 
+    /** The statements of a multi-statement text: the tokens between the semicolons, empty statements left out. */
+    public static List<List<Token>> splitStatements(List<Token> tokens) {
+        List<List<Token>> result = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        for (Token each : tokens) {
+            if (each.isSymbol(";")) {
+                if (!current.isEmpty()) {
+                    result.add(current);
+                    current = new ArrayList<>();
+                }
+            } else {
+                current.add(each);
+            }
+        }
+        if (!current.isEmpty()) {
+            result.add(current);
+        }
+        return result;
+    }
+
     private List<Token> run() {
         List<Token> result = new ArrayList<>();
         while (true) {

@@ -182,7 +182,7 @@ public final class SetStatement {
         }
         if (scope != VariableQualifier.GLOBAL) {
             if (variable.name().equals("autocommit") && !wasAutocommit && session.variables().autocommit()) {
-                executor.endTransaction(true);
+                executor.transactions().end(true);
             }
             changed(variable.name());
         }

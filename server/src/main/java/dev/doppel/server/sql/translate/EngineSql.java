@@ -7,8 +7,8 @@ import dev.doppel.server.config.VariableQualifier;
 import dev.doppel.server.protocol.ClientText;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.ddl.UnsignedDeclaration;
+import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
-import dev.doppel.server.sql.lex.TokenRanges;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -57,10 +57,6 @@ public final class EngineSql {
             Map.entry("GET_LOCK", "PUBLIC.MYSQL_GET_LOCK"), Map.entry("RELEASE_LOCK", "PUBLIC.MYSQL_RELEASE_LOCK"),
             Map.entry("IS_FREE_LOCK", "PUBLIC.MYSQL_IS_FREE_LOCK"), Map.entry("IS_USED_LOCK", "PUBLIC.MYSQL_IS_USED_LOCK"),
             Map.entry("RELEASE_ALL_LOCKS", "PUBLIC.MYSQL_RELEASE_ALL_LOCKS"));
-    private static final List<String> WHOLE_SECOND_TIMES = List.of("UTC_TIMESTAMP", "SYSDATE", "CONVERT_TZ");
-    private static final String WHOLE_SECOND_NOW = "CAST(DATE_TRUNC(SECOND, LOCALTIMESTAMP) AS TIMESTAMP(0))";
-    private static final List<String> CURRENT_TIMESTAMPS = List.of("NOW", "CURRENT_TIMESTAMP", "LOCALTIMESTAMP",
-            "LOCALTIME");
     /** Words after which a name followed by "(" is a table or an index, not a function call. */
     private static final Set<String> BEFORE_TABLE_NAMES = Set.of("INTO", "TABLE", "UPDATE", "REFERENCES", "EXISTS",
             "INDEX", "KEY", "JOIN", "FROM");
@@ -72,14 +68,11 @@ public final class EngineSql {
         Map<Integer, String> replaced = new HashMap<>();
         Map<Integer, String> before = new HashMap<>();
         Map<Integer, String> after = new HashMap<>();
-        DateArithmetic.collect(tokens, replaced);
-        Division.collect(tokens, before, replaced, after);
-        JsonSql.collect(sql, tokens, replaced);
-        wholeSecondTimes(tokens, before, after);
-        groupConcatCut(tokens, before, after);
-        wholeSecondNow(tokens, replaced);
-        StrToDate.collect(tokens, replaced, before, after);
-        RecursionDepth.collect(sql, tokens, before, replaced, after);
+        SqlText statement = new SqlText(sql, tokens);
+        EngineEdits edits = new EngineEdits(before, replaced, after);
+        for (TokenRewrite step : EnginePipeline.ENGINE_SPELLING) {
+            step.collect(statement, edits);
+        }
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
@@ -101,71 +94,6 @@ public final class EngineSql {
             previous = tokens.get(i);
         }
         return result.toString();
-    }
-
-    /**
-     * NOW(), CURRENT_TIMESTAMP and LOCALTIMESTAMP are DATETIMEs of whole seconds in MySQL unless given a precision;
-     * the engine's carry microseconds. Outside DDL (where DEFAULT and ON UPDATE keep the engine's form) they become
-     * the engine's current timestamp cut to the second (a cast alone would round, and NOW() could pass NOW(3)).
-     */
-    private static void wholeSecondNow(List<Token> tokens, Map<Integer, String> replaced) {
-        if (tokens.isEmpty() || tokens.get(0).isWord("CREATE") || tokens.get(0).isWord("ALTER")) {
-            return;
-        }
-        for (int i = 0; i < tokens.size(); i++) {
-            Token name = tokens.get(i);
-            if (!isAnyWord(name, CURRENT_TIMESTAMPS) || i > 0 && tokens.get(i - 1).isSymbol(".")
-                    || replaced.containsKey(i)) {
-                continue;
-            }
-            boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
-            if (call && i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(")")) {
-                replaced.put(i, WHOLE_SECOND_NOW);
-                replaced.put(i + 1, "");
-                replaced.put(i + 2, "");
-            } else if (!call && !name.isWord("NOW")) {
-                replaced.put(i, WHOLE_SECOND_NOW);
-            }
-        }
-    }
-
-    /**
-     * The server's functions that return a DATETIME of whole seconds (UTC_TIMESTAMP(), SYSDATE(), CONVERT_TZ) come
-     * back from the engine as its TIMESTAMP with fractional digits; a cast makes the result metadata MySQL's.
-     */
-    private static void wholeSecondTimes(List<Token> tokens, Map<Integer, String> before, Map<Integer, String> after) {
-        wrapCalls(tokens, WHOLE_SECOND_TIMES, "CAST(", " AS TIMESTAMP(0))", before, after);
-    }
-
-    /** GROUP_CONCAT(...) cut to group_concat_max_len with warning 1260 (the engine's has no bound). */
-    private static void groupConcatCut(List<Token> tokens, Map<Integer, String> before, Map<Integer, String> after) {
-        wrapCalls(tokens, List.of("GROUP_CONCAT"), "PUBLIC.MYSQL_GROUP_CONCAT_CUT(", ")", before, after);
-    }
-
-    /** Puts {@code open} before and {@code close} after every call of one of {@code functions} (not schema.name()). */
-    private static void wrapCalls(List<Token> tokens, List<String> functions, String open, String close,
-                                  Map<Integer, String> before, Map<Integer, String> after) {
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (!tokens.get(i + 1).isSymbol("(") || !isAnyWord(tokens.get(i), functions)
-                    || i > 0 && tokens.get(i - 1).isSymbol(".")) {
-                continue;
-            }
-            int end = TokenRanges.closing(tokens, i + 1);
-            if (end > 0) {
-                before.merge(i, open, (a, b) -> a + b);
-                after.merge(end, close, (a, b) -> b + a);
-            }
-        }
-    }
-
-    /** Whether the token is one of {@code words}, without making an upper-case copy of every word of a statement. */
-    private static boolean isAnyWord(Token token, List<String> words) {
-        for (String each : words) {
-            if (token.isWord(each)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Appends the engine's text of the token at {@code i} (and any it belongs with); returns the last one used. */

@@ -1,8 +1,8 @@
 package dev.doppel.server.sql.translate;
 
 import dev.doppel.server.session.Session;
-import dev.doppel.server.sql.QueryExecutor;
-import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.lex.TextEdits;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
 
@@ -21,14 +21,17 @@ public final class FoundRows {
     }
 
     /** The SELECT without SQL_CALC_FOUND_ROWS, or null when it has none. */
-    public static String withoutModifier(String sql, List<Token> tokens) {
-        if (tokens.isEmpty() || !tokens.get(0).isWord("SELECT")) {
+    public static SqlText withoutModifier(SqlText statement) {
+        List<Token> tokens = statement.tokens();
+        if (!statement.startsWith("SELECT")) {
             return null;
         }
         for (int i = 1; i < tokens.size() && i < 8; i++) {
             Token each = tokens.get(i);
             if (each.isWord("SQL_CALC_FOUND_ROWS")) {
-                return sql.substring(0, each.start()) + sql.substring(each.end());
+                TextEdits edits = new TextEdits();
+                edits.replace(each, "");
+                return edits.applyTo(statement);
             }
         }
         return null;
@@ -41,10 +44,7 @@ public final class FoundRows {
             return sent;
         }
         String counting = "SELECT COUNT(*) FROM (" + sql.substring(0, tokens.get(limit).start()) + ") AS found_rows";
-        List<Token> countingTokens = Lexer.tokenize(counting);
-        String compatible = QueryCompat.rewrite(counting, countingTokens);
-        String engineSql = EngineSql.rewrite(compatible, compatible.equals(counting) ? countingTokens
-                : Lexer.tokenize(compatible), session);
+        String engineSql = EnginePipeline.engineSql(SqlText.of(counting), session);
         try (Statement statement = session.engineConnection().createStatement();
              ResultSet rows = statement.executeQuery(engineSql)) {
             return rows.next() ? rows.getLong(1) : sent;

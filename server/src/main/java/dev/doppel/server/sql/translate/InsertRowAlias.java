@@ -1,5 +1,7 @@
 package dev.doppel.server.sql.translate;
 
+import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.lex.TextEdits;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
 
@@ -14,56 +16,54 @@ import java.util.Map;
  * replaces VALUES(c) there (Laravel's upsert writes it). The engine knows only VALUES(c): the alias goes, and each
  * {@code new.c} (or {@code new.a} of a column alias, by position in the INSERT's column list) becomes VALUES(c).
  */
-public final class InsertRowAlias {
-    private InsertRowAlias() {
-    }
-
-    /** The statement with the alias resolved, {@code sql} itself when it has none. */
-    static String rewrite(String sql, List<Token> tokens) {
+final class InsertRowAlias implements StatementRewrite {
+    @Override
+    public SqlText apply(SqlText statement) {
+        List<Token> tokens = statement.tokens();
+        if (!statement.startsWith("INSERT")) {
+            return statement;
+        }
         int on = topLevelOnDuplicate(tokens);
         if (on < 2) {
-            return sql;
+            return statement;
         }
         int aliasAt = on - 1;
         List<String> columnAliases = List.of();
         if (tokens.get(aliasAt).isSymbol(")")) {
             int open = TokenRanges.opening(tokens, aliasAt);
             if (open < 2) {
-                return sql;
+                return statement;
             }
             columnAliases = names(tokens, open + 1, aliasAt);
             aliasAt = open - 1;
         }
         if (!tokens.get(aliasAt).isIdentifier() || !tokens.get(aliasAt - 1).isWord("AS")) {
-            return sql;
+            return statement;
         }
         String alias = tokens.get(aliasAt).text().toLowerCase(Locale.ROOT);
         Map<String, String> columns = new HashMap<>();
         if (!columnAliases.isEmpty()) {
             List<String> inserted = insertColumns(tokens);
             if (inserted.size() != columnAliases.size()) {
-                return sql;
+                return statement;
             }
             for (int i = 0; i < inserted.size(); i++) {
                 columns.put(columnAliases.get(i).toLowerCase(Locale.ROOT), inserted.get(i));
             }
         }
-        StringBuilder out = new StringBuilder(sql.length());
-        out.append(sql, 0, tokens.get(aliasAt - 1).start());
-        int copied = tokens.get(on).start();
+        TextEdits edits = new TextEdits();
+        edits.replace(tokens.get(aliasAt - 1).start(), tokens.get(on).start(), "");
         for (int i = on + 4; i + 2 < tokens.size(); i++) {
             Token qualifier = tokens.get(i);
             if (qualifier.isIdentifier() && qualifier.text().equalsIgnoreCase(alias) && tokens.get(i + 1).isSymbol(".")
                     && tokens.get(i + 2).isIdentifier() && !(i > 0 && tokens.get(i - 1).isSymbol("."))) {
                 String column = tokens.get(i + 2).text();
                 String target = columns.getOrDefault(column.toLowerCase(Locale.ROOT), column);
-                out.append(sql, copied, qualifier.start()).append("VALUES(`").append(target.replace("`", "``"))
-                        .append("`)");
-                copied = tokens.get(i + 2).end();
+                edits.replace(qualifier, tokens.get(i + 2), "VALUES(`" + target.replace("`", "``") + "`)");
                 i += 2;
             }
         }
-        return out.append(sql, copied, sql.length()).toString();
+        return edits.applyTo(statement);
     }
 
     private static int topLevelOnDuplicate(List<Token> tokens) {

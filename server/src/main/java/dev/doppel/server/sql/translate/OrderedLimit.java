@@ -1,6 +1,8 @@
 package dev.doppel.server.sql.translate;
 
 import dev.doppel.server.sql.dml.DmlClauses;
+import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.lex.TextEdits;
 import dev.doppel.server.sql.lex.Token;
 
 import java.util.List;
@@ -11,21 +13,22 @@ import java.util.List;
  * engine's row ids: {@code ... WHERE t._rowid_ IN (SELECT t._rowid_ FROM t WHERE ... ORDER BY ... LIMIT n)}.
  * Statements without ORDER BY or LIMIT pass unchanged.
  */
-public final class OrderedLimit {
-    private OrderedLimit() {
-    }
-
-    public static String rewrite(String sql, List<Token> tokens) {
+final class OrderedLimit implements StatementRewrite {
+    @Override
+    public SqlText apply(SqlText statement) {
+        List<Token> tokens = statement.tokens();
         DmlClauses clauses = DmlClauses.parse(tokens);
         if (clauses == null || (clauses.orderBy() < 0 && clauses.limit() < 0)) {
-            return sql;
+            return statement;
         }
         int selection = clauses.where() >= 0 ? clauses.where() : clauses.orderBy() >= 0 ? clauses.orderBy()
                 : clauses.limit();
         String alias = "`" + clauses.alias(tokens).replace("`", "``") + "`";
-        String head = sql.substring(0, tokens.get(selection).start());
-        String rows = DmlClauses.text(sql, tokens, selection, tokens.size());
-        String ref = DmlClauses.text(sql, tokens, clauses.refStart(), clauses.refEnd());
-        return head + "WHERE " + alias + "._rowid_ IN (SELECT " + alias + "._rowid_ FROM " + ref + " " + rows + ")";
+        String ref = DmlClauses.text(statement.sql(), tokens, clauses.refStart(), clauses.refEnd());
+        TextEdits edits = new TextEdits();
+        edits.insert(tokens.get(selection).start(), "WHERE " + alias + "._rowid_ IN (SELECT " + alias + "._rowid_ FROM "
+                + ref + " ");
+        edits.insert(tokens.get(tokens.size() - 1).end(), ")");
+        return edits.applyTo(statement);
     }
 }

@@ -1,13 +1,13 @@
 package dev.doppel.server.sql.translate;
 
-import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.SqlText;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class QueryCompatTest {
+class EnginePipelineTest {
     private static String rewrite(String sql) {
-        return QueryCompat.rewrite(sql, Lexer.tokenize(sql));
+        return EnginePipeline.mysqlForms(SqlText.of(sql)).sql();
     }
 
     @Test

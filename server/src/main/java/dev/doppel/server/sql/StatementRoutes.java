@@ -1,0 +1,173 @@
+package dev.doppel.server.sql;
+
+import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.access.TableAccess;
+import dev.doppel.server.sql.ddl.TableDdl;
+import dev.doppel.server.sql.dml.MultiTableDml;
+import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.owned.AccountStatement;
+import dev.doppel.server.sql.owned.CloneStatement;
+import dev.doppel.server.sql.owned.DatabaseStatement;
+import dev.doppel.server.sql.owned.FlushStatement;
+import dev.doppel.server.sql.owned.GrantStatement;
+import dev.doppel.server.sql.owned.InstanceLockStatement;
+import dev.doppel.server.sql.owned.LockTablesStatement;
+import dev.doppel.server.sql.owned.PluginStatement;
+import dev.doppel.server.sql.owned.Savepoints;
+import dev.doppel.server.sql.owned.ServerCommands;
+import dev.doppel.server.sql.owned.SetStatement;
+import dev.doppel.server.sql.owned.ShowStatement;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Which handler runs a statement: a table of statement kinds by their first word, each with what else must hold,
+ * tried in the order written. A statement no route takes is a client statement for the engine
+ * ({@link QueryExecutor}), which the first wall's allowlist judges.
+ */
+final class StatementRoutes {
+    /** Runs one statement and writes its result. */
+    @FunctionalInterface
+    interface Handler {
+        void run(String sql, List<Token> tokens, int moreFlag);
+    }
+
+    /** A handler whose statement ends with a plain OK. */
+    @FunctionalInterface
+    private interface ThenOk {
+        void run(String sql, List<Token> tokens);
+    }
+
+    private record Route(Predicate<List<Token>> when, Handler handler) {
+    }
+
+    /** Words after EXPLAIN that start a statement to explain rather than name a table to describe. */
+    private static final Set<String> EXPLAINABLE = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "TABLE",
+            "WITH", "FORMAT", "ANALYZE", "FOR", "EXTENDED", "PARTITIONS");
+    private static final Predicate<List<Token>> ALWAYS = tokens -> true;
+
+    private final Map<String, List<Route>> byFirstWord = new HashMap<>();
+    private final QueryExecutor executor;
+
+    StatementRoutes(Session session, QueryExecutor executor, Transactions transactions, Savepoints savepoints,
+                    ServerCommands commands) {
+        this.executor = executor;
+        SetStatement set = new SetStatement(session, executor);
+        ShowStatement show = new ShowStatement(session, executor);
+        AccountStatement accounts = new AccountStatement(session);
+        GrantStatement grants = new GrantStatement(session, accounts);
+        DatabaseStatement databases = new DatabaseStatement(session);
+        PluginStatement plugins = new PluginStatement(session);
+        CloneStatement clone = new CloneStatement(session);
+        FlushStatement flush = new FlushStatement(session);
+        TableDdl tables = new TableDdl(session, executor);
+
+        add("SET", second("PASSWORD"), ok(accounts::setPassword));
+        add("SET", ALWAYS, ok(set::execute));
+        add("SHOW", second("GRANTS"), (sql, tokens, more) -> executor.send(grants.show(sql, tokens), more));
+        add("SHOW", ALWAYS, show::execute);
+        add("GRANT REVOKE", ALWAYS, ok(grants::execute));
+        add("USE", ALWAYS, ok((sql, tokens) -> use(session, sql, tokens)));
+        add("SHUTDOWN", ALWAYS, (sql, tokens, more) -> {
+            commands.shutdown();
+            executor.ok(0, more);
+            commands.shutdownAfterReply();
+        });
+        add("KILL", ALWAYS, ok(commands::kill));
+        add("BEGIN", ALWAYS, ok((sql, tokens) -> transactions.begin()));
+        add("START", second("TRANSACTION"), ok((sql, tokens) -> transactions.begin()));
+        add("START", ALWAYS, ok((sql, tokens) -> {
+            throw Lexer.syntaxError(sql, tokens.get(0).end());
+        }));
+        add("COMMIT", ALWAYS, ok((sql, tokens) -> transactions.end(true)));
+        add("ROLLBACK", second("TO"), savepoints::rollbackTo);
+        add("ROLLBACK", ALWAYS, ok((sql, tokens) -> transactions.end(false)));
+        add("SAVEPOINT", ALWAYS, savepoints::set);
+        add("RELEASE", ALWAYS, savepoints::release);
+        add("CREATE ALTER DROP RENAME", second("USER"), ok(accounts::execute));
+        add("CREATE DROP", DatabaseStatement::matches,
+                (sql, tokens, more) -> executor.ok(databases.execute(sql, tokens), more));
+        add("RENAME", TableDdl::matches, (sql, tokens, more) -> {
+            TableAccess.check(tokens, session);
+            tables.execute(sql, tokens, more);
+        });
+        add("CREATE ALTER DROP", TableDdl::matches, tables::execute);
+        add("INSTALL UNINSTALL", PluginStatement::matches, ok(plugins::execute));
+        add("INSTALL UNINSTALL", ALWAYS, ok((sql, tokens) -> syntaxErrorAt(sql, tokens, 1)));
+        add("CLONE", ALWAYS, ok(clone::execute));
+        add("FLUSH", FlushStatement::matches, ok((sql, tokens) -> flush.execute(sql)));
+        add("LOCK UNLOCK", InstanceLockStatement::matches,
+                ok((sql, tokens) -> InstanceLockStatement.execute(tokens, session)));
+        add("LOCK UNLOCK", LockTablesStatement::matches,
+                ok((sql, tokens) -> new LockTablesStatement(session).execute(sql, tokens)));
+        add("LOCK UNLOCK", ALWAYS, ok((sql, tokens) -> syntaxErrorAt(sql, tokens, 1)));
+        add("LOAD", ALWAYS, executor.files()::loadData);
+        add("DESCRIBE DESC", ALWAYS, show.tableShows()::describe);
+        add("EXPLAIN", tokens -> tokens.size() > 1 && tokens.get(1).isIdentifier()
+                && !EXPLAINABLE.contains(tokens.get(1).upper()), show.tableShows()::describe);
+        add("DO", ALWAYS, ok(this::doStatement));
+        add("UPDATE DELETE", MultiTableDml::matches, executor::multiTable);
+    }
+
+    /** The handler of the first route that takes the statement, null for a client statement for the engine. */
+    Handler find(List<Token> tokens) {
+        Token first = tokens.get(0);
+        if (first.kind() != Token.Kind.WORD) {
+            return null;
+        }
+        List<Route> candidates = byFirstWord.get(first.upper());
+        if (candidates != null) {
+            for (Route each : candidates) {
+                if (each.when().test(tokens)) {
+                    return each.handler();
+                }
+            }
+        }
+        return null;
+    }
+
+    private void add(String firstWords, Predicate<List<Token>> when, Handler handler) {
+        for (String word : firstWords.split(" ")) {
+            byFirstWord.computeIfAbsent(word.toUpperCase(Locale.ROOT), w -> new ArrayList<>())
+                    .add(new Route(when, handler));
+        }
+    }
+
+    private Handler ok(ThenOk handler) {
+        return (sql, tokens, more) -> {
+            handler.run(sql, tokens);
+            executor.ok(0, more);
+        };
+    }
+
+    private static Predicate<List<Token>> second(String word) {
+        return tokens -> tokens.size() > 1 && tokens.get(1).isWord(word);
+    }
+
+    private static void syntaxErrorAt(String sql, List<Token> tokens, int index) {
+        throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
+    }
+
+    private static void use(Session session, String sql, List<Token> tokens) {
+        if (tokens.size() != 2 || !tokens.get(1).isIdentifier() && tokens.get(1).kind() != Token.Kind.STRING) {
+            syntaxErrorAt(sql, tokens, 1);
+        }
+        session.useSchema(tokens.get(1).text());
+    }
+
+    /** DO expr, ...: evaluates and discards, as MySQL does. */
+    private void doStatement(String sql, List<Token> tokens) {
+        if (tokens.size() < 2) {
+            syntaxErrorAt(sql, tokens, 1);
+        }
+        String expressions = sql.substring(tokens.get(1).start());
+        executor.evaluate(expressions, Lexer.tokenize(expressions));
+    }
+}

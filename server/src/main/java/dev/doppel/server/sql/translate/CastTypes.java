@@ -1,0 +1,58 @@
+package dev.doppel.server.sql.translate;
+
+import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.lex.TextEdits;
+import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.lex.TokenRanges;
+
+import java.util.List;
+
+/**
+ * The cast types the engine reads otherwise: CAST(x AS SIGNED [INTEGER]) and CONVERT(x, UNSIGNED [INTEGER]) become
+ * casts to BIGINT; CAST(x AS CHAR [CHARACTER SET cs]) is a string of any length in MySQL, the engine's CHAR one
+ * character, so it becomes VARCHAR; CONVERT(x USING cs) converts to VARCHAR (the engine's strings have one character
+ * set).
+ */
+final class CastTypes implements StatementRewrite {
+    @Override
+    public SqlText apply(SqlText statement) {
+        List<Token> tokens = statement.tokens();
+        TextEdits edits = new TextEdits();
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            Token each = tokens.get(i);
+            if (each.isWord("USING") && i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(")")
+                    && TokenRanges.opening(tokens, i + 2) > 0
+                    && tokens.get(TokenRanges.opening(tokens, i + 2) - 1).isWord("CONVERT")) {
+                edits.replace(each, tokens.get(i + 1), ", VARCHAR");
+                i++;
+                continue;
+            }
+            if (!(tokens.get(i - 1).isWord("AS") || tokens.get(i - 1).isSymbol(","))) {
+                continue;
+            }
+            if (each.isWord("CHAR")) {
+                int last = i;
+                if (tokens.get(i + 1).isWord("CHARSET") && i + 2 < tokens.size()) {
+                    last = i + 2;
+                } else if (tokens.get(i + 1).isWord("CHARACTER") && i + 3 < tokens.size()
+                        && tokens.get(i + 2).isWord("SET")) {
+                    last = i + 3;
+                }
+                if (last + 1 < tokens.size() && tokens.get(last + 1).isSymbol(")")) {
+                    edits.replace(each, tokens.get(last), "VARCHAR");
+                    i = last;
+                }
+                continue;
+            }
+            if (!(each.isWord("SIGNED") || each.isWord("UNSIGNED"))) {
+                continue;
+            }
+            int last = tokens.get(i + 1).isWord("INTEGER") || tokens.get(i + 1).isWord("INT") ? i + 1 : i;
+            if (last + 1 < tokens.size() && tokens.get(last + 1).isSymbol(")")) {
+                edits.replace(each, tokens.get(last), "BIGINT");
+                i = last;
+            }
+        }
+        return edits.applyTo(statement);
+    }
+}

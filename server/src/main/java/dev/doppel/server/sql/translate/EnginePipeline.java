@@ -1,0 +1,67 @@
+package dev.doppel.server.sql.translate;
+
+import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.lex.SqlText;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The translation of a MySQL statement into the engine's SQL, every step in the order it runs. The statement is
+ * lexed once, before the first step; each step passes its tokens on (SqlText).
+ *
+ * <ol>
+ *   <li>MySQL forms the engine rejects or reads otherwise, in queries and DML: each step rewrites the statement the
+ *       one before left, into MySQL the engine reads as MySQL means it.</li>
+ *   <li>The engine's spelling: each step notes its edits on the same tokens, then {@link EngineSql} writes the
+ *       engine's text in one pass, with variables, session functions and strings in the engine's form.</li>
+ * </ol>
+ */
+public final class EnginePipeline {
+    /** The statements whose MySQL forms are rewritten; the others reach the spelling as they are. */
+    private static final Set<String> QUERY_VERBS = Set.of("SELECT", "WITH", "INSERT", "REPLACE", "UPDATE", "DELETE");
+
+    private static final List<StatementRewrite> MYSQL_FORMS = List.of(
+            new OrderedLimit(),     // single-table UPDATE and DELETE ... [ORDER BY ...] LIMIT n
+            new InsertRowAlias(),   // INSERT ... VALUES (...) AS new ON DUPLICATE KEY UPDATE c = new.c
+            new CastTypes(),        // CAST(x AS SIGNED | UNSIGNED | CHAR [CHARACTER SET cs]), CONVERT(x USING cs)
+            new SharedLocks(),      // FOR SHARE, LOCK IN SHARE MODE
+            new CollateClauses(),   // expr COLLATE name
+            new HavingAliases());   // HAVING over select-list aliases, without GROUP BY
+
+    static final List<TokenRewrite> ENGINE_SPELLING = List.of(
+            (s, e) -> DateArithmetic.collect(s.tokens(), e.replaced()),              // DATE_ADD, DATE_SUB, INTERVAL
+            (s, e) -> Division.collect(s.tokens(), e.before(), e.replaced(), e.after()), // /, DIV, MOD, %
+            (s, e) -> JsonSql.collect(s.sql(), s.tokens(), e.replaced()),            // JSON functions, ->, ->>
+            WholeSeconds::times,                                                      // UTC_TIMESTAMP, SYSDATE
+            (s, e) -> e.wrapCalls(s.tokens(), List.of("GROUP_CONCAT"),                // group_concat_max_len
+                    "PUBLIC.MYSQL_GROUP_CONCAT_CUT(", ")"),
+            WholeSeconds::now,                                                        // NOW(), CURRENT_TIMESTAMP
+            (s, e) -> StrToDate.collect(s.tokens(), e.replaced(), e.before(), e.after()), // STR_TO_DATE by format
+            (s, e) -> RecursionDepth.collect(s.sql(), s.tokens(), e.before(), e.replaced(), e.after())); // CTEs
+
+    private EnginePipeline() {
+    }
+
+    /** The statement with MySQL's forms rewritten; {@code statement} itself when none applies. */
+    public static SqlText mysqlForms(SqlText statement) {
+        if (statement.tokens().isEmpty() || !QUERY_VERBS.contains(statement.token(0).upper())) {
+            return statement;
+        }
+        SqlText result = statement;
+        for (StatementRewrite step : MYSQL_FORMS) {
+            result = step.apply(result);
+        }
+        return result;
+    }
+
+    /** The engine's text of a statement whose MySQL forms are rewritten already. */
+    public static String spelling(SqlText statement, Session session) {
+        return EngineSql.rewrite(statement.sql(), statement.tokens(), session);
+    }
+
+    /** The whole translation. */
+    public static String engineSql(SqlText statement, Session session) {
+        return spelling(mysqlForms(statement), session);
+    }
+}
