@@ -1,5 +1,8 @@
 package dev.doppel.server.config;
 
+import dev.doppel.server.config.variables.SystemVariable;
+import dev.doppel.server.config.variables.SystemVariableRegistry;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

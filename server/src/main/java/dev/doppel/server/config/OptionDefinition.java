@@ -1,5 +1,7 @@
 package dev.doppel.server.config;
 
+import dev.doppel.server.config.variables.SystemVariable;
+
 import java.util.List;
 
 /**

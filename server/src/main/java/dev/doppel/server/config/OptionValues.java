@@ -1,6 +1,8 @@
 package dev.doppel.server.config;
 
 import dev.doppel.plugin.MySqlException;
+import dev.doppel.server.config.variables.SqlMode;
+import dev.doppel.server.config.variables.VariableChecker;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;

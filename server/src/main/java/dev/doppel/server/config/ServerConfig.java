@@ -1,6 +1,13 @@
 package dev.doppel.server.config;
 
 import dev.doppel.plugin.MySqlException;
+import dev.doppel.server.config.variables.CharsetLinks;
+import dev.doppel.server.config.variables.ServerVariables;
+import dev.doppel.server.config.variables.SystemVariable;
+import dev.doppel.server.config.variables.SystemVariableRegistry;
+import dev.doppel.server.config.variables.TimeZones;
+import dev.doppel.server.config.variables.VariableChecker;
+import dev.doppel.server.config.variables.VariableType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

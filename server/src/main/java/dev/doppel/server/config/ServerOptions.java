@@ -2,6 +2,8 @@ package dev.doppel.server.config;
 
 import dev.doppel.server.config.OptionDefinition.ArgType;
 import dev.doppel.server.config.OptionDefinition.Kind;
+import dev.doppel.server.config.variables.SystemVariable;
+import dev.doppel.server.config.variables.SystemVariableRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,9 @@
 package dev.doppel.server.engine;
 
+import dev.doppel.server.engine.store.DirectorySync;
+import dev.doppel.server.engine.store.DiskSpace;
+import dev.doppel.server.engine.store.GroupCommit;
+import dev.doppel.server.engine.store.H2SpaceReclaimer;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;

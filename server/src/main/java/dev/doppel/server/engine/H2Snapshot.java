@@ -2,6 +2,7 @@ package dev.doppel.server.engine;
 
 import dev.doppel.plugin.SnapshotPiece;
 import dev.doppel.plugin.StorageSnapshot;
+import dev.doppel.server.engine.store.H2SpaceReclaimer;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;

@@ -66,7 +66,7 @@ public final class Initializer {
                     log.note(10454, "A temporary password is generated for root@localhost: " + password);
                 }
             }
-            dev.doppel.server.engine.DirectorySync.syncCreated(datadir);
+            dev.doppel.server.engine.store.DirectorySync.syncCreated(datadir);
         } catch (IOException | SQLException | RuntimeException e) {
             removeContents(datadir);
             throw new StartupException(13236, "The designated data directory " + datadir + "/ is unusable. You can"

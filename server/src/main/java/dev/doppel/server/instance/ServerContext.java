@@ -3,7 +3,7 @@ package dev.doppel.server.instance;
 import dev.doppel.server.auth.CachingSha2Cache;
 import dev.doppel.server.auth.KeyMaterial;
 import dev.doppel.server.config.ServerConfig;
-import dev.doppel.server.config.SystemVariableRegistry;
+import dev.doppel.server.config.variables.SystemVariableRegistry;
 import dev.doppel.server.engine.StorageEngine;
 import dev.doppel.server.plugin.PluginHost;
 import dev.doppel.server.security.AccountStore;

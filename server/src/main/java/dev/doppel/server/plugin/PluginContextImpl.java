@@ -8,7 +8,7 @@ import dev.doppel.plugin.PrivilegeChecks;
 import dev.doppel.plugin.VirtualTable;
 import dev.doppel.server.catalog.VirtualTables;
 import dev.doppel.server.config.ServerVersion;
-import dev.doppel.server.config.SystemVariableRegistry;
+import dev.doppel.server.config.variables.SystemVariableRegistry;
 import dev.doppel.server.instance.ErrorLog;
 
 import java.nio.file.Path;

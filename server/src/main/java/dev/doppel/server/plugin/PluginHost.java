@@ -11,7 +11,7 @@ import dev.doppel.plugin.StatusVariableDefinition;
 import dev.doppel.plugin.VirtualTable;
 import dev.doppel.server.catalog.VirtualTables;
 import dev.doppel.server.config.PluginLoadOption;
-import dev.doppel.server.config.SystemVariableRegistry;
+import dev.doppel.server.config.variables.SystemVariableRegistry;
 import dev.doppel.server.instance.ErrorLog;
 import dev.doppel.server.instance.StartupException;
 

@@ -4,10 +4,10 @@ import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
 import dev.doppel.plugin.SystemVariableDefinition;
 import dev.doppel.server.config.RawOption;
-import dev.doppel.server.config.SystemVariable;
-import dev.doppel.server.config.SystemVariableRegistry;
-import dev.doppel.server.config.VariableScope;
-import dev.doppel.server.config.VariableType;
+import dev.doppel.server.config.variables.SystemVariable;
+import dev.doppel.server.config.variables.SystemVariableRegistry;
+import dev.doppel.server.config.variables.VariableScope;
+import dev.doppel.server.config.variables.VariableType;
 
 import java.util.List;
 import java.util.Locale;

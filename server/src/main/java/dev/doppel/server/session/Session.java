@@ -5,7 +5,7 @@ import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.config.Charsets;
 import dev.doppel.server.config.MySqlCharset;
 import dev.doppel.server.config.MySqlCollation;
-import dev.doppel.server.config.SessionVariables;
+import dev.doppel.server.config.variables.SessionVariables;
 import dev.doppel.server.engine.UserLockService;
 import dev.doppel.server.instance.ServerContext;
 import dev.doppel.server.protocol.Capabilities;

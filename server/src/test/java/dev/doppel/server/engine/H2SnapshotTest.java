@@ -1,6 +1,7 @@
 package dev.doppel.server.engine;
 
 import dev.doppel.plugin.SnapshotPiece;
+import dev.doppel.server.engine.store.H2SpaceReclaimer;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import dev.doppel.server.catalog.MySqlTypes;
 import dev.doppel.server.catalog.StorageEngines;
 import dev.doppel.server.catalog.TableInfo;
 import dev.doppel.server.catalog.UnsignedColumns;
-import dev.doppel.server.config.VariableQualifier;
+import dev.doppel.server.config.variables.VariableQualifier;
 import dev.doppel.server.engine.JsonColumns;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.QueryExecutor;

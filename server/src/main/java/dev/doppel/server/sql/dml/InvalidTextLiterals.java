@@ -1,7 +1,7 @@
 package dev.doppel.server.sql.dml;
 
 import dev.doppel.plugin.MySqlError;
-import dev.doppel.server.config.SqlMode;
+import dev.doppel.server.config.variables.SqlMode;
 import dev.doppel.server.protocol.ClientText;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.access.TableAccess;

@@ -1,7 +1,7 @@
 package dev.doppel.server.sql.errors;
 
 import dev.doppel.plugin.MySqlError;
-import dev.doppel.server.config.SqlMode;
+import dev.doppel.server.config.variables.SqlMode;
 import dev.doppel.server.engine.StatementEffects;
 import dev.doppel.server.engine.UserLockService;
 import dev.doppel.server.session.Session;

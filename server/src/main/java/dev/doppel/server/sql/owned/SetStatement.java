@@ -1,9 +1,9 @@
 package dev.doppel.server.sql.owned;
 
 import dev.doppel.plugin.MySqlError;
-import dev.doppel.server.config.SystemVariable;
-import dev.doppel.server.config.VariableQualifier;
-import dev.doppel.server.config.VariableWarning;
+import dev.doppel.server.config.variables.SystemVariable;
+import dev.doppel.server.config.variables.VariableQualifier;
+import dev.doppel.server.config.variables.VariableWarning;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.QueryExecutor;
 import dev.doppel.server.sql.lex.Lexer;

@@ -1,8 +1,8 @@
 package dev.doppel.server.sql.owned;
 
 import dev.doppel.server.config.LikePattern;
-import dev.doppel.server.config.VariableQualifier;
-import dev.doppel.server.config.VariableRow;
+import dev.doppel.server.config.variables.VariableQualifier;
+import dev.doppel.server.config.variables.VariableRow;
 import dev.doppel.server.instance.ServerContext;
 import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.ClientConnection;
@@ -17,7 +17,6 @@ import dev.doppel.server.sql.translate.EngineSql;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;

@@ -3,7 +3,7 @@ package dev.doppel.server.sql.translate;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.catalog.VirtualTables;
 import dev.doppel.server.config.ServerVersion;
-import dev.doppel.server.config.VariableQualifier;
+import dev.doppel.server.config.variables.VariableQualifier;
 import dev.doppel.server.protocol.ClientText;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.ddl.UnsignedDeclaration;

@@ -1,4 +1,4 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
 
 /** How a statement names a variable: {@code @@x} / {@code SET x} (NONE), {@code @@session.x}, {@code @@global.x}. */
 public enum VariableQualifier {

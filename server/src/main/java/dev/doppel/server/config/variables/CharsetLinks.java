@@ -1,4 +1,8 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
+
+import dev.doppel.server.config.Charsets;
+import dev.doppel.server.config.MySqlCharset;
+import dev.doppel.server.config.MySqlCollation;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -8,7 +12,7 @@ import java.util.function.Function;
  * _server and _database. Setting the character set picks its default collation (for utf8mb4, the
  * value of default_collation_for_utf8mb4); setting the collation sets its character set.
  */
-final class CharsetLinks {
+public final class CharsetLinks {
     private static final Map<String, String> COLLATION_OF = Map.of(
             "character_set_connection", "collation_connection",
             "character_set_server", "collation_server",
@@ -42,7 +46,7 @@ final class CharsetLinks {
         return null;
     }
 
-    static String defaultCollation(String charsetName, Function<String, Object> current) {
+    public static String defaultCollation(String charsetName, Function<String, Object> current) {
         MySqlCharset charset = Charsets.charset(charsetName).orElseThrow();
         if (charset.name().equals("utf8mb4")) {
             Object configured = current.apply("default_collation_for_utf8mb4");

@@ -1,4 +1,4 @@
-package dev.doppel.server.engine;
+package dev.doppel.server.engine.store;
 
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -30,7 +30,7 @@ import java.util.function.IntSupplier;
  * transaction ended while the store was at version {@code v} is durable once a sync has followed the writing of
  * every version up to {@code v}.
  */
-final class GroupCommit implements AutoCloseable {
+public final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final MVStore store;
@@ -50,7 +50,7 @@ final class GroupCommit implements AutoCloseable {
     private long lastTimedSync = System.nanoTime();
     private final java.util.concurrent.atomic.LongAdder syncs = new java.util.concurrent.atomic.LongAdder();
 
-    GroupCommit(MVStore store, Lock layoutShared, Path file) throws IOException {
+    public GroupCommit(MVStore store, Lock layoutShared, Path file) throws IOException {
         this.store = store;
         this.layoutShared = layoutShared;
         this.syncChannel = FileChannel.open(file, StandardOpenOption.READ);
@@ -63,13 +63,13 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Where the two settings are read, at every commit: the global variables once the server has them. */
-    void settings(IntSupplier flushAtCommit, IntSupplier flushTimeoutSeconds) {
+    public void settings(IntSupplier flushAtCommit, IntSupplier flushTimeoutSeconds) {
         this.flushAtCommit = flushAtCommit;
         this.flushTimeoutSeconds = flushTimeoutSeconds;
     }
 
     /** Called after a transaction committed in the engine and before its OK is sent. */
-    void committed() {
+    public void committed() {
         int mode = flushAtCommit.getAsInt();
         if (mode == 0) {
             return;
@@ -83,7 +83,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** Writes and syncs everything committed so far, whatever the setting: for shutdown, snapshots and the reclaimer. */
-    void writeAndSyncAll() {
+    public void writeAndSyncAll() {
         writeAndSync(Long.MAX_VALUE - 1);
     }
 
@@ -118,7 +118,7 @@ final class GroupCommit implements AutoCloseable {
     }
 
     /** How many syncs of the store's file the commits have made. */
-    long syncs() {
+    public long syncs() {
         return syncs.sum();
     }
 

@@ -1,7 +1,10 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
 
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
+import dev.doppel.server.config.Charsets;
+import dev.doppel.server.config.MySqlCharset;
+import dev.doppel.server.config.MySqlCollation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -16,13 +19,13 @@ import java.util.Optional;
  * <p>Accepted Java values stand for SQL expression types: Long/Integer/BigInteger/Boolean are integers,
  * BigDecimal is a decimal, Double/Float is a real, String is a string and null is NULL.
  */
-final class VariableChecker {
+public final class VariableChecker {
     private static final BigInteger UNSIGNED_LIMIT = BigInteger.ONE.shiftLeft(64);
 
     private VariableChecker() {
     }
 
-    static Object check(SystemVariable variable, Object value, boolean strictAllTables, List<VariableWarning> warnings) {
+    public static Object check(SystemVariable variable, Object value, boolean strictAllTables, List<VariableWarning> warnings) {
         Object input = value instanceof Integer each ? Long.valueOf(each)
                 : value instanceof Boolean each ? (each ? 1L : 0L)
                 : value instanceof Float each ? Double.valueOf(each) : value;
@@ -167,7 +170,7 @@ final class VariableChecker {
         throw wrongType(variable);
     }
 
-    static String formatSet(List<String> names, long bits) {
+    public static String formatSet(List<String> names, long bits) {
         StringBuilder result = new StringBuilder();
         for (int i = 0; i < names.size(); i++) {
             if ((bits & (1L << i)) != 0) {

@@ -1,6 +1,7 @@
-package dev.doppel.server.engine;
+package dev.doppel.server.engine.store;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.engine.H2Engine;
 
 import java.io.IOException;
 import java.nio.file.FileStore;
@@ -13,21 +14,21 @@ import java.nio.file.Path;
  * restart (measured on a 20 MB file system). So writes stop while there is still room for what is pending, reads go
  * on, and writes work again as soon as space is freed (docs/durability.md, "A full disk").
  */
-final class DiskSpace {
+public final class DiskSpace {
     /** Below this much free space no statement may change data: room for the chunks already pending. */
-    static final long RESERVE_BYTES = 8L << 20;
+    public static final long RESERVE_BYTES = 8L << 20;
     private static final long RECHECK_NANOS = 50_000_000L;
 
     private final FileStore fileSystem;
     private volatile long checkedAt;
     private volatile long usable = Long.MAX_VALUE;
 
-    DiskSpace(Path datadir) throws IOException {
+    public DiskSpace(Path datadir) throws IOException {
         this.fileSystem = Files.getFileStore(datadir);
     }
 
     /** The free space, looked up at most every 50 ms. */
-    long usable() {
+    public long usable() {
         long now = System.nanoTime();
         if (now - checkedAt > RECHECK_NANOS) {
             try {
@@ -41,7 +42,7 @@ final class DiskSpace {
     }
 
     /** MySQL's 1114 for {@code table} (1021 without one) when the free space is below the reserve. */
-    void requireRoom(java.util.function.Supplier<String> refused) {
+    public void requireRoom(java.util.function.Supplier<String> refused) {
         if (usable() >= RESERVE_BYTES) {
             return;
         }

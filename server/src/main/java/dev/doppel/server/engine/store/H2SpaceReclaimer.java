@@ -1,5 +1,6 @@
-package dev.doppel.server.engine;
+package dev.doppel.server.engine.store;
 
+import dev.doppel.server.engine.H2Engine;
 import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
@@ -26,7 +27,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * only growing at its end. Before the write side is released the store appends one more chunk at the end of the
  * file, so the newest chunk is where recovery looks first.
  */
-final class H2SpaceReclaimer implements AutoCloseable {
+public final class H2SpaceReclaimer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2SpaceReclaimer.class);
 
     /** Below this the file is left as it is: the space is not worth a pause of the writers. */
@@ -46,12 +47,12 @@ final class H2SpaceReclaimer implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final java.util.function.LongSupplier freeSpace;
 
-    H2SpaceReclaimer(MVStore store, boolean background) {
+    public H2SpaceReclaimer(MVStore store, boolean background) {
         this(store, background, () -> Long.MAX_VALUE);
     }
 
     /** {@code freeSpace}: the free bytes of the file's file system; no reclaim runs with less free than the file. */
-    H2SpaceReclaimer(MVStore store, boolean background, java.util.function.LongSupplier freeSpace) {
+    public H2SpaceReclaimer(MVStore store, boolean background, java.util.function.LongSupplier freeSpace) {
         this.store = store;
         this.freeSpace = freeSpace;
         this.timer = background ? Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -65,12 +66,12 @@ final class H2SpaceReclaimer implements AutoCloseable {
     }
 
     /** Held shared by every commit waiting to be acknowledged (see {@link H2Engine#flush()}); exclusive while chunks move. */
-    ReadWriteLock layout() {
+    public ReadWriteLock layout() {
         return layout;
     }
 
     /** A snapshot starts: no reclaim until it ends (waits for a reclaim under way to finish). */
-    void snapshotStarted() {
+    public void snapshotStarted() {
         layout.readLock().lock();
         try {
             snapshots.incrementAndGet();
@@ -79,7 +80,7 @@ final class H2SpaceReclaimer implements AutoCloseable {
         }
     }
 
-    void snapshotEnded() {
+    public void snapshotEnded() {
         snapshots.decrementAndGet();
     }
 
@@ -113,7 +114,7 @@ final class H2SpaceReclaimer implements AutoCloseable {
     }
 
     /** Compacts the file for at most about {@code maxMillis}; the caller holds the write side of the layout lock. */
-    void reclaim(long maxMillis) {
+    public void reclaim(long maxMillis) {
         FileStore<?> file = store.getFileStore();
         if (!(file instanceof RandomAccessStore randomAccess) || store.isClosed()) {
             return;

@@ -1,6 +1,10 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.config.Charsets;
+import dev.doppel.server.config.LikePattern;
+import dev.doppel.server.config.MySqlCharset;
+import dev.doppel.server.config.MySqlCollation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

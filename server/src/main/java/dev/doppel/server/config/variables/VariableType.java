@@ -1,4 +1,6 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
+
+import dev.doppel.server.config.Charsets;
 
 /**
  * The value type of a system variable, which decides what SET accepts and how values render.

@@ -1,4 +1,4 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
 
 /** One row of SHOW VARIABLES: Variable_name and Value. */
 public record VariableRow(String name, String value) {

@@ -1,4 +1,4 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
 
 /** Where a system variable lives: server-wide, per session, or both (global default copied into sessions). */
 public enum VariableScope {

@@ -1,8 +1,8 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
 
-import static dev.doppel.server.config.VariableQualifier.GLOBAL;
-import static dev.doppel.server.config.VariableQualifier.NONE;
-import static dev.doppel.server.config.VariableQualifier.SESSION;
+import static dev.doppel.server.config.variables.VariableQualifier.GLOBAL;
+import static dev.doppel.server.config.variables.VariableQualifier.NONE;
+import static dev.doppel.server.config.variables.VariableQualifier.SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

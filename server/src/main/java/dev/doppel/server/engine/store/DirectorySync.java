@@ -1,4 +1,4 @@
-package dev.doppel.server.engine;
+package dev.doppel.server.engine.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.config.LikePattern;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
 
 /**
  * Checks a string value of a variable and returns its canonical form, or throws the MySQL error

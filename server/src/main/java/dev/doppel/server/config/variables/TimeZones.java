@@ -1,4 +1,4 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
 
 import dev.doppel.plugin.MySqlError;
 import java.time.DateTimeException;

@@ -1,4 +1,4 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
 
 import java.math.BigInteger;
 import java.util.List;
@@ -135,7 +135,7 @@ public final class SystemVariable {
         return owner;
     }
 
-    ValueValidator validator() {
+    public ValueValidator validator() {
         return validator;
     }
 

@@ -1,10 +1,13 @@
-package dev.doppel.server.config;
+package dev.doppel.server.config.variables;
 
-import static dev.doppel.server.config.VariableScope.BOTH;
-import static dev.doppel.server.config.VariableScope.GLOBAL;
-import static dev.doppel.server.config.VariableScope.SESSION;
+import static dev.doppel.server.config.variables.VariableScope.BOTH;
+import static dev.doppel.server.config.variables.VariableScope.GLOBAL;
+import static dev.doppel.server.config.variables.VariableScope.SESSION;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.config.Charsets;
+import dev.doppel.server.config.ServerConfig;
+import dev.doppel.server.config.ServerVersion;
 import java.util.List;
 
 /**
