@@ -360,7 +360,7 @@ public final class QueryExecutor {
     public Object evaluate(String expression, List<Token> tokens) {
         // an expression reads tables as a SELECT of it would (SET @x = (SELECT ...), DO (SELECT ...))
         List<Token> asSelect = Lexer.tokenize("SELECT " + expression);
-        FunctionAllowlist.check(expression, tokens, session.schema());
+        FunctionAllowlist.check("SELECT " + expression, asSelect, session.schema());
         NoDatabase.check(asSelect, session);
         TableAccess.check(asSelect, session);
         String sql = "SELECT " + EngineSql.rewrite(expression, tokens, session);

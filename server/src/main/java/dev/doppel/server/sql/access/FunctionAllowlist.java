@@ -4,6 +4,8 @@ import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
+import dev.doppel.server.sql.parse.ParsedStatement;
+import dev.doppel.server.sql.parse.StatementParser;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +21,8 @@ import java.util.Set;
  * db.name does not exist", as MySQL answers it, instead of reaching one of the engine's (DATABASE_PATH,
  * DISK_SPACE_USED, the server's own MYSQL_* helpers, ...). MySQL's functions are listed in mysql-functions.txt.
  *
- * <p>On tokens, until the parsed statement of issue 16: a name followed by a parenthesis is a call unless the grammar
+ * <p>Queries and data changes are parsed ({@link StatementParser}). Other statements (views' DDL, EXPLAIN, ...) are
+ * still read on tokens: a name followed by a parenthesis is a call unless the grammar
  * puts a name there for something else, a table (INTO t (cols), CREATE VIEW v (cols)), a derived table's or a
  * common table expression's column list (AS d (cols), WITH c (cols) AS), an index hint, or a keyword that takes
  * parentheses (IN, VALUES, OVER, data types, ...). In FROM and JOIN only JSON_TABLE(...) is a table function; any
@@ -55,8 +58,35 @@ public final class FunctionAllowlist {
     private FunctionAllowlist() {
     }
 
-    /** Throws MySQL's error for the first call of a function MySQL does not have. */
+    /**
+     * Throws MySQL's error for the first call of a function MySQL does not have. A query or data change is parsed
+     * (1064 when it is not MySQL's) and its calls are those of the parse; other statements are read on tokens.
+     */
     public static void check(String sql, List<Token> tokens, String schema) {
+        if (StatementParser.parses(tokens)) {
+            check(StatementParser.parse(sql, tokens), tokens, schema);
+            return;
+        }
+        checkTokens(sql, tokens, schema);
+    }
+
+    /** The calls of a parsed statement. */
+    public static void check(ParsedStatement parsed, List<Token> tokens, String schema) {
+        for (ParsedStatement.FunctionCall call : parsed.calls()) {
+            if (call.qualifier() != null) {
+                throw MySqlError.ER_SP_DOES_NOT_EXIST.exception("FUNCTION", call.qualifier() + "." + call.name());
+            }
+            if (FUNCTIONS.contains(call.name().toUpperCase(Locale.ROOT))) {
+                continue;
+            }
+            if (schema == null) {
+                throw MySqlError.ER_NO_DB_ERROR.exception();
+            }
+            throw MySqlError.ER_SP_DOES_NOT_EXIST.exception("FUNCTION", schema + "." + call.name());
+        }
+    }
+
+    private static void checkTokens(String sql, List<Token> tokens, String schema) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token name = tokens.get(i);
             if (!name.isIdentifier() || !tokens.get(i + 1).isSymbol("(")) {

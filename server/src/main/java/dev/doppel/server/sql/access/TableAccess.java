@@ -1,10 +1,13 @@
 package dev.doppel.server.sql.access;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.catalog.VirtualTables;
 import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.parse.ParsedStatement;
+import dev.doppel.server.sql.parse.StatementParser;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,9 +126,43 @@ public final class TableAccess {
 
     /** What the statement needs, in the order MySQL checks it; unqualified tables are in {@code schema}. */
     static List<Need> needs(List<Token> tokens, String schema) {
+        if (StatementParser.parses(tokens)) {
+            return needs(StatementParser.parse(null, tokens), schema);
+        }
         TableAccess access = new TableAccess(tokens, schema);
         access.collect();
         return access.needs;
+    }
+
+    /**
+     * What a view's stored query needs. A view created before its body was parsed may hold a form the parser refuses;
+     * its tables are then found on its tokens, as they were when it was created.
+     */
+    static List<Need> needsOfStoredQuery(List<Token> tokens, String schema) {
+        try {
+            return needs(tokens, schema);
+        } catch (MySqlException notParsed) {
+            TableAccess access = new TableAccess(tokens, schema);
+            access.collect();
+            return access.needs;
+        }
+    }
+
+    /** What a parsed query or data change needs: each table it names, for what it does to it, in order. */
+    private static List<Need> needs(ParsedStatement parsed, String schema) {
+        List<Need> result = new ArrayList<>(parsed.tables().size());
+        for (ParsedStatement.TableUse each : parsed.tables()) {
+            Set<String> privileges = switch (each.use()) {
+                case READ -> Set.of("SELECT");
+                case INSERT -> Set.of("INSERT");
+                case REPLACE -> Set.of("INSERT", "DELETE");
+                case UPSERT -> Set.of("INSERT", "UPDATE");
+                case UPDATE, UPDATE_LIST -> Set.of("UPDATE");
+                case DELETE -> Set.of("DELETE");
+            };
+            result.add(new Need(privileges, each.database() != null ? each.database() : schema, each.table()));
+        }
+        return result;
     }
 
     private void collect() {

@@ -156,7 +156,8 @@ public final class ViewDefinitions {
         if (clausesStart != i) {
             withoutClauses.replace(tokens.get(clausesStart).start(), tokens.get(i).start(), "");
         }
-        String select = sql.substring(tokens.get(as + 1).start()).strip();
+        // to the last token, not the end of the text: a dump closes its versioned comment after the query (*/)
+        String select = sql.substring(tokens.get(as + 1).start(), tokens.get(tokens.size() - 1).end());
         return new Created(withoutClauses.applyTo(statement), view.qualifierOr(session.schema()), view.name(), user, host, invoker, select);
     }
 
@@ -217,7 +218,7 @@ public final class ViewDefinitions {
                 continue;
             }
             PrivilegeChecker checker = view.invoker() ? context : definer(view, session);
-            List<TableAccess.Need> inner = TableAccess.needs(Lexer.tokenize(view.select()), view.schema());
+            List<TableAccess.Need> inner = TableAccess.needsOfStoredQuery(Lexer.tokenize(view.select()), view.schema());
             for (TableAccess.Need each : inner) {
                 if (each.table() == null || each.database() == null
                         || each.database().equalsIgnoreCase("information_schema")

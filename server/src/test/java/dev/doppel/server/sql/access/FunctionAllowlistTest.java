@@ -24,7 +24,7 @@ class FunctionAllowlistTest {
             "REPLACE INTO db.t (a) VALUES ROW(1)",
             "WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 3) SELECT * FROM c",
             "SELECT * FROM (SELECT 1, 2) AS d (a, b) JOIN JSON_TABLE('[1]', '$[*]' COLUMNS (v INT PATH '$')) j",
-            "SELECT * FROM t FORCE INDEX (PRIMARY) PARTITION (p0) LOCK IN SHARE MODE",
+            "SELECT * FROM t PARTITION (p0) FORCE INDEX (PRIMARY) LOCK IN SHARE MODE",
             "SELECT EXTRACT(YEAR FROM NOW()), TRIM(BOTH 'x' FROM UPPER(s)), SUBSTRING(s FROM LENGTH(s))",
             "SELECT POSITION('a' IN s), DATE_ADD(d, INTERVAL (1) DAY)",
             "SELECT MATCH (a) AGAINST ('x'), x MEMBER OF ('[1]'), GROUP_CONCAT(a SEPARATOR ',') FROM t",
@@ -48,7 +48,7 @@ class FunctionAllowlistTest {
     @Test
     void aTableFunctionOtherThanJsonTableIsASyntaxError() {
         assertThatThrownBy(() -> check("SELECT * FROM SYSTEM_RANGE(1, 10)"))
-                .hasMessageContaining("near 'SYSTEM_RANGE(1, 10)'");
+                .hasMessageContaining("near '(1, 10)'");
         assertThatThrownBy(() -> check("SELECT * FROM t JOIN TABLE(x INT = (1, 2))")).hasMessageContaining("near 'TABLE(");
     }
 }

@@ -1,0 +1,24 @@
+package dev.doppel.server.sql.parse;
+
+import java.util.List;
+
+/**
+ * What the first wall needs to know of a query or data-change statement, read from its parse: every table it names,
+ * with what it does to each, and every function it calls, wherever they appear.
+ */
+public record ParsedStatement(List<TableUse> tables, List<FunctionCall> calls) {
+    /** A table the statement names (not a CTE's name): {@code database} is null when the name is not qualified. */
+    public record TableUse(String database, String table, String alias, Use use, int token) {
+    }
+
+    /** What a statement does to a table it names. */
+    public enum Use {
+        READ, INSERT, REPLACE, UPSERT, UPDATE, DELETE,
+        /** A table of a multi-table UPDATE's list: written when an assignment names it, read otherwise. */
+        UPDATE_LIST
+    }
+
+    /** A function call; {@code qualifier} is the database of {@code db.f(...)}, null otherwise. */
+    public record FunctionCall(String qualifier, String name, int token) {
+    }
+}
