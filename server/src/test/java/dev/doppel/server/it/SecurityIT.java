@@ -99,6 +99,21 @@ class SecurityIT {
             result.add(Arguments.of(user, "SELECT CAST(1 AS JAVA_OBJECT)", List.of(1064)));
             result.add(Arguments.of(user, "SELECT * FROM app.t WHERE v = ANY (ARRAY['a'])", List.of(1064)));
             result.add(Arguments.of(user, "SELECT NEXT VALUE FOR app.s", List.of(1064)));
+            // nor do the engine's functions in what a table stores to run later: defaults, generated columns, checks
+            // (without a current database an unknown function is 1046, as in MySQL)
+            result.add(Arguments.of(user, "CREATE TABLE app.leak (a VARCHAR(300) DEFAULT (DATABASE_PATH()))",
+                    List.of(1046)));
+            result.add(Arguments.of(user, "CREATE TABLE app.leak (a VARCHAR(300) DEFAULT DATABASE_PATH())",
+                    List.of(1046)));
+            result.add(Arguments.of(user, "CREATE TABLE app.leak (b INT, a VARCHAR(30) AS (H2VERSION()))",
+                    List.of(1046)));
+            result.add(Arguments.of(user, "CREATE TABLE app.leak (b INT CHECK (LENGTH(DATABASE_PATH()) > 0))",
+                    List.of(1046)));
+            result.add(Arguments.of(user, "ALTER TABLE app.t ADD COLUMN leak VARCHAR(300) DEFAULT (DATABASE_PATH())",
+                    List.of(1046)));
+            result.add(Arguments.of(user, "CREATE TABLE app.leak AS SELECT H2VERSION() AS v", List.of(1046)));
+            result.add(Arguments.of(user, "USE app; CREATE TABLE leak (a VARCHAR(300) DEFAULT (DATABASE_PATH()))",
+                    List.of(1305, 1044)));
             result.add(Arguments.of(user, "MERGE INTO app.t KEY (id) VALUES (1, 'changed', NULL)", List.of(1064)));
             result.add(Arguments.of(user, "MERGE INTO mysql.global_grants KEY (USER, HOST, PRIV)"
                     + " VALUES ('" + user + "', '%', 'SUPER', 'Y')", List.of(1064)));

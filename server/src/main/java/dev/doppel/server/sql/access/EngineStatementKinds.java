@@ -3,7 +3,6 @@ package dev.doppel.server.sql.access;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.Token;
-import dev.doppel.server.sql.lex.TokenRanges;
 import dev.doppel.server.sql.parse.StatementParser;
 
 import java.util.List;
@@ -114,10 +113,9 @@ public final class EngineStatementKinds {
         String object = tokens.get(index).upper();
         if (ENGINE_OBJECTS.contains(object)) {
             FunctionAllowlist.check(sql, tokens, schema);
-            int as = TokenRanges.firstTopLevel(tokens, index + 1, tokens.size(), Set.of("AS"));
-            if (!verb.equals("DROP") && as > 0 && as + 1 < tokens.size()) {
+            List<Token> body = verb.equals("DROP") ? null : DdlExpressions.viewQuery(tokens, index);
+            if (body != null) {
                 // a view's body is a query: parsed, so that no form MySQL lacks is stored to be run at every read
-                List<Token> body = withoutCheckOption(tokens.subList(as + 1, tokens.size()));
                 if (!StatementParser.parses(body)) {
                     throw Lexer.syntaxError(sql, body.get(0).start());
                 }
@@ -129,18 +127,6 @@ public final class EngineStatementKinds {
             throw MySqlError.ER_NOT_SUPPORTED_YET.exception(verb + " " + object);
         }
         throw Lexer.syntaxError(sql, tokens.get(index).start());
-    }
-
-    /** A view's query without its trailing WITH [CASCADED | LOCAL] CHECK OPTION. */
-    private static List<Token> withoutCheckOption(List<Token> body) {
-        int end = body.size();
-        if (end >= 3 && body.get(end - 1).isWord("OPTION") && body.get(end - 2).isWord("CHECK")) {
-            int with = body.get(end - 3).isWord("CASCADED") || body.get(end - 3).isWord("LOCAL") ? end - 4 : end - 3;
-            if (with > 0 && body.get(with).isWord("WITH")) {
-                return body.subList(0, with);
-            }
-        }
-        return body;
     }
 
     /** Skips ALGORITHM = x, DEFINER = user and SQL SECURITY x, which come before VIEW, TRIGGER, PROCEDURE, ... */

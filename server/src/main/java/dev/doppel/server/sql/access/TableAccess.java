@@ -392,8 +392,11 @@ public final class TableAccess {
             int like = after < tokens.size() && tokens.get(after).isWord("LIKE") ? after + 1
                     : after + 1 < tokens.size() && tokens.get(after).isSymbol("(") && tokens.get(after + 1).isWord("LIKE")
                     ? after + 2 : -1;
+            List<Token> query = DdlExpressions.createTableQuery(tokens);
             if (like > 0) {
                 table(references.name(like), "SELECT");
+            } else if (query != null) {
+                needs.addAll(needs(query, schema));
             } else {
                 reads(after);
             }
@@ -405,7 +408,12 @@ public final class TableAccess {
         } else if (kind.isWord("VIEW")) {
             TableReferences.Ref view = references.name(index + 1);
             table(view, replace ? new String[] {"DROP", "CREATE VIEW"} : new String[] {"CREATE VIEW"});
-            reads(references.afterName(index + 1));
+            List<Token> query = DdlExpressions.viewQuery(tokens, index);
+            if (query != null && StatementParser.parses(query)) {
+                needs.addAll(needs(query, schema));
+            } else {
+                reads(references.afterName(index + 1));
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import dev.doppel.server.config.variables.VariableQualifier;
 import dev.doppel.server.engine.JsonColumns;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.QueryExecutor;
+import dev.doppel.server.sql.access.DdlExpressions;
 import dev.doppel.server.sql.access.TableAccess;
 import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.lex.Lexer;
@@ -74,6 +75,9 @@ public final class TableDdl {
                 String alter = IndexStatement.asAlterTable(sql, tokens);
                 alter(alter, Lexer.tokenize(alter), moreFlag);
                 return;
+            }
+            if (!tokens.get(0).isWord("DROP")) {
+                DdlExpressions.check(sql, tokens, session.schema());
             }
             switch (tokens.get(0).upper()) {
                 case "CREATE" -> create(sql, tokens, moreFlag);

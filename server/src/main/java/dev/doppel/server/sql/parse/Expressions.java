@@ -1,5 +1,6 @@
 package dev.doppel.server.sql.parse;
 
+import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.sql.lex.Token;
 
 import java.util.Set;
@@ -77,11 +78,7 @@ public final class Expressions {
                 cursor.next();
             } else if (cursor.acceptWord("IN")) {
                 cursor.expectSymbol("(");
-                if (state.queries.startsQuery()) {
-                    state.queries.queryExpression();
-                } else {
-                    expressionList();
-                }
+                queryOrExpressions();
                 cursor.expectSymbol(")");
             } else if (cursor.acceptWord("BETWEEN")) {
                 bitExpression();
@@ -106,6 +103,26 @@ public final class Expressions {
                 return;
             }
         }
+    }
+
+    /**
+     * Inside a parenthesis: a subquery, or a list of expressions. {@code ((SELECT 1) + 2)} starts like a query and is an
+     * expression, so a query that does not parse to its closing parenthesis is read again as expressions.
+     */
+    private void queryOrExpressions() {
+        if (state.queries.startsQuery()) {
+            ParseState.Mark mark = state.mark();
+            try {
+                state.queries.queryExpression();
+                if (cursor.isSymbol(")")) {
+                    return;
+                }
+            } catch (MySqlException notAQuery) {
+                // read it again as expressions
+            }
+            state.reset(mark);
+        }
+        expressionList();
     }
 
     void bitExpression() {
@@ -134,7 +151,7 @@ public final class Expressions {
         primary();
         while (true) {
             if (cursor.acceptWord("COLLATE")) {
-                name();
+                charsetName();
             } else if (cursor.acceptSymbol("->") || cursor.acceptSymbol("->>")) {
                 if (!cursor.isKind(Token.Kind.STRING)) {
                     throw cursor.error();
@@ -168,11 +185,7 @@ public final class Expressions {
     private void symbol(Token token) {
         if (token.isSymbol("(")) {
             cursor.next();
-            if (state.queries.startsQuery()) {
-                state.queries.queryExpression();
-            } else {
-                expressionList();
-            }
+            queryOrExpressions();
             cursor.expectSymbol(")");
         } else if (token.isSymbol("{")) {
             // ODBC escapes: {d '2024-01-01'}, {t '10:00:00'}, {ts '...'}
@@ -193,7 +206,7 @@ public final class Expressions {
         Token next = cursor.peek(1);
         boolean adjacentString = next != null && next.kind() == Token.Kind.STRING && next.start() == token.end();
         if (upper.startsWith("_") && next != null && (next.kind() == Token.Kind.STRING
-                || next.kind() == Token.Kind.NUMBER)) {
+                || next.kind() == Token.Kind.NUMBER || hexOrBitString(next, cursor.peek(2)))) {
             cursor.next(); // a character set introducer: _utf8mb4'x', _binary 0x41
             primary();
             return;
@@ -255,6 +268,12 @@ public final class Expressions {
                 }
             }
         }
+    }
+
+    /** X'..' or B'..' written right after an introducer: _utf8mb4 X'41'. */
+    private static boolean hexOrBitString(Token word, Token string) {
+        return (word.isWord("X") || word.isWord("B")) && string != null && string.kind() == Token.Kind.STRING
+                && string.start() == word.end();
     }
 
     /** INTERVAL (expr) unit rather than the function INTERVAL(n, n1, ...): a unit follows the parenthesis. */
@@ -336,11 +355,13 @@ public final class Expressions {
     /** MATCH (col, ...) AGAINST (expr [IN NATURAL LANGUAGE MODE | IN BOOLEAN MODE | WITH QUERY EXPANSION]). */
     private void match() {
         cursor.expectWord("MATCH");
-        cursor.expectSymbol("(");
+        boolean parenthesized = cursor.acceptSymbol("(");
         do {
             columnReference();
         } while (cursor.acceptSymbol(","));
-        cursor.expectSymbol(")");
+        if (parenthesized) {
+            cursor.expectSymbol(")");
+        }
         cursor.expectWord("AGAINST");
         cursor.expectSymbol("(");
         bitExpression();

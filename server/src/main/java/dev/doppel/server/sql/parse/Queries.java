@@ -290,9 +290,26 @@ public final class Queries {
         return new ArrayList<>(state.tables.subList(first, state.tables.size()));
     }
 
+    /**
+     * A table factor and its joins. A join's ON or USING may come after further joins (t1 LEFT JOIN t2 JOIN t3 ON a ON b,
+     * MySQL's nested joins without parentheses), so each is read wherever it stands.
+     */
     private void tableReference(ParsedStatement.Use use) {
         tableFactor(use);
+        int joinsWithoutCondition = 0;
         while (true) {
+            if (joinsWithoutCondition > 0 && !cursor.isWord(1, "DUPLICATE") && cursor.acceptWord("ON")) {
+                joinsWithoutCondition--;
+                state.expressions.expression();
+                continue;
+            }
+            if (joinsWithoutCondition > 0 && cursor.acceptWord("USING")) {
+                joinsWithoutCondition--;
+                cursor.expectSymbol("(");
+                names();
+                cursor.expectSymbol(")");
+                continue;
+            }
             if (cursor.acceptWord("INNER") || cursor.acceptWord("CROSS")) {
                 cursor.expectWord("JOIN");
             } else if (cursor.acceptWord("LEFT") || cursor.acceptWord("RIGHT")) {
@@ -305,25 +322,26 @@ public final class Queries {
                     cursor.acceptWord("INNER");
                 }
                 cursor.expectWord("JOIN");
-                tableFactor(use);
-                continue;
+                joinsWithoutCondition--;
             } else if (!cursor.acceptWord("JOIN") && !cursor.acceptWord("STRAIGHT_JOIN")) {
                 return;
             }
             tableFactor(use);
-            if (cursor.acceptWord("ON")) {
-                state.expressions.expression();
-            } else if (cursor.acceptWord("USING")) {
-                cursor.expectSymbol("(");
-                names();
-                cursor.expectSymbol(")");
-            }
+            joinsWithoutCondition++;
         }
     }
 
     private void tableFactor(ParsedStatement.Use use) {
         if (cursor.acceptWord("LATERAL")) {
             derivedTable();
+            return;
+        }
+        if (cursor.isSymbol("{") && cursor.isWord(1, "OJ")) {
+            // the ODBC escape of an outer join: { OJ t1 LEFT OUTER JOIN t2 ON ... }
+            cursor.next();
+            cursor.next();
+            tableReference(use);
+            cursor.expectSymbol("}");
             return;
         }
         if (cursor.isWord("JSON_TABLE") && cursor.isSymbol(1, "(")) {
@@ -402,7 +420,9 @@ public final class Queries {
                 } while (cursor.acceptSymbol(","));
             }
             cursor.expectSymbol(")");
-            cursor.acceptSymbol(",");
+            if (cursor.isSymbol(",") && (cursor.isWord(1, "USE") || cursor.isWord(1, "IGNORE") || cursor.isWord(1, "FORCE"))) {
+                cursor.next();
+            }
         }
     }
 

@@ -80,7 +80,17 @@ class StatementParserTest {
                         + "UTC_DATE(), DATABASE(), LEFT('abc', 1), REPLACE('a', 'b', 'c'), CHAR(65 USING utf8mb4)",
                 "SELECT t.order, t.key FROM t",
                 "SELECT @a := 1, a DIV 2, a MOD 3, a % 4, a ^ 5, a << 1, a | b & c",
-                "SELECT COUNT(DISTINCT a, b), JSON_VALUE(j, '$.a' RETURNING DECIMAL(4, 2) NULL ON EMPTY)")) {
+                "SELECT COUNT(DISTINCT a, b), JSON_VALUE(j, '$.a' RETURNING DECIMAL(4, 2) NULL ON EMPTY)",
+                // found by running MariaDB's own test statements through the parser and through MariaDB
+                "SELECT HEX(_utf8mb4 X'41'), _binary B'01111110', NAME_CONST('v', _latin1'foo' COLLATE 'latin1_bin')",
+                "SELECT ((SELECT 100) + t2.b) AS r FROM t2",
+                "SELECT ROW(1, ROW(2, 3)) IN ((SELECT 1, 1), ROW(1, ROW(2, 3)))",
+                "SELECT COUNT(*) FROM t1 WHERE MATCH a, b AGAINST ('x' IN BOOLEAN MODE)",
+                "SELECT * FROM t1 LEFT JOIN t2 LEFT JOIN t3 ON t3.e = t2.d ON 1",
+                "SELECT t1.*, t2.* FROM { OJ t2 LEFT OUTER JOIN t1 ON (t1.a = t2.a) }",
+                "SELECT * FROM t10, t1 FORCE INDEX (mb3), t2 WHERE t1.mb3 = t2.mb4",
+                "INSERT INTO t1 SELECT a FROM t2 JOIN t3 USING (a) ON DUPLICATE KEY UPDATE a = t1.a + 1",
+                "INSERT INTO t1 (x, y) SELECT x, z FROM t2 ON DUPLICATE KEY UPDATE x = VALUES(x)")) {
             parse(sql);
         }
     }
