@@ -66,9 +66,11 @@ final class InformationSchemaDefinitions {
                     String name = rows.getString(2);
                     if (reader.canSeeTable(schema, name)) {
                         var kept = ViewDefinerComment.decode(rows.getString(4));
+                        String definer = kept.map(ViewDefinerComment.Definer::definer).orElse("root@localhost");
+                        String definition = kept.map(ViewDefinerComment.Definer::select).orElse(rows.getString(3));
                         result.add(new Object[] {"def", schema, name,
-                                kept.map(ViewDefinerComment.Definer::select).orElse(rows.getString(3)), "NONE", "YES",
-                                kept.map(ViewDefinerComment.Definer::definer).orElse("root@localhost"),
+                                reader.canReadViewDefinition(schema, name, definer) ? definition : "", "NONE", "YES",
+                                definer,
                                 kept.map(each -> each.invoker() ? "INVOKER" : "DEFINER").orElse("DEFINER"),
                                 "utf8mb4", "utf8mb4_0900_ai_ci"});
                     }

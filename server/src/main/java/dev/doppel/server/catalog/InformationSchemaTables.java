@@ -27,6 +27,12 @@ public final class InformationSchemaTables {
         /** Whether the account holds some privilege on the table. */
         boolean canSeeTable(String schema, String table);
 
+        /**
+         * Whether the account may read a view's definition, as MySQL's information_schema.VIEWS decides it: it is the
+         * view's definer ({@code user@host}), or it holds SHOW VIEW and SELECT on the view.
+         */
+        boolean canReadViewDefinition(String schema, String view, String definer);
+
         /** 'user'@'host' */
         String grantee();
 

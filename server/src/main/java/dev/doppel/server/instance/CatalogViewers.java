@@ -57,6 +57,15 @@ final class CatalogViewers implements Function<Connection, InformationSchemaTabl
         }
 
         @Override
+        public boolean canReadViewDefinition(String schema, String view, String definer) {
+            if (session == null || definer.equals(session.account().user() + "@" + session.account().host())) {
+                return true;
+            }
+            return session.privileges().hasOnTable("SHOW VIEW", schema, view)
+                    && session.privileges().hasOnTable("SELECT", schema, view);
+        }
+
+        @Override
         public String grantee() {
             return session == null ? "'root'@'localhost'" : session.account().quoted();
         }

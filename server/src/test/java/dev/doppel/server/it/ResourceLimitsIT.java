@@ -69,6 +69,27 @@ class ResourceLimitsIT {
         }
     }
 
+    /**
+     * SLEEP stops waiting at max_execution_time, as MySQL's does: alone in a query it returns 1 and the query no error;
+     * inside a query over rows the query ends with 3024.
+     */
+    @Test
+    void maxExecutionTimeEndsASleep() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION max_execution_time = 200");
+            long started = System.nanoTime();
+            try (ResultSet rows = statement.executeQuery("SELECT SLEEP(60)")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(1);
+            }
+            assertThatThrownBy(() -> statement.executeQuery("SELECT i FROM r.n WHERE SLEEP(60) = 0"))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(3024));
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(30_000);
+            statement.execute("SET SESSION max_execution_time = 0");
+        }
+    }
+
     /** GROUP_CONCAT stops at group_concat_max_len bytes (a character's start), with warning 1260 per cut row. */
     @Test
     void groupConcatIsCutAtGroupConcatMaxLen() throws Exception {

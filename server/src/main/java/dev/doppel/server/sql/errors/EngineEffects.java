@@ -20,12 +20,15 @@ import java.util.List;
 public final class EngineEffects implements StatementEffects.Listener {
     private final Session session;
     private final List<Token> tokens;
+    /** When the statement began, for max_execution_time. */
+    private final long started;
     private Long insertId;
     private long groupConcatRows;
 
     private EngineEffects(Session session, List<Token> tokens) {
         this.session = session;
         this.tokens = tokens;
+        this.started = System.nanoTime();
     }
 
     /** Runs {@code statement} with its effects reported to {@code session}. */
@@ -71,9 +74,17 @@ public final class EngineEffects implements StatementEffects.Listener {
                 MySqlError.ER_WRONG_ARGUMENTS.message(function));
     }
 
+    /**
+     * KILL QUERY, or max_execution_time passed for a SELECT: the engine stops the statement at its next check, and a
+     * function that waits (SLEEP) asks here so that it stops waiting, as MySQL's does.
+     */
     @Override
     public boolean interrupted() {
-        return session.queryKilled();
+        if (session.queryKilled()) {
+            return true;
+        }
+        int bound = session.statementTimeout();
+        return bound > 0 && System.nanoTime() - started > bound * 1_000_000L;
     }
 
     @Override
