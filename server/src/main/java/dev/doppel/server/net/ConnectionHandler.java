@@ -68,6 +68,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
         }
+        if (connection.tryTransfer(packet)) {
+            return; // a LOAD DATA LOCAL file, read by the statement that asked for it
+        }
         if (pendingCommands == 0 && connection.tryInline(packet)) {
             idleSince = System.nanoTime();
             afterCommand(ctx);

@@ -96,6 +96,15 @@ public final class ResponseWriter {
         output.end();
     }
 
+    /** LOAD DATA LOCAL INFILE: asks the client for a file (0xFB and its name), sent at once. */
+    public void localInfileRequest(byte[] fileName) {
+        ByteBuf out = output.begin();
+        out.writeByte(0xFB);
+        out.writeBytes(fileName);
+        output.end();
+        flush();
+    }
+
     /** Sends what was built; a reply larger than a few MiB is flushed in parts by the caller calling this often. */
     public void flush() {
         if (output == null) {

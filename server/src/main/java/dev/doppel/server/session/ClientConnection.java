@@ -43,6 +43,8 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
 
     private final ServerContext server;
     private final Channel channel;
+    /** The LOAD DATA LOCAL file the session waits for, or null: then every packet is a command. */
+    private volatile LocalFileTransfer transfer;
     private final boolean unixSocket;
     private final long id;
     private final byte[] scramble = newScramble();
@@ -192,6 +194,40 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             packet.payload().release();
         }
         return true;
+    }
+
+    /**
+     * Hands a packet to the LOAD DATA LOCAL statement that waits for its file (network thread); false when none waits,
+     * and the packet is a command.
+     */
+    public boolean tryTransfer(Packet packet) {
+        LocalFileTransfer waiting = transfer;
+        if (waiting == null) {
+            return false;
+        }
+        waiting.offer(packet);
+        return true;
+    }
+
+    /**
+     * LOAD DATA LOCAL INFILE: asks the client for {@code fileName} and reads what it sends; the statement's reply then
+     * continues with the sequence id returned. A client that stops sending in the middle of it cannot be read in step
+     * again: the connection closes (1159, as mysqld's net_read_timeout).
+     */
+    public LocalFileTransfer.File requestFile(ResponseWriter writer, byte[] fileName, long timeoutSeconds, long limit) {
+        LocalFileTransfer waiting = new LocalFileTransfer();
+        transfer = waiting;
+        try {
+            writer.localInfileRequest(fileName);
+            return waiting.receive(timeoutSeconds, limit);
+        } catch (dev.doppel.plugin.MySqlException e) {
+            if (e.number() == MySqlError.ER_NET_READ_INTERRUPTED.number()) {
+                channel.close();
+            }
+            throw e;
+        } finally {
+            transfer = null;
+        }
     }
 
     /** Handles one client packet; runs on this connection's executor. */

@@ -1,6 +1,9 @@
 package dev.doppel.server.sql.files;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.protocol.Capabilities;
+import dev.doppel.server.protocol.ResponseWriter;
+import dev.doppel.server.session.LocalFileTransfer;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.QueryExecutor;
 import dev.doppel.server.sql.access.NoDatabase;
@@ -65,20 +68,20 @@ public final class FileStatements {
     /** LOAD DATA INFILE: the file's rows become one INSERT, REPLACE or INSERT IGNORE, checked and run as any. */
     public void loadData(String sql, List<Token> tokens, int moreFlag) {
         LoadData load = LoadData.parse(sql, tokens);
-        if (load.local) {
-            if (!Boolean.TRUE.equals(session.server().variables().globalValue("local_infile"))) {
-                throw MySqlError.ER_CLIENT_LOCAL_FILES_DISABLED.exception();
-            }
-            throw MySqlError.ER_NOT_SUPPORTED_YET.exception("LOAD DATA LOCAL");
+        if (load.local && (!Boolean.TRUE.equals(session.server().variables().globalValue("local_infile"))
+                || !Capabilities.has(session.capabilities(), Capabilities.CLIENT_LOCAL_FILES))) {
+            throw MySqlError.ER_CLIENT_LOCAL_FILES_DISABLED.exception();
         }
-        Path path = SecureFiles.forLoading(load.file, session);
+        // a file on the server needs FILE and secure_file_priv; one the client sends, only the table's privileges
+        Path path = load.local ? null : SecureFiles.forLoading(load.file, session);
         List<Token> target = Lexer.tokenize(load.verb + " INTO " + load.table + " VALUES (NULL)");
         NoDatabase.check(target, session);
         TableAccess.check(target, session);
         List<List<String>> rows;
         int width;
         try {
-            rows = load.rows(dev.doppel.server.protocol.ClientText.decode(Files.readAllBytes(path), StandardCharsets.UTF_8));
+            byte[] data = load.local ? clientFile(load.file) : Files.readAllBytes(path);
+            rows = load.rows(dev.doppel.server.protocol.ClientText.decode(data, StandardCharsets.UTF_8));
             width = load.columns.isEmpty() ? columnCount(load.table) : load.columns.size();
         } catch (IOException e) {
             throw MySqlError.ER_ERROR_ON_READ.exception(path.toString(), 5, e.getMessage());
@@ -92,6 +95,19 @@ public final class FileStatements {
         String insert = load.insert(rows, width, (warning, row) -> session.addWarning("Warning", warning.number(),
                 warning.message(row)));
         executor.engine(insert, Lexer.tokenize(insert), moreFlag);
+    }
+
+    /**
+     * LOAD DATA LOCAL: the client sends the file. It is held in memory until its rows are inserted, so it may be at
+     * most a quarter of the heap (1041 beyond).
+     */
+    private byte[] clientFile(String file) {
+        ResponseWriter writer = session.writer();
+        long timeout = ((Number) session.variables().value("net_read_timeout")).longValue();
+        LocalFileTransfer.File received = session.connection().requestFile(writer,
+                file.getBytes(session.clientCharset()), timeout, Runtime.getRuntime().maxMemory() / 4);
+        writer.begin(received.nextSequence());
+        return received.bytes();
     }
 
     private int columnCount(String table) throws SQLException {

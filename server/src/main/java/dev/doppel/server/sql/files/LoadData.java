@@ -44,7 +44,8 @@ public final class LoadData {
         expect(sql, tokens, i, "INFILE");
         String file = string(sql, tokens, i + 1);
         i += 2;
-        String verb = "INSERT";
+        // with LOCAL the server cannot stop the client's transfer, so MySQL treats duplicate keys as IGNORE does
+        String verb = local ? "INSERT IGNORE" : "INSERT";
         if (i < tokens.size() && (tokens.get(i).isWord("REPLACE") || tokens.get(i).isWord("IGNORE"))) {
             verb = tokens.get(i).isWord("REPLACE") ? "REPLACE" : "INSERT IGNORE";
             i++;
