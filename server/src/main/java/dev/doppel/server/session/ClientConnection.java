@@ -45,6 +45,8 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
     private final Channel channel;
     /** The LOAD DATA LOCAL file the session waits for, or null: then every packet is a command. */
     private volatile LocalFileTransfer transfer;
+    /** The client is out of step with the protocol (a LOAD DATA LOCAL file it stopped sending): close after the reply. */
+    private volatile boolean closeAfterReply;
     private final boolean unixSocket;
     private final long id;
     private final byte[] scramble = newScramble();
@@ -211,22 +213,21 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
 
     /**
      * LOAD DATA LOCAL INFILE: asks the client for {@code fileName} and reads what it sends; the statement's reply then
-     * continues with the sequence id returned. A client that stops sending in the middle of it cannot be read in step
-     * again: the connection closes (1159, as mysqld's net_read_timeout).
+     * continues after the client's last packet, whatever happened. A client that stops sending in the middle of it
+     * cannot be read in step again: the connection closes (1159, as mysqld's net_read_timeout).
      */
-    public LocalFileTransfer.File requestFile(ResponseWriter writer, byte[] fileName, long timeoutSeconds, long limit) {
-        LocalFileTransfer waiting = new LocalFileTransfer();
+    public byte[] requestFile(ResponseWriter writer, byte[] fileName, long timeoutSeconds, long limit) {
+        LocalFileTransfer waiting = new LocalFileTransfer(writer.output().sequence() + 1);
         transfer = waiting;
         try {
             writer.localInfileRequest(fileName);
             return waiting.receive(timeoutSeconds, limit);
         } catch (dev.doppel.plugin.MySqlException e) {
-            if (e.number() == MySqlError.ER_NET_READ_INTERRUPTED.number()) {
-                channel.close();
-            }
+            closeAfterReply = e.number() == MySqlError.ER_NET_READ_INTERRUPTED.number();
             throw e;
         } finally {
             transfer = null;
+            writer.begin(waiting.nextSequence());
         }
     }
 
@@ -495,6 +496,13 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
     public void close() {
         phase = Phase.CLOSED;
         channel.close();
+    }
+
+    /** After a command's reply is on its way: closes the connection when the command left it out of step. */
+    void afterReply() {
+        if (closeAfterReply) {
+            close();
+        }
     }
 
     /** Called when the channel is closed, from whatever side. */

@@ -103,6 +103,7 @@ final class CommandDispatcher {
             session.commandEnded();
         }
         writer.flush();
+        session.connection().afterReply();
     }
 
     private void malformed(Packet packet) {

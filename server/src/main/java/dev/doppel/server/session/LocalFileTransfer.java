@@ -15,11 +15,17 @@ import java.util.concurrent.TimeUnit;
  * the statement waits for them on the session's thread.
  */
 public final class LocalFileTransfer {
-    /** The file and the sequence id the statement's reply continues with. */
-    public record File(byte[] bytes, int nextSequence) {
+    private final BlockingQueue<Packet> packets = new LinkedBlockingQueue<>();
+    /** The sequence id the statement's reply continues with: the one after the client's last packet. */
+    private volatile int nextSequence;
+
+    LocalFileTransfer(int nextSequence) {
+        this.nextSequence = nextSequence & 0xFF;
     }
 
-    private final BlockingQueue<Packet> packets = new LinkedBlockingQueue<>();
+    int nextSequence() {
+        return nextSequence;
+    }
 
     void offer(Packet packet) {
         packets.add(packet);
@@ -30,7 +36,7 @@ public final class LocalFileTransfer {
      * 1041: the whole file is held in memory until the rows are inserted. 1159 when no packet comes for
      * {@code timeoutSeconds} (net_read_timeout).
      */
-    File receive(long timeoutSeconds, long limit) {
+    byte[] receive(long timeoutSeconds, long limit) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         boolean tooLarge = false;
         while (true) {
@@ -44,6 +50,7 @@ public final class LocalFileTransfer {
             if (packet == null) {
                 throw MySqlError.ER_NET_READ_INTERRUPTED.exception();
             }
+            nextSequence = (packet.lastSequence() + 1) & 0xFF;
             ByteBuf payload = packet.payload();
             try {
                 int length = payload.readableBytes();
@@ -51,7 +58,7 @@ public final class LocalFileTransfer {
                     if (tooLarge) {
                         throw MySqlError.ER_OUT_OF_RESOURCES.exception();
                     }
-                    return new File(out.toByteArray(), (packet.lastSequence() + 1) & 0xFF);
+                    return out.toByteArray();
                 }
                 if (!tooLarge && out.size() + (long) length <= limit) {
                     byte[] bytes = new byte[length];

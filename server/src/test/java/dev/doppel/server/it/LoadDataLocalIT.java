@@ -101,6 +101,52 @@ class LoadDataLocalIT {
         assertThat(result.stdout()).contains(expected);
     }
 
+    /** On the wire: the request, the file in several packets, the empty one; and a client that stops sending. */
+    @Test
+    void theFileComesInPacketsAndAClientThatStopsIsCutOff() throws Exception {
+        try (Connection root = connect("root", "", true); Statement statement = root.createStatement()) {
+            statement.execute("SET GLOBAL local_infile = 1");
+        }
+        int localFiles = RawMySqlSocket.LOGIN_CAPABILITIES | 0x80; // CLIENT_LOCAL_FILES
+        try (RawMySqlSocket client = RawMySqlSocket.loggedIn(server.port(), localFiles)) {
+            client.write(0, query("LOAD DATA LOCAL INFILE 'parts.txt' INTO TABLE app.t (id, v)"));
+            RawMySqlSocket.Packet request = client.read();
+            assertThat(request.sequence()).isEqualTo(1);
+            assertThat(request.payload()[0] & 0xFF).isEqualTo(0xFB);
+            assertThat(new String(request.payload(), 1, request.payload().length - 1, StandardCharsets.UTF_8))
+                    .isEqualTo("parts.txt");
+            client.write(2, "20\ttw".getBytes(StandardCharsets.US_ASCII));
+            client.write(3, "enty\n21\tx\n".getBytes(StandardCharsets.US_ASCII));
+            client.write(4, new byte[0]);
+            RawMySqlSocket.Packet reply = client.read();
+            assertThat(reply.isOk()).as(reply.isError() ? reply.errorMessage() : "").isTrue();
+            assertThat(reply.sequence()).isEqualTo(5);
+            assertThat(reply.payload()[1]).isEqualTo((byte) 2);
+        }
+        try (RawMySqlSocket client = RawMySqlSocket.loggedIn(server.port(), localFiles)) {
+            client.write(0, query("SET SESSION net_read_timeout = 1"));
+            assertThat(client.read().isOk()).isTrue();
+            client.write(0, query("LOAD DATA LOCAL INFILE 'never.txt' INTO TABLE app.t (id, v)"));
+            assertThat(client.read().payload()[0] & 0xFF).isEqualTo(0xFB);
+            RawMySqlSocket.Packet reply = client.read();
+            assertThat(reply.isError()).isTrue();
+            assertThat(reply.errorCode()).isEqualTo(1159);
+            assertThat(client.closedByServer()).isTrue();
+        }
+        try (Connection root = connect("root", "", true); Statement statement = root.createStatement()) {
+            assertThat(value(statement, "SELECT GROUP_CONCAT(v ORDER BY id) FROM app.t WHERE id IN (20, 21)"))
+                    .isEqualTo("twenty,x");
+        }
+    }
+
+    private static byte[] query(String sql) {
+        byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = new byte[text.length + 1];
+        payload[0] = 0x03; // COM_QUERY
+        System.arraycopy(text, 0, payload, 1, text.length);
+        return payload;
+    }
+
     private static void assertError(Statement statement, String sql, int number, String message) {
         assertThatThrownBy(() -> statement.execute(sql)).isInstanceOfSatisfying(SQLException.class, e -> {
             assertThat(e.getErrorCode()).as(e.getMessage()).isEqualTo(number);

@@ -127,8 +127,12 @@ final class RawMySqlSocket implements AutoCloseable {
 
     /** HandshakeResponse41 for root without a password, announcing caching_sha2_password. */
     static byte[] rootLogin() {
+        return rootLogin(LOGIN_CAPABILITIES);
+    }
+
+    static byte[] rootLogin(int capabilities) {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
-        writeIntLE(payload, LOGIN_CAPABILITIES);
+        writeIntLE(payload, capabilities);
         writeIntLE(payload, 16 * 1024 * 1024);
         payload.write(45);
         payload.writeBytes(new byte[23]);
@@ -140,9 +144,13 @@ final class RawMySqlSocket implements AutoCloseable {
 
     /** Greeting, then a root login with sequence id 1; expects OK with sequence id 2. */
     static RawMySqlSocket loggedIn(int port) throws IOException {
+        return loggedIn(port, LOGIN_CAPABILITIES);
+    }
+
+    static RawMySqlSocket loggedIn(int port, int capabilities) throws IOException {
         RawMySqlSocket result = new RawMySqlSocket(port);
         result.readGreeting();
-        result.write(1, rootLogin());
+        result.write(1, rootLogin(capabilities));
         Packet reply = result.read();
         if (!reply.isOk() || reply.sequence() != 2) {
             result.close();

@@ -2,8 +2,6 @@ package dev.doppel.server.sql.files;
 
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.protocol.Capabilities;
-import dev.doppel.server.protocol.ResponseWriter;
-import dev.doppel.server.session.LocalFileTransfer;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.QueryExecutor;
 import dev.doppel.server.sql.access.NoDatabase;
@@ -102,12 +100,9 @@ public final class FileStatements {
      * most a quarter of the heap (1041 beyond).
      */
     private byte[] clientFile(String file) {
-        ResponseWriter writer = session.writer();
         long timeout = ((Number) session.variables().value("net_read_timeout")).longValue();
-        LocalFileTransfer.File received = session.connection().requestFile(writer,
-                file.getBytes(session.clientCharset()), timeout, Runtime.getRuntime().maxMemory() / 4);
-        writer.begin(received.nextSequence());
-        return received.bytes();
+        return session.connection().requestFile(session.writer(), file.getBytes(session.clientCharset()), timeout,
+                Runtime.getRuntime().maxMemory() / 4);
     }
 
     private int columnCount(String table) throws SQLException {
