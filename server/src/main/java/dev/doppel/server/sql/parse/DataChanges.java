@@ -94,9 +94,9 @@ public final class DataChanges {
             // modifiers
         }
         int first = state.tables.size();
-        int start = cursor.position();
         List<ParsedStatement.TableUse> listed = state.queries.tableReferences(ParsedStatement.Use.UPDATE_LIST);
-        boolean single = listed.size() == 1 && cursor.position() - start <= 5;
+        // one named table is the target, whatever else is joined: a derived table cannot be updated
+        boolean single = listed.stream().filter(each -> each.use() == ParsedStatement.Use.UPDATE_LIST).count() == 1;
         cursor.expectWord("SET");
         Set<String> assigned = assignments();
         for (int i = first; i < first + listed.size(); i++) {
