@@ -23,6 +23,10 @@ SELECT 2 * 3 / 4, 1 + 6 / 4, -7 / 2, 10 / 4 / 2, ABS(-9) DIV 2 * 2, CASE WHEN 1 
 -> rows
 1.5000 | 2.5000 | -3.5000 | 1.25000000 | 8 | 3.0000
 
+SELECT CASE WHEN 1 = 1 THEN 2 END + 4 / 5, CASE 1 WHEN 1 THEN 10 END - 9 DIV 2;
+-> rows
+2.8000 | 6
+
 SELECT 1/0;
 -> rows
 NULL

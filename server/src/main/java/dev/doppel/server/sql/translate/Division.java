@@ -185,6 +185,8 @@ public final class Division {
             return true;
         }
         Token previous = tokens.get(index - 1);
-        return previous.kind() == Token.Kind.SYMBOL ? !previous.isSymbol(")") : isKeyword(previous);
+        // END closes a CASE expression, an operand: CASE ... END + 4 / 5 adds, it does not sign the 4
+        return previous.kind() == Token.Kind.SYMBOL ? !previous.isSymbol(")")
+                : isKeyword(previous) && !previous.isWord("END");
     }
 }

@@ -33,4 +33,13 @@ class DivisionTest {
         assertEquals("SELECT PUBLIC.MYSQL_DIVIDE(COUNT(*) , CASE WHEN x THEN 2 END) FROM t",
                 rewrite("SELECT COUNT(*) / CASE WHEN x THEN 2 END FROM t"));
     }
+
+    /** The + after CASE ... END adds to the CASE; it is no sign of what follows (1064 before). */
+    @Test
+    void anOperatorAfterCaseEndIsBinary() {
+        assertEquals("SELECT CASE WHEN 1 = 1 THEN 2 END + PUBLIC.MYSQL_DIVIDE(4 , 5)",
+                rewrite("SELECT CASE WHEN 1 = 1 THEN 2 END + 4 / 5"));
+        assertEquals("SELECT CASE a WHEN 1 THEN 2 END - PUBLIC.MYSQL_INTEGER_DIVIDE(9 , 2) FROM t",
+                rewrite("SELECT CASE a WHEN 1 THEN 2 END - 9 DIV 2 FROM t"));
+    }
 }
