@@ -103,6 +103,6 @@ public final class DdlExpressions {
         select.add(new Token(Token.Kind.WORD, "SELECT", first.start(), first.start()));
         select.addAll(expression);
         ParsedStatement parsed = StatementParser.parse(sql, select);
-        FunctionAllowlist.check(parsed, select, schema);
+        FunctionAllowlist.check(parsed, schema);
     }
 }

@@ -64,14 +64,14 @@ public final class FunctionAllowlist {
      */
     public static void check(String sql, List<Token> tokens, String schema) {
         if (StatementParser.parses(tokens)) {
-            check(StatementParser.parse(sql, tokens), tokens, schema);
+            check(StatementParser.parse(sql, tokens), schema);
             return;
         }
         checkTokens(sql, tokens, schema);
     }
 
     /** The calls of a parsed statement. */
-    public static void check(ParsedStatement parsed, List<Token> tokens, String schema) {
+    public static void check(ParsedStatement parsed, String schema) {
         for (ParsedStatement.FunctionCall call : parsed.calls()) {
             if (call.qualifier() != null) {
                 throw MySqlError.ER_SP_DOES_NOT_EXIST.exception("FUNCTION", call.qualifier() + "." + call.name());

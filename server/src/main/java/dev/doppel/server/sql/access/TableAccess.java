@@ -10,7 +10,6 @@ import dev.doppel.server.sql.parse.ParsedStatement;
 import dev.doppel.server.sql.parse.StatementParser;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -33,7 +32,6 @@ import java.util.Set;
  */
 public final class TableAccess {
     private static final Set<String> UNCHECKED_SCHEMAS = Set.of("information_schema", "performance_schema");
-    private static final Set<String> MODIFIERS = Set.of("LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "QUICK");
     /** Whoever holds all of these globally passes every check here, without the statement being looked at. */
     private static final List<String> CHECKED = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP",
             "INDEX", "ALTER", "CREATE TEMPORARY TABLES", "CREATE VIEW");
@@ -129,6 +127,11 @@ public final class TableAccess {
         if (StatementParser.parses(tokens)) {
             return needs(StatementParser.parse(null, tokens), schema);
         }
+        return tokenNeeds(tokens, schema);
+    }
+
+    /** What a statement the parser does not read (DDL, TRUNCATE, EXPLAIN) needs, found on its tokens. */
+    private static List<Need> tokenNeeds(List<Token> tokens, String schema) {
         TableAccess access = new TableAccess(tokens, schema);
         access.collect();
         return access.needs;
@@ -142,9 +145,7 @@ public final class TableAccess {
         try {
             return needs(tokens, schema);
         } catch (MySqlException notParsed) {
-            TableAccess access = new TableAccess(tokens, schema);
-            access.collect();
-            return access.needs;
+            return tokenNeeds(tokens, schema);
         }
     }
 
@@ -170,9 +171,6 @@ public final class TableAccess {
         String verb = first.kind() == Token.Kind.WORD ? first.upper() : first.isSymbol("(") ? "SELECT" : "";
         switch (verb) {
             case "SELECT", "WITH", "TABLE", "VALUES" -> reads(0);
-            case "INSERT", "REPLACE" -> insert(verb.equals("REPLACE"));
-            case "UPDATE" -> update();
-            case "DELETE" -> delete();
             case "CREATE" -> create();
             case "DROP" -> drop();
             case "ALTER" -> alter();
@@ -214,135 +212,6 @@ public final class TableAccess {
         for (TableReferences.Ref each : refs) {
             table(each, "SELECT");
         }
-    }
-
-    private int skipModifiers(int index) {
-        while (index < tokens.size() && tokens.get(index).kind() == Token.Kind.WORD
-                && MODIFIERS.contains(tokens.get(index).upper())) {
-            index++;
-        }
-        return index;
-    }
-
-    private void insert(boolean replace) {
-        int index = skipModifiers(1);
-        if (index < tokens.size() && tokens.get(index).isWord("INTO")) {
-            index++;
-        }
-        TableReferences.Ref target = references.name(index);
-        if (target == null) {
-            return;
-        }
-        Set<String> privileges = new HashSet<>(Set.of("INSERT"));
-        if (replace) {
-            privileges.add("DELETE");
-        }
-        int duplicate = references.topLevel(index, "DUPLICATE");
-        if (duplicate > 0 && tokens.get(duplicate - 1).isWord("ON")) {
-            privileges.add("UPDATE");
-        }
-        table(target, privileges.toArray(String[]::new));
-        reads(references.afterName(index));
-    }
-
-    private void update() {
-        int start = skipModifiers(1);
-        int set = references.topLevel(start, "SET");
-        if (set < 0) {
-            return;
-        }
-        List<TableReferences.Ref> list = references.scan(start, set, true);
-        if (list.size() == 1) {
-            table(list.get(0), "UPDATE");
-        } else {
-            Set<String> targets = assignedTables(set + 1);
-            for (TableReferences.Ref each : list) {
-                table(each, isTarget(each, targets) ? "UPDATE" : "SELECT");
-            }
-        }
-        reads(references.scan(set + 1, tokens.size(), false));
-    }
-
-    private static boolean isTarget(TableReferences.Ref ref, Set<String> targets) {
-        return targets.contains(null) || targets.contains(ref.visibleName().toLowerCase(Locale.ROOT));
-    }
-
-    /** The qualifiers of SET a.x = ..., b.y = ... (null stands for an unqualified column: any table). */
-    private Set<String> assignedTables(int from) {
-        Set<String> result = new HashSet<>();
-        int depth = 0;
-        boolean atTarget = true;
-        for (int i = from; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && token.isSymbol(",")) {
-                atTarget = true;
-            } else if (depth == 0 && (token.isWord("WHERE") || token.isWord("ORDER") || token.isWord("LIMIT"))) {
-                break;
-            } else if (depth == 0 && atTarget && token.isIdentifier()) {
-                atTarget = false;
-                int column = i;
-                while (column + 2 < tokens.size() && tokens.get(column + 1).isSymbol(".")) {
-                    column += 2;
-                }
-                result.add(column == i ? null : tokens.get(column - 2).text().toLowerCase(Locale.ROOT));
-                i = column;
-            }
-        }
-        return result;
-    }
-
-    private void delete() {
-        int index = skipModifiers(1);
-        if (index < tokens.size() && tokens.get(index).isWord("FROM")) {
-            int using = references.topLevel(index + 1, "USING");
-            if (using < 0) {
-                table(references.name(index + 1), "DELETE");
-                reads(references.afterName(index + 1));
-                return;
-            }
-            multiDelete(targetNames(index + 1, using), using + 1);
-            return;
-        }
-        int from = references.topLevel(index, "FROM");
-        if (from > 0) {
-            multiDelete(targetNames(index, from), from + 1);
-        }
-    }
-
-    /** DELETE t1[.*], t2[.*] FROM list / DELETE FROM t1, t2 USING list. */
-    private void multiDelete(List<TableReferences.Ref> targets, int listStart) {
-        List<TableReferences.Ref> all = references.scan(listStart, tokens.size(), true);
-        reads(all);
-        for (TableReferences.Ref target : targets) {
-            TableReferences.Ref resolved = target;
-            for (TableReferences.Ref each : all) {
-                if (target.database() == null && each.visibleName().equalsIgnoreCase(target.table())) {
-                    resolved = each;
-                    break;
-                }
-            }
-            table(resolved, "DELETE");
-        }
-    }
-
-    private List<TableReferences.Ref> targetNames(int from, int to) {
-        List<TableReferences.Ref> result = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            TableReferences.Ref ref = references.name(i);
-            if (ref == null) {
-                continue;
-            }
-            result.add(ref);
-            i = references.afterName(i) - 1;
-            if (i + 2 < to && tokens.get(i + 1).isSymbol(".") && tokens.get(i + 2).isSymbol("*")) {
-                i += 2;
-            }
-        }
-        return result;
     }
 
     private void create() {

@@ -75,10 +75,8 @@ public final class DataChanges {
     private Set<String> assignments() {
         Set<String> qualifiers = new HashSet<>();
         do {
-            int start = cursor.position();
-            state.expressions.columnReference();
-            int parts = (cursor.position() - start + 1) / 2;
-            qualifiers.add(parts == 1 ? null : cursor.peek(-3).text().toLowerCase(Locale.ROOT));
+            String qualifier = state.expressions.columnReference();
+            qualifiers.add(qualifier == null ? null : qualifier.toLowerCase(Locale.ROOT));
             if (!cursor.acceptSymbol("=") && !cursor.acceptSymbol(":=")) {
                 throw cursor.error();
             }

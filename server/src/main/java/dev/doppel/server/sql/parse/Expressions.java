@@ -311,16 +311,20 @@ public final class Expressions {
         columnReference();
     }
 
-    void columnReference() {
-        name();
+    /** {@code c}, {@code t.c} or {@code db.t.c}: returns the table's name ({@code t}), null for a bare column. */
+    String columnReference() {
+        String qualifier = null;
+        String last = name();
         for (int parts = 1; parts < 3 && cursor.isSymbol("."); parts++) {
             cursor.next();
             // after a dot, any identifier is a name, reserved words too (t.order)
             if (!cursor.peek().isIdentifier()) {
                 throw cursor.error();
             }
-            cursor.next();
+            qualifier = last;
+            last = cursor.next().text();
         }
+        return qualifier;
     }
 
     /** An identifier that is not a reserved word, or a quoted one. */
