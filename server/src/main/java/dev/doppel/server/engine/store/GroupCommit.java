@@ -91,6 +91,7 @@ public final class GroupCommit implements AutoCloseable {
         layoutShared.lock();
         try {
             store.commit();
+            awaitPendingSaves();
         } finally {
             layoutShared.unlock();
         }
@@ -107,6 +108,7 @@ public final class GroupCommit implements AutoCloseable {
                 }
                 store.commit();
                 long written = store.getCurrentVersion();
+                awaitPendingSaves();
                 sync();
                 durableBelow = written;
             } finally {
@@ -115,6 +117,17 @@ public final class GroupCommit implements AutoCloseable {
         } finally {
             layoutShared.unlock();
         }
+    }
+
+    /**
+     * Waits until every chunk handed to the engine's save thread is written. commit() writes its own chunk before it
+     * returns, but when the engine's background writer stored the same changes a moment earlier, commit() finds
+     * nothing left to store and returns while that chunk may still wait in the save thread's queue: a sync then
+     * would not cover it, and the OK would come before the commit is on disk (seen after kill -9 when the save
+     * waited for disk space, DiskFullIT).
+     */
+    private void awaitPendingSaves() {
+        store.getFileStore().executeFileStoreOperation(() -> { });
     }
 
     /** How many syncs of the store's file the commits have made. */
