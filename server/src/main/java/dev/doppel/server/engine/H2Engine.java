@@ -3,6 +3,7 @@ package dev.doppel.server.engine;
 import dev.doppel.server.engine.store.DirectorySync;
 import dev.doppel.server.engine.store.DiskSpace;
 import dev.doppel.server.engine.store.GroupCommit;
+import dev.doppel.server.engine.store.SpaceWaitingFileSystem;
 import dev.doppel.server.engine.store.H2SpaceReclaimer;
 import org.h2.engine.Session;
 import org.h2.engine.SessionLocal;
@@ -122,11 +123,11 @@ public final class H2Engine implements StorageEngine {
 
     private H2Engine(Path datadir, boolean create) throws SQLException {
         this.file = datadir.toAbsolutePath().resolve(FILE_NAME + FILE_SUFFIX);
-        this.url = "jdbc:h2:file:" + datadir.toAbsolutePath().resolve(FILE_NAME) + SETTINGS
+        this.url = SpaceWaitingFileSystem.urlPrefix() + datadir.toAbsolutePath().resolve(FILE_NAME) + SETTINGS
                 + (create ? "" : ";IFEXISTS=TRUE");
         // The database settings above are the administrator's to give when it opens the database; a client
         // connection that named them would run SET for each, which needs administrator rights.
-        this.clientUrl = "jdbc:h2:file:" + datadir.toAbsolutePath().resolve(FILE_NAME) + ";IFEXISTS=TRUE";
+        this.clientUrl = SpaceWaitingFileSystem.urlPrefix() + datadir.toAbsolutePath().resolve(FILE_NAME) + ";IFEXISTS=TRUE";
         credentials.setProperty("user", EngineUsers.ADMINISTRATOR);
         credentials.setProperty("password", "");
         this.keepOpen = DriverManager.getConnection(url, credentials);
@@ -235,6 +236,11 @@ public final class H2Engine implements StorageEngine {
     @Override
     public void requireSpaceForWrites(java.util.function.Supplier<String> table) {
         space.requireRoom(table);
+    }
+
+    @Override
+    public boolean hasRoomForWrites() {
+        return space.hasRoom();
     }
 
     @Override
