@@ -35,6 +35,9 @@ public interface StorageEngine extends AutoCloseable {
      */
     void requireSpaceForWrites(java.util.function.Supplier<String> table);
 
+    /** Whether writes may go on: what {@link #requireSpaceForWrites} checks, for a statement already running. */
+    boolean hasRoomForWrites();
+
     /**
      * Where the engine reads innodb_flush_log_at_trx_commit (0, 1 or 2) and innodb_flush_log_at_timeout (seconds)
      * from now on; until this is called, both are 1.

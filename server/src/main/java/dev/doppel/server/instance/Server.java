@@ -226,6 +226,7 @@ public final class Server {
                 each.kill(false);
             }
             context.sessionThreads().shutdown();
+            context.stopStatementGuards();
         }
         if (plugins != null) {
             plugins.shutdown();

@@ -7,6 +7,9 @@ import dev.doppel.server.config.variables.SystemVariableRegistry;
 import dev.doppel.server.engine.StorageEngine;
 import dev.doppel.server.plugin.PluginHost;
 import dev.doppel.server.security.AccountStore;
+import dev.doppel.server.session.DiskFullWatch;
+import dev.doppel.server.session.MemoryGovernor;
+import dev.doppel.server.session.RunningStatements;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,7 +22,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What every connection shares: configuration, variables, engine, accounts, keys, the log and the session list. */
@@ -35,8 +40,16 @@ public final class ServerContext {
     private final StatusCounters status = new StatusCounters();
     private final ConcurrentHashMap<Long, ConnectionInfo> connections = new ConcurrentHashMap<>();
     private final AtomicLong nextConnectionId = new AtomicLong(1);
-    private final ExecutorService sessionThreads = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("session-", 0).factory());
+    /**
+     * Platform threads, not virtual ones: the JVM counts allocation per platform thread only, and the memory bound
+     * (MemoryGovernor) reads it; writes also ran faster on them (docs/benchmarks.md, eleventh session). Idle threads
+     * are kept a minute for the next command.
+     */
+    private final ExecutorService sessionThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), Thread.ofPlatform().daemon().name("session-", 0).factory());
+    private final RunningStatements runningStatements = new RunningStatements();
+    private final MemoryGovernor memoryGovernor;
+    private final DiskFullWatch diskFullWatch;
     private final Runnable shutdownRequest;
     private final PluginHost plugins;
     private final InstanceBackupLock backupLock;
@@ -63,6 +76,10 @@ public final class ServerContext {
         this.keys = keys;
         this.log = log;
         this.shutdownRequest = shutdownRequest;
+        this.diskFullWatch = new DiskFullWatch(runningStatements, engine);
+        this.memoryGovernor = new MemoryGovernor(runningStatements, (allocated, heapShare) -> log.warning(0, String.format(
+                "A statement was stopped with error 1041: it had allocated %d MB, and the heap was %.0f%% full "
+                        + "after a full collection.", allocated >> 20, heapShare * 100)));
     }
 
     public ServerConfig config() {
@@ -109,6 +126,17 @@ public final class ServerContext {
 
     public StatusCounters status() {
         return status;
+    }
+
+    /** The engine statements running now (the memory bound and the disk-full watch stop them). */
+    public RunningStatements runningStatements() {
+        return runningStatements;
+    }
+
+    /** Stops the guards of running statements (shutdown). */
+    public void stopStatementGuards() {
+        memoryGovernor.close();
+        diskFullWatch.close();
     }
 
     public ExecutorService sessionThreads() {

@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The state of one authenticated connection: who it is, its current schema, session variables, user
@@ -59,6 +60,12 @@ public final class Session {
     private int engineStatementTimeout;
     private volatile Statement runningStatement;
     private volatile boolean queryKilled;
+    /** Why the server stopped the running statement, or null. */
+    private volatile Stop stopped;
+    /** The table a running write names (1114), or a supplier of null (1021); null while no write runs. */
+    private volatile Supplier<String> writing;
+    /** {@link #writing} of the statement the server stopped. */
+    private volatile Supplier<String> stoppedWrite;
     private volatile BackupLock.Holder backupLock;
     private volatile String command = "Sleep";
     private volatile String info;
@@ -71,6 +78,14 @@ public final class Session {
     private boolean passwordExpired;
     private PrivilegeChecker privilegeChecker;
     private long privilegeGeneration;
+
+    /** Why the server, not a client, stopped a running statement. */
+    public enum Stop {
+        /** MemoryGovernor: 1041. */
+        OUT_OF_MEMORY,
+        /** DiskFullWatch: 1114 or 1021. */
+        DISK_FULL
+    }
 
     /** A note, warning or error of the last statement (SHOW WARNINGS). */
     public record Warning(String level, int code, String message) {
@@ -223,6 +238,8 @@ public final class Session {
         info = text;
         commandStartedAt = System.currentTimeMillis();
         queryKilled = false;
+        stopped = null;
+        writing = null;
     }
 
     void commandEnded() {
@@ -425,9 +442,45 @@ public final class Session {
     /** Registers the engine statement now running, so that KILL QUERY can cancel it. */
     public void running(Statement statement) {
         runningStatement = statement;
-        if (statement != null && queryKilled) {
+        if (statement == null) {
+            server.runningStatements().ended(this);
+            writing = null;
+            return;
+        }
+        server.runningStatements().started(this);
+        if (queryKilled || stopped != null) {
             cancel(statement);
         }
+    }
+
+    /** The server stops the running statement, for {@code cause}; it fails with that cause's error. */
+    void stop(Stop cause) {
+        stoppedWrite = writing;
+        stopped = cause;
+        Statement statement = runningStatement;
+        if (statement != null) {
+            cancel(statement);
+        }
+    }
+
+    /** Why the server stopped this command's statement, or null. */
+    public Stop stopped() {
+        return stopped;
+    }
+
+    /** The statement about to run writes: {@code table} names its table for 1114, or gives null for 1021. */
+    public void writes(Supplier<String> table) {
+        writing = table;
+    }
+
+    /** The running write's table for 1114 (null for 1021); null itself while no write runs. */
+    public Supplier<String> writing() {
+        return writing;
+    }
+
+    /** {@link #writing()} of the statement the server stopped, or null. */
+    public Supplier<String> stoppedWrite() {
+        return stoppedWrite;
     }
 
     public boolean queryKilled() {

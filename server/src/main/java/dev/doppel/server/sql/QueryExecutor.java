@@ -20,6 +20,7 @@ import dev.doppel.server.sql.dml.InvalidTextLiterals;
 import dev.doppel.server.sql.dml.MultiTableDml;
 import dev.doppel.server.sql.errors.EngineEffects;
 import dev.doppel.server.sql.errors.EngineErrors;
+import dev.doppel.server.sql.errors.StoppedStatements;
 import dev.doppel.server.sql.files.FileStatements;
 import dev.doppel.server.sql.files.SelectIntoFile;
 import dev.doppel.server.sql.lex.Lexer;
@@ -395,7 +396,7 @@ public final class QueryExecutor {
                 session.running(null);
             }
         } catch (SQLException e) {
-            throw EngineErrors.translate(e, sql, session.schema());
+            throw translate(e, sql);
         }
     }
 
@@ -512,6 +513,9 @@ public final class QueryExecutor {
 
     /** The engine's error as MySQL's; the session's engine connection lets it look up key columns. */
     public MySqlException translate(SQLException e, String sql) {
+        if (e.getErrorCode() == org.h2.api.ErrorCode.STATEMENT_WAS_CANCELED && session.stopped() != null) {
+            return StoppedStatements.error(session);
+        }
         if (e.getErrorCode() == org.h2.api.ErrorCode.STATEMENT_WAS_CANCELED && !session.queryKilled()
                 && session.statementTimeout() > 0) {
             return MySqlError.ER_QUERY_TIMEOUT.exception();

@@ -41,6 +41,11 @@ public final class DiskSpace {
         return usable;
     }
 
+    /** Whether the free space is at least the reserve. */
+    public boolean hasRoom() {
+        return usable() >= RESERVE_BYTES;
+    }
+
     /** MySQL's 1114 for {@code table} (1021 without one) when the free space is below the reserve. */
     public void requireRoom(java.util.function.Supplier<String> refused) {
         if (usable() >= RESERVE_BYTES) {

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Refuses a statement that changes data when the engine's disk is nearly full (StorageEngine#requireSpaceForWrites):
- * 1114 "The table 't' is full" for DML, 1021 "Disk full" for the rest. Reads go on.
+ * 1114 "The table 't' is full" for DML, 1021 "Disk full" for the rest. Reads go on. The statement is then marked as a
+ * write, so that it stops with the same error when the disk fills while it runs (session.DiskFullWatch).
  */
 public final class DiskFullGuard {
     private static final Set<String> DML = Set.of("INSERT", "REPLACE", "UPDATE", "DELETE", "LOAD");
@@ -29,6 +30,7 @@ public final class DiskFullGuard {
         Token first = tokens.get(0);
         if (first.kind() == Token.Kind.WORD && DML.contains(first.upper())) {
             session.server().engine().requireSpaceForWrites(() -> table(tokens));
+            session.writes(() -> table(tokens));
         }
     }
 
@@ -41,6 +43,7 @@ public final class DiskFullGuard {
         if (first.kind() == Token.Kind.WORD && (OTHER_WRITES.contains(first.upper())
                 || first.isWord("SET") && tokens.size() > 1 && tokens.get(1).isWord("PASSWORD"))) {
             session.server().engine().requireSpaceForWrites(() -> null);
+            session.writes(() -> null);
         }
     }
 

@@ -94,6 +94,54 @@ class DiskFullIT {
         }
     }
 
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void aStatementThatFillsTheDiskWhileItRunsFailsAloneWith1114() throws Exception {
+        Path mountpoint = Files.createDirectories(home.resolve("small"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", mountpoint.toString())
+                .redirectErrorStream(true).start();
+        Assumptions.assumeTrue(mount.waitFor() == 0, "mounting a tmpfs needs root; skipped");
+        small = mountpoint;
+        server = DoppelProcess.prepare(home).datadir(small.resolve("data"));
+        server.initialize();
+        server.launch();
+        try (Connection connection = CommitRound.connect(server, ""); Statement statement = connection.createStatement();
+                Connection other = CommitRound.connect(server, ""); Statement reader = other.createStatement()) {
+            statement.execute("CREATE DATABASE full_disk");
+            reader.execute("USE full_disk");
+            statement.execute("CREATE TABLE full_disk.n (i INT PRIMARY KEY)");
+            statement.execute("INSERT INTO full_disk.n WITH RECURSIVE c (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c"
+                    + " WHERE i < 1000) SELECT i FROM c");
+            statement.execute("CREATE TABLE full_disk.big (id INT PRIMARY KEY, v VARCHAR(300))");
+            fill(small.resolve("filler"), 24L << 20);
+            Thread.sleep(200);
+            connection.setAutoCommit(false);
+            statement.executeUpdate("INSERT INTO full_disk.big VALUES (0, 'kept')");
+            // about 300 MB of rows into 24 MB of free space: stopped once less than the reserve is left
+            assertError(statement, "INSERT INTO full_disk.big SELECT a.i * 1000 + b.i, REPEAT('x', 300)"
+                    + " FROM full_disk.n a, full_disk.n b", 1114, "The table 'big' is full");
+            try (ResultSet rows = reader.executeQuery("SELECT COUNT(*) FROM n")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("reads go on").isEqualTo(1000);
+            }
+            Files.delete(small.resolve("filler"));
+            Thread.sleep(200);
+            statement.executeUpdate("INSERT INTO full_disk.big VALUES (1, 'after')");
+            connection.commit();
+            try (ResultSet rows = reader.executeQuery("SELECT COUNT(*) FROM big")) {
+                rows.next();
+                assertThat(rows.getInt(1)).as("the stopped statement left nothing").isEqualTo(2);
+            }
+        }
+        CommitRound.kill(server);
+        server.launch();
+        try (Connection connection = CommitRound.connect(server, "full_disk"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT GROUP_CONCAT(v ORDER BY id) FROM big")) {
+            rows.next();
+            assertThat(rows.getString(1)).isEqualTo("kept,after");
+        }
+    }
+
     /** Writes {@code path} until its file system has only {@code leave} bytes free. */
     private static void fill(Path path, long leave) throws IOException {
         long free = Files.getFileStore(path.getParent()).getUsableSpace();
