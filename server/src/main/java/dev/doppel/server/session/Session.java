@@ -447,8 +447,10 @@ public final class Session {
             writing = null;
             return;
         }
+        // a guard that picked the statement before this one just as it ended stopped nothing
+        stopped = null;
         server.runningStatements().started(this);
-        if (queryKilled || stopped != null) {
+        if (queryKilled) {
             cancel(statement);
         }
     }

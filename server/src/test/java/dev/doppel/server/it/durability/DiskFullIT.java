@@ -49,14 +49,7 @@ class DiskFullIT {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void writesAreRefusedWhileTheDiskIsFullAndWorkAgainOnceSpaceIsFreed() throws Exception {
-        Path mountpoint = Files.createDirectories(home.resolve("small"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", mountpoint.toString())
-                .redirectErrorStream(true).start();
-        Assumptions.assumeTrue(mount.waitFor() == 0, "mounting a tmpfs needs root; skipped");
-        small = mountpoint;
-        server = DoppelProcess.prepare(home).datadir(small.resolve("data"));
-        server.initialize();
-        server.launch();
+        startOnSmallDisk(40);
         int acknowledged = 0;
         try (Connection connection = CommitRound.connect(server, ""); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE full_disk");
@@ -97,14 +90,7 @@ class DiskFullIT {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void aStatementThatFillsTheDiskWhileItRunsFailsAloneWith1114() throws Exception {
-        Path mountpoint = Files.createDirectories(home.resolve("small"));
-        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", mountpoint.toString())
-                .redirectErrorStream(true).start();
-        Assumptions.assumeTrue(mount.waitFor() == 0, "mounting a tmpfs needs root; skipped");
-        small = mountpoint;
-        server = DoppelProcess.prepare(home).datadir(small.resolve("data"));
-        server.initialize();
-        server.launch();
+        startOnSmallDisk(48);
         try (Connection connection = CommitRound.connect(server, ""); Statement statement = connection.createStatement();
                 Connection other = CommitRound.connect(server, ""); Statement reader = other.createStatement()) {
             statement.execute("CREATE DATABASE full_disk");
@@ -140,6 +126,18 @@ class DiskFullIT {
             rows.next();
             assertThat(rows.getString(1)).isEqualTo("kept,after");
         }
+    }
+
+    /** Mounts a tmpfs of {@code megabytes} (skips the test where it cannot) and starts a server with its data there. */
+    private void startOnSmallDisk(int megabytes) throws Exception {
+        Path mountpoint = Files.createDirectories(home.resolve("small"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs",
+                mountpoint.toString()).redirectErrorStream(true).start();
+        Assumptions.assumeTrue(mount.waitFor() == 0, "mounting a tmpfs needs root; skipped");
+        small = mountpoint;
+        server = DoppelProcess.prepare(home).datadir(small.resolve("data"));
+        server.initialize();
+        server.launch();
     }
 
     /** Writes {@code path} until its file system has only {@code leave} bytes free. */
