@@ -64,7 +64,7 @@ public final class NetworkServer implements AutoCloseable {
         long maxPacket = server.config().maxAllowedPacket();
         return new ServerBootstrap().group(bossGroup, workerGroup)
                 // netty 4.2's default (adaptive) allocator cost about 15 % more server CPU per point select than the
-                // pooled one here (sysbench oltp_point_select, measured): replies are built on virtual threads.
+                // pooled one here (sysbench oltp_point_select, measured): replies are built on the session threads.
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childHandler(new ChannelInitializer<>() {
                     @Override

@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which engine reads may run on the network thread instead of the session's virtual thread (see
+ * Which engine reads may run on the network thread instead of the session's thread (see
  * CommandDispatcher#canRunInline): a plain SELECT that takes no locks and calls nothing that waits, once it has
  * run quickly before. Handing a statement to another thread and back costs two thread wake-ups, about half the
- * server CPU of a primary-key lookup (sysbench oltp_point_select: 31 us per query through the virtual thread,
- * 14 us inline). MVStore reads never wait for row locks, so such a statement takes microseconds; the guard against
+ * server CPU of a primary-key lookup (sysbench oltp_point_select, measured when session threads were virtual: 31 us
+ * per query through the session's thread, 14 us inline). MVStore reads never wait for row locks, so such a statement takes microseconds; the guard against
  * one that does not (a range that happens to cover the whole table this time) is the history: after a few slow
  * runs a statement never runs inline again, so it can hold up the other connections of its network thread a
  * few times at most.
  */
 public final class QuickReads {
-    /** A run that used more CPU than this (or, on a virtual thread, took longer) is slow. */
+    /** A run that used more CPU than this (or, on a thread whose CPU clock is not read, took longer) is slow. */
     static final long SLOW_NANOS = 2_000_000;
     /** A run that took longer than this is slow whatever its CPU time: it waited for something. */
     static final long WAITED_NANOS = 50_000_000;
-    /** After this many slow runs a statement stays on its virtual thread. */
+    /** After this many slow runs a statement stays on its session's thread. */
     private static final int SLOW_RUNS_ALLOWED = 3;
 
     /** Words that make a SELECT wait, lock, write or call out: it always runs on the session's thread. */
