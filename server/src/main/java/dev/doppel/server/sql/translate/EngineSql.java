@@ -56,7 +56,9 @@ public final class EngineSql {
             Map.entry("RPAD", "PUBLIC.MYSQL_RPAD"), Map.entry("LOG2", "PUBLIC.MYSQL_LOG2"), Map.entry("BIT_COUNT", "PUBLIC.MYSQL_BIT_COUNT"),
             Map.entry("GET_LOCK", "PUBLIC.MYSQL_GET_LOCK"), Map.entry("RELEASE_LOCK", "PUBLIC.MYSQL_RELEASE_LOCK"),
             Map.entry("IS_FREE_LOCK", "PUBLIC.MYSQL_IS_FREE_LOCK"), Map.entry("IS_USED_LOCK", "PUBLIC.MYSQL_IS_USED_LOCK"),
-            Map.entry("RELEASE_ALL_LOCKS", "PUBLIC.MYSQL_RELEASE_ALL_LOCKS"));
+            Map.entry("RELEASE_ALL_LOCKS", "PUBLIC.MYSQL_RELEASE_ALL_LOCKS"),
+            // MySQL's STD, STDDEV and VARIANCE are the population forms; the engine's STDDEV and VARIANCE the sample
+            Map.entry("STD", "STDDEV_POP"), Map.entry("STDDEV", "STDDEV_POP"), Map.entry("VARIANCE", "VAR_POP"));
     /** Words after which a name followed by "(" is a table or an index, not a function call. */
     private static final Set<String> BEFORE_TABLE_NAMES = Set.of("INTO", "TABLE", "UPDATE", "REFERENCES", "EXISTS",
             "INDEX", "KEY", "JOIN", "FROM");
