@@ -77,9 +77,9 @@ public final class ServerContext {
         this.log = log;
         this.shutdownRequest = shutdownRequest;
         this.diskFullWatch = new DiskFullWatch(runningStatements, engine);
-        this.memoryGovernor = new MemoryGovernor(runningStatements, (allocated, heapShare) -> log.warning(0, String.format(
-                "A statement was stopped with error 1041: it had allocated %d MB, and the heap was %.0f%% full "
-                        + "after a full collection.", allocated >> 20, heapShare * 100)));
+        this.memoryGovernor = new MemoryGovernor(runningStatements, (allocated, heapShare) ->
+                log.warning(0, String.format("A statement was stopped with error 1041: it had allocated %d MB, and the"
+                        + " heap was %.0f%% full after a full collection.", allocated >> 20, heapShare * 100)));
     }
 
     public ServerConfig config() {

@@ -10,10 +10,10 @@ import java.util.Set;
  * CommandDispatcher#canRunInline): a plain SELECT that takes no locks and calls nothing that waits, once it has
  * run quickly before. Handing a statement to another thread and back costs two thread wake-ups, about half the
  * server CPU of a primary-key lookup (sysbench oltp_point_select, measured when session threads were virtual: 31 us
- * per query through the session's thread, 14 us inline). MVStore reads never wait for row locks, so such a statement takes microseconds; the guard against
- * one that does not (a range that happens to cover the whole table this time) is the history: after a few slow
- * runs a statement never runs inline again, so it can hold up the other connections of its network thread a
- * few times at most.
+ * per query through the session's thread, 14 us inline). MVStore reads never wait for row locks, so such a
+ * statement takes microseconds; the guard against one that does not (a range that happens to cover the whole table
+ * this time) is the history: after a few slow runs a statement never runs inline again, so it can hold up the other
+ * connections of its network thread a few times at most.
  */
 public final class QuickReads {
     /** A run that used more CPU than this (or, on a thread whose CPU clock is not read, took longer) is slow. */

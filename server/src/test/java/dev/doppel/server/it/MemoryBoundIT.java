@@ -79,7 +79,8 @@ class MemoryBoundIT {
     @Test
     void aCountDistinctAndAWindowOverAHugePartitionFailWith1041() throws Exception {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            for (String hog : List.of("SELECT COUNT(DISTINCT a.i * 1000000 + b.i * 1000 + c.i) FROM m.n a, m.n b, m.n c",
+            for (String hog : List.of(
+                    "SELECT COUNT(DISTINCT a.i * 1000000 + b.i * 1000 + c.i) FROM m.n a, m.n b, m.n c",
                     "SELECT MAX(w) FROM (SELECT ROW_NUMBER() OVER (PARTITION BY a.i % 2 ORDER BY a.i, b.i, c.i) AS w"
                             + " FROM m.n a, m.n b, m.n c) AS q")) {
                 assertThatThrownBy(() -> statement.executeQuery(hog))
