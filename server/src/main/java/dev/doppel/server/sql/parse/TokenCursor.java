@@ -46,8 +46,7 @@ public final class TokenCursor {
     }
 
     boolean isWord(String word) {
-        Token token = peek();
-        return token != null && token.isWord(word);
+        return isWord(0, word);
     }
 
     boolean isWord(int ahead, String word) {
@@ -56,8 +55,7 @@ public final class TokenCursor {
     }
 
     boolean isSymbol(String symbol) {
-        Token token = peek();
-        return token != null && token.isSymbol(symbol);
+        return isSymbol(0, symbol);
     }
 
     boolean isSymbol(int ahead, String symbol) {
