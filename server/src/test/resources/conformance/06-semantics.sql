@@ -139,3 +139,23 @@ SELECT STD(x), STDDEV(x), STDDEV_POP(x), STDDEV_SAMP(x), VARIANCE(x), VAR_POP(x)
 SELECT STD(x), VARIANCE(x), STDDEV_SAMP(x) FROM (SELECT 5 AS x) AS t;
 -> rows
 0 | 0 | NULL
+
+-- GROUP_CONCAT is the server's own (engine.aggregate): several values per row, ORDER BY a value's position,
+-- DISTINCT and ORDER BY without case as the default collation, numbers as MySQL writes them, bytes kept, a 0x
+-- separator
+CREATE TABLE gc (id INT PRIMARY KEY, grp INT, s VARCHAR(10), d DOUBLE, b VARBINARY(4));
+
+INSERT INTO gc VALUES (1, 1, 'b', 1.5, X'FF41'), (2, 1, 'a', 2e10, X'42'), (3, 2, NULL, NULL, NULL), (4, 2, 'B', 0.1, X''), (5, 1, 'a', 3, X'00');
+
+SELECT grp, GROUP_CONCAT(id, s ORDER BY id DESC), GROUP_CONCAT(id, '-', s SEPARATOR ''), GROUP_CONCAT(s, id ORDER BY 2 DESC) FROM gc GROUP BY grp ORDER BY grp;
+-> rows
+1 | 5a,2a,1b | 1-b2-a5-a | a5,a2,b1
+2 | 4B | 4-B | B4
+
+SELECT GROUP_CONCAT(DISTINCT s ORDER BY s DESC SEPARATOR '|'), GROUP_CONCAT(s ORDER BY s, id), GROUP_CONCAT(d ORDER BY id), HEX(GROUP_CONCAT(b ORDER BY id)), GROUP_CONCAT(id SEPARATOR 0x2D2D), GROUP_CONCAT(id > 2 ORDER BY id) FROM gc;
+-> rows
+b|a | a,a,b,B | 1.5,20000000000,0.1,3 | FF412C422C2C00 | 1--2--3--4--5 | 0,0,1,1,1
+
+SELECT GROUP_CONCAT(s) FROM gc WHERE id = 3;
+-> rows
+NULL

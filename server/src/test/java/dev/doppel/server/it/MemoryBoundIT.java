@@ -92,6 +92,33 @@ class MemoryBoundIT {
         assertThat(server.process().isAlive()).isTrue();
     }
 
+    /**
+     * The engine's GROUP_CONCAT joined the whole list in one allocation before cutting it, and this query, a 100 MB
+     * list, stopped the server. The server's own keeps what the result can show; a list that group_concat_max_len
+     * lets grow past the heap (bounded by max_allowed_packet) fails with 1041 instead.
+     */
+    @Test
+    void aGroupConcatOfAHundredMegabytesKeepsOnlyWhatItShows() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertThat(count(statement, "SELECT LENGTH(GROUP_CONCAT(REPEAT('x', 1000))) FROM m.n a, m.n b"
+                    + " WHERE b.i <= 100")).isEqualTo(1024);
+            assertThat(count(statement, "SELECT LENGTH(GROUP_CONCAT(REPEAT('x', 1000) ORDER BY a.i DESC, b.i"
+                    + " SEPARATOR '') ) FROM m.n a, m.n b")).isEqualTo(1024);
+            try (ResultSet rows = statement.executeQuery("SELECT GROUP_CONCAT(a.i * 1000 + b.i ORDER BY a.i DESC,"
+                    + " b.i DESC) FROM m.n a, m.n b")) {
+                rows.next();
+                assertThat(rows.getString(1)).startsWith("1001000,1000999,1000998,").hasSize(1024);
+            }
+            statement.execute("SET SESSION group_concat_max_len = 4294967295");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT LENGTH(GROUP_CONCAT(REPEAT('x', 1000)))"
+                    + " FROM m.n a, m.n b"))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(1041));
+            assertThat(count(statement, "SELECT COUNT(*) FROM m.n")).isEqualTo(1000);
+        }
+        assertThat(server.process().isAlive()).isTrue();
+    }
+
     @Test
     void aLongStreamThatHoldsLittleIsNotStopped() throws Exception {
         try (Connection connection = DriverManager.getConnection(server.url("mysql",

@@ -97,7 +97,7 @@ public final class FunctionArguments {
                     expressions.orderList();
                 }
                 if (cursor.acceptWord("SEPARATOR")) {
-                    string(cursor);
+                    separator(cursor);
                 }
             }
             case "COUNT" -> {
@@ -155,6 +155,16 @@ public final class FunctionArguments {
             if (!cursor.acceptWord("EMPTY") && !cursor.acceptWord("ERROR")) {
                 throw cursor.error();
             }
+        }
+    }
+
+    /** MySQL's text_string: a quoted string, 0x.. or 0b... */
+    private static void separator(TokenCursor cursor) {
+        Token token = cursor.peek();
+        if (token.kind() == Token.Kind.NUMBER && (token.text().startsWith("0x") || token.text().startsWith("0b"))) {
+            cursor.next();
+        } else {
+            string(cursor);
         }
     }
 

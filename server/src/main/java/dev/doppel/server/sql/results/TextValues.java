@@ -1,5 +1,6 @@
 package dev.doppel.server.sql.results;
 
+import dev.doppel.server.engine.MySqlNumberText;
 import dev.doppel.server.protocol.Wire;
 import io.netty.buffer.ByteBuf;
 
@@ -78,7 +79,7 @@ public final class TextValues {
             }
             case Types.DOUBLE, Types.FLOAT, Types.REAL -> {
                 double value = rows.getDouble(index);
-                writeString(out, rows.wasNull() ? null : formatDouble(value));
+                writeString(out, rows.wasNull() ? null : MySqlNumberText.ofDouble(value));
             }
             default -> writeString(out, rows.getString(index));
         }
@@ -112,14 +113,5 @@ public final class TextValues {
         } else {
             Wire.writeLengthEncodedAscii(out, value);
         }
-    }
-
-    /** MySQL prints whole doubles without ".0" and uses e notation only for very large or small values. */
-    static String formatDouble(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        String text = Double.toString(value);
-        return text.contains("E") ? text.replace("E", "e").replace("e", "e+").replace("e+-", "e-") : text;
     }
 }

@@ -34,8 +34,7 @@ public final class EnginePipeline {
             (s, e) -> Division.collect(s.tokens(), e.before(), e.replaced(), e.after()), // /, DIV, MOD, %
             (s, e) -> JsonSql.collect(s.sql(), s.tokens(), e.replaced()),            // JSON functions, ->, ->>
             WholeSeconds::times,                                                      // UTC_TIMESTAMP, SYSDATE
-            (s, e) -> e.wrapCalls(s.tokens(), List.of("GROUP_CONCAT"),                // group_concat_max_len
-                    "PUBLIC.MYSQL_GROUP_CONCAT_CUT(", ")"),
+            new GroupConcatCalls(),                                                   // the server's GROUP_CONCAT
             WholeSeconds::now,                                                        // NOW(), CURRENT_TIMESTAMP
             (s, e) -> StrToDate.collect(s.tokens(), e.replaced(), e.before(), e.after()), // STR_TO_DATE by format
             (s, e) -> RecursionDepth.collect(s.sql(), s.tokens(), e.before(), e.replaced(), e.after())); // CTEs

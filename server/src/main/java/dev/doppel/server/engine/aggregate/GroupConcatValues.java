@@ -1,0 +1,109 @@
+package dev.doppel.server.engine.aggregate;
+
+import dev.doppel.server.engine.MySqlNumberText;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Blob;
+import java.sql.Clob;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The engine's values as GROUP_CONCAT reads them: the bytes a value adds to the list (a binary value's own, any
+ * other's MySQL text in UTF-8), how two ORDER BY keys compare, and when two values are the same for DISTINCT.
+ * Text compares without case, as the server's text columns do (VARCHAR_IGNORECASE) and as MySQL's default collation
+ * does; bytes compare unsigned.
+ */
+final class GroupConcatValues {
+    private static final DateTimeFormatter DATETIME = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss").optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter();
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+            .appendPattern("HH:mm:ss").optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter();
+
+    private GroupConcatValues() {
+    }
+
+    /** Whether the value is bytes rather than text: then the whole result is (MySQL: a binary argument). */
+    static boolean isBinary(Object value) {
+        return value instanceof byte[] || value instanceof Blob;
+    }
+
+    /** The bytes {@code value} adds to the list. */
+    static byte[] bytes(Object value) throws SQLException {
+        if (value instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (value instanceof Blob blob) {
+            return blob.getBytes(1, (int) blob.length());
+        }
+        return text(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(Object value) throws SQLException {
+        return switch (value) {
+            case String string -> string;
+            case Clob clob -> clob.getSubString(1, (int) clob.length());
+            case Boolean bool -> bool ? "1" : "0";
+            case Double number -> MySqlNumberText.ofDouble(number);
+            case Float number -> MySqlNumberText.ofFloat(number);
+            case BigDecimal number -> number.toPlainString();
+            case LocalDateTime dateTime -> DATETIME.format(dateTime);
+            case OffsetDateTime dateTime -> DATETIME.format(dateTime.toLocalDateTime());
+            case LocalTime time -> TIME.format(time);
+            case LocalDate date -> date.toString();
+            default -> value.toString();
+        };
+    }
+
+    /** An ORDER BY key in the form {@link #compare} reads: large objects read whole. */
+    static Object key(Object value) throws SQLException {
+        if (value instanceof Clob clob) {
+            return clob.getSubString(1, (int) clob.length());
+        }
+        if (value instanceof Blob blob) {
+            return blob.getBytes(1, (int) blob.length());
+        }
+        return value;
+    }
+
+    /** Two keys in ascending order; NULL first, as MySQL sorts it. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compare(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareToIgnoreCase(y);
+        }
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return Arrays.compareUnsigned(x, y);
+        }
+        if (a.getClass() != b.getClass() && a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+        }
+        if (a.getClass() == b.getClass() && a instanceof Comparable x) {
+            return x.compareTo(b);
+        }
+        return a.toString().compareTo(b.toString());
+    }
+
+    /** What DISTINCT compares of one value: text without case, bytes as they are. */
+    static Object sameness(Object value, byte[] bytes) {
+        if (isBinary(value)) {
+            return ByteBuffer.wrap(bytes);
+        }
+        return new String(bytes, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+}
