@@ -159,3 +159,26 @@ b|a | a,a,b,B | 1.5,20000000000,0.1,3 | FF412C422C2C00 | 1--2--3--4--5 | 0,0,1,1
 SELECT GROUP_CONCAT(s) FROM gc WHERE id = 3;
 -> rows
 NULL
+
+-- REPLACE, INSERT, CONCAT_WS and REGEXP_REPLACE are the server's own (bounded by max_allowed_packet), with MySQL's
+-- rules for positions past the string, NULLs and an empty search string; REGEXP_REPLACE reads $n as a group
+SELECT REPLACE('aAa', 'a', 'b'), REPLACE('abc', '', 'x'), REPLACE(NULL, 'a', 'b'), INSERT('abc', 1, 0, 'zz'), INSERT('abc', 0, 1, 'zz'), INSERT('abc', 2, 100, 'zz'), INSERT('abc', 4, 1, 'zz'), INSERT('abc', 3, -1, 'zz');
+-> rows
+bAb | abc | NULL | zzabc | abc | azz | abc | abzz
+
+SELECT CONCAT_WS(NULL, 'a'), CONCAT_WS(',', NULL, 'a', NULL, 'b'), CONCAT_WS('-', 'x');
+-> rows
+NULL | a,b | x
+
+SELECT REGEXP_REPLACE('abc', '(b)', '[$1]'), REGEXP_REPLACE('abcabc', 'b', 'x', 3), REGEXP_REPLACE('abcabc', 'b', 'x', 1, 2), REGEXP_REPLACE('abcaBc', 'B', 'x', 1, 0, 'i'), REGEXP_REPLACE('a.b', '[.]', '\\.');
+-> rows
+a[b]c | abcaxc | abcaxc | axcaxc | a.b
+
+SELECT REGEXP_REPLACE('abc', 'b', 'x', 0);
+-> error 3686 HY000 Index out of bounds in regular expression search.
+
+SELECT REGEXP_REPLACE('abc', '(', 'x');
+-> error 3691 HY000 Mismatched parenthesis in regular expression.
+
+SET SESSION max_allowed_packet = 1024;
+-> error 1621 HY000 SESSION variable 'max_allowed_packet' is read-only. Use SET GLOBAL to assign the value

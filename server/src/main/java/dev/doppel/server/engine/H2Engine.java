@@ -1,6 +1,6 @@
 package dev.doppel.server.engine;
 
-import dev.doppel.server.engine.aggregate.MySqlGroupConcat;
+import dev.doppel.server.engine.aggregate.GroupConcat;
 import dev.doppel.server.engine.store.DirectorySync;
 import dev.doppel.server.engine.store.DiskSpace;
 import dev.doppel.server.engine.store.GroupCommit;
@@ -91,6 +91,11 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_SPACE", MySqlPadding.class, "space", false),
             function("MYSQL_LPAD", MySqlPadding.class, "lpad", false),
             function("MYSQL_RPAD", MySqlPadding.class, "rpad", false),
+            function("MYSQL_REPLACE", MySqlStringFunctions.class, "replace", false),
+            function("MYSQL_INSERT", MySqlStringFunctions.class, "insert", false),
+            function("MYSQL_CONCAT_WS", MySqlStringFunctions.class, "concatWs", false),
+            function("MYSQL_REGEXP_REPLACE", MySqlRegexp.class, "replace", false),
+            function("MYSQL_GROUP_CONCAT_CUT", MySqlGroupConcat.class, "cut", false),
             function("MYSQL_BIT_COUNT", MySqlFunctions.class, "bitCount", true),
             function("MYSQL_GET_LOCK", MySqlLockFunctions.class, "getLock", false),
             function("MYSQL_RELEASE_LOCK", MySqlLockFunctions.class, "releaseLock", false),
@@ -176,10 +181,8 @@ public final class H2Engine implements StorageEngine {
                 statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC." + each[0] + (each[2].isEmpty() ? "" : " DETERMINISTIC")
                         + " FOR \"" + each[1] + "\"");
             }
-            // the engine's GROUP_CONCAT cut by a function around it: gone, since it could take the whole heap
-            statement.execute("DROP ALIAS IF EXISTS PUBLIC.MYSQL_GROUP_CONCAT_CUT");
             statement.execute("CREATE AGGREGATE IF NOT EXISTS PUBLIC.MYSQL_GROUP_CONCAT FOR \""
-                    + MySqlGroupConcat.class.getName() + "\"");
+                    + GroupConcat.class.getName() + "\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.DATE_FORMAT DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".dateFormat\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_DIVIDE FOR \""

@@ -56,7 +56,7 @@ public final class JsonFunctions {
         if (found.isEmpty()) {
             return ValueNull.INSTANCE;
         }
-        return json(wrap ? found : found.get(0));
+        return json(wrap ? found : found.get(0), "json_extract");
     }
 
     public static String unquote(Value value) {
@@ -75,7 +75,15 @@ public final class JsonFunctions {
     }
 
     public static String quote(Value value) {
-        return isNull(value) ? null : Json.quote(value.getString());
+        if (isNull(value)) {
+            return null;
+        }
+        long limit = StatementEffects.maxAllowedPacket();
+        String text = Json.write(value.getString(), limit);
+        if (text == null) {
+            StatementEffects.packetOverflow("json_quote", limit);
+        }
+        return text;
     }
 
     public static Value object(Value... arguments) {
@@ -89,7 +97,7 @@ public final class JsonFunctions {
             }
             result.put(arguments[i].getString(), value(arguments[i + 1]));
         }
-        return json(result);
+        return json(result, "json_object");
     }
 
     public static Value array(Value... arguments) {
@@ -97,7 +105,7 @@ public final class JsonFunctions {
         for (Value each : arguments) {
             result.add(value(each));
         }
-        return json(result);
+        return json(result, "json_array");
     }
 
     /** CAST(x AS JSON): a string is parsed, a JSON value kept, anything else made a JSON scalar. */
@@ -105,7 +113,7 @@ public final class JsonFunctions {
         if (isNull(value)) {
             return ValueNull.INSTANCE;
         }
-        return json(isText(value) ? parse(value.getString(), 1, "cast_as_json") : value(value));
+        return json(isText(value) ? parse(value.getString(), 1, "cast_as_json") : value(value), "cast_as_json");
     }
 
     public static Integer valid(Value value) {
@@ -168,7 +176,7 @@ public final class JsonFunctions {
         if (!(target instanceof Map<?, ?> map)) {
             return ValueNull.INSTANCE;
         }
-        return json(new ArrayList<Object>(map.keySet()));
+        return json(new ArrayList<Object>(map.keySet()), "json_keys");
     }
 
     public static Integer contains(Value target, Value candidate, Value... path) {
@@ -265,7 +273,7 @@ public final class JsonFunctions {
             }
             doc = path.change(doc, value(pathsAndValues[i + 1]), change);
         }
-        return json(doc);
+        return json(doc, function);
     }
 
     public static Value arrayAppend(Value document, Value... pathsAndValues) {
@@ -288,7 +296,7 @@ public final class JsonFunctions {
                 return array;
             });
         }
-        return json(doc);
+        return json(doc, "json_array_append");
     }
 
     @SuppressWarnings("unchecked")
@@ -314,7 +322,7 @@ public final class JsonFunctions {
             }
             doc = path.remove(doc);
         }
-        return json(doc);
+        return json(doc, "json_remove");
     }
 
     /** The value at the optional single path (no wildcards) of JSON_LENGTH, JSON_KEYS, JSON_CONTAINS. */
@@ -407,8 +415,20 @@ public final class JsonFunctions {
         };
     }
 
-    static Value json(Object value) {
-        return value == null ? ValueNull.INSTANCE
-                : ValueJson.getInternal(Json.write(value).getBytes(StandardCharsets.UTF_8));
+    /**
+     * The engine's JSON value of a document; NULL with warning 1301 when its text would pass max_allowed_packet, as in
+     * MySQL: JSON_ARRAY(x, x, ...) and JSON_QUOTE(JSON_QUOTE(...)) grow a text past its arguments.
+     */
+    static Value json(Object value, String function) {
+        if (value == null) {
+            return ValueNull.INSTANCE;
+        }
+        long limit = StatementEffects.maxAllowedPacket();
+        String text = Json.write(value, limit);
+        if (text == null) {
+            StatementEffects.packetOverflow(function, limit);
+            return ValueNull.INSTANCE;
+        }
+        return ValueJson.getInternal(text.getBytes(StandardCharsets.UTF_8));
     }
 }

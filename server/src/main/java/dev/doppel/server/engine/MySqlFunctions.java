@@ -58,7 +58,6 @@ public final class MySqlFunctions {
     }
 
     /** CONCAT(...): NULL when any argument is NULL (the engine's CONCAT skips NULLs). */
-    /** CONCAT: NULL when a part is NULL, and NULL with warning 1301 when longer than max_allowed_packet. */
     public static String concat(String... parts) {
         long length = 0;
         for (String each : parts) {
@@ -67,9 +66,7 @@ public final class MySqlFunctions {
             }
             length += each.length();
         }
-        long limit = StatementEffects.maxAllowedPacket();
-        if (length > limit) {
-            StatementEffects.packetOverflow("concat", limit);
+        if (MySqlPadding.tooLong("concat", length)) {
             return null;
         }
         StringBuilder result = new StringBuilder((int) length);

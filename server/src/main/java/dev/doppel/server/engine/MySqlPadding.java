@@ -59,7 +59,8 @@ public final class MySqlPadding {
         return left ? padding + value : value + padding;
     }
 
-    private static boolean tooLong(String function, double length) {
+    /** Whether a result of {@code length} passes max_allowed_packet; if so, records warning 1301 for it. */
+    static boolean tooLong(String function, double length) {
         long limit = StatementEffects.maxAllowedPacket();
         if (length <= limit) {
             return false;

@@ -16,7 +16,12 @@ import org.h2.value.Value;
 import org.h2.value.ValueNull;
 import org.h2.value.ValueVarbinary;
 
-/** MySQL's string, digest and address functions the engine lacks, registered in it as Java functions. */
+/**
+ * MySQL's string, digest and address functions the engine lacks or has otherwise, registered in it as Java
+ * functions. Those whose result can outgrow their arguments (HEX, REPLACE, INSERT, CONCAT_WS) give NULL with warning
+ * 1301 past max_allowed_packet, decided before the result is built: the engine's own built any length, and nested
+ * calls grow a value exponentially (HEX(HEX(...)) and REPLACE of 60 million characters stopped a 192 MB server).
+ */
 public final class MySqlStringFunctions {
     private static final HexFormat LOWER_HEX = HexFormat.of();
     private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
@@ -96,6 +101,9 @@ public final class MySqlStringFunctions {
         }
         byte[] bytes = DataType.isBinaryStringOrSpecialBinaryType(type) ? value.getBytesNoCopy()
                 : value.getString().getBytes(StandardCharsets.UTF_8);
+        if (MySqlPadding.tooLong("hex", bytes.length * 2.0)) {
+            return null;
+        }
         return UPPER_HEX.formatHex(bytes);
     }
 
@@ -205,5 +213,77 @@ public final class MySqlStringFunctions {
             return null;
         }
         return (value >>> 24) + "." + ((value >>> 16) & 0xFF) + "." + ((value >>> 8) & 0xFF) + "." + (value & 0xFF);
+    }
+
+    /** CONCAT_WS(separator, str, ...): NULL only for a NULL separator; NULL arguments are skipped. */
+    public static String concatWs(String separator, String... parts) {
+        if (separator == null) {
+            return null;
+        }
+        long length = 0;
+        int present = 0;
+        for (String each : parts) {
+            if (each != null) {
+                length += each.length();
+                present++;
+            }
+        }
+        if (MySqlPadding.tooLong("concat_ws", length + (double) separator.length() * Math.max(0, present - 1))) {
+            return null;
+        }
+        StringBuilder result = new StringBuilder((int) length);
+        boolean first = true;
+        for (String each : parts) {
+            if (each != null) {
+                if (!first) {
+                    result.append(separator);
+                }
+                first = false;
+                result.append(each);
+            }
+        }
+        return result.toString();
+    }
+
+    /** REPLACE(str, from, to): every occurrence of {@code from}, compared exactly; an empty {@code from} changes nothing. */
+    public static String replace(String value, String from, String to) {
+        if (value == null || from == null || to == null) {
+            return null;
+        }
+        if (from.isEmpty()) {
+            return value;
+        }
+        if (to.length() <= from.length()) {
+            return value.replace(from, to);
+        }
+        long count = 0;
+        for (int at = value.indexOf(from); at >= 0; at = value.indexOf(from, at + from.length())) {
+            count++;
+        }
+        if (MySqlPadding.tooLong("replace", value.length() + (double) count * (to.length() - from.length()))) {
+            return null;
+        }
+        return value.replace(from, to);
+    }
+
+    /**
+     * INSERT(str, pos, len, newstr): {@code len} characters from {@code pos} replaced by {@code newstr}; the string
+     * as it is when {@code pos} is outside it, the rest of it replaced when {@code len} reaches past its end.
+     */
+    public static String insert(String value, Long position, Long length, String inserted) {
+        if (value == null || position == null || length == null || inserted == null) {
+            return null;
+        }
+        int characters = value.codePointCount(0, value.length());
+        if (position < 1 || position > characters) {
+            return value;
+        }
+        long end = length < 0 || length > characters - position + 1 ? characters + 1 : position + length;
+        if (MySqlPadding.tooLong("insert", characters - (end - position) + (double) inserted.length())) {
+            return null;
+        }
+        int from = value.offsetByCodePoints(0, (int) (position - 1));
+        int to = value.offsetByCodePoints(from, (int) (end - position));
+        return value.substring(0, from) + inserted + value.substring(to);
     }
 }

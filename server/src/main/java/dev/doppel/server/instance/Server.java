@@ -51,6 +51,12 @@ public final class Server {
         this.program = config.basedir().resolve("bin").resolve("doppeld").toString();
     }
 
+    /**
+     * A value may reach max_allowed_packet, and a statement holds a few at once (arguments, the result, its text
+     * and bytes on the way out): on a heap smaller than this many packets, one statement can exhaust it.
+     */
+    private static final int PACKETS_PER_HEAP = 16;
+
     /** Starts everything and logs "ready for connections"; on failure everything started is undone. */
     public void start() throws StartupException {
         Path datadir = config.datadir().toAbsolutePath().normalize();
@@ -127,6 +133,7 @@ public final class Server {
                 network.bindSocket(socket);
             }
             writePidFile();
+            warnOfASmallHeap();
             log.system(10931, program + ": ready for connections. Version: '" + ServerVersion.VERSION + "'  socket: '"
                     + (socket == null ? "" : socket) + "'  port: " + port + "  " + ServerVersion.VERSION_COMMENT + ".");
         } catch (StartupException e) {
@@ -143,6 +150,16 @@ public final class Server {
     }
 
     /** The account of sessions opened under --skip-grant-tables, which hold every privilege. */
+
+    private void warnOfASmallHeap() {
+        long heap = Runtime.getRuntime().maxMemory();
+        long packet = config.maxAllowedPacket();
+        if (heap < PACKETS_PER_HEAP * packet) {
+            log.warning(0, "The heap (" + (heap >> 20) + " MB) is less than " + PACKETS_PER_HEAP + " times"
+                    + " max_allowed_packet (" + (packet >> 20) + " MB): one statement's values can exhaust it. Give"
+                    + " the server more heap (DOPPEL_JAVA_OPTS=-Xmx...) or lower max_allowed_packet.");
+        }
+    }
     private static boolean isSkipGrants(String user, String host) {
         return AccountStore.SKIP_GRANTS.user().equals(user) && AccountStore.SKIP_GRANTS.host().equals(host);
     }

@@ -43,35 +43,54 @@ public final class Json {
         return new JsonParser(text).parseDocument();
     }
 
+    /** Thrown inside a bounded write once the text is past its bound; carries no stack, it is never shown. */
+    private static final RuntimeException TOO_LONG = new RuntimeException("JSON text too long", null, false, false) {
+    };
+
     /** The value's text as MySQL prints a JSON value. */
     public static String write(Object value) {
+        return write(value, Long.MAX_VALUE);
+    }
+
+    /** The value's text, or null when it would be longer than {@code limit} characters (found while writing it). */
+    public static String write(Object value, long limit) {
         StringBuilder out = new StringBuilder();
-        write(out, value);
-        return out.toString();
+        try {
+            write(out, value, limit);
+        } catch (RuntimeException e) {
+            if (e == TOO_LONG) {
+                return null;
+            }
+            throw e;
+        }
+        return out.length() > limit ? null : out.toString();
     }
 
     @SuppressWarnings("unchecked")
-    private static void write(StringBuilder out, Object value) {
+    private static void write(StringBuilder out, Object value, long limit) {
+        if (out.length() > limit) {
+            throw TOO_LONG;
+        }
         if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
             for (Map.Entry<String, Object> each : ((Map<String, Object>) map).entrySet()) {
                 out.append(first ? "" : ", ");
                 first = false;
-                quote(out, each.getKey());
+                quote(out, each.getKey(), limit);
                 out.append(": ");
-                write(out, each.getValue());
+                write(out, each.getValue(), limit);
             }
             out.append('}');
         } else if (value instanceof List<?> list) {
             out.append('[');
             for (int i = 0; i < list.size(); i++) {
                 out.append(i == 0 ? "" : ", ");
-                write(out, list.get(i));
+                write(out, list.get(i), limit);
             }
             out.append(']');
         } else if (value instanceof String text) {
-            quote(out, text);
+            quote(out, text, limit);
         } else if (value instanceof Double number) {
             out.append(formatDouble(number));
         } else if (value instanceof BigDecimal decimal) {
@@ -82,15 +101,12 @@ public final class Json {
     }
 
     /** A JSON string literal of {@code text}, escaped as MySQL escapes it. */
-    public static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2);
-        quote(out, text);
-        return out.toString();
-    }
-
-    private static void quote(StringBuilder out, String text) {
+    private static void quote(StringBuilder out, String text, long limit) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
+            if (out.length() > limit) {
+                throw TOO_LONG;
+            }
             char c = text.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");

@@ -30,6 +30,7 @@ class MemoryBoundIT {
     @TempDir
     static Path home;
     private static DoppelProcess server;
+    private static final long SMALL_PACKET = 16L << 20;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -94,12 +95,12 @@ class MemoryBoundIT {
 
     /**
      * The engine's GROUP_CONCAT joined the whole list in one allocation before cutting it, and this query, a 100 MB
-     * list, stopped the server. The server's own keeps what the result can show; a list that group_concat_max_len
-     * lets grow past the heap (bounded by max_allowed_packet) fails with 1041 instead.
+     * list, stopped the server. The server's own keeps what the result can show: group_concat_max_len, bounded by
+     * max_allowed_packet (16 MB here, so that the result itself fits the small heap many times over).
      */
     @Test
     void aGroupConcatOfAHundredMegabytesKeepsOnlyWhatItShows() throws Exception {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connectWithSmallPackets(); Statement statement = connection.createStatement()) {
             assertThat(count(statement, "SELECT LENGTH(GROUP_CONCAT(REPEAT('x', 1000))) FROM m.n a, m.n b"
                     + " WHERE b.i <= 100")).isEqualTo(1024);
             assertThat(count(statement, "SELECT LENGTH(GROUP_CONCAT(REPEAT('x', 1000) ORDER BY a.i DESC, b.i"
@@ -110,13 +111,60 @@ class MemoryBoundIT {
                 assertThat(rows.getString(1)).startsWith("1001000,1000999,1000998,").hasSize(1024);
             }
             statement.execute("SET SESSION group_concat_max_len = 4294967295");
-            assertThatThrownBy(() -> statement.executeQuery("SELECT LENGTH(GROUP_CONCAT(REPEAT('x', 1000)))"
-                    + " FROM m.n a, m.n b"))
-                    .isInstanceOf(SQLException.class)
-                    .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(1041));
-            assertThat(count(statement, "SELECT COUNT(*) FROM m.n")).isEqualTo(1000);
+            assertThat(count(statement, "SELECT LENGTH(GROUP_CONCAT(REPEAT('x', 1000))) FROM m.n a, m.n b"))
+                    .isEqualTo(SMALL_PACKET);
+            assertThat(statement.getWarnings().getErrorCode()).isEqualTo(1260);
+        } finally {
+            server.executeAsRoot("SET GLOBAL max_allowed_packet = DEFAULT");
         }
         assertThat(server.process().isAlive()).isTrue();
+    }
+
+    /**
+     * Functions whose result outgrows their arguments give NULL with warning 1301 past max_allowed_packet, as MySQL's
+     * do. Each of these, scaled to the default 64 MB packet, stopped the server before: the engine's own functions
+     * built any length, and nesting doubles a value at each level.
+     */
+    @Test
+    void aStringFunctionThatWouldOutgrowThePacketGivesNullWith1301() throws Exception {
+        try (Connection connection = connectWithSmallPackets(); Statement statement = connection.createStatement()) {
+            for (String[] call : new String[][] {
+                    {"replace", "REPLACE(REPEAT('x', 10000000), 'x', 'yy')"},
+                    {"hex", "HEX(HEX(REPEAT('x', 5000000)))"},
+                    {"json_quote", "JSON_QUOTE(JSON_QUOTE(JSON_QUOTE(REPEAT('\"', 2500000))))"},
+                    {"insert", "INSERT(INSERT(REPEAT('x', 6000000), 1, 0, REPEAT('x', 6000000)), 1, 0,"
+                            + " REPEAT('x', 6000000))"},
+                    {"concat_ws", "CONCAT_WS(REPEAT('x', 5000000), 'a', 'b', 'c', 'd', 'e')"},
+                    {"regexp_replace", "REGEXP_REPLACE(REPEAT('x', 100000), 'x', REPEAT('y', 200))"},
+                    {"json_array", "JSON_ARRAY(REPEAT('x', 6000000), REPEAT('x', 6000000), REPEAT('x', 6000000))"}}) {
+                try (ResultSet rows = statement.executeQuery("SELECT LENGTH(" + call[1] + ")")) {
+                    rows.next();
+                    assertThat(rows.getObject(1)).as(call[1]).isNull();
+                }
+                java.sql.SQLWarning warning = statement.getWarnings();
+                assertThat((Object) warning).as(call[1]).isNotNull();
+                assertThat(warning.getErrorCode()).isEqualTo(1301);
+                assertThat(warning.getMessage()).isEqualTo("Result of " + call[0]
+                        + "() was larger than max_allowed_packet (" + SMALL_PACKET + ") - truncated");
+            }
+            assertThat(count(statement, "SELECT LENGTH(REPLACE(REPEAT('x', 10000000), 'x', 'y'))"))
+                    .isEqualTo(10_000_000);
+        } finally {
+            server.executeAsRoot("SET GLOBAL max_allowed_packet = DEFAULT");
+        }
+        assertThat(server.process().isAlive()).isTrue();
+    }
+
+    @Test
+    void aHeapOfFewerThanSixteenPacketsIsNamedInTheErrorLog() throws Exception {
+        assertThat(server.log()).contains("[Warning]").contains(
+                "MB) is less than 16 times max_allowed_packet (64 MB): one statement's values can exhaust it.");
+    }
+
+    /** A session of a server whose max_allowed_packet is {@link #SMALL_PACKET}; the caller sets it back. */
+    private static Connection connectWithSmallPackets() throws Exception {
+        server.executeAsRoot("SET GLOBAL max_allowed_packet = " + SMALL_PACKET);
+        return connect();
     }
 
     @Test

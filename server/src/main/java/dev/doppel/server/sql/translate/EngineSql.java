@@ -36,6 +36,8 @@ public final class EngineSql {
     /** MySQL functions the engine knows under another name (see engine.MySqlFunctions and its neighbours). */
     private static final Map<String, String> FUNCTION_NAMES = Map.ofEntries(Map.entry("IF", "CASEWHEN"),
             Map.entry("FIND_IN_SET", "PUBLIC.FIND_IN_SET"), Map.entry("CONCAT", "PUBLIC.MYSQL_CONCAT"),
+            Map.entry("CONCAT_WS", "PUBLIC.MYSQL_CONCAT_WS"), Map.entry("REPLACE", "PUBLIC.MYSQL_REPLACE"),
+            Map.entry("INSERT", "PUBLIC.MYSQL_INSERT"), Map.entry("REGEXP_REPLACE", "PUBLIC.MYSQL_REGEXP_REPLACE"),
             Map.entry("LENGTH", "PUBLIC.MYSQL_LENGTH"), Map.entry("DATE_FORMAT", "PUBLIC.DATE_FORMAT"),
             Map.entry("SLEEP", "PUBLIC.SLEEP"), Map.entry("POW", "POWER"),
             Map.entry("MD5", "PUBLIC.MYSQL_MD5"), Map.entry("SHA", "PUBLIC.MYSQL_SHA1"),

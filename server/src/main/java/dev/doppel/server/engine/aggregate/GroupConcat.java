@@ -20,7 +20,7 @@ import java.util.List;
  * element is {@code DISTINCT} or {@code ALL}, then one per ORDER BY key, {@code A} or {@code D} for the direction and
  * a number when the key is a value's position ({@code ORDER BY 1}) rather than an argument of its own.
  */
-public final class MySqlGroupConcat implements Aggregate {
+public final class GroupConcat implements Aggregate {
     /** MySQL's default group_concat_max_len, for a statement the server does not run (no listener). */
     private static final long DEFAULT_LIMIT = 1024;
 
