@@ -227,7 +227,8 @@ public final class QueryExecutor {
         } catch (SQLException e) {
             throw translate(e, sql);
         }
-        MultiTableDml.Result result = MultiTableDml.execute(session, sql, tokens);
+        DiskFullGuard.checkDml(tokens, session);
+        MultiTableDml.Result result = MultiTableDml.execute(session, sql, tokens, e -> translate(e, sql));
         updated(result.affected(), 0, moreFlag, result.info());
     }
 

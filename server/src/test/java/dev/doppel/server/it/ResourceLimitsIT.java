@@ -120,7 +120,7 @@ class ResourceLimitsIT {
     }
 
     @Test
-    void killQueryEndsARunawaySelect() throws Exception {
+    void killQueryEndsARunawaySelectAndAMultiTableUpdateOrDelete() throws Exception {
         try (Connection runner = connect(); Connection killer = connect();
              Statement statement = runner.createStatement()) {
             long id;
@@ -128,20 +128,27 @@ class ResourceLimitsIT {
                 rows.next();
                 id = rows.getLong(1);
             }
-            CompletableFuture<Integer> select = CompletableFuture.supplyAsync(() -> {
-                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM r.n a, r.n b, r.n c, r.n d")) {
-                    return 0;
-                } catch (SQLException e) {
-                    return e.getErrorCode();
+            // the multi-table forms run as several engine statements of the server's (MultiTableDml)
+            for (String runaway : List.of("SELECT COUNT(*) FROM r.n a, r.n b, r.n c, r.n d",
+                    "UPDATE r.n t, r.n a, r.n b, r.n c SET t.i = t.i + 0 WHERE a.i + b.i + c.i < 0",
+                    "DELETE t FROM r.n t, r.n a, r.n b, r.n c WHERE a.i + b.i + c.i < 0")) {
+                CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        statement.execute(runaway);
+                        return 0;
+                    } catch (SQLException e) {
+                        return e.getErrorCode();
+                    }
+                });
+                Thread.sleep(500);
+                try (Statement kill = killer.createStatement()) {
+                    kill.execute("KILL QUERY " + id);
                 }
-            });
-            Thread.sleep(500);
-            try (Statement kill = killer.createStatement()) {
-                kill.execute("KILL QUERY " + id);
-            }
-            assertThat(select.get(30, TimeUnit.SECONDS)).isEqualTo(1317);
-            try (ResultSet rows = statement.executeQuery("SELECT 1")) {
-                assertThat(rows.next()).isTrue();
+                assertThat(running.get(30, TimeUnit.SECONDS)).as(runaway).isEqualTo(1317);
+                try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM r.n")) {
+                    assertThat(rows.next()).isTrue();
+                    assertThat(rows.getLong(1)).isEqualTo(1000);
+                }
             }
         }
     }

@@ -1,9 +1,9 @@
 package dev.doppel.server.sql.dml;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.access.TableReferences;
-import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Multi-table UPDATE and DELETE, which the engine lacks: {@code UPDATE a JOIN b ON ... SET a.x = b.y WHERE ...},
@@ -93,8 +95,17 @@ public final class MultiTableDml {
         return references.topLevel(start, "FROM") > start;
     }
 
-    public static Result execute(Session session, String sql, List<Token> tokens) {
-        return new MultiTableDml(session, sql, tokens).run();
+    /**
+     * Runs the statement; {@code failure} makes an engine failure MySQL's error, as for every statement the session
+     * runs (a statement stopped for memory, a full disk, KILL QUERY or max_execution_time included).
+     */
+    public static Result execute(Session session, String sql, List<Token> tokens,
+                                 Function<SQLException, MySqlException> failure) {
+        try {
+            return new MultiTableDml(session, sql, tokens).run();
+        } catch (SQLException e) {
+            throw failure.apply(e);
+        }
     }
 
     private static int skipModifiers(List<Token> tokens) {
@@ -106,7 +117,7 @@ public final class MultiTableDml {
         return index;
     }
 
-    private Result run() {
+    private Result run() throws SQLException {
         boolean update = tokens.get(0).isWord("UPDATE");
         int start = skipModifiers(tokens);
         int listStart;
@@ -149,23 +160,13 @@ public final class MultiTableDml {
         }
         String list = DmlClauses.text(sql, tokens, listStart, listEnd);
         String condition = where > 0 ? " WHERE " + DmlClauses.text(sql, tokens, where + 1, end) : "";
-        try {
-            Connection connection = session.engineConnection();
-            if (update) {
-                targets = assignments(connection, references.scan(listStart, listEnd, true), listEnd + 1,
-                        where > 0 ? where : end);
-            }
-            return apply(connection, update, targets, "SELECT " + selectList(update, targets) + " FROM " + list
-                    + condition);
-        } catch (SQLException e) {
-            Connection connection = null;
-            try {
-                connection = session.engineConnection();
-            } catch (SQLException ignored) {
-                // the error is what counts
-            }
-            throw EngineErrors.translate(e, sql, session.schema(), connection);
+        Connection connection = session.engineConnection();
+        if (update) {
+            targets = assignments(connection, references.scan(listStart, listEnd, true), listEnd + 1,
+                    where > 0 ? where : end);
         }
+        return apply(connection, update, targets, "SELECT " + selectList(update, targets) + " FROM " + list
+                + condition);
     }
 
     /** A DELETE's target named as in the table list: by its alias, or by its name when it has none. */
@@ -320,7 +321,8 @@ public final class MultiTableDml {
     private void read(Connection connection, boolean update, List<Target> targets, String select)
             throws SQLException {
         String engineSql = EngineSql.rewrite(select, Lexer.tokenize(select), session);
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(engineSql)) {
+        try (Statement statement = connection.createStatement(); ResultSet rows = running(statement,
+                () -> statement.executeQuery(engineSql))) {
             while (rows.next()) {
                 for (Target target : targets) {
                     Object rowId = rows.getObject(target.firstColumn);
@@ -369,7 +371,7 @@ public final class MultiTableDml {
                 changed++;
             }
             if (changed > 0) {
-                statement.executeBatch();
+                running(statement, statement::executeBatch);
             }
         }
         return changed;
@@ -382,10 +384,26 @@ public final class MultiTableDml {
             for (Object rowId : target.rows.keySet()) {
                 statement.setObject(1, rowId);
                 // one by one: a row an earlier delete removed through a foreign key is not counted
-                deleted += statement.executeUpdate();
+                deleted += running(statement, statement::executeUpdate);
             }
         }
         return deleted;
+    }
+
+    /** An engine call of the session's statement, registered while it runs: KILL QUERY and the guards reach it. */
+    private <T> T running(Statement statement, EngineCall<T> call) throws SQLException {
+        Supplier<String> write = session.writing(); // the statement's mark as a write outlives each engine call
+        session.running(statement);
+        try {
+            return call.run();
+        } finally {
+            session.running(null);
+            session.writes(write);
+        }
+    }
+
+    private interface EngineCall<T> {
+        T run() throws SQLException;
     }
 
     private String schemaOf(TableReferences.Ref ref) {
