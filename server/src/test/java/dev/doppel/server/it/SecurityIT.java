@@ -108,6 +108,15 @@ class SecurityIT {
                     List.of(1046)));
             result.add(Arguments.of(user, "CREATE TABLE app.leak (b INT, a VARCHAR(30) AS (H2VERSION()))",
                     List.of(1046)));
+            // nor the engine's own types, attributes and options in table, index and view DDL: the parse refuses
+            // them before any privilege, as MySQL's parser does (each was accepted before)
+            result.add(Arguments.of(user, "CREATE TABLE app.j (x JAVA_OBJECT)", List.of(1064)));
+            result.add(Arguments.of(user, "CREATE TABLE app.k (x INT SELECTIVITY 5, y UUID)", List.of(1064)));
+            result.add(Arguments.of(user, "ALTER TABLE app.t SET REFERENTIAL_INTEGRITY FALSE", List.of(1064)));
+            result.add(Arguments.of(user, "ALTER TABLE app.t ALTER COLUMN v SELECTIVITY 1", List.of(1064)));
+            result.add(Arguments.of(user, "TRUNCATE TABLE app.t RESTART IDENTITY", List.of(1064)));
+            result.add(Arguments.of(user, "CREATE HASH INDEX h ON app.t (v)", List.of(1064)));
+            result.add(Arguments.of(user, "CREATE FORCE VIEW app.fv AS SELECT 1", List.of(1064)));
             result.add(Arguments.of(user, "CREATE TABLE app.leak (b INT CHECK (LENGTH(DATABASE_PATH()) > 0))",
                     List.of(1046)));
             result.add(Arguments.of(user, "ALTER TABLE app.t ADD COLUMN leak VARCHAR(300) DEFAULT (DATABASE_PATH())",
@@ -157,7 +166,6 @@ class SecurityIT {
             result.add(Arguments.of(user, "UPDATE mysql.user SET Super_priv = 'Y'", List.of(1142)));
             result.add(Arguments.of(user, "INSERT INTO mysql.global_grants VALUES ('" + user + "', '%', 'SUPER', 'Y')",
                     List.of(1142)));
-            result.add(Arguments.of(user, "CREATE TABLE app.j (x JAVA_OBJECT)", List.of(1142)));
             result.add(Arguments.of(user, "SHUTDOWN", List.of(1227)));
             result.add(Arguments.of(user, "SELECT * FROM app.t INTO OUTFILE '@FILES@/out.txt'", List.of(1045)));
             result.add(Arguments.of(user, "SELECT 1 INTO DUMPFILE '/tmp/doppel-security-dump'", List.of(1045)));

@@ -39,7 +39,9 @@ public final class EngineStatementKinds {
         if (ENGINE.contains(word)) {
             List<Token> statement = word.equals("EXPLAIN") || word.equals("DESCRIBE") || word.equals("DESC")
                     ? explained(tokens) : tokens;
-            if (!StatementParser.parses(statement)) {
+            if (word.equals("TRUNCATE")) {
+                StatementParser.parseTableStatement(sql, tokens);
+            } else if (!StatementParser.parses(statement)) {
                 checkSelectList(sql, tokens);
             }
             FunctionAllowlist.check(sql, statement, schema);
@@ -112,6 +114,7 @@ public final class EngineStatementKinds {
         }
         String object = tokens.get(index).upper();
         if (ENGINE_OBJECTS.contains(object)) {
+            StatementParser.parseTableStatement(sql, tokens);
             FunctionAllowlist.check(sql, tokens, schema);
             List<Token> body = verb.equals("DROP") ? null : DdlExpressions.viewQuery(tokens, index);
             if (body != null) {

@@ -19,6 +19,7 @@ import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.TextEdits;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.parse.StatementParser;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -68,6 +69,8 @@ public final class TableDdl {
     }
 
     public void execute(String sql, List<Token> tokens, int moreFlag) {
+        // the whole statement by MySQL's grammar first: no type, attribute or option of the engine's own passes
+        StatementParser.parseTableStatement(sql, tokens);
         try {
             if (IndexStatement.matches(tokens)) {
                 // CREATE INDEX and DROP INDEX are ALTER TABLE in MySQL too; privileges are those of the statement

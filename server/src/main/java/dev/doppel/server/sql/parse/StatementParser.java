@@ -45,6 +45,20 @@ public final class StatementParser {
         return result;
     }
 
+    /**
+     * The parse of CREATE TABLE, ALTER TABLE, CREATE INDEX, DROP INDEX, DROP TABLE, RENAME TABLE or TRUNCATE with
+     * MySQL's grammar (TableStatements); 1064 at the first token that is not MySQL's.
+     */
+    public static ParsedStatement parseTableStatement(String sql, List<Token> tokens) {
+        TokenCursor cursor = new TokenCursor(sql, tokens);
+        ParseState state = new ParseState(cursor);
+        new TableStatements(state).statement();
+        if (!cursor.atEnd()) {
+            throw cursor.error();
+        }
+        return new ParsedStatement(List.copyOf(state.tables), List.copyOf(state.calls));
+    }
+
     private static ParsedStatement parseTokens(String sql, List<Token> tokens) {
         TokenCursor cursor = new TokenCursor(sql, tokens);
         ParseState state = new ParseState(cursor);
