@@ -318,7 +318,7 @@ public final class Expressions {
         for (int parts = 1; parts < 3 && cursor.isSymbol("."); parts++) {
             cursor.next();
             // after a dot, any identifier is a name, reserved words too (t.order)
-            if (!cursor.peek().isIdentifier()) {
+            if (!cursor.isIdentifier()) {
                 throw cursor.error();
             }
             qualifier = last;
@@ -492,11 +492,19 @@ public final class Expressions {
         cursor.acceptWord("ARRAY");
     }
 
-    /** [CHARACTER SET cs | CHARSET cs | ASCII | UNICODE | BINARY] [COLLATE name] after a string type. */
+    /**
+     * [CHARACTER SET cs | CHAR SET cs | CHARSET cs | ASCII | UNICODE | BINARY], with BINARY before or after a
+     * character set, then [COLLATE name], after a string type.
+     */
     void charsetClause() {
-        if (cursor.acceptWords("CHARACTER", "SET") || cursor.acceptWord("CHARSET")) {
+        boolean binary = cursor.acceptWord("BINARY");
+        if (cursor.acceptWords("CHARACTER", "SET") || cursor.acceptWords("CHAR", "SET")
+                || cursor.acceptWord("CHARSET")) {
             charsetName();
-        } else if (!cursor.acceptWord("ASCII") && !cursor.acceptWord("UNICODE")) {
+            if (!binary) {
+                cursor.acceptWord("BINARY");
+            }
+        } else if (!binary && !cursor.acceptWord("ASCII") && !cursor.acceptWord("UNICODE")) {
             cursor.acceptWord("BINARY");
         }
         if (cursor.acceptWord("COLLATE")) {

@@ -494,7 +494,7 @@ public final class Queries {
         String database = null;
         String table = first;
         if (cursor.acceptSymbol(".")) {
-            if (!cursor.peek().isIdentifier()) {
+            if (!cursor.isIdentifier()) {
                 throw cursor.error();
             }
             database = first;

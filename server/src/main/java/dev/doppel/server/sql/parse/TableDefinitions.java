@@ -178,7 +178,7 @@ final class TableDefinitions {
         } else if (name.equals("ENUM") || name.equals("SET")) {
             cursor.expectSymbol("(");
             do {
-                string();
+                textString();
             } while (cursor.acceptSymbol(","));
             cursor.expectSymbol(")");
             state.expressions.charsetClause();
@@ -262,9 +262,7 @@ final class TableDefinitions {
         }
         if (cursor.acceptWord("PRIMARY")) {
             cursor.expectWord("KEY");
-            indexType();
-            keyParts();
-            indexOptions();
+            indexNameAndParts(); // MySQL takes a name here and ignores it
         } else if (cursor.acceptWord("UNIQUE")) {
             if (!cursor.acceptWord("INDEX")) {
                 cursor.acceptWord("KEY");
@@ -315,10 +313,10 @@ final class TableDefinitions {
         indexOptions();
     }
 
-    /** USING {BTREE | HASH}, optional. */
+    /** USING {BTREE | RTREE | HASH}, optional. */
     void indexType() {
         if (cursor.acceptWord("USING")) {
-            oneOf("BTREE", "HASH");
+            oneOf("BTREE", "RTREE", "HASH");
         }
     }
 
@@ -368,7 +366,9 @@ final class TableDefinitions {
     private void references() {
         cursor.expectWord("REFERENCES");
         tableName();
-        keyParts();
+        if (cursor.isSymbol("(")) {
+            keyParts();
+        }
         if (cursor.acceptWord("MATCH")) {
             oneOf("FULL", "PARTIAL", "SIMPLE");
         }
@@ -392,7 +392,7 @@ final class TableDefinitions {
     void tableName() {
         state.expressions.name();
         if (cursor.acceptSymbol(".")) {
-            if (!cursor.peek().isIdentifier()) {
+            if (!cursor.isIdentifier()) {
                 throw cursor.error();
             }
             cursor.next();
@@ -409,12 +409,16 @@ final class TableDefinitions {
         return VALUE_OPTIONS.contains(name) || name.equals("DEFAULT") || name.equals("CHARACTER")
                 || name.equals("CHARSET") || name.equals("COLLATE") || name.equals("UNION")
                 || (name.equals("DATA") || name.equals("INDEX")) && cursor.isWord(1, "DIRECTORY")
-                || name.equals("START") && cursor.isWord(1, "TRANSACTION");
+                || name.equals("START") && cursor.isWord(1, "TRANSACTION") || name.equals("STORAGE");
     }
 
     /** One table option. */
     void tableOption() {
         if (cursor.acceptWords("START", "TRANSACTION")) {
+            return;
+        }
+        if (cursor.acceptWord("STORAGE")) {
+            oneOf("DISK", "MEMORY");
             return;
         }
         if (cursor.acceptWord("DATA") || cursor.acceptWord("INDEX")) {
@@ -484,6 +488,17 @@ final class TableDefinitions {
             throw cursor.error();
         }
         cursor.next();
+    }
+
+    /** MySQL's text_string: a quoted string, or a 0x / 0b literal. */
+    private void textString() {
+        Token token = cursor.peek();
+        if (token != null && token.kind() == Token.Kind.NUMBER
+                && (token.text().startsWith("0x") || token.text().startsWith("0b"))) {
+            cursor.next();
+        } else {
+            state.expressions.bitExpression();
+        }
     }
 
     void string() {

@@ -42,7 +42,9 @@ final class TableStatements {
                 dropTable();
             } else {
                 cursor.acceptWord("TEMPORARY");
-                cursor.expectWord("TABLE");
+                if (!cursor.acceptWord("TABLES")) {
+                    cursor.expectWord("TABLE");
+                }
                 dropTable();
             }
         } else if (cursor.acceptWord("TRUNCATE")) {
@@ -108,14 +110,14 @@ final class TableStatements {
             }
             return;
         }
-        if (!cursor.peek().isIdentifier() && !cursor.isKind(Token.Kind.STRING)) {
+        if (!cursor.isIdentifier() && !cursor.isKind(Token.Kind.STRING)) {
             throw cursor.error();
         }
         cursor.next();
         if (cursor.isKind(Token.Kind.USER_VARIABLE)) {
             cursor.next();
         } else if (cursor.acceptSymbol("@")) {
-            if (!cursor.peek().isIdentifier() && !cursor.isKind(Token.Kind.STRING)) {
+            if (!cursor.isIdentifier() && !cursor.isKind(Token.Kind.STRING)) {
                 throw cursor.error();
             }
             cursor.next();
@@ -239,7 +241,7 @@ final class TableStatements {
     private void alterOption() {
         if (definitions.atTableOption() && !cursor.isWord("DEFAULT") || cursor.isWord("DEFAULT")
                 && (cursor.isWord(1, "CHARACTER") || cursor.isWord(1, "CHARSET") || cursor.isWord(1, "COLLATE"))) {
-            definitions.tableOption();
+            definitions.tableOptions();
         } else if (cursor.acceptWord("ADD")) {
             add();
         } else if (cursor.acceptWord("DROP")) {

@@ -63,6 +63,12 @@ public final class TokenCursor {
         return token != null && token.isSymbol(symbol);
     }
 
+    /** Whether the current token is an identifier, quoted or not (false at the end). */
+    boolean isIdentifier() {
+        Token token = peek();
+        return token != null && token.isIdentifier();
+    }
+
     boolean isKind(Token.Kind kind) {
         Token token = peek();
         return token != null && token.kind() == kind;
