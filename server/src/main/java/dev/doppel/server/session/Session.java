@@ -416,7 +416,13 @@ public final class Session {
      * SELECT statements only), and lifts the bound otherwise. Returns the bound in milliseconds, 0 for none.
      */
     public int syncStatementTimeout(boolean select) throws SQLException {
-        long wanted = select ? ((Number) variables.value("max_execution_time")).longValue() : 0;
+        return syncStatementTimeout(select, -1);
+    }
+
+    /** As {@link #syncStatementTimeout(boolean)}, with the statement's MAX_EXECUTION_TIME hint (-1 for none) first. */
+    public int syncStatementTimeout(boolean select, long hintMillis) throws SQLException {
+        long wanted = !select ? 0 : hintMillis >= 0 ? hintMillis
+                : ((Number) variables.value("max_execution_time")).longValue();
         int millis = (int) Math.min(Integer.MAX_VALUE, wanted);
         if (millis != engineStatementTimeout) {
             server.engine().statementTimeout(engineConnection(), millis);

@@ -24,6 +24,7 @@ import dev.doppel.server.sql.errors.StoppedStatements;
 import dev.doppel.server.sql.files.FileStatements;
 import dev.doppel.server.sql.files.SelectIntoFile;
 import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.OptimizerHints;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.owned.BackupLockedStatements;
@@ -265,7 +266,7 @@ public final class QueryExecutor {
         binary = true;
         try {
             Connection connection = session.engineConnection();
-            syncEngineConnection(connection, tokens);
+            syncEngineConnection(connection, sql, tokens);
             session.running(statement);
             long unchanged = tokens.get(0).isWord("UPDATE") ? ChangedRows.unchanged(session, sql, tokens) : 0;
             boolean hasRows = statement.execute();
@@ -453,7 +454,7 @@ public final class QueryExecutor {
         }
         try {
             Connection connection = session.engineConnection();
-            syncEngineConnection(connection, tokens);
+            syncEngineConnection(connection, sql, tokens);
             TableExistenceNotes.add(tokens, session);
             if (InsertIgnore.matches(tokens)) {
                 InsertIgnore.Result result = InsertIgnore.execute(sql, tokens, session);
@@ -557,8 +558,8 @@ public final class QueryExecutor {
     }
 
     /** The engine connection follows the session: its autocommit, and how long its statements wait for locks. */
-    public void syncEngineConnection(Connection connection, List<Token> tokens) throws SQLException {
-        session.syncStatementTimeout(isSelect(tokens));
+    public void syncEngineConnection(Connection connection, String sql, List<Token> tokens) throws SQLException {
+        session.syncStatementTimeout(isSelect(tokens), OptimizerHints.maxExecutionTime(sql, tokens));
         transactions.syncEngineConnection(connection);
     }
 

@@ -69,6 +69,31 @@ class ResourceLimitsIT {
         }
     }
 
+    /** The MAX_EXECUTION_TIME(N) optimizer hint bounds its SELECT alone, in text and server-side prepared statements. */
+    @Test
+    void theMaxExecutionTimeHintEndsItsSelectWith3024() throws Exception {
+        String runaway = "SELECT /*+ BKA(a) MAX_EXECUTION_TIME(200) */ COUNT(*) FROM r.n a, r.n b, r.n c";
+        try (Connection text = connect();
+             Connection prepared = DriverManager.getConnection(server.url("mysql",
+                     "sslMode=DISABLED&allowPublicKeyRetrieval=true&useServerPrepStmts=true"), "root", "")) {
+            assertThatThrownBy(() -> text.createStatement().executeQuery(runaway))
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(3024));
+            assertThatThrownBy(() -> prepared.prepareStatement(runaway).executeQuery())
+                    .isInstanceOf(SQLException.class)
+                    .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(3024));
+            // the hint is the statement's own: max_execution_time stays 0 for the next one, and a hint of 0 lifts it
+            try (Statement statement = text.createStatement()) {
+                statement.execute("SET SESSION max_execution_time = 1");
+                try (ResultSet rows = statement.executeQuery("SELECT /*+ MAX_EXECUTION_TIME(0) */ COUNT(*)"
+                        + " FROM r.n a, r.n b WHERE b.i <= 300")) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).isEqualTo(300_000);
+                }
+            }
+        }
+    }
+
     /**
      * SLEEP stops waiting at max_execution_time, as MySQL's does: alone in a query it returns 1 and the query no error;
      * inside a query over rows the query ends with 3024.

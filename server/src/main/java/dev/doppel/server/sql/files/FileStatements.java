@@ -44,7 +44,7 @@ public final class FileStatements {
         long written;
         try {
             Connection connection = session.engineConnection();
-            executor.syncEngineConnection(connection, queryTokens);
+            executor.syncEngineConnection(connection, query, queryTokens);
             try (Statement statement = connection.createStatement()) {
                 session.running(statement);
                 try (ResultSet rows = statement.executeQuery(EngineSql.rewrite(query, queryTokens, session))) {
