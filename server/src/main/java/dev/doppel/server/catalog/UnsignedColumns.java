@@ -52,6 +52,11 @@ public final class UnsignedColumns {
         tables = null;
     }
 
+    /** Counts the changes of tables ({@link #changed()}): what others read of the tables is good while it stays. */
+    public long generation() {
+        return generation.get();
+    }
+
     /** The unsigned type of a column named as the engine's result metadata names it, or null. */
     public UnsignedType type(String schema, String table, String column) {
         Map<String, Map<String, Map<String, Column>>> loaded = loaded();

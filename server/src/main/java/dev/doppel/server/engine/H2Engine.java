@@ -94,6 +94,7 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_REPLACE", MySqlStringFunctions.class, "replace", false),
             function("MYSQL_INSERT", MySqlStringFunctions.class, "insert", false),
             function("MYSQL_CONCAT_WS", MySqlStringFunctions.class, "concatWs", false),
+            function("MYSQL_TEXT_FOR", MySqlStringFunctions.class, "textFor", false),
             function("MYSQL_REGEXP_REPLACE", MySqlRegexp.class, "replace", false),
             function("MYSQL_GROUP_CONCAT_CUT", MySqlGroupConcat.class, "cut", false),
             function("MYSQL_BIT_COUNT", MySqlFunctions.class, "bitCount", true),

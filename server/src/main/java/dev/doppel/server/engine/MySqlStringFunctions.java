@@ -2,6 +2,11 @@ package dev.doppel.server.engine;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -285,5 +290,31 @@ public final class MySqlStringFunctions {
         int from = value.offsetByCodePoints(0, (int) (position - 1));
         int to = value.offsetByCodePoints(from, (int) (end - position));
         return value.substring(0, from) + inserted + value.substring(to);
+    }
+
+    /**
+     * A value bound for text column {@code column}: bytes that are no UTF-8 get MySQL's 1366 in strict mode, or a
+     * warning and the text up to the first byte that is none (the engine would store U+FFFD for each); any other
+     * value is its text.
+     */
+    public static String textFor(Value value, String column, Long row) {
+        if (value == null || value == ValueNull.INSTANCE) {
+            return null;
+        }
+        if (!DataType.isBinaryStringOrSpecialBinaryType(value.getValueType())) {
+            return value.getString();
+        }
+        byte[] bytes = value.getBytesNoCopy();
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer input = ByteBuffer.wrap(bytes);
+        CharBuffer output = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(input, output, true);
+        if (!result.isError()) {
+            decoder.flush(output);
+            return output.flip().toString();
+        }
+        StatementEffects.invalidText(bytes, column, row == null ? 1 : row);
+        return output.flip().toString();
     }
 }

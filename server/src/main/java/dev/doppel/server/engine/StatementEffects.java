@@ -39,6 +39,12 @@ public final class StatementEffects {
         /** Records MySQL's warning 1260: the GROUP_CONCAT of {@code row} was cut to group_concat_max_len. */
         void groupConcatCut(long row);
 
+        /**
+         * Bytes that are no text bound for text column {@code column} at {@code row}: MySQL's 1366 in strict mode
+         * (thrown), its warning otherwise.
+         */
+        void invalidText(byte[] bytes, String column, long row);
+
         /** LOAD_FILE: the file's bytes, or null where MySQL returns NULL (no FILE privilege, secure_file_priv). */
         byte[] loadFile(String name);
 
@@ -111,6 +117,13 @@ public final class StatementEffects {
         Listener listener = CURRENT.get();
         if (listener != null) {
             listener.packetOverflow(function, limit);
+        }
+    }
+
+    static void invalidText(byte[] bytes, String column, long row) {
+        Listener listener = CURRENT.get();
+        if (listener != null) {
+            listener.invalidText(bytes, column, row);
         }
     }
 

@@ -15,6 +15,7 @@ import dev.doppel.server.sql.access.TableAccess;
 import dev.doppel.server.sql.dml.InsertIgnore;
 import dev.doppel.server.sql.dml.InvalidTextLiterals;
 import dev.doppel.server.sql.dml.MultiTableDml;
+import dev.doppel.server.sql.dml.TextColumnValues;
 import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.SqlText;
@@ -151,7 +152,7 @@ public final class PreparedStatements {
                     // a HAVING alias whose expression holds a ? would bind that parameter twice: leave it to the engine
                     compatible = statement;
                 }
-                String engineSql = EnginePipeline.spelling(compatible, session);
+                String engineSql = EnginePipeline.spelling(TextColumnValues.checked(compatible, session), session);
                 engine = keyword.equals("INSERT") || keyword.equals("REPLACE")
                         ? session.engineConnection().prepareStatement(engineSql, java.sql.Statement.RETURN_GENERATED_KEYS)
                         : session.engineConnection().prepareStatement(engineSql);

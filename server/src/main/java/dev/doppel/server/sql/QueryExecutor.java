@@ -17,6 +17,7 @@ import dev.doppel.server.sql.dml.ChangedRows;
 import dev.doppel.server.sql.dml.DiskFullGuard;
 import dev.doppel.server.sql.dml.InsertIgnore;
 import dev.doppel.server.sql.dml.InvalidTextLiterals;
+import dev.doppel.server.sql.dml.TextColumnValues;
 import dev.doppel.server.sql.dml.MultiTableDml;
 import dev.doppel.server.sql.errors.EngineEffects;
 import dev.doppel.server.sql.errors.EngineErrors;
@@ -467,7 +468,7 @@ public final class QueryExecutor {
                 selectParameterized(shape, SelectLabels.of(sql, tokens), moreFlag);
                 return;
             }
-            String engineSql = EnginePipeline.spelling(compatible, session);
+            String engineSql = EnginePipeline.spelling(TextColumnValues.checked(compatible, session), session);
             long unchanged = tokens.get(0).isWord("UPDATE")
                     ? ChangedRows.unchanged(session, compatible.sql(), compatible.tokens()) : 0;
             try (Statement engineStatement = connection.createStatement()) {

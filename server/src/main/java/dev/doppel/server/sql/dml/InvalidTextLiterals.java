@@ -118,7 +118,7 @@ public final class InvalidTextLiterals {
     }
 
     /** The table a statement names after its verb and {@code modifiers}: schema (the session's when unnamed), name, last token. */
-    private record Target(String schema, String table, int last) {
+    record Target(String schema, String table, int last) {
         static Target after(List<Token> tokens, Session session, Set<String> modifiers) {
             int index = 1;
             while (index < tokens.size() && tokens.get(index).kind() == Token.Kind.WORD
@@ -202,7 +202,7 @@ public final class InvalidTextLiterals {
         }
     }
 
-    private static void columns(Session session, String schema, String table, Map<String, Boolean> textColumns,
+    static void columns(Session session, String schema, String table, Map<String, Boolean> textColumns,
             List<String> order) throws SQLException {
         DatabaseMetaData metadata = session.engineConnection().getMetaData();
         try (ResultSet rows = metadata.getColumns(null, schema.toLowerCase(Locale.ROOT), table.toLowerCase(Locale.ROOT),
@@ -219,7 +219,7 @@ public final class InvalidTextLiterals {
     }
 
     /** MySQL's form: from the first byte that is no character, up to 6 bytes, \xHH unless printable ASCII. */
-    static String shown(byte[] bytes) {
+    public static String shown(byte[] bytes) {
         String decoded = ClientText.decode(bytes, StandardCharsets.UTF_8);
         int start = decoded.substring(0, Math.max(0, ClientText.firstRawByte(decoded)))
                 .getBytes(StandardCharsets.UTF_8).length;

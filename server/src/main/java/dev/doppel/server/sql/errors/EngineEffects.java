@@ -1,6 +1,7 @@
 package dev.doppel.server.sql.errors;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.sql.dml.InvalidTextLiterals;
 import dev.doppel.server.config.variables.SqlMode;
 import dev.doppel.server.engine.StatementEffects;
 import dev.doppel.server.engine.UserLockService;
@@ -112,6 +113,16 @@ public final class EngineEffects implements StatementEffects.Listener {
     public void groupConcatCut(long row) {
         session.addWarning("Warning", MySqlError.ER_CUT_VALUE_GROUP_CONCAT.number(),
                 MySqlError.ER_CUT_VALUE_GROUP_CONCAT.message(row));
+    }
+
+    @Override
+    public void invalidText(byte[] bytes, String column, long row) {
+        String shown = InvalidTextLiterals.shown(bytes);
+        if ((session.variables().sqlModeBits() & (SqlMode.STRICT_TRANS_TABLES | SqlMode.STRICT_ALL_TABLES)) != 0) {
+            throw MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.exception("string", shown, column, row);
+        }
+        session.addWarning("Warning", MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.number(),
+                MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.message("string", shown, column, row));
     }
 
     @Override

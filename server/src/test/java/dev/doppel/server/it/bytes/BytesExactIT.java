@@ -197,6 +197,53 @@ class BytesExactIT {
         }
     }
 
+    /**
+     * Bytes that are no UTF-8 reaching a text column through an expression rather than a literal: a binary column,
+     * UNHEX, a subquery of a binary column. 1366 in strict mode, as in MySQL, and a warning with the text up to the
+     * first bad byte otherwise; the engine stored U+FFFD for each bad byte without a word.
+     */
+    @ParameterizedTest(name = "useServerPrepStmts={0}")
+    @CsvSource({"false", "true"})
+    void bytesReachingATextColumnThroughAnExpressionAreRefused(boolean serverPrepared) throws Exception {
+        String table = "expr_text_" + serverPrepared;
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                + "/bytes?" + OPTIONS + "&useServerPrepStmts=" + serverPrepared, "root", "");
+             Statement statement = connection.createStatement()) {
+            createTable(connection, table);
+            statement.execute("INSERT INTO " + table + " (id, vb, u8) VALUES (1, X'61FF62', 'one'), (2, X'C3A9', 'two')");
+            for (String sql : List.of(
+                    "UPDATE " + table + " SET u8 = vb WHERE id = 1",
+                    "UPDATE " + table + " SET u8 = (SELECT vb FROM " + table + " WHERE id = 1) WHERE id = 2",
+                    "INSERT INTO " + table + " (id, u8) VALUES (3, 'ok'), (4, UNHEX('41FE'))",
+                    "INSERT INTO " + table + " SET id = 5, u8 = UNHEX('FF')",
+                    "INSERT INTO " + table + " (id, u8) VALUES (1, 'x') ON DUPLICATE KEY UPDATE u8 = vb")) {
+                try (PreparedStatement each = connection.prepareStatement(sql)) {
+                    assertThatThrownBy(each::executeUpdate).as(sql).isInstanceOfSatisfying(SQLException.class,
+                            e -> assertThat(e.getErrorCode()).isEqualTo(1366));
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+                    + " (id, u8) VALUES (3, 'ok'), (4, UNHEX('41FE'))")) {
+                assertThatThrownBy(insert::executeUpdate).isInstanceOfSatisfying(SQLException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo(
+                                "Incorrect string value: '\\xFE' for column 'u8' at row 2"));
+            }
+            // valid UTF-8 in a binary value goes in as its text; lenient mode keeps the text before the bad byte
+            statement.execute("UPDATE " + table + " SET u8 = vb WHERE id = 2");
+            statement.execute("SET SESSION sql_mode = ''");
+            statement.execute("UPDATE " + table + " SET u8 = vb WHERE id = 1");
+            assertThat(statement.getWarnings().getErrorCode()).isEqualTo(1366);
+            statement.execute("SET SESSION sql_mode = DEFAULT");
+            try (ResultSet rows = statement.executeQuery("SELECT id, HEX(u8) FROM " + table + " ORDER BY id")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(2)).isEqualTo("61");
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(2)).isEqualTo("C3A9");
+                assertThat(rows.next()).isFalse();
+            }
+        }
+    }
+
     /** Bytes that are no UTF-8 bound to a utf8mb4 column: 1366 through either kind of prepared statement. */
     @ParameterizedTest(name = "useServerPrepStmts={0}")
     @CsvSource({"false", "true"})

@@ -1,0 +1,278 @@
+package dev.doppel.server.sql.dml;
+
+import dev.doppel.server.catalog.UnsignedColumns;
+import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.lex.TextEdits;
+import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.lex.TokenRanges;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A value that may be a binary string, bound for a text column by INSERT/REPLACE ... VALUES, INSERT ... SET, ON
+ * DUPLICATE KEY UPDATE or UPDATE ... SET, passes through the engine function MYSQL_TEXT_FOR
+ * (engine.MySqlStringFunctions.textFor): bytes that are no UTF-8 (a binary column, UNHEX(...), a subquery of one) get
+ * MySQL's 1366 in strict mode, where the engine stored U+FFFD for each such byte without a word. Literals and
+ * parameters are checked before ({@link InvalidTextLiterals}); arithmetic and comparisons are numbers. INSERT ...
+ * SELECT is not covered.
+ */
+public final class TextColumnValues {
+    private static final Set<String> LITERAL_WORDS = Set.of("NULL", "DEFAULT", "TRUE", "FALSE");
+    private static final Set<String> UPDATE_ENDS = Set.of("WHERE", "ORDER", "LIMIT");
+    private static final Set<String> NUMERIC_OPERATORS = Set.of("DIV", "MOD", "AND", "OR", "XOR", "NOT", "IS", "LIKE",
+            "BETWEEN", "IN", "REGEXP", "RLIKE");
+
+    private static final int MAX_TABLES = 10_000;
+    private static final Map<String, Columns> TABLES = new ConcurrentHashMap<>();
+
+    private TextColumnValues() {
+    }
+
+    /** A value that may be binary, at tokens [from, to), bound for {@code column} of row {@code row}. */
+    private record Candidate(int from, int to, String column, int row) {
+    }
+
+    /** The statement with every such value bound for a text column checked; the statement itself otherwise. */
+    public static SqlText checked(SqlText statement, Session session) {
+        List<Token> tokens = statement.tokens();
+        if (tokens.isEmpty()) {
+            return statement;
+        }
+        Token verb = tokens.get(0);
+        boolean insert = verb.isWord("INSERT") || verb.isWord("REPLACE");
+        if (!insert && !verb.isWord("UPDATE")) {
+            return statement;
+        }
+        InvalidTextLiterals.Target target = InvalidTextLiterals.Target.after(tokens, session, insert
+                ? Set.of("LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "INTO") : Set.of("LOW_PRIORITY", "IGNORE"));
+        if (target == null) {
+            return statement;
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        int index = target.last() + 1;
+        if (insert) {
+            index = insertValues(tokens, index, session, target, candidates);
+        } else if (index < tokens.size() && tokens.get(index).isWord("SET")) {
+            index = assignments(tokens, index + 1, UPDATE_ENDS, candidates);
+        }
+        for (int i = index; i + 3 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("ON") && tokens.get(i + 1).isWord("DUPLICATE")
+                    && tokens.get(i + 3).isWord("UPDATE")) {
+                assignments(tokens, i + 4, Set.of(), candidates);
+                break;
+            }
+        }
+        if (candidates.isEmpty()) {
+            return statement; // nearly every statement: its values are literals, parameters or arithmetic
+        }
+        Columns columns = columns(session, target);
+        if (columns == null) {
+            return statement; // the statement itself reports the table
+        }
+        TextEdits edits = new TextEdits();
+        for (Candidate each : candidates) {
+            if (columns.text().contains(each.column().toLowerCase(Locale.ROOT))) {
+                edits.insertBefore(tokens.get(each.from()), "PUBLIC.MYSQL_TEXT_FOR(");
+                edits.insertAfter(tokens.get(each.to() - 1),
+                        ", '" + each.column().replace("'", "''") + "', " + each.row() + ")");
+            }
+        }
+        return edits.isEmpty() ? statement : SqlText.of(edits.apply(statement.sql()));
+    }
+
+    /** [(columns)] VALUES (...), ... or SET c = v, ...; returns where the next clause may start. */
+    private static int insertValues(List<Token> tokens, int index, Session session, InvalidTextLiterals.Target target,
+                                    List<Candidate> candidates) {
+        List<String> columns = null;
+        if (index < tokens.size() && tokens.get(index).isSymbol("(")) {
+            int close = TokenRanges.closing(tokens, index);
+            if (close < 0 || index + 1 < tokens.size() && tokens.get(index + 1).isWord("SELECT")) {
+                return tokens.size();
+            }
+            columns = new ArrayList<>();
+            for (int i = index + 1; i < close; i++) {
+                if (tokens.get(i).isIdentifier()) {
+                    columns.add(tokens.get(i).text());
+                }
+            }
+            index = close + 1;
+        }
+        if (index < tokens.size() && tokens.get(index).isWord("SET")) {
+            return assignments(tokens, index + 1, Set.of("ON"), candidates);
+        }
+        if (index >= tokens.size() || !(tokens.get(index).isWord("VALUES") || tokens.get(index).isWord("VALUE"))) {
+            return tokens.size();
+        }
+        index++;
+        for (int row = 1; index < tokens.size(); row++) {
+            if (tokens.get(index).isWord("ROW")) {
+                index++;
+            }
+            int close = index < tokens.size() && tokens.get(index).isSymbol("(") ? TokenRanges.closing(tokens, index) : -1;
+            if (close < 0) {
+                break;
+            }
+            List<int[]> values = ranges(tokens, index + 1, close);
+            for (int position = 0; position < values.size(); position++) {
+                int[] range = values.get(position);
+                if (mayBeBinary(tokens, range[0], range[1])) {
+                    if (columns == null) {
+                        Columns table = columns(session, target);
+                        if (table == null) {
+                            return tokens.size(); // the statement itself reports the table
+                        }
+                        columns = table.order();
+                    }
+                    if (position < columns.size()) {
+                        candidates.add(new Candidate(range[0], range[1], columns.get(position), row));
+                    }
+                }
+            }
+            index = close + 1;
+            if (index >= tokens.size() || !tokens.get(index).isSymbol(",")) {
+                break;
+            }
+            index++;
+        }
+        return index;
+    }
+
+    /** A table's columns in order, and the names (lower case) of its text columns. */
+    private record Columns(List<String> order, Set<String> text, long generation) {
+    }
+
+    /**
+     * The columns of the statement's table, read from the engine once per change of tables (UnsignedColumns counts
+     * them): a statement with NOW() or CONCAT(...) among its values would otherwise read the catalog each time.
+     */
+    private static Columns columns(Session session, InvalidTextLiterals.Target target) {
+        long generation = UnsignedColumns.current().generation();
+        String key = target.schema().toLowerCase(Locale.ROOT) + "." + target.table().toLowerCase(Locale.ROOT);
+        Columns cached = TABLES.get(key);
+        if (cached != null && cached.generation() == generation) {
+            return cached;
+        }
+        Map<String, Boolean> types = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        try {
+            InvalidTextLiterals.columns(session, target.schema(), target.table(), types, order);
+        } catch (SQLException e) {
+            return null;
+        }
+        if (order.isEmpty()) {
+            return null;
+        }
+        Set<String> text = new HashSet<>();
+        types.forEach((name, isText) -> {
+            if (isText) {
+                text.add(name);
+            }
+        });
+        Columns result = new Columns(List.copyOf(order), Set.copyOf(text), generation);
+        if (TABLES.size() > MAX_TABLES) {
+            TABLES.clear();
+        }
+        TABLES.put(key, result);
+        return result;
+    }
+
+    /** c = v, ... from {@code index} up to one of {@code ends} at the same depth; returns where it ended. */
+    private static int assignments(List<Token> tokens, int index, Set<String> ends, List<Candidate> candidates) {
+        int end = index;
+        int depth = 0;
+        while (end < tokens.size()) {
+            Token token = tokens.get(end);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.kind() == Token.Kind.WORD && ends.contains(token.upper())) {
+                break;
+            }
+            end++;
+        }
+        for (int[] assignment : ranges(tokens, index, end)) {
+            int equals = assignment[0] + 1;
+            while (equals < assignment[1] && !tokens.get(equals).isSymbol("=")) {
+                equals++;
+            }
+            if (equals < assignment[1] - 1 && mayBeBinary(tokens, equals + 1, assignment[1])) {
+                candidates.add(new Candidate(equals + 1, assignment[1], tokens.get(equals - 1).text(), 1));
+            }
+        }
+        return end;
+    }
+
+    /**
+     * Whether the value at [from, to) may be a binary string: not a literal or parameter, and not arithmetic or a
+     * comparison, whose values are numbers.
+     */
+    private static boolean mayBeBinary(List<Token> tokens, int from, int to) {
+        if (isLiteral(tokens, from, to)) {
+            return false;
+        }
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && i > from && (token.kind() == Token.Kind.SYMBOL && !token.isSymbol(".")
+                    || token.kind() == Token.Kind.WORD && NUMERIC_OPERATORS.contains(token.upper()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A string or number (signed, with an introducer, hex), NULL, DEFAULT, TRUE, FALSE or a ? parameter. */
+    private static boolean isLiteral(List<Token> tokens, int from, int to) {
+        if (to - from == 2 && tokens.get(from).kind() == Token.Kind.WORD
+                && tokens.get(from + 1).kind() == Token.Kind.STRING && (tokens.get(from).text().startsWith("_")
+                || tokens.get(from).isWord("X") || tokens.get(from).isWord("B") || tokens.get(from).isWord("N"))) {
+            return true;
+        }
+        if (to - from == 2 && (tokens.get(from).isSymbol("-") || tokens.get(from).isSymbol("+"))) {
+            from++;
+        }
+        if (to - from != 1) {
+            return false;
+        }
+        Token token = tokens.get(from);
+        return token.kind() == Token.Kind.STRING || token.kind() == Token.Kind.NUMBER
+                || token.kind() == Token.Kind.PARAMETER
+                || token.kind() == Token.Kind.WORD && LITERAL_WORDS.contains(token.upper());
+    }
+
+    /** [from, to) split at the commas outside parentheses. */
+    private static List<int[]> ranges(List<Token> tokens, int from, int to) {
+        List<int[]> result = new ArrayList<>();
+        int start = from;
+        int depth = 0;
+        for (int i = from; i < to; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.isSymbol(",")) {
+                result.add(new int[] {start, i});
+                start = i + 1;
+            }
+        }
+        if (start < to) {
+            result.add(new int[] {start, to});
+        }
+        return result;
+    }
+}
