@@ -18,12 +18,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A value that may be a binary string, bound for a text column by INSERT/REPLACE ... VALUES, INSERT ... SET, ON
- * DUPLICATE KEY UPDATE or UPDATE ... SET, passes through the engine function MYSQL_TEXT_FOR
- * (engine.MySqlStringFunctions.textFor): bytes that are no UTF-8 (a binary column, UNHEX(...), a subquery of one) get
+ * A value that may be a binary string, bound for a text column by INSERT/REPLACE ... VALUES, INSERT ... SET, INSERT
+ * ... SELECT (one SELECT, without *), ON DUPLICATE KEY UPDATE or UPDATE ... SET, passes through the engine function
+ * MYSQL_TEXT_FOR (engine.MySqlStringFunctions.textFor): bytes that are no UTF-8 (a binary column, UNHEX(...), a subquery of one) get
  * MySQL's 1366 in strict mode, where the engine stored U+FFFD for each such byte without a word. Literals and
- * parameters are checked before ({@link InvalidTextLiterals}); arithmetic and comparisons are numbers. INSERT ...
- * SELECT is not covered.
+ * parameters are checked before ({@link InvalidTextLiterals}); arithmetic and comparisons are numbers.
  */
 public final class TextColumnValues {
     private static final Set<String> LITERAL_WORDS = Set.of("NULL", "DEFAULT", "TRUE", "FALSE");
@@ -31,6 +30,9 @@ public final class TextColumnValues {
     private static final Set<String> NUMERIC_OPERATORS = Set.of("DIV", "MOD", "AND", "OR", "XOR", "NOT", "IS", "LIKE",
             "BETWEEN", "IN", "REGEXP", "RLIKE");
 
+    private static final Set<String> SELECT_OPTIONS = Set.of("ALL", "DISTINCT", "DISTINCTROW", "HIGH_PRIORITY",
+            "STRAIGHT_JOIN", "SQL_SMALL_RESULT", "SQL_BIG_RESULT", "SQL_BUFFER_RESULT", "SQL_NO_CACHE",
+            "SQL_CALC_FOUND_ROWS");
     private static final int MAX_TABLES = 10_000;
     private static final Map<String, Columns> TABLES = new ConcurrentHashMap<>();
 
@@ -96,7 +98,7 @@ public final class TextColumnValues {
         if (index < tokens.size() && tokens.get(index).isSymbol("(")) {
             int close = TokenRanges.closing(tokens, index);
             if (close < 0 || index + 1 < tokens.size() && tokens.get(index + 1).isWord("SELECT")) {
-                return tokens.size();
+                return tokens.size(); // INSERT INTO t (SELECT ...): left to the engine
             }
             columns = new ArrayList<>();
             for (int i = index + 1; i < close; i++) {
@@ -108,6 +110,9 @@ public final class TextColumnValues {
         }
         if (index < tokens.size() && tokens.get(index).isWord("SET")) {
             return assignments(tokens, index + 1, Set.of("ON"), candidates);
+        }
+        if (index < tokens.size() && tokens.get(index).isWord("SELECT")) {
+            return selectList(tokens, index, session, target, columns, candidates);
         }
         if (index >= tokens.size() || !(tokens.get(index).isWord("VALUES") || tokens.get(index).isWord("VALUE"))) {
             return tokens.size();
@@ -183,6 +188,78 @@ public final class TextColumnValues {
         }
         TABLES.put(key, result);
         return result;
+    }
+
+    /**
+     * INSERT ... SELECT a, b FROM ...: each item of the select list bound for its column. A query of several SELECTs
+     * (UNION, ...) or with {@code *} is left as it is: its items cannot be matched to the columns from the text alone.
+     */
+    private static int selectList(List<Token> tokens, int select, Session session, InvalidTextLiterals.Target target,
+                                  List<String> columns, List<Candidate> candidates) {
+        int from = select + 1;
+        while (from < tokens.size() && tokens.get(from).kind() == Token.Kind.WORD
+                && SELECT_OPTIONS.contains(tokens.get(from).upper())) {
+            from++;
+        }
+        int end = from;
+        int depth = 0;
+        for (int i = from; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && (token.isWord("UNION") || token.isWord("EXCEPT") || token.isWord("INTERSECT"))) {
+                return tokens.size();
+            } else if (depth == 0 && end == from && (token.isWord("FROM") || token.isWord("WHERE")
+                    || token.isWord("ON") || token.isWord("INTO"))) {
+                end = i;
+            }
+        }
+        if (end == from) {
+            end = tokens.size();
+        }
+        List<int[]> items = ranges(tokens, from, end);
+        List<String> order = columns;
+        for (int position = 0; position < items.size(); position++) {
+            int[] item = withoutAlias(tokens, items.get(position));
+            if (item[1] - item[0] == 1 && tokens.get(item[0]).isSymbol("*")
+                    || item[1] - item[0] == 3 && tokens.get(item[1] - 1).isSymbol("*")) {
+                return tokens.size();
+            }
+            if (mayBeBinary(tokens, item[0], item[1])) {
+                if (order == null) {
+                    Columns table = columns(session, target);
+                    if (table == null) {
+                        return tokens.size();
+                    }
+                    order = table.order();
+                }
+                if (position < order.size()) {
+                    candidates.add(new Candidate(item[0], item[1], order.get(position), 1));
+                }
+            }
+        }
+        return end;
+    }
+
+    /**
+     * A select-list item without its alias: {@code expr AS name}, {@code name name} or {@code f(...) name}; any other
+     * form is taken whole, since a last word may belong to the expression (CASE ... END, COLLATE x).
+     */
+    private static int[] withoutAlias(List<Token> tokens, int[] item) {
+        int last = item[1] - 1;
+        if (last <= item[0] || !tokens.get(last).isIdentifier() || tokens.get(last).isWord("END")) {
+            return item;
+        }
+        Token before = tokens.get(last - 1);
+        if (before.isWord("AS")) {
+            return new int[] {item[0], last - 1};
+        }
+        if (last - item[0] == 1 && before.isIdentifier() || before.isSymbol(")")) {
+            return new int[] {item[0], last};
+        }
+        return item;
     }
 
     /** c = v, ... from {@code index} up to one of {@code ends} at the same depth; returns where it ended. */

@@ -216,7 +216,9 @@ class BytesExactIT {
                     "UPDATE " + table + " SET u8 = (SELECT vb FROM " + table + " WHERE id = 1) WHERE id = 2",
                     "INSERT INTO " + table + " (id, u8) VALUES (3, 'ok'), (4, UNHEX('41FE'))",
                     "INSERT INTO " + table + " SET id = 5, u8 = UNHEX('FF')",
-                    "INSERT INTO " + table + " (id, u8) VALUES (1, 'x') ON DUPLICATE KEY UPDATE u8 = vb")) {
+                    "INSERT INTO " + table + " (id, u8) VALUES (1, 'x') ON DUPLICATE KEY UPDATE u8 = vb",
+                    "INSERT INTO " + table + " (id, u8) SELECT id + 10, vb AS copied FROM " + table,
+                    "INSERT INTO " + table + " SELECT id + 20, NULL, NULL, vb FROM " + table + " WHERE id = 1")) {
                 try (PreparedStatement each = connection.prepareStatement(sql)) {
                     assertThatThrownBy(each::executeUpdate).as(sql).isInstanceOfSatisfying(SQLException.class,
                             e -> assertThat(e.getErrorCode()).isEqualTo(1366));
@@ -230,6 +232,9 @@ class BytesExactIT {
             }
             // valid UTF-8 in a binary value goes in as its text; lenient mode keeps the text before the bad byte
             statement.execute("UPDATE " + table + " SET u8 = vb WHERE id = 2");
+            statement.execute("INSERT INTO " + table + " (id, u8) SELECT 30, CASE WHEN id = 2 THEN vb END FROM "
+                    + table + " WHERE id = 2");
+            statement.execute("DELETE FROM " + table + " WHERE id = 30");
             statement.execute("SET SESSION sql_mode = ''");
             statement.execute("UPDATE " + table + " SET u8 = vb WHERE id = 1");
             assertThat(statement.getWarnings().getErrorCode()).isEqualTo(1366);
