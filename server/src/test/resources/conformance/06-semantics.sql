@@ -182,3 +182,13 @@ SELECT REGEXP_REPLACE('abc', '(', 'x');
 
 SET SESSION max_allowed_packet = 1024;
 -> error 1621 HY000 SESSION variable 'max_allowed_packet' is read-only. Use SET GLOBAL to assign the value
+
+-- a column's CHARACTER SET and COLLATE before its DEFAULT, as dumps write them (the engine's parser refused it)
+CREATE TABLE dump_cols (name varchar(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT 'x' NOT NULL, t TEXT CHARSET latin1 DEFAULT NULL, c CHAR(2) COLLATE utf8mb4_general_ci DEFAULT 'ab') DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+
+INSERT INTO dump_cols (t) VALUES ('a');
+-> ok affected=1
+
+SELECT name, t, c FROM dump_cols;
+-> rows
+x | a | ab

@@ -35,6 +35,7 @@ public final class EnginePipeline {
             (s, e) -> JsonSql.collect(s.sql(), s.tokens(), e.replaced()),            // JSON functions, ->, ->>
             WholeSeconds::times,                                                      // UTC_TIMESTAMP, SYSDATE
             new GroupConcatCalls(),                                                   // the server's GROUP_CONCAT
+            new ColumnCharsets(),                                                     // CREATE TABLE's column charsets
             WholeSeconds::now,                                                        // NOW(), CURRENT_TIMESTAMP
             (s, e) -> StrToDate.collect(s.tokens(), e.replaced(), e.before(), e.after()), // STR_TO_DATE by format
             (s, e) -> RecursionDepth.collect(s.sql(), s.tokens(), e.before(), e.replaced(), e.after())); // CTEs

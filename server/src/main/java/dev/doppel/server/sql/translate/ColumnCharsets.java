@@ -1,0 +1,66 @@
+package dev.doppel.server.sql.translate;
+
+import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.lex.Token;
+
+import java.util.List;
+
+/**
+ * A column's CHARACTER SET and COLLATE in CREATE TABLE are MySQL's to read (CaseInsensitiveText chooses the engine's
+ * type by them; the server keeps the declared type), not the engine's: it stores all text as Unicode and its parser
+ * took {@code CHARACTER SET x} or {@code COLLATE x} only as a column's last clause, so the everyday dump form
+ * {@code varchar(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT 'x'} failed with 1064. They are left out of
+ * the engine's text of the column definitions (not of the table options, nor inside expressions). {@code CHARACTER
+ * SET binary} stays: it makes a binary column.
+ */
+final class ColumnCharsets implements TokenRewrite {
+    @Override
+    public void collect(SqlText statement, EngineEdits edits) {
+        List<Token> tokens = statement.tokens();
+        if (tokens.size() < 4 || !tokens.get(0).isWord("CREATE")) {
+            return;
+        }
+        int start = tokens.get(1).isWord("TEMPORARY") ? 2 : 1;
+        if (!tokens.get(start).isWord("TABLE")) {
+            return;
+        }
+        int depth = 0;
+        for (int i = start + 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+                if (depth == 0) {
+                    return; // the table options and any query follow
+                }
+            } else if (depth == 1) {
+                int words = clause(tokens, i);
+                if (words > 0) {
+                    for (int k = i; k < i + words; k++) {
+                        edits.replaced().put(k, "");
+                    }
+                    i += words - 1;
+                }
+            }
+        }
+    }
+
+    /** The tokens of a CHARACTER SET / CHAR SET / CHARSET / COLLATE clause at {@code i}, 0 for none (or binary). */
+    private static int clause(List<Token> tokens, int i) {
+        int name;
+        if (tokens.get(i).isWord("COLLATE") || tokens.get(i).isWord("CHARSET")) {
+            name = i + 1;
+        } else if ((tokens.get(i).isWord("CHARACTER") || tokens.get(i).isWord("CHAR")) && i + 1 < tokens.size()
+                && tokens.get(i + 1).isWord("SET")) {
+            name = i + 2;
+        } else {
+            return 0;
+        }
+        if (name >= tokens.size() || !(tokens.get(name).isIdentifier() || tokens.get(name).kind() == Token.Kind.STRING)
+                || tokens.get(name).text().equalsIgnoreCase("binary")) {
+            return 0;
+        }
+        return name - i + 1;
+    }
+}
