@@ -192,3 +192,13 @@ INSERT INTO dump_cols (t) VALUES ('a');
 SELECT name, t, c FROM dump_cols;
 -> rows
 x | a | ab
+
+ALTER TABLE dump_cols ADD COLUMN z varchar(5) CHARACTER SET utf8mb4 DEFAULT 'q', MODIFY t TEXT COLLATE utf8mb4_bin DEFAULT NULL;
+
+SELECT z FROM dump_cols;
+-> rows
+q
+
+-- GROUP_CONCAT is no window function in MySQL
+SELECT GROUP_CONCAT(name) OVER () FROM dump_cols;
+-> error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'OVER () FROM dump_cols' at line 1

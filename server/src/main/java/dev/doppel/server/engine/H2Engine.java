@@ -182,8 +182,10 @@ public final class H2Engine implements StorageEngine {
                 statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC." + each[0] + (each[2].isEmpty() ? "" : " DETERMINISTIC")
                         + " FOR \"" + each[1] + "\"");
             }
-            statement.execute("CREATE AGGREGATE IF NOT EXISTS PUBLIC.MYSQL_GROUP_CONCAT FOR \""
-                    + GroupConcat.class.getName() + "\"");
+            // made anew at every start, so that it names the class of this build (a view that uses it compiles
+            // again when next read)
+            statement.execute("DROP AGGREGATE IF EXISTS PUBLIC.MYSQL_GROUP_CONCAT");
+            statement.execute("CREATE AGGREGATE PUBLIC.MYSQL_GROUP_CONCAT FOR \"" + GroupConcat.class.getName() + "\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.DATE_FORMAT DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".dateFormat\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_DIVIDE FOR \""

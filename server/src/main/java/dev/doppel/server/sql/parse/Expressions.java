@@ -10,6 +10,11 @@ import java.util.Set;
  * special argument forms (CAST, CONVERT, EXTRACT, TRIM, GROUP_CONCAT, window functions, ...). It records every call.
  */
 public final class Expressions {
+    /** The functions MySQL takes an OVER clause after: its window functions and the aggregates that may be windowed. */
+    private static final Set<String> WINDOWED = Set.of("CUME_DIST", "DENSE_RANK", "FIRST_VALUE", "LAG", "LAST_VALUE",
+            "LEAD", "NTH_VALUE", "NTILE", "PERCENT_RANK", "RANK", "ROW_NUMBER", "AVG", "BIT_AND", "BIT_OR", "BIT_XOR",
+            "COUNT", "JSON_ARRAYAGG", "JSON_OBJECTAGG", "MAX", "MIN", "STD", "STDDEV", "STDDEV_POP", "STDDEV_SAMP",
+            "SUM", "VARIANCE", "VAR_POP", "VAR_SAMP");
     private static final Set<String> COMPARISONS = Set.of("=", "<=>", ">=", ">", "<=", "<", "<>", "!=");
     private static final Set<String> BIT_OPERATORS = Set.of("|", "&", "<<", ">>", "+", "-", "*", "/", "%", "^");
     private static final Set<String> NOT_FOLLOWERS = Set.of("IN", "BETWEEN", "LIKE", "REGEXP", "RLIKE");
@@ -406,7 +411,7 @@ public final class Expressions {
         if (cursor.acceptWord("RESPECT") || cursor.acceptWord("IGNORE")) {
             cursor.expectWord("NULLS");
         }
-        if (cursor.acceptWord("OVER")) {
+        if (qualifier == null && WINDOWED.contains(upper) && cursor.acceptWord("OVER")) {
             if (cursor.acceptSymbol("(")) {
                 windowSpecification();
                 cursor.expectSymbol(")");

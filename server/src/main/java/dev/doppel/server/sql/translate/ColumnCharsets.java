@@ -6,7 +6,7 @@ import dev.doppel.server.sql.lex.Token;
 import java.util.List;
 
 /**
- * A column's CHARACTER SET and COLLATE in CREATE TABLE are MySQL's to read (CaseInsensitiveText chooses the engine's
+ * A column's CHARACTER SET and COLLATE in CREATE TABLE and ALTER TABLE are MySQL's to read (CaseInsensitiveText chooses the engine's
  * type by them; the server keeps the declared type), not the engine's: it stores all text as Unicode and its parser
  * took {@code CHARACTER SET x} or {@code COLLATE x} only as a column's last clause, so the everyday dump form
  * {@code varchar(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT 'x'} failed with 1064. They are left out of
@@ -17,15 +17,23 @@ final class ColumnCharsets implements TokenRewrite {
     @Override
     public void collect(SqlText statement, EngineEdits edits) {
         List<Token> tokens = statement.tokens();
-        if (tokens.size() < 4 || !tokens.get(0).isWord("CREATE")) {
+        if (tokens.size() < 4) {
             return;
         }
-        int start = tokens.get(1).isWord("TEMPORARY") ? 2 : 1;
-        if (!tokens.get(start).isWord("TABLE")) {
-            return;
+        if (tokens.get(0).isWord("CREATE")) {
+            int start = tokens.get(1).isWord("TEMPORARY") ? 2 : 1;
+            if (tokens.get(start).isWord("TABLE")) {
+                createTable(tokens, start + 1, edits);
+            }
+        } else if (tokens.get(0).isWord("ALTER") && tokens.get(1).isWord("TABLE")) {
+            alterTable(tokens, edits);
         }
+    }
+
+    /** The column definitions inside CREATE TABLE's parentheses. */
+    private static void createTable(List<Token> tokens, int from, EngineEdits edits) {
         int depth = 0;
-        for (int i = start + 1; i < tokens.size(); i++) {
+        for (int i = from; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             if (token.isSymbol("(")) {
                 depth++;
@@ -35,15 +43,38 @@ final class ColumnCharsets implements TokenRewrite {
                     return; // the table options and any query follow
                 }
             } else if (depth == 1) {
-                int words = clause(tokens, i);
-                if (words > 0) {
-                    for (int k = i; k < i + words; k++) {
-                        edits.replaced().put(k, "");
-                    }
-                    i += words - 1;
-                }
+                i = leaveOut(tokens, i, edits);
             }
         }
+    }
+
+    /** The columns ALTER TABLE's ADD, MODIFY and CHANGE define (not CONVERT TO CHARACTER SET or the table's options). */
+    private static void alterTable(List<Token> tokens, EngineEdits edits) {
+        boolean column = false;
+        int depth = 0;
+        for (int i = 2; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && token.isSymbol(",")) {
+                column = false;
+            } else if (depth == 0 && (token.isWord("MODIFY") || token.isWord("CHANGE") || token.isWord("ADD"))) {
+                column = true;
+            } else if (column && depth <= 1) {
+                i = leaveOut(tokens, i, edits);
+            }
+        }
+    }
+
+    /** Leaves out a clause at {@code i}; returns the index of its last token ({@code i} when there is none). */
+    private static int leaveOut(List<Token> tokens, int i, EngineEdits edits) {
+        int words = clause(tokens, i);
+        for (int k = i; k < i + words; k++) {
+            edits.replaced().put(k, "");
+        }
+        return words > 0 ? i + words - 1 : i;
     }
 
     /** The tokens of a CHARACTER SET / CHAR SET / CHARSET / COLLATE clause at {@code i}, 0 for none (or binary). */

@@ -124,6 +124,8 @@ class StatementParserTest {
         for (String sql : List.of(
                 "SELECT * FROM TABLE(x VARCHAR = (SELECT 1))",
                 "SELECT * FROM SYSTEM_RANGE(1, 10)",
+                "SELECT GROUP_CONCAT(a) OVER () FROM t",
+                "SELECT ABS(a) OVER () FROM t",
                 "SELECT * FROM CSVREAD('/etc/passwd')",
                 "SELECT ARRAY[1, 2]",
                 "SELECT CAST(x AS OTHER)",
