@@ -202,3 +202,34 @@ q
 -- GROUP_CONCAT is no window function in MySQL
 SELECT GROUP_CONCAT(name) OVER () FROM dump_cols;
 -> error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'OVER () FROM dump_cols' at line 1
+
+-- ALTER TABLE's table options: COMMENT and AUTO_INCREMENT change the table (the counter never below the largest
+-- value plus one, as InnoDB), the others change nothing here; a failing change undoes the others
+CREATE TABLE opts (id INT AUTO_INCREMENT PRIMARY KEY, v INT) COMMENT='first';
+
+INSERT INTO opts (v) VALUES (1), (2);
+-> ok affected=2
+
+ALTER TABLE opts COMMENT = 'second', AUTO_INCREMENT = 100, ROW_FORMAT = DYNAMIC, DEFAULT CHARSET = utf8mb4 COLLATE utf8mb4_bin, FORCE;
+
+INSERT INTO opts (v) VALUES (3);
+-> ok affected=1
+
+ALTER TABLE opts AUTO_INCREMENT = 5;
+
+INSERT INTO opts (v) VALUES (4);
+-> ok affected=1
+
+SELECT id, v FROM opts ORDER BY id;
+-> rows
+1 | 1
+2 | 2
+100 | 3
+101 | 4
+
+ALTER TABLE opts COMMENT 'third', ADD COLUMN v INT;
+-> error 1060 42S21 Duplicate column name 'v'
+
+SELECT TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'conf' AND TABLE_NAME = 'opts';
+-> rows
+second

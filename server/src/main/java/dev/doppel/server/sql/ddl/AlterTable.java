@@ -94,7 +94,16 @@ public final class AlterTable {
             // MySQL's choice of algorithm and locking: the engine has one way
             case "ALGORITHM", "LOCK" -> {
             }
-            default -> execute(alter() + " " + text(change, null));
+            default -> {
+                if (!AlterTableOptions.FIRST_WORDS.contains(change.get(0).upper())) {
+                    execute(alter() + " " + text(change, null));
+                    return;
+                }
+                for (AlterTableOptions.Step step : AlterTableOptions.steps(change, connection, schema, table)) {
+                    execute(step.run());
+                    undo.push(() -> execute(step.undo()));
+                }
+            }
         }
     }
 
