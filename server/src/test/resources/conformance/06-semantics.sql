@@ -233,3 +233,20 @@ ALTER TABLE opts COMMENT 'third', ADD COLUMN v INT;
 SELECT TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'conf' AND TABLE_NAME = 'opts';
 -> rows
 second
+
+-- CHARACTER SET binary makes a text type binary, as in MySQL: the bytes stay (before, the column was text)
+CREATE TABLE charset_binary (a varchar(5) CHARACTER SET binary, b char(2) CHARSET binary, c text CHARACTER SET binary, d varchar(5) BINARY);
+
+INSERT INTO charset_binary VALUES (X'FF00', X'FE', X'FD', 'Ab');
+-> ok affected=1
+
+SELECT HEX(a), HEX(b), HEX(c), d = 'ab' FROM charset_binary;
+-> rows
+FF00 | FE00 | FD | 0
+
+SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'conf' AND TABLE_NAME = 'charset_binary' ORDER BY ORDINAL_POSITION;
+-> rows
+a | varbinary(5)
+b | binary(2)
+c | blob
+d | varchar(5)

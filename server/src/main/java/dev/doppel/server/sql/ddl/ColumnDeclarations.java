@@ -7,11 +7,16 @@ import dev.doppel.server.sql.lex.TokenRanges;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /** Reads the MySQL types of column definitions in CREATE TABLE and ALTER TABLE, as MySQL shows them. */
 public final class ColumnDeclarations {
+    /** The binary type of each text type, for CHARACTER SET binary. */
+    private static final Map<String, String> BINARY_TYPES = Map.of("varchar", "varbinary",
+            "char", "binary", "text", "blob", "tinytext", "tinyblob", "mediumtext", "mediumblob", "longtext",
+            "longblob");
     /** Words that start a key or constraint in a table's element list rather than a column. */
     static final Set<String> NOT_COLUMNS = Set.of("PRIMARY", "UNIQUE", "KEY", "INDEX", "CONSTRAINT", "FOREIGN",
             "FULLTEXT", "SPATIAL", "CHECK");
@@ -72,6 +77,10 @@ public final class ColumnDeclarations {
             }
             index = close + 1;
         }
+        String binary = BINARY_TYPES.get(word.toLowerCase(Locale.ROOT));
+        if (binary != null && binaryCharset(tokens, index)) {
+            word = binary; // VARCHAR(n) CHARACTER SET binary is VARBINARY(n) in MySQL
+        }
         boolean unsigned = false;
         boolean zerofill = false;
         while (index < tokens.size() && tokens.get(index).kind() == Token.Kind.WORD) {
@@ -90,6 +99,14 @@ public final class ColumnDeclarations {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** Whether CHARACTER SET binary, CHAR SET binary or CHARSET binary stands at {@code index}. */
+    private static boolean binaryCharset(List<Token> tokens, int index) {
+        int name = index < tokens.size() && tokens.get(index).isWord("CHARSET") ? index + 1
+                : index + 1 < tokens.size() && (tokens.get(index).isWord("CHARACTER") || tokens.get(index).isWord("CHAR"))
+                && tokens.get(index + 1).isWord("SET") ? index + 2 : -1;
+        return name > 0 && name < tokens.size() && tokens.get(name).text().equalsIgnoreCase("binary");
     }
 
     /** The columns defined in a CREATE TABLE element list starting at the "(" token {@code open}. */

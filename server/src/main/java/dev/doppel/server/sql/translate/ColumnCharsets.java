@@ -4,6 +4,7 @@ import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A column's CHARACTER SET and COLLATE in CREATE TABLE and ALTER TABLE are MySQL's to read (CaseInsensitiveText chooses the engine's
@@ -11,9 +12,13 @@ import java.util.List;
  * took {@code CHARACTER SET x} or {@code COLLATE x} only as a column's last clause, so the everyday dump form
  * {@code varchar(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT 'x'} failed with 1064. They are left out of
  * the engine's text of the column definitions (not of the table options, nor inside expressions). {@code CHARACTER
- * SET binary} stays: it makes a binary column.
+ * SET binary} makes the column binary, as in MySQL; before, such a column was text and changed the bytes it got.
  */
 final class ColumnCharsets implements TokenRewrite {
+    /** The binary type of each text type, for CHARACTER SET binary. */
+    private static final Map<String, String> BINARY_TYPES = Map.of("VARCHAR", "VARBINARY", "CHAR", "BINARY",
+            "TEXT", "BLOB", "TINYTEXT", "TINYBLOB", "MEDIUMTEXT", "MEDIUMBLOB", "LONGTEXT", "LONGBLOB");
+
     @Override
     public void collect(SqlText statement, EngineEdits edits) {
         List<Token> tokens = statement.tokens();
@@ -68,13 +73,56 @@ final class ColumnCharsets implements TokenRewrite {
         }
     }
 
-    /** Leaves out a clause at {@code i}; returns the index of its last token ({@code i} when there is none). */
+    /**
+     * Leaves out a clause at {@code i}; returns the index of its last token ({@code i} when there is none). With
+     * {@code CHARACTER SET binary} the column's text type becomes the binary one, as in MySQL (VARCHAR(n) CHARACTER
+     * SET binary is VARBINARY(n)).
+     */
     private static int leaveOut(List<Token> tokens, int i, EngineEdits edits) {
         int words = clause(tokens, i);
+        if (words == 0 && tokens.get(i).isWord("BINARY") && textType(tokens, i) >= 0) {
+            words = 1; // VARCHAR(n) BINARY: the _bin collation, read by CaseInsensitiveText
+        }
+        if (words == 0) {
+            int binary = binaryClause(tokens, i);
+            int type = binary == 0 ? -1 : textType(tokens, i);
+            if (type < 0) {
+                return i;
+            }
+            edits.replaced().put(type, BINARY_TYPES.get(tokens.get(type).upper()));
+            words = binary;
+        }
         for (int k = i; k < i + words; k++) {
             edits.replaced().put(k, "");
         }
-        return words > 0 ? i + words - 1 : i;
+        return i + words - 1;
+    }
+
+    /** The tokens of {@code CHARACTER SET binary} (or CHARSET binary) at {@code i}, 0 for none. */
+    private static int binaryClause(List<Token> tokens, int i) {
+        int name;
+        if (tokens.get(i).isWord("CHARSET")) {
+            name = i + 1;
+        } else if ((tokens.get(i).isWord("CHARACTER") || tokens.get(i).isWord("CHAR")) && i + 1 < tokens.size()
+                && tokens.get(i + 1).isWord("SET")) {
+            name = i + 2;
+        } else {
+            return 0;
+        }
+        return name < tokens.size() && tokens.get(name).text().equalsIgnoreCase("binary") ? name - i + 1 : 0;
+    }
+
+    /** The text type word the charset clause at {@code clause} belongs to (just before it, after its length), or -1. */
+    private static int textType(List<Token> tokens, int clause) {
+        int i = clause - 1;
+        if (i >= 0 && tokens.get(i).isSymbol(")")) {
+            while (i >= 0 && !tokens.get(i).isSymbol("(")) {
+                i--;
+            }
+            i--;
+        }
+        return i >= 0 && BINARY_TYPES.containsKey(tokens.get(i).upper()) && tokens.get(i).kind() == Token.Kind.WORD
+                ? i : -1;
     }
 
     /** The tokens of a CHARACTER SET / CHAR SET / CHARSET / COLLATE clause at {@code i}, 0 for none (or binary). */
