@@ -259,7 +259,8 @@ public final class MultiTableDml {
                     continue;
                 }
                 String column = name + "." + quote(each.column());
-                String value = "(" + each.value() + ")";
+                String value = "(" + TextColumnValues.checkedValue(session, schemaOf(target.ref), target.ref.table(),
+                        each.column(), each.value()) + ")";
                 // compared as values and as text, so that a change of case or of trailing zeros counts
                 same.add("(" + column + " IS NOT DISTINCT FROM " + value + " AND CAST(" + column
                         + " AS VARCHAR) IS NOT DISTINCT FROM CAST(" + value + " AS VARCHAR))");

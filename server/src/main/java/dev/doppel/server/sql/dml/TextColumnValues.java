@@ -2,6 +2,7 @@ package dev.doppel.server.sql.dml;
 
 import dev.doppel.server.catalog.UnsignedColumns;
 import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.TextEdits;
 import dev.doppel.server.sql.lex.Token;
@@ -89,6 +90,22 @@ public final class TextColumnValues {
             }
         }
         return edits.isEmpty() ? statement : SqlText.of(edits.apply(statement.sql()));
+    }
+
+    /**
+     * One value of a multi-table UPDATE ({@code valueSql}, MySQL's text) for {@code column} of a table: checked as
+     * above when the column is text and the value may be binary; {@code valueSql} itself otherwise.
+     */
+    static String checkedValue(Session session, String schema, String table, String column, String valueSql) {
+        List<Token> tokens = Lexer.tokenize(valueSql);
+        if (tokens.isEmpty() || !mayBeBinary(tokens, 0, tokens.size())) {
+            return valueSql;
+        }
+        Columns columns = columns(session, new InvalidTextLiterals.Target(schema, table, 0));
+        if (columns == null || !columns.text().contains(column.toLowerCase(Locale.ROOT))) {
+            return valueSql;
+        }
+        return "PUBLIC.MYSQL_TEXT_FOR(" + valueSql + ", '" + column.replace("'", "''") + "', 1)";
     }
 
     /** [(columns)] VALUES (...), ... or SET c = v, ...; returns where the next clause may start. */

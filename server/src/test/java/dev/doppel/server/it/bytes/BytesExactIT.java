@@ -218,7 +218,8 @@ class BytesExactIT {
                     "INSERT INTO " + table + " SET id = 5, u8 = UNHEX('FF')",
                     "INSERT INTO " + table + " (id, u8) VALUES (1, 'x') ON DUPLICATE KEY UPDATE u8 = vb",
                     "INSERT INTO " + table + " (id, u8) SELECT id + 10, vb AS copied FROM " + table,
-                    "INSERT INTO " + table + " SELECT id + 20, NULL, NULL, vb FROM " + table + " WHERE id = 1")) {
+                    "INSERT INTO " + table + " SELECT id + 20, NULL, NULL, vb FROM " + table + " WHERE id = 1",
+                    "UPDATE " + table + " a JOIN " + table + " b ON b.id = 1 SET a.u8 = b.vb WHERE a.id = 2")) {
                 try (PreparedStatement each = connection.prepareStatement(sql)) {
                     assertThatThrownBy(each::executeUpdate).as(sql).isInstanceOfSatisfying(SQLException.class,
                             e -> assertThat(e.getErrorCode()).isEqualTo(1366));
