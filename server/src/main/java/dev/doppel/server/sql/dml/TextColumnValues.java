@@ -143,7 +143,7 @@ public final class TextColumnValues {
             if (close < 0) {
                 break;
             }
-            List<int[]> values = ranges(tokens, index + 1, close);
+            List<int[]> values = TokenRanges.rangesBetweenCommas(tokens, index + 1, close);
             for (int position = 0; position < values.size(); position++) {
                 int[] range = values.get(position);
                 if (mayBeBinary(tokens, range[0], range[1])) {
@@ -236,7 +236,7 @@ public final class TextColumnValues {
         if (end == from) {
             end = tokens.size();
         }
-        List<int[]> items = ranges(tokens, from, end);
+        List<int[]> items = TokenRanges.rangesBetweenCommas(tokens, from, end);
         List<String> order = columns;
         for (int position = 0; position < items.size(); position++) {
             int[] item = withoutAlias(tokens, items.get(position));
@@ -294,7 +294,7 @@ public final class TextColumnValues {
             }
             end++;
         }
-        for (int[] assignment : ranges(tokens, index, end)) {
+        for (int[] assignment : TokenRanges.rangesBetweenCommas(tokens, index, end)) {
             int equals = assignment[0] + 1;
             while (equals < assignment[1] && !tokens.get(equals).isSymbol("=")) {
                 equals++;
@@ -346,27 +346,5 @@ public final class TextColumnValues {
         return token.kind() == Token.Kind.STRING || token.kind() == Token.Kind.NUMBER
                 || token.kind() == Token.Kind.PARAMETER
                 || token.kind() == Token.Kind.WORD && LITERAL_WORDS.contains(token.upper());
-    }
-
-    /** [from, to) split at the commas outside parentheses. */
-    private static List<int[]> ranges(List<Token> tokens, int from, int to) {
-        List<int[]> result = new ArrayList<>();
-        int start = from;
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && token.isSymbol(",")) {
-                result.add(new int[] {start, i});
-                start = i + 1;
-            }
-        }
-        if (start < to) {
-            result.add(new int[] {start, to});
-        }
-        return result;
     }
 }

@@ -11,7 +11,18 @@ public final class TokenRanges {
     /** The tokens of {@code [from, to)} split at their top-level commas (an empty range gives one empty item). */
     public static List<List<Token>> splitAtCommas(List<Token> tokens, int from, int to) {
         List<List<Token>> result = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
+        int start = from;
+        for (int comma : commas(tokens, from, to)) {
+            result.add(new ArrayList<>(tokens.subList(start, comma)));
+            start = comma + 1;
+        }
+        result.add(new ArrayList<>(tokens.subList(start, Math.max(start, to))));
+        return result;
+    }
+
+    /** The indexes of the top-level commas of {@code [from, to)}. */
+    public static List<Integer> commas(List<Token> tokens, int from, int to) {
+        List<Integer> result = new ArrayList<>();
         int depth = 0;
         for (int i = from; i < to; i++) {
             Token each = tokens.get(i);
@@ -20,13 +31,23 @@ public final class TokenRanges {
             } else if (each.isSymbol(")")) {
                 depth--;
             } else if (depth == 0 && each.isSymbol(",")) {
-                result.add(current);
-                current = new ArrayList<>();
-                continue;
+                result.add(i);
             }
-            current.add(each);
         }
-        result.add(current);
+        return result;
+    }
+
+    /** The {@code [start, end)} ranges of {@code [from, to)} between its top-level commas (none for an empty range). */
+    public static List<int[]> rangesBetweenCommas(List<Token> tokens, int from, int to) {
+        List<int[]> result = new ArrayList<>();
+        int start = from;
+        for (int comma : commas(tokens, from, to)) {
+            result.add(new int[] {start, comma});
+            start = comma + 1;
+        }
+        if (start < to) {
+            result.add(new int[] {start, to});
+        }
         return result;
     }
 

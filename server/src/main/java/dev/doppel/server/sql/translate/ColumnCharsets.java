@@ -82,34 +82,18 @@ final class ColumnCharsets implements TokenRewrite {
         int words = clause(tokens, i);
         if (words == 0 && tokens.get(i).isWord("BINARY") && textType(tokens, i) >= 0) {
             words = 1; // VARCHAR(n) BINARY: the _bin collation, read by CaseInsensitiveText
-        }
-        if (words == 0) {
-            int binary = binaryClause(tokens, i);
-            int type = binary == 0 ? -1 : textType(tokens, i);
+        } else if (words > 0 && !tokens.get(i).isWord("COLLATE")
+                && tokens.get(i + words - 1).text().equalsIgnoreCase("binary")) {
+            int type = textType(tokens, i);
             if (type < 0) {
-                return i;
+                return i + words - 1; // a type that is binary already, or none: the clause stays
             }
             edits.replaced().put(type, BINARY_TYPES.get(tokens.get(type).upper()));
-            words = binary;
         }
         for (int k = i; k < i + words; k++) {
             edits.replaced().put(k, "");
         }
-        return i + words - 1;
-    }
-
-    /** The tokens of {@code CHARACTER SET binary} (or CHARSET binary) at {@code i}, 0 for none. */
-    private static int binaryClause(List<Token> tokens, int i) {
-        int name;
-        if (tokens.get(i).isWord("CHARSET")) {
-            name = i + 1;
-        } else if ((tokens.get(i).isWord("CHARACTER") || tokens.get(i).isWord("CHAR")) && i + 1 < tokens.size()
-                && tokens.get(i + 1).isWord("SET")) {
-            name = i + 2;
-        } else {
-            return 0;
-        }
-        return name < tokens.size() && tokens.get(name).text().equalsIgnoreCase("binary") ? name - i + 1 : 0;
+        return Math.max(i, i + words - 1);
     }
 
     /** The text type word the charset clause at {@code clause} belongs to (just before it, after its length), or -1. */
@@ -125,7 +109,7 @@ final class ColumnCharsets implements TokenRewrite {
                 ? i : -1;
     }
 
-    /** The tokens of a CHARACTER SET / CHAR SET / CHARSET / COLLATE clause at {@code i}, 0 for none (or binary). */
+    /** The tokens of a CHARACTER SET / CHAR SET / CHARSET / COLLATE clause at {@code i}, 0 for none. */
     private static int clause(List<Token> tokens, int i) {
         int name;
         if (tokens.get(i).isWord("COLLATE") || tokens.get(i).isWord("CHARSET")) {
@@ -136,8 +120,7 @@ final class ColumnCharsets implements TokenRewrite {
         } else {
             return 0;
         }
-        if (name >= tokens.size() || !(tokens.get(name).isIdentifier() || tokens.get(name).kind() == Token.Kind.STRING)
-                || tokens.get(name).text().equalsIgnoreCase("binary")) {
+        if (name >= tokens.size() || !(tokens.get(name).isIdentifier() || tokens.get(name).kind() == Token.Kind.STRING)) {
             return 0;
         }
         return name - i + 1;

@@ -44,7 +44,7 @@ final class GroupConcatCalls implements TokenRewrite {
         }
         int separator = TokenRanges.firstTopLevel(tokens, start, close, SEPARATOR);
         int order = TokenRanges.firstTopLevel(tokens, start, separator, ORDER);
-        int values = commas(tokens, start, order).size() + 1;
+        int values = TokenRanges.commas(tokens, start, order).size() + 1;
         StringBuilder layout = new StringBuilder("ARRAY['").append(quantifier).append('\'');
         if (order < separator) {
             keys(tokens, order + 1, separator, values, layout, edits);
@@ -63,7 +63,7 @@ final class GroupConcatCalls implements TokenRewrite {
     private static void keys(List<Token> tokens, int by, int end, int values, StringBuilder layout, EngineEdits edits) {
         List<Integer> starts = new ArrayList<>();
         starts.add(by);
-        starts.addAll(commas(tokens, by + 1, end));
+        starts.addAll(TokenRanges.commas(tokens, by + 1, end));
         for (int k = 0; k < starts.size(); k++) {
             int lead = starts.get(k);
             int from = lead + 1;
@@ -92,22 +92,5 @@ final class GroupConcatCalls implements TokenRewrite {
         }
         int position = Integer.parseInt(token.text());
         return position >= 1 && position <= values ? position : 0;
-    }
-
-    /** The indexes of the commas at the depth of {@code from} in [from, to). */
-    private static List<Integer> commas(List<Token> tokens, int from, int to) {
-        List<Integer> result = new ArrayList<>();
-        int depth = 0;
-        for (int i = from; i < to; i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && token.isSymbol(",")) {
-                result.add(i);
-            }
-        }
-        return result;
     }
 }
