@@ -117,6 +117,22 @@ public final class MySqlTypes {
         };
     }
 
+    /**
+     * The binary type a text type becomes with CHARACTER SET binary, as MySQL makes it (VARCHAR(n) CHARACTER SET
+     * binary is VARBINARY(n)), in lower case; null for a type that is no text type.
+     */
+    public static String binaryTypeOf(String textType) {
+        return switch (textType.toLowerCase(Locale.ROOT)) {
+            case "varchar" -> "varbinary";
+            case "char" -> "binary";
+            case "text" -> "blob";
+            case "tinytext" -> "tinyblob";
+            case "mediumtext" -> "mediumblob";
+            case "longtext" -> "longblob";
+            default -> null;
+        };
+    }
+
     /** A string literal as MySQL writes it in SHOW CREATE TABLE (quotes doubled, backslashes escaped). */
     public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('\'');

@@ -7,16 +7,11 @@ import dev.doppel.server.sql.lex.TokenRanges;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /** Reads the MySQL types of column definitions in CREATE TABLE and ALTER TABLE, as MySQL shows them. */
 public final class ColumnDeclarations {
-    /** The binary type of each text type, for CHARACTER SET binary. */
-    private static final Map<String, String> BINARY_TYPES = Map.of("varchar", "varbinary",
-            "char", "binary", "text", "blob", "tinytext", "tinyblob", "mediumtext", "mediumblob", "longtext",
-            "longblob");
     /** Words that start a key or constraint in a table's element list rather than a column. */
     static final Set<String> NOT_COLUMNS = Set.of("PRIMARY", "UNIQUE", "KEY", "INDEX", "CONSTRAINT", "FOREIGN",
             "FULLTEXT", "SPATIAL", "CHECK");
@@ -77,7 +72,7 @@ public final class ColumnDeclarations {
             }
             index = close + 1;
         }
-        String binary = BINARY_TYPES.get(word.toLowerCase(Locale.ROOT));
+        String binary = MySqlTypes.binaryTypeOf(word);
         if (binary != null && binaryCharset(tokens, index)) {
             word = binary; // VARCHAR(n) CHARACTER SET binary is VARBINARY(n) in MySQL
         }

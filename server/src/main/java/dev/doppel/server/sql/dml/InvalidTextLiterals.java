@@ -9,14 +9,8 @@ import dev.doppel.server.sql.lex.QualifiedName;
 import dev.doppel.server.sql.lex.Token;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,21 +60,18 @@ public final class InvalidTextLiterals {
         String schema = target.schema();
         String table = target.table();
         int index = target.last();
-        Map<String, Boolean> textColumns = new HashMap<>();
-        List<String> order = new ArrayList<>();
-        try {
-            columns(session, schema, table, textColumns, order);
-        } catch (SQLException e) {
-            // the statement itself reports an unknown table
-            return;
+        TableTextColumns columns = TableTextColumns.of(session, schema, table);
+        if (columns == null) {
+            return; // the statement itself reports an unknown table
         }
+        List<String> order = columns.order();
         InsertValues.Literal bad = InsertValues.first(tokens, index + 1, literal -> {
             if (invalid.bytesAt(literal.index()) == null) {
                 return false;
             }
             String column = literal.column() != null ? literal.column()
                     : literal.position() < order.size() ? order.get(literal.position()) : null;
-            return column != null && textColumns.getOrDefault(column.toLowerCase(Locale.ROOT), false);
+            return column != null && columns.isText(column);
         });
         if (bad == null) {
             return;
@@ -101,16 +92,14 @@ public final class InvalidTextLiterals {
         if (index + 1 >= tokens.size() || !tokens.get(index + 1).isWord("SET")) {
             return;
         }
-        Map<String, Boolean> textColumns = new HashMap<>();
-        try {
-            columns(session, schema, table, textColumns, new ArrayList<>());
-        } catch (SQLException e) {
+        TableTextColumns columns = TableTextColumns.of(session, schema, table);
+        if (columns == null) {
             return;
         }
         for (int i = index + 2; i + 2 < tokens.size() && !tokens.get(i).isWord("WHERE"); i++) {
             byte[] value = invalid.bytesAt(i + 2);
             if (value != null && tokens.get(i).isIdentifier() && tokens.get(i + 1).isSymbol("=")
-                    && textColumns.getOrDefault(tokens.get(i).text().toLowerCase(Locale.ROOT), false)) {
+                    && columns.isText(tokens.get(i).text())) {
                 refuse(session, value, tokens.get(i).text(), 1);
                 return;
             }
@@ -199,22 +188,6 @@ public final class InvalidTextLiterals {
         /** The bytes of the literal or parameter at token {@code index}, when they are no UTF-8; otherwise null. */
         byte[] bytesAt(int index) {
             return byToken.get(index);
-        }
-    }
-
-    static void columns(Session session, String schema, String table, Map<String, Boolean> textColumns,
-            List<String> order) throws SQLException {
-        DatabaseMetaData metadata = session.engineConnection().getMetaData();
-        try (ResultSet rows = metadata.getColumns(null, schema.toLowerCase(Locale.ROOT), table.toLowerCase(Locale.ROOT),
-                null)) {
-            while (rows.next()) {
-                String name = rows.getString("COLUMN_NAME");
-                int type = rows.getInt("DATA_TYPE");
-                order.add(name);
-                textColumns.put(name.toLowerCase(Locale.ROOT), type == Types.CHAR || type == Types.VARCHAR
-                        || type == Types.LONGVARCHAR || type == Types.CLOB || type == Types.NCHAR
-                        || type == Types.NVARCHAR || type == Types.NCLOB || type == Types.LONGNVARCHAR);
-            }
         }
     }
 

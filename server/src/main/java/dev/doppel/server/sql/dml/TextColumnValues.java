@@ -1,6 +1,5 @@
 package dev.doppel.server.sql.dml;
 
-import dev.doppel.server.catalog.UnsignedColumns;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.SqlText;
@@ -8,15 +7,9 @@ import dev.doppel.server.sql.lex.TextEdits;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A value that may be a binary string, bound for a text column by INSERT/REPLACE ... VALUES, INSERT ... SET, INSERT
@@ -31,11 +24,11 @@ public final class TextColumnValues {
     private static final Set<String> NUMERIC_OPERATORS = Set.of("DIV", "MOD", "AND", "OR", "XOR", "NOT", "IS", "LIKE",
             "BETWEEN", "IN", "REGEXP", "RLIKE");
 
+    private static final Set<String> SET_OPERATIONS = Set.of("UNION", "EXCEPT", "INTERSECT");
+    private static final Set<String> SELECT_LIST_ENDS = Set.of("FROM", "WHERE", "ON", "INTO");
     private static final Set<String> SELECT_OPTIONS = Set.of("ALL", "DISTINCT", "DISTINCTROW", "HIGH_PRIORITY",
             "STRAIGHT_JOIN", "SQL_SMALL_RESULT", "SQL_BIG_RESULT", "SQL_BUFFER_RESULT", "SQL_NO_CACHE",
             "SQL_CALC_FOUND_ROWS");
-    private static final int MAX_TABLES = 10_000;
-    private static final Map<String, Columns> TABLES = new ConcurrentHashMap<>();
 
     private TextColumnValues() {
     }
@@ -77,13 +70,13 @@ public final class TextColumnValues {
         if (candidates.isEmpty()) {
             return statement; // nearly every statement: its values are literals, parameters or arithmetic
         }
-        Columns columns = columns(session, target);
+        TableTextColumns columns = TableTextColumns.of(session, target.schema(), target.table());
         if (columns == null) {
             return statement; // the statement itself reports the table
         }
         TextEdits edits = new TextEdits();
         for (Candidate each : candidates) {
-            if (columns.text().contains(each.column().toLowerCase(Locale.ROOT))) {
+            if (columns.isText(each.column())) {
                 edits.insertBefore(tokens.get(each.from()), "PUBLIC.MYSQL_TEXT_FOR(");
                 edits.insertAfter(tokens.get(each.to() - 1),
                         ", '" + each.column().replace("'", "''") + "', " + each.row() + ")");
@@ -101,8 +94,8 @@ public final class TextColumnValues {
         if (tokens.isEmpty() || !mayBeBinary(tokens, 0, tokens.size())) {
             return valueSql;
         }
-        Columns columns = columns(session, new InvalidTextLiterals.Target(schema, table, 0));
-        if (columns == null || !columns.text().contains(column.toLowerCase(Locale.ROOT))) {
+        TableTextColumns columns = TableTextColumns.of(session, schema, table);
+        if (columns == null || !columns.isText(column)) {
             return valueSql;
         }
         return "PUBLIC.MYSQL_TEXT_FOR(" + valueSql + ", '" + column.replace("'", "''") + "', 1)";
@@ -148,7 +141,7 @@ public final class TextColumnValues {
                 int[] range = values.get(position);
                 if (mayBeBinary(tokens, range[0], range[1])) {
                     if (columns == null) {
-                        Columns table = columns(session, target);
+                        TableTextColumns table = TableTextColumns.of(session, target.schema(), target.table());
                         if (table == null) {
                             return tokens.size(); // the statement itself reports the table
                         }
@@ -168,45 +161,6 @@ public final class TextColumnValues {
         return index;
     }
 
-    /** A table's columns in order, and the names (lower case) of its text columns. */
-    private record Columns(List<String> order, Set<String> text, long generation) {
-    }
-
-    /**
-     * The columns of the statement's table, read from the engine once per change of tables (UnsignedColumns counts
-     * them): a statement with NOW() or CONCAT(...) among its values would otherwise read the catalog each time.
-     */
-    private static Columns columns(Session session, InvalidTextLiterals.Target target) {
-        long generation = UnsignedColumns.current().generation();
-        String key = target.schema().toLowerCase(Locale.ROOT) + "." + target.table().toLowerCase(Locale.ROOT);
-        Columns cached = TABLES.get(key);
-        if (cached != null && cached.generation() == generation) {
-            return cached;
-        }
-        Map<String, Boolean> types = new HashMap<>();
-        List<String> order = new ArrayList<>();
-        try {
-            InvalidTextLiterals.columns(session, target.schema(), target.table(), types, order);
-        } catch (SQLException e) {
-            return null;
-        }
-        if (order.isEmpty()) {
-            return null;
-        }
-        Set<String> text = new HashSet<>();
-        types.forEach((name, isText) -> {
-            if (isText) {
-                text.add(name);
-            }
-        });
-        Columns result = new Columns(List.copyOf(order), Set.copyOf(text), generation);
-        if (TABLES.size() > MAX_TABLES) {
-            TABLES.clear();
-        }
-        TABLES.put(key, result);
-        return result;
-    }
-
     /**
      * INSERT ... SELECT a, b FROM ...: each item of the select list bound for its column. A query of several SELECTs
      * (UNION, ...) or with {@code *} is left as it is: its items cannot be matched to the columns from the text alone.
@@ -218,24 +172,10 @@ public final class TextColumnValues {
                 && SELECT_OPTIONS.contains(tokens.get(from).upper())) {
             from++;
         }
-        int end = from;
-        int depth = 0;
-        for (int i = from; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && (token.isWord("UNION") || token.isWord("EXCEPT") || token.isWord("INTERSECT"))) {
-                return tokens.size();
-            } else if (depth == 0 && end == from && (token.isWord("FROM") || token.isWord("WHERE")
-                    || token.isWord("ON") || token.isWord("INTO"))) {
-                end = i;
-            }
+        if (TokenRanges.firstTopLevel(tokens, from, tokens.size(), SET_OPERATIONS) < tokens.size()) {
+            return tokens.size();
         }
-        if (end == from) {
-            end = tokens.size();
-        }
+        int end = TokenRanges.firstTopLevel(tokens, from, tokens.size(), SELECT_LIST_ENDS);
         List<int[]> items = TokenRanges.rangesBetweenCommas(tokens, from, end);
         List<String> order = columns;
         for (int position = 0; position < items.size(); position++) {
@@ -246,7 +186,7 @@ public final class TextColumnValues {
             }
             if (mayBeBinary(tokens, item[0], item[1])) {
                 if (order == null) {
-                    Columns table = columns(session, target);
+                    TableTextColumns table = TableTextColumns.of(session, target.schema(), target.table());
                     if (table == null) {
                         return tokens.size();
                     }
@@ -281,19 +221,7 @@ public final class TextColumnValues {
 
     /** c = v, ... from {@code index} up to one of {@code ends} at the same depth; returns where it ended. */
     private static int assignments(List<Token> tokens, int index, Set<String> ends, List<Candidate> candidates) {
-        int end = index;
-        int depth = 0;
-        while (end < tokens.size()) {
-            Token token = tokens.get(end);
-            if (token.isSymbol("(")) {
-                depth++;
-            } else if (token.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && token.kind() == Token.Kind.WORD && ends.contains(token.upper())) {
-                break;
-            }
-            end++;
-        }
+        int end = TokenRanges.firstTopLevel(tokens, index, tokens.size(), ends);
         for (int[] assignment : TokenRanges.rangesBetweenCommas(tokens, index, end)) {
             int equals = assignment[0] + 1;
             while (equals < assignment[1] && !tokens.get(equals).isSymbol("=")) {

@@ -1,10 +1,10 @@
 package dev.doppel.server.sql.translate;
 
+import dev.doppel.server.catalog.MySqlTypes;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * A column's CHARACTER SET and COLLATE in CREATE TABLE and ALTER TABLE are MySQL's to read (CaseInsensitiveText chooses the engine's
@@ -15,9 +15,7 @@ import java.util.Map;
  * SET binary} makes the column binary, as in MySQL; before, such a column was text and changed the bytes it got.
  */
 final class ColumnCharsets implements TokenRewrite {
-    /** The binary type of each text type, for CHARACTER SET binary. */
-    private static final Map<String, String> BINARY_TYPES = Map.of("VARCHAR", "VARBINARY", "CHAR", "BINARY",
-            "TEXT", "BLOB", "TINYTEXT", "TINYBLOB", "MEDIUMTEXT", "MEDIUMBLOB", "LONGTEXT", "LONGBLOB");
+
 
     @Override
     public void collect(SqlText statement, EngineEdits edits) {
@@ -88,7 +86,7 @@ final class ColumnCharsets implements TokenRewrite {
             if (type < 0) {
                 return i + words - 1; // a type that is binary already, or none: the clause stays
             }
-            edits.replaced().put(type, BINARY_TYPES.get(tokens.get(type).upper()));
+            edits.replaced().put(type, MySqlTypes.binaryTypeOf(tokens.get(type).text()));
         }
         for (int k = i; k < i + words; k++) {
             edits.replaced().put(k, "");
@@ -105,7 +103,8 @@ final class ColumnCharsets implements TokenRewrite {
             }
             i--;
         }
-        return i >= 0 && BINARY_TYPES.containsKey(tokens.get(i).upper()) && tokens.get(i).kind() == Token.Kind.WORD
+        return i >= 0 && tokens.get(i).kind() == Token.Kind.WORD
+                && MySqlTypes.binaryTypeOf(tokens.get(i).text()) != null
                 ? i : -1;
     }
 
