@@ -23,13 +23,17 @@ public final class OptimizerHints {
         if (sql == null || tokens.size() < 2 || !tokens.get(0).isWord("SELECT")) {
             return -1;
         }
-        String between = sql.substring(tokens.get(0).end(), tokens.get(1).start());
-        int open = between.indexOf("/*+");
-        if (open < 0) {
-            return -1;
+        int from = tokens.get(0).end();
+        int to = tokens.get(1).start();
+        int open = from;
+        while (open + 3 <= to && !sql.startsWith("/*+", open)) {
+            open++;
         }
-        int close = between.indexOf("*/", open + 3);
-        String hints = between.substring(open + 3, close < 0 ? between.length() : close).toUpperCase(Locale.ROOT);
+        if (open + 3 > to) {
+            return -1; // nearly every statement: only the gap after SELECT is read, nothing copied
+        }
+        int close = sql.indexOf("*/", open + 3);
+        String hints = sql.substring(open + 3, close < 0 || close > to ? to : close).toUpperCase(Locale.ROOT);
         Matcher matcher = MAX_EXECUTION_TIME.matcher(hints);
         return matcher.find() ? Math.min(Long.parseLong(matcher.group(1)), 4294967295L) : -1;
     }
