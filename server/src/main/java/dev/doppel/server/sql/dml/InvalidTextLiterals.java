@@ -1,5 +1,6 @@
 package dev.doppel.server.sql.dml;
 
+import dev.doppel.server.catalog.TableColumnKinds;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.config.variables.SqlMode;
 import dev.doppel.server.protocol.ClientText;
@@ -60,7 +61,7 @@ public final class InvalidTextLiterals {
         String schema = target.schema();
         String table = target.table();
         int index = target.last();
-        TableTextColumns columns = TableTextColumns.of(session, schema, table);
+        TableColumnKinds columns = TableColumnKinds.of(session::engineConnection, schema, table);
         if (columns == null) {
             return; // the statement itself reports an unknown table
         }
@@ -92,7 +93,7 @@ public final class InvalidTextLiterals {
         if (index + 1 >= tokens.size() || !tokens.get(index + 1).isWord("SET")) {
             return;
         }
-        TableTextColumns columns = TableTextColumns.of(session, schema, table);
+        TableColumnKinds columns = TableColumnKinds.of(session::engineConnection, schema, table);
         if (columns == null) {
             return;
         }

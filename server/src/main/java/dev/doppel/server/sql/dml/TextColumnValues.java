@@ -1,5 +1,6 @@
 package dev.doppel.server.sql.dml;
 
+import dev.doppel.server.catalog.TableColumnKinds;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.SqlText;
@@ -70,7 +71,7 @@ public final class TextColumnValues {
         if (candidates.isEmpty()) {
             return statement; // nearly every statement: its values are literals, parameters or arithmetic
         }
-        TableTextColumns columns = TableTextColumns.of(session, target.schema(), target.table());
+        TableColumnKinds columns = TableColumnKinds.of(session::engineConnection, target.schema(), target.table());
         if (columns == null) {
             return statement; // the statement itself reports the table
         }
@@ -94,7 +95,7 @@ public final class TextColumnValues {
         if (tokens.isEmpty() || !mayBeBinary(tokens, 0, tokens.size())) {
             return valueSql;
         }
-        TableTextColumns columns = TableTextColumns.of(session, schema, table);
+        TableColumnKinds columns = TableColumnKinds.of(session::engineConnection, schema, table);
         if (columns == null || !columns.isText(column)) {
             return valueSql;
         }
@@ -141,7 +142,7 @@ public final class TextColumnValues {
                 int[] range = values.get(position);
                 if (mayBeBinary(tokens, range[0], range[1])) {
                     if (columns == null) {
-                        TableTextColumns table = TableTextColumns.of(session, target.schema(), target.table());
+                        TableColumnKinds table = TableColumnKinds.of(session::engineConnection, target.schema(), target.table());
                         if (table == null) {
                             return tokens.size(); // the statement itself reports the table
                         }
@@ -186,7 +187,7 @@ public final class TextColumnValues {
             }
             if (mayBeBinary(tokens, item[0], item[1])) {
                 if (order == null) {
-                    TableTextColumns table = TableTextColumns.of(session, target.schema(), target.table());
+                    TableColumnKinds table = TableColumnKinds.of(session::engineConnection, target.schema(), target.table());
                     if (table == null) {
                         return tokens.size();
                     }

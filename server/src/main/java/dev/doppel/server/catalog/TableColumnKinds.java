@@ -1,8 +1,6 @@
-package dev.doppel.server.sql.dml;
+package dev.doppel.server.catalog;
 
-import dev.doppel.server.catalog.UnsignedColumns;
-import dev.doppel.server.session.Session;
-
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,30 +14,51 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A table's columns in order, and the names (lower case) of its text columns, read from the engine once per change of
- * tables (UnsignedColumns counts them): the checks of bytes bound for text columns ({@link InvalidTextLiterals},
- * {@link TextColumnValues}) would otherwise read the catalog at every statement that has such a value.
+ * A table's columns in order, and the names (lower case) of its text and of its binary columns, read from the engine
+ * once per change of tables (UnsignedColumns counts them): the checks of bytes bound for text columns
+ * (sql.dml.InvalidTextLiterals, TextColumnValues) and the choice of MySQL's binary string functions
+ * (sql.translate.BinaryStringCalls) would otherwise read the catalog at every statement that has such a value.
  */
-record TableTextColumns(List<String> order, Set<String> text, long generation) {
+public record TableColumnKinds(List<String> order, Set<String> text, Set<String> binary, long generation) {
     private static final int MAX_TABLES = 10_000;
-    private static final Map<String, TableTextColumns> TABLES = new ConcurrentHashMap<>();
+    private static final Map<String, TableColumnKinds> TABLES = new ConcurrentHashMap<>();
 
-    boolean isText(String column) {
+    /** Where the catalog is read when the cache does not hold the table: a session's engine connection. */
+    public interface EngineConnection {
+        Connection get() throws SQLException;
+    }
+
+    public boolean isText(String column) {
         return text.contains(column.toLowerCase(Locale.ROOT));
     }
 
+    /** Whether the table has the column, of any type. */
+    public boolean has(String column) {
+        for (String each : order) {
+            if (each.equalsIgnoreCase(column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isBinary(String column) {
+        return binary.contains(column.toLowerCase(Locale.ROOT));
+    }
+
     /** The table's columns; null when it has none (it does not exist) or the engine cannot say. */
-    static TableTextColumns of(Session session, String schema, String table) {
+    public static TableColumnKinds of(EngineConnection engine, String schema, String table) {
         long generation = UnsignedColumns.current().generation();
         String key = schema.toLowerCase(Locale.ROOT) + "." + table.toLowerCase(Locale.ROOT);
-        TableTextColumns cached = TABLES.get(key);
+        TableColumnKinds cached = TABLES.get(key);
         if (cached != null && cached.generation() == generation) {
             return cached;
         }
         List<String> order = new ArrayList<>();
         Set<String> text = new HashSet<>();
+        Set<String> binary = new HashSet<>();
         try {
-            DatabaseMetaData metadata = session.engineConnection().getMetaData();
+            DatabaseMetaData metadata = engine.get().getMetaData();
             try (ResultSet rows = metadata.getColumns(null, schema.toLowerCase(Locale.ROOT),
                     table.toLowerCase(Locale.ROOT), null)) {
                 while (rows.next()) {
@@ -50,6 +69,9 @@ record TableTextColumns(List<String> order, Set<String> text, long generation) {
                             || type == Types.NCHAR || type == Types.NVARCHAR || type == Types.NCLOB
                             || type == Types.LONGNVARCHAR) {
                         text.add(name.toLowerCase(Locale.ROOT));
+                    } else if (type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY
+                            || type == Types.BLOB) {
+                        binary.add(name.toLowerCase(Locale.ROOT));
                     }
                 }
             }
@@ -59,7 +81,7 @@ record TableTextColumns(List<String> order, Set<String> text, long generation) {
         if (order.isEmpty()) {
             return null;
         }
-        TableTextColumns result = new TableTextColumns(List.copyOf(order), Set.copyOf(text), generation);
+        TableColumnKinds result = new TableColumnKinds(List.copyOf(order), Set.copyOf(text), Set.copyOf(binary), generation);
         if (TABLES.size() > MAX_TABLES) {
             TABLES.clear();
         }
