@@ -1,6 +1,6 @@
 package dev.doppel.server.engine.aggregate;
 
-import dev.doppel.server.engine.MySqlNumberText;
+import dev.doppel.server.engine.binary.MySqlValueBytes;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -8,13 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -25,46 +18,17 @@ import java.util.Locale;
  * does; bytes compare unsigned.
  */
 final class GroupConcatValues {
-    private static final DateTimeFormatter DATETIME = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss").optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter();
-    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
-            .appendPattern("HH:mm:ss").optionalStart()
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).toFormatter();
-
     private GroupConcatValues() {
     }
 
     /** Whether the value is bytes rather than text: then the whole result is (MySQL: a binary argument). */
     static boolean isBinary(Object value) {
-        return value instanceof byte[] || value instanceof Blob;
+        return MySqlValueBytes.isBinary(value);
     }
 
     /** The bytes {@code value} adds to the list. */
-    static byte[] bytes(Object value) throws SQLException {
-        if (value instanceof byte[] bytes) {
-            return bytes;
-        }
-        if (value instanceof Blob blob) {
-            return blob.getBytes(1, (int) blob.length());
-        }
-        return text(value).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String text(Object value) throws SQLException {
-        return switch (value) {
-            case String string -> string;
-            case Clob clob -> clob.getSubString(1, (int) clob.length());
-            case Boolean bool -> bool ? "1" : "0";
-            case Double number -> MySqlNumberText.ofDouble(number);
-            case Float number -> MySqlNumberText.ofFloat(number);
-            case BigDecimal number -> number.toPlainString();
-            case LocalDateTime dateTime -> DATETIME.format(dateTime);
-            case OffsetDateTime dateTime -> DATETIME.format(dateTime.toLocalDateTime());
-            case LocalTime time -> TIME.format(time);
-            case LocalDate date -> date.toString();
-            default -> value.toString();
-        };
+    static byte[] bytes(Object value) {
+        return MySqlValueBytes.bytes(value);
     }
 
     /** An ORDER BY key in the form {@link #compare} reads: large objects read whole. */
