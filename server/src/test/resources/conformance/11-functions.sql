@@ -168,3 +168,27 @@ SELECT REPEAT('x', 2000000000) IS NULL, LPAD('x', 2000000000, 'y') IS NULL, SPAC
 SELECT CONCAT(REPEAT('x', 40000000), REPEAT('y', 40000000)) IS NULL, CONCAT('a', 'b');
 -> rows
 1 | ab
+
+-- a binary argument makes a string function's result binary, and the function works on its bytes
+SELECT HEX(CONCAT(X'FF00', 'a')), HEX(CONCAT_WS(X'FF', 'a', 'b')), HEX(LEFT(X'FF80', 1)), HEX(RIGHT(X'FF80', 1)), HEX(UPPER(X'E1'));
+-> rows
+FF0061 | 61FF62 | FF | 80 | E1
+
+SELECT HEX(REVERSE(X'FF80')), REVERSE('abc'), HEX(LPAD(X'FF', 3, X'80')), HEX(REPLACE(X'FF80', X'80', X'81')), HEX(SUBSTRING_INDEX(X'FF2CFE2C01', ',', -2));
+-> rows
+80FF | cba | 8080FF | FF81 | FE2C01
+
+SELECT HEX(MID(X'FF80', 2, 1)), MID('abc', 2), HEX(TRIM(X'20FF20')), HEX(INSERT(X'FFFF', 1, 1, X'80')), HEX(ELT(2, 'a', X'EE'));
+-> rows
+80 | bc | FF | 80FF | EE
+
+CREATE TABLE fnbin (id INT PRIMARY KEY, v VARBINARY(16), t VARCHAR(16));
+INSERT INTO fnbin VALUES (1, CONCAT(X'FF00', 'a'), CONCAT('x', 'y'));
+-> ok affected=1
+
+UPDATE fnbin SET v = CONCAT(v, X'C0'), t = UPPER(t) WHERE id = 1;
+-> ok affected=1
+
+SELECT HEX(v), t, HEX(CONCAT(v, 'z')), HEX(REVERSE(fnbin.v)) FROM fnbin;
+-> rows
+FF0061C0 | XY | FF0061C07A | C06100FF

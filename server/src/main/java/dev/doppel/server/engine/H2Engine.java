@@ -1,6 +1,7 @@
 package dev.doppel.server.engine;
 
 import dev.doppel.server.engine.aggregate.GroupConcat;
+import dev.doppel.server.engine.binary.MySqlBinaryStrings;
 import dev.doppel.server.engine.store.DirectorySync;
 import dev.doppel.server.engine.store.DiskSpace;
 import dev.doppel.server.engine.store.GroupCommit;
@@ -97,6 +98,23 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_TEXT_FOR", MySqlStringFunctions.class, "textFor", false),
             function("MYSQL_REGEXP_REPLACE", MySqlRegexp.class, "replace", false),
             function("MYSQL_GROUP_CONCAT_CUT", MySqlGroupConcat.class, "cut", false),
+            function("MYSQL_REVERSE", MySqlStringFunctions.class, "reverse", true),
+            function("MYSQL_BIN_CONCAT", MySqlBinaryStrings.class, "concat", false),
+            function("MYSQL_BIN_CONCAT_WS", MySqlBinaryStrings.class, "concatWs", false),
+            function("MYSQL_BIN_LEFT", MySqlBinaryStrings.class, "left", true),
+            function("MYSQL_BIN_RIGHT", MySqlBinaryStrings.class, "right", true),
+            function("MYSQL_BIN_REPEAT", MySqlBinaryStrings.class, "repeat", false),
+            function("MYSQL_BIN_LPAD", MySqlBinaryStrings.class, "lpad", false),
+            function("MYSQL_BIN_RPAD", MySqlBinaryStrings.class, "rpad", false),
+            function("MYSQL_BIN_REPLACE", MySqlBinaryStrings.class, "replace", false),
+            function("MYSQL_BIN_INSERT", MySqlBinaryStrings.class, "insert", false),
+            function("MYSQL_BIN_SUBSTRING_INDEX", MySqlBinaryStrings.class, "substringIndex", true),
+            function("MYSQL_BIN_REVERSE", MySqlBinaryStrings.class, "reverse", true),
+            function("MYSQL_BIN_SAME_CASE", MySqlBinaryStrings.class, "sameCase", true),
+            function("MYSQL_BIN_TRIM", MySqlBinaryStrings.class, "trim", true),
+            function("MYSQL_BIN_LTRIM", MySqlBinaryStrings.class, "ltrim", true),
+            function("MYSQL_BIN_RTRIM", MySqlBinaryStrings.class, "rtrim", true),
+            function("MYSQL_BIN_ELT", MySqlBinaryStrings.class, "elt", true),
             function("MYSQL_BIT_COUNT", MySqlFunctions.class, "bitCount", true),
             function("MYSQL_GET_LOCK", MySqlLockFunctions.class, "getLock", false),
             function("MYSQL_RELEASE_LOCK", MySqlLockFunctions.class, "releaseLock", false),

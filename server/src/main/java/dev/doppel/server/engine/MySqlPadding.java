@@ -60,7 +60,7 @@ public final class MySqlPadding {
     }
 
     /** Whether a result of {@code length} passes max_allowed_packet; if so, records warning 1301 for it. */
-    static boolean tooLong(String function, double length) {
+    public static boolean tooLong(String function, double length) {
         long limit = StatementEffects.maxAllowedPacket();
         if (length <= limit) {
             return false;

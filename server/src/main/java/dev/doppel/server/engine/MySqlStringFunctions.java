@@ -153,6 +153,19 @@ public final class MySqlStringFunctions {
         return value.substring(at + delimiter.length());
     }
 
+    /** REVERSE(str): the characters in reverse order (a surrogate pair stays one character). */
+    public static String reverse(String value) {
+        if (value == null) {
+            return null;
+        }
+        int[] codePoints = value.codePoints().toArray();
+        StringBuilder result = new StringBuilder(value.length());
+        for (int i = codePoints.length - 1; i >= 0; i--) {
+            result.appendCodePoint(codePoints[i]);
+        }
+        return result.toString();
+    }
+
     /** FIELD(str, str1, str2, ...): the 1-based position of str among the others (case-insensitive), 0 if absent. */
     public static Integer field(String value, String... candidates) {
         if (value == null) {

@@ -58,7 +58,7 @@ public final class Keywords {
     private Keywords() {
     }
 
-    static boolean isReserved(Token token) {
+    public static boolean isReserved(Token token) {
         return token.kind() == Token.Kind.WORD && RESERVED.contains(token.upper());
     }
 

@@ -36,6 +36,7 @@ public final class EngineSql {
     /** MySQL functions the engine knows under another name (see engine.MySqlFunctions and its neighbours). */
     private static final Map<String, String> FUNCTION_NAMES = Map.ofEntries(Map.entry("IF", "CASEWHEN"),
             Map.entry("FIND_IN_SET", "PUBLIC.FIND_IN_SET"), Map.entry("CONCAT", "PUBLIC.MYSQL_CONCAT"),
+            Map.entry("REVERSE", "PUBLIC.MYSQL_REVERSE"), Map.entry("MID", "SUBSTRING"),
             Map.entry("CONCAT_WS", "PUBLIC.MYSQL_CONCAT_WS"), Map.entry("REPLACE", "PUBLIC.MYSQL_REPLACE"),
             Map.entry("INSERT", "PUBLIC.MYSQL_INSERT"), Map.entry("REGEXP_REPLACE", "PUBLIC.MYSQL_REGEXP_REPLACE"),
             Map.entry("LENGTH", "PUBLIC.MYSQL_LENGTH"), Map.entry("DATE_FORMAT", "PUBLIC.DATE_FORMAT"),
@@ -77,6 +78,7 @@ public final class EngineSql {
         for (TokenRewrite step : EnginePipeline.ENGINE_SPELLING) {
             step.collect(statement, edits);
         }
+        BinaryStringCalls.collect(statement, edits, session);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
