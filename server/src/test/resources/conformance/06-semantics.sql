@@ -250,3 +250,29 @@ a | varbinary(5)
 b | binary(2)
 c | blob
 d | varchar(5)
+
+-- bit operators, with MySQL's precedence, over unsigned 64-bit integers
+SELECT 5 & 3, 5 | 3, 5 ^ 3, 1 << 3, 8 >> 1, ~0;
+-> rows
+1 | 7 | 6 | 8 | 4 | 18446744073709551615
+
+SELECT 1 | 2 & 3, 2 * 3 ^ 2, 1 + 2 << 1, -1 & 255, ~~5, (5 & 3) + 1, 3 & -1, 1&~1;
+-> rows
+3 | 2 | 6 | 255 | 5 | 2 | 3 | 0
+
+SELECT 1 << 64, NULL & 1, 5.6 & 7, '6' | 1, X'FF' & 15, 0x10 >> 4, ABS(-6) & 3, CASE WHEN 1 THEN 12 END & 4;
+-> rows
+0 | NULL | 6 | 7 | 15 | 1 | 2 | 4
+
+CREATE TABLE flags (id INT PRIMARY KEY, f INT);
+INSERT INTO flags VALUES (1, 5), (2, 2), (3, 7);
+-> ok affected=3
+
+UPDATE flags SET f = f | 8 WHERE id = 2;
+-> ok affected=1
+
+SELECT id, f, f & 4, f >> 1 FROM flags WHERE f & 4 <> 0 OR f ^ 10 = 0 ORDER BY id;
+-> rows
+1 | 5 | 4 | 2
+2 | 10 | 0 | 5
+3 | 7 | 4 | 3

@@ -2,6 +2,7 @@ package dev.doppel.server.engine;
 
 import dev.doppel.server.engine.aggregate.GroupConcat;
 import dev.doppel.server.engine.binary.MySqlBinaryStrings;
+import dev.doppel.server.engine.binary.MySqlBitOperators;
 import dev.doppel.server.engine.store.DirectorySync;
 import dev.doppel.server.engine.store.DiskSpace;
 import dev.doppel.server.engine.store.GroupCommit;
@@ -115,6 +116,12 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_BIN_LTRIM", MySqlBinaryStrings.class, "ltrim", true),
             function("MYSQL_BIN_RTRIM", MySqlBinaryStrings.class, "rtrim", true),
             function("MYSQL_BIN_ELT", MySqlBinaryStrings.class, "elt", true),
+            function("MYSQL_BIT_AND", MySqlBitOperators.class, "and", true),
+            function("MYSQL_BIT_OR", MySqlBitOperators.class, "or", true),
+            function("MYSQL_BIT_XOR", MySqlBitOperators.class, "xor", true),
+            function("MYSQL_BIT_NOT", MySqlBitOperators.class, "not", true),
+            function("MYSQL_BIT_SHIFT_LEFT", MySqlBitOperators.class, "shiftLeft", true),
+            function("MYSQL_BIT_SHIFT_RIGHT", MySqlBitOperators.class, "shiftRight", true),
             function("MYSQL_BIT_COUNT", MySqlFunctions.class, "bitCount", true),
             function("MYSQL_GET_LOCK", MySqlLockFunctions.class, "getLock", false),
             function("MYSQL_RELEASE_LOCK", MySqlLockFunctions.class, "releaseLock", false),

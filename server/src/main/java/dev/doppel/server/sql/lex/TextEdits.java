@@ -43,7 +43,8 @@ public final class TextEdits {
     /** {@code sql} from {@code from} to {@code to} with the edits inside that range applied. */
     public String apply(String sql, int from, int to) {
         List<Edit> sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparingInt(Edit::start));
+        // at one position an insertion goes before a replacement (a closing parenthesis before the operator after it)
+        sorted.sort(Comparator.comparingInt(Edit::start).thenComparing(each -> each.end() > each.start()));
         StringBuilder out = new StringBuilder();
         int copied = from;
         for (Edit each : sorted) {
@@ -73,7 +74,8 @@ public final class TextEdits {
             return statement;
         }
         List<Edit> sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparingInt(Edit::start));
+        // at one position an insertion goes before a replacement (a closing parenthesis before the operator after it)
+        sorted.sort(Comparator.comparingInt(Edit::start).thenComparing(each -> each.end() > each.start()));
         String sql = statement.sql();
         List<Token> tokens = statement.tokens();
         StringBuilder out = new StringBuilder(sql.length() + 32);

@@ -27,6 +27,7 @@ public final class EnginePipeline {
             new CastTypes(),        // CAST(x AS SIGNED | UNSIGNED | CHAR [CHARACTER SET cs]), CONVERT(x USING cs)
             new SharedLocks(),      // FOR SHARE, LOCK IN SHARE MODE
             new CollateClauses(),   // expr COLLATE name
+            new BitOperators(),     // &, |, ^, ~, <<, >>
             new HavingAliases());   // HAVING over select-list aliases, without GROUP BY
 
     static final List<TokenRewrite> ENGINE_SPELLING = List.of(

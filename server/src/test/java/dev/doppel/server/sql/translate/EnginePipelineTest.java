@@ -33,6 +33,25 @@ class EnginePipelineTest {
     }
 
     @Test
+    void assertBitOperatorsBecomeCallsWithMySqlPrecedence() {
+        assertThat(rewrite("SELECT a & b FROM t")).isEqualTo("SELECT PUBLIC.MYSQL_BIT_AND(a , b) FROM t");
+        assertThat(rewrite("SELECT 1 | 2 & 3")).isEqualTo("SELECT PUBLIC.MYSQL_BIT_OR(1 , PUBLIC.MYSQL_BIT_AND(2 , 3))");
+        assertThat(rewrite("SELECT 1&2|3")).isEqualTo("SELECT PUBLIC.MYSQL_BIT_OR(PUBLIC.MYSQL_BIT_AND(1,2),3)");
+        assertThat(rewrite("SELECT a&b&c")).isEqualTo("SELECT PUBLIC.MYSQL_BIT_AND(PUBLIC.MYSQL_BIT_AND(a,b),c)");
+        assertThat(rewrite("SELECT 2 * 3 ^ 2")).isEqualTo("SELECT 2 * PUBLIC.MYSQL_BIT_XOR(3 , 2)");
+        assertThat(rewrite("SELECT 1 + 2 << x.y")).isEqualTo("SELECT PUBLIC.MYSQL_BIT_SHIFT_LEFT(1 + 2 , x.y)");
+        assertThat(rewrite("SELECT ~a, -~b")).isEqualTo("SELECT PUBLIC.MYSQL_BIT_NOT(a), -PUBLIC.MYSQL_BIT_NOT(b)");
+        assertThat(rewrite("SELECT 1&~1")).isEqualTo("SELECT PUBLIC.MYSQL_BIT_AND(1,PUBLIC.MYSQL_BIT_NOT(1))");
+        assertThat(rewrite("SELECT f(a >> 1) + 1 FROM t WHERE (c & 4) <> 0 AND d = 1"))
+                .isEqualTo("SELECT f(PUBLIC.MYSQL_BIT_SHIFT_RIGHT(a , 1)) + 1 FROM t WHERE (PUBLIC.MYSQL_BIT_AND(c , 4)) <> 0"
+                        + " AND d = 1");
+        assertThat(rewrite("UPDATE t SET f = f | 8 WHERE id = 2"))
+                .isEqualTo("UPDATE t SET f = PUBLIC.MYSQL_BIT_OR(f , 8) WHERE id = 2");
+        String untouched = "SELECT a || b, a && b, 'x & y' FROM t";
+        assertThat(rewrite(untouched)).isEqualTo(untouched);
+    }
+
+    @Test
     void assertSharedLocksBecomeExclusive() {
         assertThat(rewrite("SELECT v FROM t WHERE id = 1 FOR SHARE")).isEqualTo("SELECT v FROM t WHERE id = 1 FOR UPDATE");
         assertThat(rewrite("SELECT v FROM t WHERE id = 1 LOCK IN SHARE MODE"))
