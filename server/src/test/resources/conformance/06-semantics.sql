@@ -276,3 +276,30 @@ SELECT id, f, f & 4, f >> 1 FROM flags WHERE f & 4 <> 0 OR f ^ 10 = 0 ORDER BY i
 1 | 5 | 4 | 2
 2 | 10 | 0 | 5
 3 | 7 | 4 | 3
+
+-- a text column compared with a number: compared as numbers, the text's numeric prefix with warning 1292
+CREATE TABLE txtnum (id INT PRIMARY KEY, s VARCHAR(10), x INT);
+INSERT INTO txtnum VALUES (1, 'abc', 1), (2, '5', 2), (3, '5x', 3), (4, ' 75 ', 4);
+-> ok affected=4
+
+SELECT id, s = 5 FROM txtnum WHERE s IN (5, 75) ORDER BY id;
+-> rows
+2 | 1
+3 | 1
+4 | 0
+
+SELECT id FROM txtnum WHERE 5 = s;
+-> rows
+2
+3
+
+SELECT id FROM txtnum WHERE txtnum.s BETWEEN 70 AND 80 AND x > 0;
+-> rows
+4
+
+UPDATE txtnum SET x = 9 WHERE s = 5;
+-> error 1292 22007 Truncated incorrect DOUBLE value: 'abc'
+
+SELECT COUNT(*) FROM txtnum WHERE x = 9;
+-> rows
+0

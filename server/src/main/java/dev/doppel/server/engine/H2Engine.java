@@ -217,6 +217,8 @@ public final class H2Engine implements StorageEngine {
                     + MySqlArithmetic.class.getName() + ".divide\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_INTEGER_DIVIDE FOR \""
                     + MySqlArithmetic.class.getName() + ".integerDivide\"");
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_TEXT_NUMBER FOR \""
+                    + MySqlArithmetic.class.getName() + ".textNumber\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_LAST_INSERT_ID FOR \""
                     + MySqlArithmetic.class.getName() + ".lastInsertId\"");
             for (String each : JSON_FUNCTIONS) {

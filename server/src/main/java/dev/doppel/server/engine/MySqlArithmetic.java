@@ -48,4 +48,73 @@ public final class MySqlArithmetic {
         }
         return value;
     }
+
+    /**
+     * Text as MySQL reads it where it is compared with a number: the longest prefix that is a number (after leading
+     * spaces), 0 when there is none; spaces after the number are no more than that; text that is not a number as a whole gets warning 1292 (an error in a statement
+     * that changes rows in strict mode), as MySQL does.
+     */
+    public static Double textNumber(String text) {
+        if (text == null) {
+            return null;
+        }
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = numberPrefix(text, start);
+        double value = end == start ? 0 : Double.parseDouble(text.substring(start, end));
+        int rest = end;
+        while (rest < text.length() && Character.isWhitespace(text.charAt(rest))) {
+            rest++;
+        }
+        if (rest < text.length() || end == start) {
+            StatementEffects.Listener listener = StatementEffects.current();
+            if (listener != null) {
+                listener.truncatedNumber(text);
+            }
+        }
+        return value;
+    }
+
+    /** The end of the number at {@code start}: [+-] digits [. digits] [(e|E) [+-] digits]; {@code start} if none. */
+    private static int numberPrefix(String text, int start) {
+        int i = start;
+        if (i < text.length() && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = i;
+        while (i < text.length() && Character.isDigit(text.charAt(i))) {
+            i++;
+        }
+        boolean integerPart = i > digits;
+        if (i < text.length() && text.charAt(i) == '.') {
+            int fraction = i + 1;
+            int j = fraction;
+            while (j < text.length() && Character.isDigit(text.charAt(j))) {
+                j++;
+            }
+            if (j > fraction || integerPart) {
+                i = j;
+                integerPart = true;
+            }
+        }
+        if (!integerPart) {
+            return start;
+        }
+        if (i < text.length() && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            int j = i + 1;
+            if (j < text.length() && (text.charAt(j) == '+' || text.charAt(j) == '-')) {
+                j++;
+            }
+            int exponent = j;
+            while (j < text.length() && Character.isDigit(text.charAt(j))) {
+                j++;
+            }
+            if (j > exponent) {
+                i = j;
+            }
+        }
+        return i;
+    }
 }

@@ -1,15 +1,10 @@
 package dev.doppel.server.sql.translate;
 
-import dev.doppel.server.catalog.TableColumnKinds;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
-import dev.doppel.server.sql.parse.Keywords;
-import dev.doppel.server.sql.parse.ParsedStatement;
-import dev.doppel.server.sql.parse.StatementParser;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,22 +53,13 @@ final class BinaryStringCalls {
     /** Calls whose result is always binary. */
     private static final Set<String> BINARY_RESULTS = Set.of("UNHEX", "COMPRESS", "UNCOMPRESS", "RANDOM_BYTES");
     private static final Set<String> AS = Set.of("AS", "USING");
-    private static final Set<String> TABLE_LEADS = Set.of("FROM", "JOIN", "UPDATE", "INTO");
 
     private final List<Token> tokens;
-    private final String sql;
-    private final Session session;
-    /** The statement's tables, read when a column's type is first asked for. */
-    private List<Named> tables;
-
-    /** A table of the statement, its database spelled out, and its columns. */
-    private record Named(ParsedStatement.TableUse use, String database, TableColumnKinds columns) {
-    }
+    private final StatementColumns columns;
 
     private BinaryStringCalls(String sql, List<Token> tokens, Session session) {
-        this.sql = sql;
         this.tokens = tokens;
-        this.session = session;
+        this.columns = new StatementColumns(sql, tokens, session);
     }
 
     static void collect(SqlText statement, EngineEdits edits, Session session) {
@@ -134,7 +120,7 @@ final class BinaryStringCalls {
                 && TokenRanges.closing(tokens, from + 1) == to - 1) {
             return isBinaryResult(from, to - 1);
         }
-        return isColumn(from, to) && isBinaryColumn(from, to);
+        return columns.kindOf(from, to) == StatementColumns.Kind.BINARY;
     }
 
     private boolean isBinaryResult(int name, int close) {
@@ -162,100 +148,5 @@ final class BinaryStringCalls {
             }
         }
         return false;
-    }
-
-    /** A column reference: name, table.name or database.table.name. */
-    private boolean isColumn(int from, int to) {
-        if (to - from != 1 && to - from != 3 && to - from != 5) {
-            return false;
-        }
-        for (int i = from; i < to; i++) {
-            boolean name = (i - from) % 2 == 0;
-            if (name ? !tokens.get(i).isIdentifier() : !tokens.get(i).isSymbol(".")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether the column names a binary column of the statement's tables: of each table that has it, if unqualified. */
-    private boolean isBinaryColumn(int from, int to) {
-        String column = tokens.get(to - 1).text();
-        String table = to - from >= 3 ? tokens.get(to - 3).text() : null;
-        String database = to - from == 5 ? tokens.get(from).text() : null;
-        boolean found = false;
-        for (Named each : tables()) {
-            ParsedStatement.TableUse use = each.use();
-            boolean named = table == null || (use.alias() != null ? use.alias().equalsIgnoreCase(table)
-                    : use.table().equalsIgnoreCase(table)
-                    && (database == null || each.database().equalsIgnoreCase(database)));
-            if (!named || !each.columns().has(column)) {
-                continue;
-            }
-            if (!each.columns().isBinary(column)) {
-                return false;
-            }
-            found = true;
-        }
-        return found;
-    }
-
-    private List<ParsedStatement.TableUse> scannedTables() {
-        List<ParsedStatement.TableUse> result = new ArrayList<>();
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.kind() != Token.Kind.WORD || !TABLE_LEADS.contains(token.upper())) {
-                continue;
-            }
-            int at = i + 1;
-            if (!tokens.get(at).isIdentifier()) {
-                continue;
-            }
-            String database = null;
-            String table = tokens.get(at).text();
-            if (at + 2 < tokens.size() && tokens.get(at + 1).isSymbol(".") && tokens.get(at + 2).isIdentifier()) {
-                database = table;
-                table = tokens.get(at + 2).text();
-                at += 2;
-            }
-            at++;
-            if (at < tokens.size() && tokens.get(at).isWord("AS")) {
-                at++;
-            }
-            String alias = at < tokens.size() && tokens.get(at).isIdentifier()
-                    && !Keywords.isReserved(tokens.get(at)) ? tokens.get(at).text() : null;
-            result.add(new ParsedStatement.TableUse(database, table, alias, ParsedStatement.Use.READ, i + 1));
-        }
-        return result;
-    }
-
-    private List<Named> tables() {
-        if (tables == null) {
-            tables = new ArrayList<>();
-            if (session == null || !StatementParser.parses(tokens)) {
-                return tables;
-            }
-            List<ParsedStatement.TableUse> uses;
-            try {
-                uses = StatementParser.parse(sql, tokens).tables();
-            } catch (RuntimeException e) {
-                // the engine's forms in a statement the server rewrote already (CAST(? AS INTEGER) of a text SELECT's
-                // literal): the tables that follow FROM, JOIN, UPDATE and INTO
-                uses = scannedTables();
-            }
-            try {
-                for (ParsedStatement.TableUse use : uses) {
-                    String database = use.database() != null ? use.database() : session.schema();
-                    TableColumnKinds columns = database == null ? null
-                            : TableColumnKinds.of(session::engineConnection, database, use.table());
-                    if (columns != null) {
-                        tables.add(new Named(use, database, columns));
-                    }
-                }
-            } catch (RuntimeException e) {
-                // a statement the parser does not read here: its columns' types stay unknown, so text
-            }
-        }
-        return tables;
     }
 }

@@ -79,6 +79,7 @@ public final class EngineSql {
             step.collect(statement, edits);
         }
         BinaryStringCalls.collect(statement, edits, session);
+        TextNumberComparisons.collect(statement, edits, session);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
