@@ -303,3 +303,21 @@ UPDATE txtnum SET x = 9 WHERE s = 5;
 SELECT COUNT(*) FROM txtnum WHERE x = 9;
 -> rows
 0
+
+-- aggregates of a bare NULL, and the bit aggregates over unsigned 64-bit integers
+SELECT SUM(NULL), AVG(-NULL), MAX(NULL), SUM(DISTINCT (NULL)), STDDEV(NULL);
+-> rows
+NULL | NULL | NULL | NULL | NULL
+
+SELECT BIT_AND(x), BIT_OR(x), BIT_XOR(x) FROM txtnum;
+-> rows
+0 | 7 | 4
+
+SELECT BIT_AND(x), BIT_OR(x), BIT_XOR(x) FROM txtnum WHERE id > 10;
+-> rows
+18446744073709551615 | 0 | 0
+
+SELECT id % 2, BIT_OR(x), BIT_AND(-x) FROM txtnum GROUP BY id % 2 ORDER BY 1;
+-> rows
+0 | 6 | 18446744073709551612
+1 | 3 | 18446744073709551613

@@ -1,5 +1,6 @@
 package dev.doppel.server.engine;
 
+import dev.doppel.server.engine.aggregate.BitAggregate;
 import dev.doppel.server.engine.aggregate.GroupConcat;
 import dev.doppel.server.engine.binary.MySqlBinaryStrings;
 import dev.doppel.server.engine.binary.MySqlBitOperators;
@@ -211,6 +212,11 @@ public final class H2Engine implements StorageEngine {
             // again when next read)
             statement.execute("DROP AGGREGATE IF EXISTS PUBLIC.MYSQL_GROUP_CONCAT");
             statement.execute("CREATE AGGREGATE PUBLIC.MYSQL_GROUP_CONCAT FOR \"" + GroupConcat.class.getName() + "\"");
+            for (Class<?> each : List.of(BitAggregate.And.class, BitAggregate.Or.class, BitAggregate.Xor.class)) {
+                String name = "PUBLIC.MYSQL_BIT_" + each.getSimpleName().toUpperCase(java.util.Locale.ROOT) + "_AGG";
+                statement.execute("DROP AGGREGATE IF EXISTS " + name);
+                statement.execute("CREATE AGGREGATE " + name + " FOR \"" + each.getName() + "\"");
+            }
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.DATE_FORMAT DETERMINISTIC FOR \""
                     + MySqlFunctions.class.getName() + ".dateFormat\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_DIVIDE FOR \""

@@ -36,6 +36,7 @@ public final class EnginePipeline {
             (s, e) -> JsonSql.collect(s.sql(), s.tokens(), e.replaced()),            // JSON functions, ->, ->>
             WholeSeconds::times,                                                      // UTC_TIMESTAMP, SYSDATE
             new GroupConcatCalls(),                                                   // the server's GROUP_CONCAT
+            new NullAggregateArguments(),                                             // SUM(NULL), AVG(-NULL)
             new ColumnCharsets(),                                                     // CREATE TABLE's column charsets
             WholeSeconds::now,                                                        // NOW(), CURRENT_TIMESTAMP
             (s, e) -> StrToDate.collect(s.tokens(), e.replaced(), e.before(), e.after()), // STR_TO_DATE by format

@@ -37,6 +37,8 @@ public final class EngineSql {
     private static final Map<String, String> FUNCTION_NAMES = Map.ofEntries(Map.entry("IF", "CASEWHEN"),
             Map.entry("FIND_IN_SET", "PUBLIC.FIND_IN_SET"), Map.entry("CONCAT", "PUBLIC.MYSQL_CONCAT"),
             Map.entry("REVERSE", "PUBLIC.MYSQL_REVERSE"), Map.entry("MID", "SUBSTRING"),
+            Map.entry("BIT_AND", "PUBLIC.MYSQL_BIT_AND_AGG"), Map.entry("BIT_OR", "PUBLIC.MYSQL_BIT_OR_AGG"),
+            Map.entry("BIT_XOR", "PUBLIC.MYSQL_BIT_XOR_AGG"),
             Map.entry("CONCAT_WS", "PUBLIC.MYSQL_CONCAT_WS"), Map.entry("REPLACE", "PUBLIC.MYSQL_REPLACE"),
             Map.entry("INSERT", "PUBLIC.MYSQL_INSERT"), Map.entry("REGEXP_REPLACE", "PUBLIC.MYSQL_REGEXP_REPLACE"),
             Map.entry("LENGTH", "PUBLIC.MYSQL_LENGTH"), Map.entry("DATE_FORMAT", "PUBLIC.DATE_FORMAT"),
