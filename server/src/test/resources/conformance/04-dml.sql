@@ -254,3 +254,19 @@ DELETE FROM counted WHERE id > 9;
 SELECT ROW_COUNT();
 -> rows
 0
+
+-- UPDATE applies its assignments from left to right
+CREATE TABLE lr (id INT PRIMARY KEY, a INT, b INT);
+INSERT INTO lr VALUES (1, 1, 10), (2, 2, 20);
+-> ok affected=2
+
+UPDATE lr SET a = a + 1, b = a * 100 WHERE id = 1;
+-> ok affected=1
+
+UPDATE lr SET a = 7, a = a + 1 WHERE id = 2;
+-> ok affected=1
+
+SELECT id, a, b FROM lr ORDER BY id;
+-> rows
+1 | 2 | 200
+2 | 8 | 20

@@ -98,7 +98,7 @@ public record DmlClauses(int refStart, int refEnd, int set, int where, int order
     }
 
     /** Where the clause starting at {@code start} ends: at the next clause, or the statement's end. */
-    int endOf(int start) {
+    public int endOf(int start) {
         int result = end;
         for (int each : new int[] {set, where, orderBy, limit}) {
             if (each > start && each < result) {

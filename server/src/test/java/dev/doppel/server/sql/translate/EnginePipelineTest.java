@@ -52,6 +52,20 @@ class EnginePipelineTest {
     }
 
     @Test
+    void assertUpdateAssignmentsRunFromLeftToRight() {
+        assertThat(rewrite("UPDATE t SET x = 3, x = 4 WHERE id = 1")).isEqualTo("UPDATE t SET x = 4 WHERE id = 1");
+        assertThat(rewrite("UPDATE t SET a = a + 1, b = a * 2 WHERE id = 1"))
+                .isEqualTo("UPDATE t SET a = a + 1, b = (a + 1) * 2 WHERE id = 1");
+        assertThat(rewrite("UPDATE t SET x = x + 1, x = x * 2")).isEqualTo("UPDATE t SET x = (x + 1) * 2");
+        assertThat(rewrite("UPDATE t u SET u.a = b, b = u.a, c = f(a) ORDER BY id LIMIT 1"))
+                .startsWith("UPDATE t u SET a = b, b = (b), c = f((b))");
+        String plain = "UPDATE t SET a = 1, b = b + 1 WHERE a = 2";
+        assertThat(rewrite(plain)).isEqualTo(plain);
+        String subquery = "UPDATE t SET a = 1, b = (SELECT a FROM u)";
+        assertThat(rewrite(subquery)).isEqualTo(subquery);
+    }
+
+    @Test
     void assertSharedLocksBecomeExclusive() {
         assertThat(rewrite("SELECT v FROM t WHERE id = 1 FOR SHARE")).isEqualTo("SELECT v FROM t WHERE id = 1 FOR UPDATE");
         assertThat(rewrite("SELECT v FROM t WHERE id = 1 LOCK IN SHARE MODE"))
