@@ -321,3 +321,8 @@ SELECT id % 2, BIT_OR(x), BIT_AND(-x) FROM txtnum GROUP BY id % 2 ORDER BY 1;
 -> rows
 0 | 6 | 18446744073709551612
 1 | 3 | 18446744073709551613
+
+-- hexadecimal and bit-value literals are numbers in numeric context, binary strings elsewhere
+SELECT X'41' + 1, 0x41 = 65, 0x10 * 2, -0x10, b'101' + 0, HEX(b'101'), 0b101 + 0, HEX(X'41');
+-> rows
+66 | 1 | 32 | -16 | 5 | 05 | 5 | 41

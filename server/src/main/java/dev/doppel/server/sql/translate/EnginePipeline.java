@@ -28,6 +28,7 @@ public final class EnginePipeline {
             new CastTypes(),        // CAST(x AS SIGNED | UNSIGNED | CHAR [CHARACTER SET cs]), CONVERT(x USING cs)
             new SharedLocks(),      // FOR SHARE, LOCK IN SHARE MODE
             new CollateClauses(),   // expr COLLATE name
+            new HexLiteralContexts(), // X'..', 0x.., B'..' in numeric context
             new BitOperators(),     // &, |, ^, ~, <<, >>
             new HavingAliases());   // HAVING over select-list aliases, without GROUP BY
 

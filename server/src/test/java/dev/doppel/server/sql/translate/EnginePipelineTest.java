@@ -66,6 +66,15 @@ class EnginePipelineTest {
     }
 
     @Test
+    void assertHexAndBitLiteralsAreNumbersInNumericContext() {
+        assertThat(rewrite("SELECT X'41' + 1, 0x41 = 65, 65 = 0x41, -0x10, 2 * b'101'"))
+                .isEqualTo("SELECT 65 + 1, 65 = 65, 65 = 65, -16, 2 * 5");
+        assertThat(rewrite("SELECT b'101', B'1000000001', X'41', 0x41 = 'A', HEX(0x41)"))
+                .isEqualTo("SELECT X'05', X'0201', X'41', 0x41 = 'A', HEX(0x41)");
+        assertThat(rewrite("SELECT X'FF' & 15")).isEqualTo("SELECT PUBLIC.MYSQL_BIT_AND(X'FF' , 15)");
+    }
+
+    @Test
     void assertSharedLocksBecomeExclusive() {
         assertThat(rewrite("SELECT v FROM t WHERE id = 1 FOR SHARE")).isEqualTo("SELECT v FROM t WHERE id = 1 FOR UPDATE");
         assertThat(rewrite("SELECT v FROM t WHERE id = 1 LOCK IN SHARE MODE"))
