@@ -1,11 +1,10 @@
 package dev.doppel.server.engine.aggregate;
 
+import dev.doppel.server.engine.binary.UnsignedBits;
 import org.h2.api.Aggregate;
 import org.h2.value.Value;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.sql.Connection;
 
 /**
@@ -16,8 +15,6 @@ import java.sql.Connection;
  * rounded, text by its numeric value. Registered anew at every start as PUBLIC.MYSQL_BIT_AND_AGG, _OR_AGG, _XOR_AGG.
  */
 public abstract sealed class BitAggregate implements Aggregate {
-    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
-
     private long bits;
 
     BitAggregate(long initial) {
@@ -45,8 +42,7 @@ public abstract sealed class BitAggregate implements Aggregate {
 
     @Override
     public Object getResult() {
-        BigInteger unsigned = BigInteger.valueOf(bits);
-        return new BigDecimal(bits < 0 ? unsigned.add(TWO_TO_64) : unsigned);
+        return UnsignedBits.decimal(bits);
     }
 
     static long bits(Object value) {
@@ -67,26 +63,14 @@ public abstract sealed class BitAggregate implements Aggregate {
                 return bool ? 1 : 0;
             }
             case byte[] bytes -> {
-                long result = 0;
-                for (byte each : bytes) {
-                    result = (result << 8) | (each & 0xFF);
-                }
-                return result;
+                return UnsignedBits.ofBytes(bytes);
             }
             default -> {
-                BigInteger number;
                 try {
-                    number = new BigDecimal(value.toString().trim()).setScale(0, RoundingMode.HALF_UP).toBigInteger();
+                    return UnsignedBits.ofNumber(new BigDecimal(value.toString().trim()));
                 } catch (NumberFormatException e) {
                     return 0;
                 }
-                if (number.signum() >= 0 && number.bitLength() > 64) {
-                    return -1L;
-                }
-                if (number.signum() < 0 && number.bitLength() > 63) {
-                    return Long.MIN_VALUE;
-                }
-                return number.longValue();
             }
         }
     }

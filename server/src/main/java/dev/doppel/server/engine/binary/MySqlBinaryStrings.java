@@ -3,7 +3,6 @@ package dev.doppel.server.engine.binary;
 import dev.doppel.server.engine.MySqlPadding;
 
 import org.h2.value.Value;
-import org.h2.value.ValueNull;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
@@ -296,7 +295,7 @@ public final class MySqlBinaryStrings {
     }
 
     private static boolean absent(Value value) {
-        return value == null || value == ValueNull.INSTANCE;
+        return MySqlValueBytes.isNull(value);
     }
 
     private static boolean tooLong(String function, double length) {

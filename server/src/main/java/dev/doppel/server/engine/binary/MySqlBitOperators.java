@@ -1,11 +1,8 @@
 package dev.doppel.server.engine.binary;
 
 import org.h2.value.Value;
-import org.h2.value.ValueNull;
 
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 
 /**
  * MySQL's bit operators &amp;, |, ^, ~, &lt;&lt; and &gt;&gt; (the engine has none of them as operators): both
@@ -14,10 +11,6 @@ import java.math.RoundingMode;
  * Registered as PUBLIC.MYSQL_BIT_*; sql.translate.BitOperators writes the operators as their calls.
  */
 public final class MySqlBitOperators {
-    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
-    private static final BigInteger MAX_UNSIGNED = TWO_TO_64.subtract(BigInteger.ONE);
-    private static final BigInteger MIN_SIGNED = BigInteger.ONE.shiftLeft(63).negate();
-
     private MySqlBitOperators() {
     }
 
@@ -61,35 +54,22 @@ public final class MySqlBitOperators {
             case Value.BOOLEAN:
                 return value.getBoolean() ? 1 : 0;
             case Value.BINARY, Value.VARBINARY, Value.BLOB:
-                long result = 0;
-                for (byte each : value.getBytesNoCopy()) {
-                    result = (result << 8) | (each & 0xFF);
-                }
-                return result;
+                return UnsignedBits.ofBytes(value.getBytesNoCopy());
             default:
                 break;
         }
-        BigInteger number;
         try {
-            number = value.getBigDecimal().setScale(0, RoundingMode.HALF_UP).toBigInteger();
+            return UnsignedBits.ofNumber(value.getBigDecimal());
         } catch (RuntimeException e) {
             return 0; // text that is no number counts as 0, as in MySQL
         }
-        if (number.compareTo(MAX_UNSIGNED) > 0) {
-            return -1L;
-        }
-        if (number.compareTo(MIN_SIGNED) < 0) {
-            return Long.MIN_VALUE;
-        }
-        return number.longValue();
     }
 
     private static BigDecimal result(long bits) {
-        BigInteger unsigned = BigInteger.valueOf(bits);
-        return new BigDecimal(bits < 0 ? unsigned.add(TWO_TO_64) : unsigned);
+        return UnsignedBits.decimal(bits);
     }
 
     private static boolean absent(Value value) {
-        return value == null || value == ValueNull.INSTANCE;
+        return MySqlValueBytes.isNull(value);
     }
 }

@@ -53,9 +53,14 @@ public final class MySqlValueBytes {
         }
     }
 
+    /** Whether the engine value is SQL NULL (a Java null where the engine passes one). */
+    public static boolean isNull(Value value) {
+        return value == null || value == ValueNull.INSTANCE;
+    }
+
     /** An engine value's bytes, as {@link #bytes(Object)}; null for SQL NULL. */
     public static byte[] bytes(Value value) {
-        if (value == null || value == ValueNull.INSTANCE) {
+        if (isNull(value)) {
             return null;
         }
         return switch (value.getValueType()) {

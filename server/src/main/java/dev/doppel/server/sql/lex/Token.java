@@ -36,6 +36,11 @@ public record Token(Kind kind, String text, int start, int end) {
         return kind == Kind.WORD || kind == Kind.QUOTED_IDENTIFIER;
     }
 
+    /** A hexadecimal (0x..) or bit-value (0b..) number, which MySQL reads as a binary string outside numeric context. */
+    public boolean isHexOrBitNumber() {
+        return kind == Kind.NUMBER && (text.startsWith("0x") || text.startsWith("0b"));
+    }
+
     public String upper() {
         return text.toUpperCase(Locale.ROOT);
     }

@@ -161,8 +161,7 @@ public final class FunctionArguments {
     /** MySQL's text_string: a quoted string, 0x.. or 0b... */
     private static void separator(TokenCursor cursor) {
         Token token = cursor.peek();
-        if (token != null && token.kind() == Token.Kind.NUMBER
-                && (token.text().startsWith("0x") || token.text().startsWith("0b"))) {
+        if (token != null && token.isHexOrBitNumber()) {
             cursor.next();
         } else {
             string(cursor);

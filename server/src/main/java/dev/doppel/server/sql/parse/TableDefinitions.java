@@ -493,8 +493,7 @@ final class TableDefinitions {
     /** MySQL's text_string: a quoted string, or a 0x / 0b literal. */
     private void textString() {
         Token token = cursor.peek();
-        if (token != null && token.kind() == Token.Kind.NUMBER
-                && (token.text().startsWith("0x") || token.text().startsWith("0b"))) {
+        if (token != null && token.isHexOrBitNumber()) {
             cursor.next();
         } else {
             state.expressions.bitExpression();

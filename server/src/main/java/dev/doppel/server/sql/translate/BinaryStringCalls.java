@@ -108,7 +108,7 @@ final class BinaryStringCalls {
             return first.isWord("X") || first.isWord("B") || first.isWord("_binary");
         }
         if (to - from == 1 && first.kind() == Token.Kind.NUMBER) {
-            return first.text().startsWith("0x") || first.text().startsWith("0b");
+            return first.isHexOrBitNumber();
         }
         if (first.isWord("BINARY") && to - from > 1) {
             return true;

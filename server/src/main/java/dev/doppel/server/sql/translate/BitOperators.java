@@ -23,6 +23,7 @@ final class BitOperators implements StatementRewrite {
             "^", "PUBLIC.MYSQL_BIT_XOR(", "<<", "PUBLIC.MYSQL_BIT_SHIFT_LEFT(", ">>", "PUBLIC.MYSQL_BIT_SHIFT_RIGHT(");
     private static final Set<String> BIT_SYMBOLS = Set.of("&", "|", "^", "~", "<<", ">>");
     private static final Set<String> UNARY = Set.of("-", "+", "~", "!");
+    private static final Set<String> ARITHMETIC = Set.of("+", "-", "*", "/", "%");
     /** Words that end an operand chain although they are no reserved word of the parser's list. */
     private static final Set<String> NOT_OPERANDS = Set.of("AND", "OR", "XOR", "NOT", "IS", "IN", "LIKE", "REGEXP",
             "RLIKE", "BETWEEN", "AS", "FROM", "WHERE", "THEN", "ELSE", "END", "WHEN", "ASC", "DESC", "COLLATE", "ESCAPE",
@@ -192,7 +193,7 @@ final class BitOperators implements StatementRewrite {
 
         private static boolean isBinaryOperator(Token token) {
             if (token.kind() == Token.Kind.SYMBOL) {
-                return BINARY.containsKey(token.text()) || Set.of("+", "-", "*", "/", "%").contains(token.text());
+                return BINARY.containsKey(token.text()) || ARITHMETIC.contains(token.text());
             }
             return token.isWord("DIV") || token.isWord("MOD");
         }

@@ -51,7 +51,7 @@ final class HexLiteralContexts implements StatementRewrite {
     /** The end (exclusive) of a hexadecimal or bit literal at {@code i}, or -1. */
     private static int literalEnd(List<Token> tokens, int i) {
         Token token = tokens.get(i);
-        if (token.kind() == Token.Kind.NUMBER && (token.text().startsWith("0x") || token.text().startsWith("0b"))) {
+        if (token.isHexOrBitNumber()) {
             return i + 1;
         }
         if (token.kind() == Token.Kind.WORD && (token.isWord("X") || token.isWord("B")) && i + 1 < tokens.size()
@@ -111,7 +111,7 @@ final class HexLiteralContexts implements StatementRewrite {
     }
 
     private static boolean isNumber(Token token) {
-        return token.kind() == Token.Kind.NUMBER && !token.text().startsWith("0x") && !token.text().startsWith("0b");
+        return token.kind() == Token.Kind.NUMBER && !token.isHexOrBitNumber();
     }
 
     /** B'bits' as X'hex': whole bytes, the bits right-aligned as MySQL stores them. */

@@ -3,13 +3,13 @@ package dev.doppel.server.sql.translate;
 import dev.doppel.server.catalog.TableColumnKinds;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.access.TableReferences;
 import dev.doppel.server.sql.parse.Keywords;
 import dev.doppel.server.sql.parse.ParsedStatement;
 import dev.doppel.server.sql.parse.StatementParser;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The kind of a column a statement names, from the tables it names (catalog.TableColumnKinds, cached per change of
@@ -21,8 +21,6 @@ import java.util.Set;
 final class StatementColumns {
     enum Kind { TEXT, BINARY, OTHER, UNKNOWN }
 
-    private static final Set<String> TABLE_LEADS = Set.of("FROM", "JOIN", "UPDATE", "INTO");
-
     private final String sql;
     private final List<Token> tokens;
     private final Session session;
@@ -30,7 +28,7 @@ final class StatementColumns {
     private List<Named> tables;
 
     /** A table of the statement, its database spelled out, and its columns. */
-    private record Named(ParsedStatement.TableUse use, String database, TableColumnKinds columns) {
+    private record Named(String table, String alias, String database, TableColumnKinds columns) {
     }
 
     StatementColumns(String sql, List<Token> tokens, Session session) {
@@ -63,9 +61,8 @@ final class StatementColumns {
         String database = to - from == 5 ? tokens.get(from).text() : null;
         Kind result = Kind.UNKNOWN;
         for (Named each : tables()) {
-            ParsedStatement.TableUse use = each.use();
-            boolean named = table == null || (use.alias() != null ? use.alias().equalsIgnoreCase(table)
-                    : use.table().equalsIgnoreCase(table)
+            boolean named = table == null || (each.alias() != null ? each.alias().equalsIgnoreCase(table)
+                    : each.table().equalsIgnoreCase(table)
                     && (database == null || each.database().equalsIgnoreCase(database)));
             if (!named || !each.columns().has(column)) {
                 continue;
@@ -80,33 +77,41 @@ final class StatementColumns {
         return result;
     }
 
-    private List<ParsedStatement.TableUse> scannedTables() {
-        List<ParsedStatement.TableUse> result = new ArrayList<>();
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.kind() != Token.Kind.WORD || !TABLE_LEADS.contains(token.upper())) {
-                continue;
+    /**
+     * The tables of a statement the parser does not read (the engine's forms in a statement the server rewrote
+     * already, as CAST(? AS INTEGER) for a text SELECT's literal), found on its tokens as the first wall finds them.
+     */
+    private List<Named> scannedTables() {
+        TableReferences references = new TableReferences(tokens);
+        List<TableReferences.Ref> refs = new ArrayList<>(references.scan(0, tokens.size(), false));
+        Token first = tokens.get(0);
+        if (first.isWord("UPDATE")) {
+            int start = 1;
+            while (start < tokens.size()
+                    && (tokens.get(start).isWord("LOW_PRIORITY") || tokens.get(start).isWord("IGNORE"))) {
+                start++;
             }
-            int at = i + 1;
-            if (!tokens.get(at).isIdentifier()) {
-                continue;
+            refs.addAll(references.scan(start, tokens.size(), true));
+        } else if (first.isWord("INSERT") || first.isWord("REPLACE")) {
+            int into = references.topLevel(1, "INTO");
+            TableReferences.Ref target = into < 0 ? null : references.name(into + 1);
+            if (target != null) {
+                refs.add(target);
             }
-            String database = null;
-            String table = tokens.get(at).text();
-            if (at + 2 < tokens.size() && tokens.get(at + 1).isSymbol(".") && tokens.get(at + 2).isIdentifier()) {
-                database = table;
-                table = tokens.get(at + 2).text();
-                at += 2;
-            }
-            at++;
-            if (at < tokens.size() && tokens.get(at).isWord("AS")) {
-                at++;
-            }
-            String alias = at < tokens.size() && tokens.get(at).isIdentifier()
-                    && !Keywords.isReserved(tokens.get(at)) ? tokens.get(at).text() : null;
-            result.add(new ParsedStatement.TableUse(database, table, alias, ParsedStatement.Use.READ, i + 1));
+        }
+        List<Named> result = new ArrayList<>();
+        for (TableReferences.Ref ref : refs) {
+            add(result, ref.database(), ref.table(), ref.alias());
         }
         return result;
+    }
+
+    private void add(List<Named> result, String database, String table, String alias) {
+        String schema = database != null ? database : session.schema();
+        TableColumnKinds columns = schema == null ? null : TableColumnKinds.of(session::engineConnection, schema, table);
+        if (columns != null) {
+            result.add(new Named(table, alias, schema, columns));
+        }
     }
 
     private List<Named> tables() {
@@ -115,22 +120,16 @@ final class StatementColumns {
             if (session == null || !StatementParser.parses(tokens)) {
                 return tables;
             }
-            List<ParsedStatement.TableUse> uses;
             try {
-                uses = StatementParser.parse(sql, tokens).tables();
-            } catch (RuntimeException e) {
-                // the engine's forms in a statement the server rewrote already (CAST(? AS INTEGER) of a text SELECT's
-                // literal): the tables that follow FROM, JOIN, UPDATE and INTO
-                uses = scannedTables();
-            }
-            try {
+                List<ParsedStatement.TableUse> uses;
+                try {
+                    uses = StatementParser.parse(sql, tokens).tables();
+                } catch (RuntimeException e) {
+                    tables = scannedTables();
+                    return tables;
+                }
                 for (ParsedStatement.TableUse use : uses) {
-                    String database = use.database() != null ? use.database() : session.schema();
-                    TableColumnKinds columns = database == null ? null
-                            : TableColumnKinds.of(session::engineConnection, database, use.table());
-                    if (columns != null) {
-                        tables.add(new Named(use, database, columns));
-                    }
+                    add(tables, use.database(), use.table(), use.alias());
                 }
             } catch (RuntimeException e) {
                 // the catalog cannot be read now: the columns' kinds stay unknown

@@ -158,8 +158,7 @@ final class TextNumberComparisons {
         if (i < tokens.size() && (tokens.get(i).isSymbol("-") || tokens.get(i).isSymbol("+"))) {
             i++;
         }
-        if (i < tokens.size() && tokens.get(i).kind() == Token.Kind.NUMBER && !tokens.get(i).text().startsWith("0x")
-                && !tokens.get(i).text().startsWith("0b")) {
+        if (i < tokens.size() && tokens.get(i).kind() == Token.Kind.NUMBER && !tokens.get(i).isHexOrBitNumber()) {
             return i + 1;
         }
         if (i + 5 < tokens.size() && tokens.get(i).isWord("CAST") && tokens.get(i + 1).isSymbol("(")
