@@ -58,3 +58,29 @@ SHOW DATABASES;
 information_schema
 mysql
 performance_schema
+
+-- information_schema is read without a database too (after the current one was dropped: 1049 before)
+-- MySQL 8.4's keywords: 8.4 reserved MANUAL, PARALLEL, QUALIFY and TABLESAMPLE, and dropped MASTER_BIND
+SELECT WORD, RESERVED FROM information_schema.KEYWORDS WHERE WORD IN ('account', 'begin', 'manual', 'master_bind', 'tablesample', 'zerofill') ORDER BY WORD;
+-> rows
+ACCOUNT | 0
+BEGIN | 0
+MANUAL | 1
+TABLESAMPLE | 1
+ZEROFILL | 1
+
+CREATE TEMPORARY TABLE keywords_as_names (manual INT);
+-> error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'manual INT)' at line 1
+
+-- the current database was dropped above: there is none
+CREATE TEMPORARY TABLE keywords_as_names (`manual` INT, master_bind INT, account INT);
+-> error 1046 3D000 No database selected
+
+CREATE DATABASE conf_keywords;
+-> ok affected=1
+
+CREATE TABLE conf_keywords.names (`manual` INT, master_bind INT, account INT);
+-> ok affected=0
+
+DROP DATABASE conf_keywords;
+-> ok affected=1

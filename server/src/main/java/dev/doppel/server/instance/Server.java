@@ -126,6 +126,8 @@ public final class Server {
                     backupLock, this::requestStop);
             dev.doppel.server.catalog.InformationSchemaTables.register(tables, new CatalogViewers(context),
                     context::schemas);
+            dev.doppel.server.catalog.InformationSchemaKeywords.register(tables,
+                    dev.doppel.server.sql.parse.Keywords.words(), dev.doppel.server.sql.parse.Keywords::isReservedWord);
             network = new NetworkServer(context);
             int port = config.skipNetworking() ? 0 : bind();
             Path socket = config.socket();

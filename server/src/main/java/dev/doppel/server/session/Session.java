@@ -53,6 +53,8 @@ public final class Session {
     private List<Warning> warnings = new ArrayList<>();
     private String schema;
     private Connection engineConnection;
+    /** The engine's schema of a connection without a database (the engine has no "none"). */
+    private String noSchema;
     /** This session's view of the server's user-level locks, made on first use. */
     private UserLockService userLocks;
     /** The engine connection's lock timeout as last set, -1 before it is set. */
@@ -171,10 +173,6 @@ public final class Session {
 
     public Map<String, Object> userVariables() {
         return userVariables;
-    }
-
-    public SessionStateTracker stateTracker() {
-        return stateTracker;
     }
 
     public String schema() {
@@ -390,9 +388,17 @@ public final class Session {
     public void dropCurrentSchema() {
         schema = null;
         stateTracker.schemaChanged("");
+        if (engineConnection != null && noSchema != null) {
+            try {
+                // back where a connection without a database starts: the engine otherwise resolves every name,
+                // information_schema's too, in the dropped schema (1049)
+                engineConnection.setSchema(noSchema);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot leave the dropped schema", e);
+            }
+        }
     }
 
-    /** This session's engine connection, opened on first use. */
     /** The engine connection if one is open, null otherwise (never opens one). */
     public Connection openEngineConnection() {
         return engineConnection;
@@ -401,6 +407,7 @@ public final class Session {
     public Connection engineConnection() throws SQLException {
         if (engineConnection == null) {
             engineConnection = server.engine().connect();
+            noSchema = engineConnection.getSchema();
             engineLockTimeout = -1;
             engineStatementTimeout = 0;
             syncLockTimeout(); // also for the statements that do not sync it themselves (DDL)

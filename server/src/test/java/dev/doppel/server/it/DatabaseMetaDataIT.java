@@ -139,6 +139,27 @@ class DatabaseMetaDataIT {
         }
     }
 
+    /** Hibernate asks at startup; Connector/J reads information_schema.KEYWORDS for it (1109 before). */
+    @Test
+    void theReservedWordsComeFromInformationSchemaKeywords() throws Exception {
+        try (Connection connection = connect("")) {
+            List<String> keywords = List.of(connection.getMetaData().getSQLKeywords().split(","));
+            // Connector/J leaves out the words SQL:2003 reserves itself
+            assertThat(keywords).contains("ACCESSIBLE", "DATABASES", "MANUAL", "QUALIFY", "ZEROFILL")
+                    .doesNotContain("ACCOUNT", "SELECT", "MASTER_BIND");
+        }
+        try (Connection connection = connect(""); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT WORD, RESERVED FROM information_schema.KEYWORDS"
+                        + " WHERE WORD IN ('begin', 'select', 'qualify', 'json_value') ORDER BY WORD")) {
+            Map<String, Integer> found = new LinkedHashMap<>();
+            while (rows.next()) {
+                found.put(rows.getString(1), rows.getInt(2));
+            }
+            assertThat(found).containsExactly(entry("BEGIN", 0), entry("JSON_VALUE", 0), entry("QUALIFY", 1),
+                    entry("SELECT", 1));
+        }
+    }
+
     @Test
     void assertMariaDbConnectorMetaData() throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + server.port() + "/meta",
