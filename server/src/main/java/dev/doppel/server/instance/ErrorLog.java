@@ -102,6 +102,20 @@ public final class ErrorLog {
         write(0, Label.NOTE, code, "Server", message);
     }
 
+    /**
+     * Closes and opens the log file again (FLUSH LOGS, FLUSH ERROR LOGS): after a rotation that renamed the file,
+     * the log goes on in a new file under the configured name. Nothing to do when the log goes to stderr.
+     */
+    public void reopen() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().forEachRemaining(appender -> {
+            if (appender instanceof FileAppender<ILoggingEvent> file) {
+                file.stop();
+                file.start();
+            }
+        });
+    }
+
     /** Writes one line; {@code thread} is the connection id (0 for the server itself). */
     public void write(long thread, Label label, int code, String subsystem, String message) {
         if (label.priority > verbosity.getAsInt()) {

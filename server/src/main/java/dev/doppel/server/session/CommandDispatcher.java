@@ -160,6 +160,10 @@ final class CommandDispatcher {
                 ok();
             }
             case Command.COM_SET_OPTION -> setOption(payload);
+            case Command.COM_REFRESH -> {
+                new dev.doppel.server.sql.owned.FlushStatement(session).refresh(payload.readUnsignedByte());
+                ok();
+            }
             case Command.COM_PROCESS_KILL -> {
                 long id = payload.readUnsignedIntLE();
                 queries.commands().kill(id, false);

@@ -102,7 +102,7 @@ final class StatementRoutes {
         add("INSTALL UNINSTALL", PluginStatement::matches, ok(plugins::execute));
         add("INSTALL UNINSTALL", ALWAYS, ok((sql, tokens) -> syntaxErrorAt(sql, tokens, 1)));
         add("CLONE", ALWAYS, ok(clone::execute));
-        add("FLUSH", FlushStatement::matches, ok((sql, tokens) -> flush.execute(sql)));
+        add("FLUSH", ALWAYS, ok(flush::execute));
         add("LOCK UNLOCK", InstanceLockStatement::matches,
                 ok((sql, tokens) -> InstanceLockStatement.execute(tokens, session)));
         add("LOCK UNLOCK", LockTablesStatement::matches,

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -194,6 +195,38 @@ class SessionsIT {
                 .redirectErrorStream(true).start();
         assertThat(new String(ping.getInputStream().readAllBytes())).contains("mysqld is alive");
         assertThat(ping.waitFor()).isZero();
+    }
+
+    /** mysqladmin's flush commands and refresh (COM_REFRESH) work (1235 before); FLUSH LOGS reopens a rotated log. */
+    @Test
+    void flushCommandsWorkAndNeedReload() throws Exception {
+        String admin = MysqlCli.binary().replace("mysql", "mysqladmin").replace("mariadb", "mariadb-admin");
+        Process flush = new ProcessBuilder(admin, "--no-defaults", "-h127.0.0.1", "-P" + server.port(), "-uroot",
+                "flush-tables", "flush-logs", "flush-privileges", "flush-status", "refresh").redirectErrorStream(true)
+                .start();
+        assertThat(new String(flush.getInputStream().readAllBytes())).isEmpty();
+        assertThat(flush.waitFor()).isZero();
+        Path log = server.home().resolve("error.log");
+        Files.move(log, server.home().resolve("error.log.1"));
+        try (Connection root = connect(); Statement statement = root.createStatement()) {
+            statement.execute("FLUSH LOCAL ERROR LOGS, STATUS, RELAY LOGS FOR CHANNEL c, BINARY LOGS");
+            assertThat(log).as("reopened under its name").exists();
+            statement.execute("FLUSH TABLES meta.t, other");
+            assertThatThrownBy(() -> statement.execute("FLUSH STATUS,")).extracting(e -> ((SQLException) e).getErrorCode())
+                    .isEqualTo(1064);
+            assertThatThrownBy(() -> statement.execute("FLUSH TABLES, STATUS"))
+                    .extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(1064);
+            assertThatThrownBy(() -> statement.execute("FLUSH TABLES WITH READ LOCK"))
+                    .hasMessage("This version of MySQL doesn't yet support 'FLUSH TABLES WITH READ LOCK'");
+        }
+        try (Connection other = connect("other", "other-pw"); Statement statement = other.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("FLUSH TABLES"))
+                    .hasMessage("Access denied; you need (at least one of) the RELOAD privilege(s) for this operation");
+        }
+        Process refused = new ProcessBuilder(admin, "--no-defaults", "-h127.0.0.1", "-P" + server.port(), "-uother",
+                "-pother-pw", "refresh").redirectErrorStream(true).start();
+        assertThat(new String(refused.getInputStream().readAllBytes())).contains("RELOAD privilege");
+        assertThat(refused.waitFor()).isNotZero();
     }
 
     @Test
