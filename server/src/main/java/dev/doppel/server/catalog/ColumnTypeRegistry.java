@@ -18,9 +18,14 @@ import java.util.Map;
  * ({@code ENGINE_TYPE}). A recorded type is only believed while the engine still reports that same type, so a
  * change the registry did not follow (an ALTER form it does not parse) makes the column fall back to the type
  * derived from the engine instead of showing a stale one.
+ *
+ * <p>The table is the server's, not a client's: it lives in the engine's schema {@code public}, which no client
+ * statement reaches, so that SHOW TABLES, information_schema and dumps of the mysql schema leave it out. Data
+ * directories that kept it in {@code mysql} have it moved at startup.
  */
 public final class ColumnTypeRegistry {
-    public static final String TABLE = "mysql.doppel_column_types";
+    public static final String TABLE = "public.doppel_column_types";
+    private static final String FORMER_TABLE = "mysql.doppel_column_types";
 
     private ColumnTypeRegistry() {
     }
@@ -153,10 +158,20 @@ public final class ColumnTypeRegistry {
         return result;
     }
 
-    /** Creates the registry table in a data directory made before it existed. */
+    /** Creates the registry table where it is missing, moving the rows of a former one in the mysql schema. */
     public static void ensureTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute(createStatement());
+            boolean former;
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_SCHEMA = 'mysql' AND TABLE_NAME = 'doppel_column_types'")) {
+                former = rows.next() && rows.getInt(1) > 0;
+            }
+            if (former) {
+                statement.execute("MERGE INTO " + TABLE + " KEY (TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME) SELECT * FROM "
+                        + FORMER_TABLE);
+                statement.execute("DROP TABLE " + FORMER_TABLE);
+            }
         }
     }
 }

@@ -100,10 +100,11 @@ public final class Server {
             UnsignedColumns.install(new UnsignedColumns(engine::connect));
             try (Statement statement = systemConnection.createStatement()) {
                 statement.execute(VirtualTableFunction.createAliasStatement());
-                statement.execute(dev.doppel.server.catalog.ColumnTypeRegistry.createStatement());
+                dev.doppel.server.catalog.ColumnTypeRegistry.ensureTable(systemConnection);
                 for (UnsignedType each : UnsignedType.values()) {
                     statement.execute(each.createDomainStatement());
                 }
+                LogTables.create(systemConnection);
                 Set<String> engineTables = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"
                         + " WHERE UPPER(TABLE_SCHEMA) = 'INFORMATION_SCHEMA'")) {
