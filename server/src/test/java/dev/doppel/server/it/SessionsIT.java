@@ -222,6 +222,13 @@ class SessionsIT {
         try (Connection other = connect("other", "other-pw"); Statement statement = other.createStatement()) {
             assertThatThrownBy(() -> statement.execute("FLUSH TABLES"))
                     .hasMessage("Access denied; you need (at least one of) the RELOAD privilege(s) for this operation");
+            // mysqladmin password sets it first; its session value is an administrator's to set, as in MySQL
+            assertThatThrownBy(() -> statement.execute("SET sql_log_off = 1")).hasMessage("Access denied; you need"
+                    + " (at least one of) the SUPER, SYSTEM_VARIABLES_ADMIN or SESSION_VARIABLES_ADMIN privilege(s) for"
+                    + " this operation");
+        }
+        try (Connection root = connect(); Statement statement = root.createStatement()) {
+            statement.execute("SET sql_log_off = 1");
         }
         Process refused = new ProcessBuilder(admin, "--no-defaults", "-h127.0.0.1", "-P" + server.port(), "-uother",
                 "-pother-pw", "refresh").redirectErrorStream(true).start();

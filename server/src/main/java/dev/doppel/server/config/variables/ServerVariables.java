@@ -171,6 +171,8 @@ public final class ServerVariables {
                 bool("sql_big_selects", BOTH, true),
                 bool("sql_generate_invisible_primary_key", BOTH, false),
                 bool("sql_log_bin", SESSION, true).noCommandLine(),
+                // no general or slow query log is written yet, so there is nothing for it to leave out
+                bool("sql_log_off", BOTH, false),
                 set("sql_mode", BOTH, SqlMode.DEFAULT, SqlMode.NAMES.toArray(String[]::new)),
                 bool("sql_notes", BOTH, true),
                 bool("sql_quote_show_create", BOTH, true),

@@ -19,6 +19,10 @@ import java.util.Locale;
  * CHARACTER SET, and TRANSACTION ISOLATION LEVEL / READ ONLY|WRITE, several assignments separated by commas.
  */
 public final class SetStatement {
+    /** Session variables whose session value only an administrator may set (MySQL's "restricted" ones). */
+    private static final java.util.Set<String> RESTRICTED_SESSION = java.util.Set.of("binlog_format",
+            "explicit_defaults_for_timestamp", "pseudo_thread_id", "sql_log_bin", "sql_log_off");
+
     private final Session session;
     private final QueryExecutor executor;
 
@@ -173,6 +177,11 @@ public final class SetStatement {
         if (scope == VariableQualifier.GLOBAL && !session.privileges().hasGlobal("SYSTEM_VARIABLES_ADMIN")
                 && !session.privileges().hasGlobal("SUPER")) {
             throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("SUPER or SYSTEM_VARIABLES_ADMIN");
+        }
+        if (scope != VariableQualifier.GLOBAL && RESTRICTED_SESSION.contains(variable.name())
+                && !session.privileges().hasGlobal("SYSTEM_VARIABLES_ADMIN")
+                && !session.privileges().hasGlobal("SESSION_VARIABLES_ADMIN") && !session.privileges().hasGlobal("SUPER")) {
+            throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("SUPER, SYSTEM_VARIABLES_ADMIN or SESSION_VARIABLES_ADMIN");
         }
         boolean wasAutocommit = session.variables().autocommit();
         if (valueTokens.size() == 1 && valueTokens.get(0).isWord("DEFAULT")) {
