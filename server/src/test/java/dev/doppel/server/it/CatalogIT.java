@@ -291,6 +291,11 @@ class CatalogIT {
         try (Connection connection = connect("root", "", "cat"); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE info_parent (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
                     + " label VARCHAR(10) NOT NULL, n SMALLINT UNSIGNED DEFAULT 3, UNIQUE KEY label_uk (label))");
+            // Flyway's clean() names its columns with strings (1064 before)
+            assertThat(labels(statement, "SELECT routine_name AS 'N', routine_type \"T\" FROM information_schema.routines"
+                    + " WHERE routine_schema = 'cat'")).containsExactly("N", "T");
+            assertThat(labels(statement, "SELECT label 'Label', COUNT(*) AS 'how many' FROM info_parent GROUP BY label"))
+                    .containsExactly("Label", "how many");
             assertThat(labels(statement, "SELECT * FROM information_schema.SCHEMATA")).containsExactly("CATALOG_NAME",
                     "SCHEMA_NAME", "DEFAULT_CHARACTER_SET_NAME", "DEFAULT_COLLATION_NAME", "SQL_PATH",
                     "DEFAULT_ENCRYPTION");

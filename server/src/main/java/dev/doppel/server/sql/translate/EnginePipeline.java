@@ -30,7 +30,8 @@ public final class EnginePipeline {
             new CollateClauses(),   // expr COLLATE name
             new HexLiteralContexts(), // X'..', 0x.., B'..' in numeric context
             new BitOperators(),     // &, |, ^, ~, <<, >>
-            new HavingAliases());   // HAVING over select-list aliases, without GROUP BY
+            new HavingAliases(),    // HAVING over select-list aliases, without GROUP BY
+            new StringAliases());   // select-list aliases written as strings
 
     static final List<TokenRewrite> ENGINE_SPELLING = List.of(
             (s, e) -> DateArithmetic.collect(s.tokens(), e.replaced()),              // DATE_ADD, DATE_SUB, INTERVAL

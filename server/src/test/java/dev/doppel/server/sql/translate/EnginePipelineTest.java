@@ -11,6 +11,19 @@ class EnginePipelineTest {
     }
 
     @Test
+    void stringAliasesBecomeQuotedIdentifiers() {
+        assertThat(rewrite("SELECT routine_name AS 'N', COUNT(*) \"total\", a 'x`y' FROM t"))
+                .isEqualTo("SELECT routine_name AS `N`, COUNT(*) `total`, a `x``y` FROM t");
+        assertThat(rewrite("SELECT (SELECT b 'inner' FROM u) AS 'outer' FROM t"))
+                .isEqualTo("SELECT (SELECT b `inner` FROM u) AS `outer` FROM t");
+        // literals, not aliases
+        String literals = "SELECT 'a' 'b', DATE '2020-01-01', N'n', _latin1'l', x'41', a LIKE 'p', 'v' FROM t"
+                + " WHERE c = 'w' AND d IN ('x', 'y') ORDER BY e";
+        assertThat(rewrite(literals)).isEqualTo(literals);
+        assertThat(rewrite("INSERT INTO t VALUES (1, 'a')")).isEqualTo("INSERT INTO t VALUES (1, 'a')");
+    }
+
+    @Test
     void assertCastTypes() {
         assertThat(rewrite("SELECT CAST(x AS SIGNED), CONVERT(y, UNSIGNED INTEGER) FROM t"))
                 .isEqualTo("SELECT CAST(x AS BIGINT), CONVERT(y, BIGINT) FROM t");
