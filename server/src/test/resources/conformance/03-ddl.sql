@@ -109,3 +109,39 @@ ALTER TABLE t ADD COLUMN qty INT;
 
 ALTER TABLE t DROP COLUMN nope;
 -> error 1091 42000 Can't DROP 'nope'; check that column/key exists
+
+-- a dropped column leaves the keys it is part of; a key left without columns goes (1105 before)
+CREATE TABLE drop_keys (a INT, b INT, c INT, d INT, PRIMARY KEY (a, b), KEY bc (b, c), UNIQUE KEY ud (d));
+-> ok affected=0
+
+INSERT INTO drop_keys VALUES (1, 1, 1, 1), (1, 2, 2, 2);
+-> ok affected=2
+
+INSERT INTO drop_keys VALUES (1, 1, 5, 5);
+-> error 1062 23000 Duplicate entry '1-1' for key 'drop_keys.PRIMARY'
+
+ALTER TABLE drop_keys DROP COLUMN b;
+-> error 1062 23000 Duplicate entry '1' for key 'drop_keys.PRIMARY'
+
+DELETE FROM drop_keys WHERE b = 2;
+-> ok affected=1
+
+ALTER TABLE drop_keys DROP COLUMN b, DROP COLUMN d;
+-> ok affected=0
+
+SELECT INDEX_NAME, COLUMN_NAME, NON_UNIQUE FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = 'conf' AND TABLE_NAME = 'drop_keys' ORDER BY 1, SEQ_IN_INDEX;
+-> rows
+bc | c | 1
+PRIMARY | a | 0
+
+CREATE TABLE drop_parent (id INT PRIMARY KEY);
+-> ok affected=0
+
+CREATE TABLE drop_child (id INT, pid INT, x INT, KEY px (pid, x), CONSTRAINT drop_fk FOREIGN KEY (pid) REFERENCES drop_parent (id));
+-> ok affected=0
+
+ALTER TABLE drop_child DROP COLUMN pid;
+-> error 1828 HY000 Cannot drop column 'pid': needed in a foreign key constraint 'drop_fk'
+
+ALTER TABLE drop_child DROP COLUMN x;
+-> ok affected=0

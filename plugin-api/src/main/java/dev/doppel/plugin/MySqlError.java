@@ -132,6 +132,7 @@ public enum MySqlError {
             "Plugin '%s' is marked as not dynamically uninstallable. You have to stop the server to uninstall it."),
     ER_PLUGIN_NO_INSTALL(1721, "HY000",
             "Plugin '%s' is marked as not dynamically installable. You have to stop the server to install it."),
+    ER_FK_COLUMN_CANNOT_DROP(1828, "HY000", "Cannot drop column '%s': needed in a foreign key constraint '%s'", 192, 192),
     ER_MALFORMED_PACKET(1835, "HY000", "Malformed communication packet."),
     ER_MUST_CHANGE_PASSWORD_LOGIN(1862, "HY000", "Your password has expired. To log in you must change it using a client that supports expired passwords."),
     ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s"),

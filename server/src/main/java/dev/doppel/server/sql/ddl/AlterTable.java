@@ -45,6 +45,8 @@ public final class AlterTable {
     private TableInfo info;
     private final Deque<Undo> undo = new ArrayDeque<>();
     private final List<String> aside = new ArrayList<>();
+    /** Keys that lost a dropped column, by name: made again on the columns left before the columns go. */
+    private final java.util.Map<String, TableInfo.Index> shrunk = new java.util.LinkedHashMap<>();
 
     /** {@code sql} is the statement whose tokens the changes are; the table is {@code schema.table}. */
     AlterTable(Session session, String sql, String schema, String table) throws SQLException {
@@ -64,6 +66,11 @@ public final class AlterTable {
                 }
             }
             if (!aside.isEmpty()) {
+                for (TableInfo.Index each : shrunk.values()) {
+                    if (!each.columns().isEmpty()) {
+                        addIndex(each);
+                    }
+                }
                 List<String> quoted = aside.stream().map(CreateTableText::quote).toList();
                 execute(alter() + " DROP COLUMN (" + String.join(", ", quoted) + ")");
             }
@@ -153,7 +160,7 @@ public final class AlterTable {
                 String name = key.name();
                 if (name == null) {
                     name = unusedName(key.firstColumn());
-                } else if (info().index(name) != null) {
+                } else if (info().index(name) != null || shrunk.keySet().stream().anyMatch(name::equalsIgnoreCase)) {
                     throw MySqlError.ER_DUP_KEYNAME.exception(name);
                 }
                 key.name(table, name, edits);
@@ -190,7 +197,7 @@ public final class AlterTable {
     private String unusedName(String column) throws SQLException {
         String base = column == null ? "key" : column;
         String name = base;
-        for (int n = 2; info().index(name) != null; n++) {
+        for (int n = 2; info().index(name) != null || shrunk.containsKey(name); n++) {
             name = base + "_" + n;
         }
         return name;
@@ -234,10 +241,29 @@ public final class AlterTable {
         }
     }
 
+    /**
+     * Sets a column aside to be dropped at the end. As in MySQL, the column leaves every key it is part of, and a key
+     * left without columns goes; a column a foreign key needs cannot be dropped (1828).
+     */
     private void dropColumn(String column) throws SQLException {
         if (info().column(column) == null) {
             throw MySqlError.ER_CANT_DROP_FIELD_OR_KEY.exception(column);
         }
+        for (TableInfo.ForeignKey each : info().foreignKeys()) {
+            if (each.columns().stream().anyMatch(column::equalsIgnoreCase)) {
+                throw MySqlError.ER_FK_COLUMN_CANNOT_DROP.exception(column, each.name());
+            }
+        }
+        // the engine drops a key of this column alone with it, and refuses to drop a column of a wider key
+        for (TableInfo.Index each : List.copyOf(info().indexes())) {
+            if (each.columns().size() > 1 && each.columns().stream().anyMatch(column::equalsIgnoreCase)) {
+                dropIndex(each.name());
+                shrunk.put(each.name(), each);
+            }
+        }
+        shrunk.replaceAll((name, each) -> new TableInfo.Index(each.name(), each.primary(), each.unique(),
+                each.columns().stream().filter(other -> !other.equalsIgnoreCase(column)).toList(), each.engineIndex(),
+                each.engineConstraint()));
         String name = CreateTableText.quote(column);
         String renamed = CreateTableText.quote(ASIDE + aside.size() + "_" + column);
         execute(alter() + " RENAME COLUMN " + name + " TO " + renamed);
@@ -268,6 +294,26 @@ public final class AlterTable {
             String create = "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + engineName + " ON " + qualified()
                     + " " + columns;
             undo.push(() -> execute(create));
+        }
+    }
+
+    /** Makes a key dropped by {@link #dropIndex} again, on the columns it has now. */
+    private void addIndex(TableInfo.Index index) throws SQLException {
+        String alter = alter();
+        String columns = columnList(index.columns());
+        if (index.primary()) {
+            execute(alter + " ADD PRIMARY KEY " + columns);
+            undo.push(() -> execute(alter + " DROP PRIMARY KEY"));
+        } else if (index.engineConstraint() != null) {
+            String constraint = CreateTableText.quote(index.engineConstraint());
+            execute(alter + " ADD CONSTRAINT " + constraint + " UNIQUE " + columns);
+            undo.push(() -> execute(alter + " DROP CONSTRAINT " + constraint));
+        } else {
+            String engineName = CreateTableText.quote(index.engineIndex());
+            execute("CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + engineName + " ON " + qualified() + " "
+                    + columns);
+            String drop = "DROP INDEX " + CreateTableText.quote(schema) + "." + engineName;
+            undo.push(() -> execute(drop));
         }
     }
 

@@ -22,10 +22,13 @@ public final class DuplicateKey {
     /** An identifier in the engine's message: plain, or quoted with doubled quotes inside the quoted message. */
     private static final String NAME = "(?:\"\"(?:[^\"]|\"\"\"\")*\"\"|[^\".( ]+)";
     private static final Pattern VIOLATION = Pattern.compile("\"" + NAME + "\\.(?<name>" + NAME + ") (?:(?<primary>PRIMARY KEY) |INDEX "
-            + NAME + "\\." + NAME + " )?ON (?<schema>" + NAME + ")\\.(?<table>" + NAME + ")\\((?<columns>[^)]*)\\) (?:VALUES )?"
+            + NAME + "\\.(?<index>" + NAME + ") )?ON (?<schema>" + NAME + ")\\.(?<table>" + NAME + ")\\((?<columns>[^)]*)\\) (?:VALUES )?"
             + "\\( /\\*[^*]*\\*/ (?<values>.*)\\)\"");
     /** Names the engine makes up for unnamed constraints; MySQL names such a key after its first column. */
     private static final Pattern GENERATED_NAME = Pattern.compile("CONSTRAINT_[0-9A-F]+", Pattern.CASE_INSENSITIVE);
+
+    /** The engine's index of a primary key; a key of several columns is named this way, not as a PRIMARY KEY. */
+    private static final Pattern PRIMARY_KEY_INDEX = Pattern.compile("PRIMARY_KEY_[0-9A-F]*", Pattern.CASE_INSENSITIVE);
 
     private static final Pattern ENGINE_INDEX_SUFFIX = Pattern.compile("_INDEX_[0-9A-F]+$");
 
@@ -49,6 +52,10 @@ public final class DuplicateKey {
         if (matcher.group("primary") != null) {
             key = "PRIMARY";
             keyValues = primaryKeyValues(values, columns, unquote(matcher.group("schema")), table, connection);
+        } else if (PRIMARY_KEY_INDEX.matcher(unquote(matcher.group("index") != null ? matcher.group("index")
+                : matcher.group("name"))).matches()) {
+            key = "PRIMARY";
+            keyValues = values.subList(0, Math.min(columns.size(), values.size()));
         } else {
             String engineName = unquote(matcher.group("name"));
             String name = KeyNames.mysqlName(table, engineName);
