@@ -38,6 +38,7 @@ public final class ServerContext {
     private final ErrorLog log;
     private final CachingSha2Cache sha2Cache = new CachingSha2Cache();
     private final StatusCounters status = new StatusCounters();
+    private final GeneralLog generalLog;
     private final ConcurrentHashMap<Long, ConnectionInfo> connections = new ConcurrentHashMap<>();
     private final AtomicLong nextConnectionId = new AtomicLong(1);
     /**
@@ -76,6 +77,8 @@ public final class ServerContext {
         this.keys = keys;
         this.log = log;
         this.shutdownRequest = shutdownRequest;
+        this.generalLog = new GeneralLog(variables, config.basedir().resolve("bin").resolve("doppeld").toString(),
+                config.port(), config.socket());
         this.diskFullWatch = new DiskFullWatch(runningStatements, engine);
         this.memoryGovernor = new MemoryGovernor(runningStatements, (allocated, heapShare) ->
                 log.warning(0, String.format("A statement was stopped with error 1041: it had allocated %d MB, and the"
@@ -122,6 +125,10 @@ public final class ServerContext {
 
     public CachingSha2Cache sha2Cache() {
         return sha2Cache;
+    }
+
+    public GeneralLog generalLog() {
+        return generalLog;
     }
 
     public StatusCounters status() {

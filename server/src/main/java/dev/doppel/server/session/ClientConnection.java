@@ -430,6 +430,9 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             Session created = new Session(server, this, response, account, clientHost(), secure());
             created.connectTo(response.database());
             session = created;
+            GeneralLogLines.write(created, "Connect", response.user() + "@" + clientHost() + " on "
+                    + (response.database() == null ? "" : response.database()) + " using "
+                    + (unixSocket ? "Socket" : secure() ? "SSL/TLS" : "TCP/IP"));
             phase = Phase.COMMAND;
             ServerPackets.ok(output.begin(), 0, 0, 0, created.statusFlags(), 0, null, null, response.capabilities());
             output.end();
@@ -445,8 +448,10 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
 
     private void deny() {
         server.status().abortedConnects.increment();
-        sendErrorAndClose(nextSequence, MySqlError.ER_ACCESS_DENIED_ERROR.exception(
-                response.user(), clientHost(), usingPassword ? "YES" : "NO"));
+        MySqlException denied = MySqlError.ER_ACCESS_DENIED_ERROR.exception(response.user(), clientHost(),
+                usingPassword ? "YES" : "NO");
+        server.generalLog().write(id, "Connect", denied.getMessage());
+        sendErrorAndClose(nextSequence, denied);
     }
 
     /** Reports a protocol violation: ERR where the protocol allows it, one line to the error log, close. */

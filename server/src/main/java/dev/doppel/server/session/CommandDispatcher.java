@@ -139,14 +139,20 @@ final class CommandDispatcher {
         switch (command) {
             case Command.COM_QUERY -> {
                 String sql = Wire.readRestAsText(payload, charset);
-                session.commandStarted("Query", sql);
+                GeneralLogLines.write(session, "Query", sql);
+                // the process list shows other sessions' statements: without their passwords, as in MySQL
+                session.commandStarted("Query", dev.doppel.server.sql.lex.SecretRedaction.redact(sql));
                 session.server().status().questions.increment();
                 queries.executeText(sql);
             }
             case Command.COM_PING -> ok();
-            case Command.COM_QUIT -> session.connection().close();
+            case Command.COM_QUIT -> {
+                GeneralLogLines.write(session, "Quit", "");
+                session.connection().close();
+            }
             case Command.COM_INIT_DB -> {
                 String schema = Wire.readRestAsString(payload, charset);
+                GeneralLogLines.write(session, "Init DB", schema);
                 session.commandStarted("Init DB", null);
                 session.clearWarnings();
                 session.useSchema(schema);
@@ -223,6 +229,7 @@ final class CommandDispatcher {
     private void fieldList(ByteBuf payload, Charset charset) {
         String table = Wire.readNulTerminated(payload, charset);
         String wildcard = payload.isReadable() ? Wire.readRestAsString(payload, charset) : null;
+        GeneralLogLines.write(session, "Field List", table);
         session.commandStarted("Field List", null);
         List<ColumnDefinition> columns;
         try {

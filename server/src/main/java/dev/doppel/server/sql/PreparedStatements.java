@@ -123,6 +123,7 @@ public final class PreparedStatements {
     }
 
     private void prepare(String sql) {
+        dev.doppel.server.session.GeneralLogLines.write(session, "Prepare", sql);
         session.clearWarnings();
         List<Token> tokens = Lexer.tokenize(sql);
         if (tokens.isEmpty()) {
@@ -234,6 +235,7 @@ public final class PreparedStatements {
     }
 
     private void close(long id) {
+        dev.doppel.server.session.GeneralLogLines.write(session, "Close stmt", "");
         Prepared statement = statements.remove(id);
         session.writer().begin(0);
         if (statement != null && statement.engine != null) {
@@ -253,6 +255,7 @@ public final class PreparedStatements {
         }
         payload.readUnsignedIntLE();
         Object[] values = readParameters(payload, statement);
+        dev.doppel.server.session.GeneralLogLines.execute(session, statement.sql, statement.tokens, values);
         session.commandStarted("Execute", statement.sql);
         session.server().status().questions.increment();
         session.clearWarnings();

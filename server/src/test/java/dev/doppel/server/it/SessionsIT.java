@@ -236,6 +236,52 @@ class SessionsIT {
         assertThat(refused.waitFor()).isNotZero();
     }
 
+    /**
+     * The general query log: connections, refused ones, queries with passwords replaced, executed prepared statements
+     * with their values, Quit; nothing of a session with sql_log_off; FLUSH LOGS starts a rotated file anew.
+     */
+    @Test
+    void theGeneralLogWritesWhatMySqlWrites() throws Exception {
+        Path file = server.home().resolve("general.log");
+        try (Connection root = connect(); Statement statement = root.createStatement()) {
+            statement.execute("SET GLOBAL general_log_file = '" + file + "'");
+            statement.execute("SET GLOBAL general_log = ON");
+        }
+        try {
+            try (Connection logged = DriverManager.getConnection(server.url("mysql",
+                    "sslMode=DISABLED&allowPublicKeyRetrieval=true&useServerPrepStmts=true"), "root", "");
+                    Statement statement = logged.createStatement();
+                    java.sql.PreparedStatement prepared = logged.prepareStatement("SELECT ? + 1, CONCAT(?, '')")) {
+                statement.execute("CREATE USER 'glog'@'%' IDENTIFIED BY 'never-logged'");
+                statement.execute("DROP USER 'glog'@'%'");
+                prepared.setInt(1, 41);
+                prepared.setString(2, "it's");
+                prepared.executeQuery().close();
+                statement.execute("SET sql_log_off = ON");
+                statement.execute("SELECT 'not in the log'");
+            }
+            assertThatThrownBy(() -> connect("other", "wrong-pw")).isInstanceOf(SQLException.class);
+            String log = Files.readString(file);
+            assertThat(log).startsWith("/").contains(
+                    ", Version: 8.4.", "Time                 Id Command    Argument\n",
+                     " Query\tCREATE USER 'glog'@'%' IDENTIFIED BY <secret>\n",
+                    " Prepare\tSELECT ? + 1, CONCAT(?, '')\n", " Execute\tSELECT 41 + 1, CONCAT('it\\'s', '')\n", " Quit\t\n",
+                    " Connect\tAccess denied for user 'other'@'localhost' (using password: YES)\n")
+                    .containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z\\t +\\d+ Connect\\troot@localhost on (mysql)? using TCP/IP\\n")
+                    .doesNotContain("never-logged", "not in the log");
+            Files.move(file, server.home().resolve("general.log.1"));
+            try (Connection root = connect(); Statement statement = root.createStatement()) {
+                statement.execute("FLUSH LOGS");
+                statement.execute("SELECT 'after the rotation'");
+            }
+            assertThat(Files.readString(file)).contains(" Query\tSELECT 'after the rotation'\n");
+        } finally {
+            try (Connection root = connect(); Statement statement = root.createStatement()) {
+                statement.execute("SET GLOBAL general_log = OFF");
+            }
+        }
+    }
+
     @Test
     void assertProcessList() throws Exception {
         try (Connection connection = connect(); Statement statement = connection.createStatement();

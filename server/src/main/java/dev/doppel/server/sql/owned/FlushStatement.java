@@ -16,9 +16,10 @@ import java.util.List;
  * <ul>
  *   <li>PRIVILEGES reads the grant tables again; on a server started with --skip-grant-tables it turns the privilege
  *       system on (new connections authenticate again, account statements work);</li>
- *   <li>LOGS and ERROR LOGS close and reopen the error log file, so that a log rotated away by renaming is written
- *       anew; GENERAL, SLOW, BINARY, ENGINE and RELAY LOGS have no file to reopen here (no general or slow query
- *       log is written, there is no binary or relay log, and the engine's log is its data file);</li>
+ *   <li>LOGS closes and reopens the error log and the general query log, ERROR LOGS and GENERAL LOGS each one of
+ *       them, so that a log rotated away by renaming is written anew; SLOW, BINARY, ENGINE and RELAY LOGS have no
+ *       file to reopen here (no slow query log is written, there is no binary or relay log, and the engine's log is
+ *       its data file);</li>
  *   <li>STATUS sets Max_used_connections to the connections open now (the other counters are global, which FLUSH
  *       STATUS leaves as they are);</li>
  *   <li>TABLES [t, ...]: there is no cache of open tables to close, and every committed change is already in the
@@ -155,7 +156,12 @@ public final class FlushStatement {
                 }
                 session.server().sha2Cache().clear();
             }
-            case "LOGS", "ERROR LOGS" -> session.server().log().reopen();
+            case "LOGS" -> {
+                session.server().log().reopen();
+                session.server().generalLog().reopen();
+            }
+            case "ERROR LOGS" -> session.server().log().reopen();
+            case "GENERAL LOGS" -> session.server().generalLog().reopen();
             case "STATUS" -> session.server().status().maxUsedConnections.set(session.server().connectionCount());
             default -> {
                 // nothing held that the option would release or reload (see the class comment)

@@ -1,0 +1,101 @@
+package dev.doppel.server.instance;
+
+import dev.doppel.server.config.ServerVersion;
+import dev.doppel.server.config.variables.SystemVariableRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The general query log, as MySQL writes it to general_log_file while general_log is ON and log_output names FILE:
+ * a header when the file is opened, then one line per command received, {@code time\t   id Command\targument}.
+ * Connections (and refused ones), queries with their passwords replaced, Init DB, prepared statements and Quit are
+ * logged; a session with sql_log_off = ON is not. SET GLOBAL general_log and general_log_file take effect at the
+ * next command; FLUSH LOGS closes the file, and the next line opens it again (a rotation that renamed it goes on in a
+ * new file). log_output = TABLE writes nothing yet: mysql.general_log stays empty.
+ */
+public final class GeneralLog {
+    private static final Logger LOG = LoggerFactory.getLogger(GeneralLog.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final SystemVariableRegistry variables;
+    private final String program;
+    private final String listening;
+    private Path openFile;
+    private Writer out;
+
+    GeneralLog(SystemVariableRegistry variables, String program, int port, Path socket) {
+        this.variables = variables;
+        this.program = program;
+        this.listening = "Tcp port: " + port + "  Unix socket: " + (socket == null ? "" : socket);
+    }
+
+    /** Whether lines would be written now: general_log is ON and log_output names FILE. */
+    public boolean enabled() {
+        return Boolean.TRUE.equals(variables.globalValue("general_log"))
+                && String.valueOf(variables.globalValue("log_output")).toUpperCase(java.util.Locale.ROOT).contains("FILE");
+    }
+
+    /** One line for connection {@code thread}; {@code argument} is written as given (redact before). */
+    public void write(long thread, String command, String argument) {
+        if (!enabled()) {
+            return;
+        }
+        String line = TIME.format(Instant.now()) + '\t' + String.format("%5d ", thread) + command + '\t'
+                + (argument == null ? "" : argument) + '\n';
+        synchronized (this) {
+            try {
+                Path file = Path.of(String.valueOf(variables.globalValue("general_log_file")));
+                if (out == null || !file.equals(openFile)) {
+                    open(file);
+                }
+                out.write(line);
+                out.flush();
+            } catch (IOException e) {
+                LOG.warn("could not write the general query log: {}", e.toString());
+                closeQuietly();
+            }
+        }
+    }
+
+    private void open(Path file) throws IOException {
+        closeQuietly();
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+        openFile = file;
+        out.write(program + ", Version: " + ServerVersion.VERSION + " (Doppel). started with:\n" + listening
+                + "\nTime                 Id Command    Argument\n");
+    }
+
+    /** FLUSH LOGS: the file is closed; the next line opens it again under general_log_file. */
+    public synchronized void reopen() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // a log that cannot be closed is opened anew next time
+            }
+        }
+        out = null;
+        openFile = null;
+    }
+}
