@@ -39,6 +39,7 @@ public final class ServerContext {
     private final CachingSha2Cache sha2Cache = new CachingSha2Cache();
     private final StatusCounters status = new StatusCounters();
     private final GeneralLog generalLog;
+    private final GlobalReadLock globalReadLock = new GlobalReadLock();
     private final ConcurrentHashMap<Long, ConnectionInfo> connections = new ConcurrentHashMap<>();
     private final AtomicLong nextConnectionId = new AtomicLong(1);
     /**
@@ -125,6 +126,10 @@ public final class ServerContext {
 
     public CachingSha2Cache sha2Cache() {
         return sha2Cache;
+    }
+
+    public GlobalReadLock globalReadLock() {
+        return globalReadLock;
     }
 
     public GeneralLog generalLog() {

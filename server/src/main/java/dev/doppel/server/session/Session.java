@@ -1,6 +1,5 @@
 package dev.doppel.server.session;
 
-import dev.doppel.plugin.BackupLock;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.config.Charsets;
 import dev.doppel.server.config.MySqlCharset;
@@ -68,7 +67,7 @@ public final class Session {
     private volatile Supplier<String> writing;
     /** {@link #writing} of the statement the server stopped. */
     private volatile Supplier<String> stoppedWrite;
-    private volatile BackupLock.Holder backupLock;
+    private final SessionLocks locks = new SessionLocks(this);
     private volatile String command = "Sleep";
     private volatile String info;
     private volatile long commandStartedAt = System.currentTimeMillis();
@@ -241,6 +240,7 @@ public final class Session {
     }
 
     void commandEnded() {
+        locks.leaveWriters();
         command = "Sleep";
         info = null;
         commandStartedAt = System.currentTimeMillis();
@@ -485,6 +485,7 @@ public final class Session {
 
     /** The statement about to run writes: {@code table} names its table for 1114, or gives null for 1021. */
     public void writes(Supplier<String> table) {
+        locks.enterWriters();
         writing = table;
     }
 
@@ -530,7 +531,7 @@ public final class Session {
     /** COM_RESET_CONNECTION: back to the state right after login, keeping user and schema. */
     void reset() {
         rollbackQuietly();
-        releaseBackupLock();
+        locks.end();
         server.userLocks().releaseAll(id());
         variables.reset();
         applyHandshakeCharset(handshakeCharset);
@@ -555,32 +556,20 @@ public final class Session {
         inTransaction = false;
     }
 
-    /** LOCK INSTANCE FOR BACKUP: the session holds the backup lock until UNLOCK INSTANCE or its end. */
-    public void holdBackupLock(BackupLock.Holder holder) {
-        backupLock = holder;
+    /** The server-wide locks the session holds: the backup lock, the global read lock, its place among writers. */
+    public SessionLocks locks() {
+        return locks;
     }
 
-    public boolean holdsBackupLock() {
-        return backupLock != null;
-    }
-
-    public void releaseBackupLock() {
-        BackupLock.Holder held = backupLock;
-        backupLock = null;
-        if (held != null) {
-            held.close();
-        }
-    }
-
-    /** Whether ending holds nothing that could wait (no engine connection, no backup lock): the network thread may do it. */
+    /** Whether ending holds nothing that could wait (no engine connection, no lock): the network thread may do it. */
     boolean endsAtOnce() {
-        return engineConnection == null && backupLock == null;
+        return engineConnection == null && !locks.holdsAny();
     }
 
     /** The connection closed: roll back and release the engine connection. */
     void end() {
         rollbackQuietly();
-        releaseBackupLock();
+        locks.end();
         server.userLocks().releaseAll(id());
         if (engineConnection != null) {
             try {

@@ -62,6 +62,10 @@ public final class Transactions {
                     // A transaction that changed nothing has nothing to write; earlier autocommit statements were
                     // written when they ran.
                     boolean changed = session.server().engine().hasUncommittedChanges(connection);
+                    if (changed) {
+                        // a commit of changes is a write the global read lock keeps out
+                        session.locks().enterWriters();
+                    }
                     connection.commit();
                     if (changed) {
                         session.server().engine().flush();

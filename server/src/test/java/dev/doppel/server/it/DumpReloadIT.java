@@ -171,7 +171,8 @@ class DumpReloadIT {
         }
         Path dump = home.resolve("all.sql");
         // as with MySQL, rows written into the grant tables count once FLUSH PRIVILEGES has run
-        Run run = mariadbDump(dump, "--hex-blob", "--all-databases", "--flush-privileges");
+        // --lock-all-tables: FLUSH TABLES WITH READ LOCK for the whole dump
+        Run run = mariadbDump(dump, "--hex-blob", "--all-databases", "--flush-privileges", "--lock-all-tables");
         assertThat(run.stderr()).isEmpty();
         assertThat(run.exitCode()).isZero();
         String text = Files.readString(dump, StandardCharsets.ISO_8859_1);

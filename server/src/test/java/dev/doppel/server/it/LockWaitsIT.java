@@ -277,4 +277,68 @@ class LockWaitsIT {
             assertThat(rows.getLong(2)).isEqualTo(50);
         }
     }
+
+    /**
+     * FLUSH TABLES WITH READ LOCK (mariadb-dump --lock-all-tables; 1235 before): the holder reads and may not write
+     * (1223); other sessions' writes, DDL and commits of changes wait for UNLOCK TABLES or the holder's end, up to
+     * lock_wait_timeout (1205); it needs RELOAD.
+     */
+    @Test
+    void theGlobalReadLockKeepsWritesOutUntilUnlock() throws Exception {
+        try (Connection holder = connect(TEXT, "locks"); Statement locked = holder.createStatement();
+                Connection other = connect(TEXT, "locks"); Statement writer = other.createStatement();
+                Connection open = connect(TEXT, "locks"); Statement transaction = open.createStatement()) {
+            transaction.execute("BEGIN");
+            transaction.execute("UPDATE t SET v = 5 WHERE id = 3");
+            locked.execute("FLUSH TABLES WITH READ LOCK");
+            try (ResultSet rows = locked.executeQuery("SELECT COUNT(*) FROM t")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt(1)).isEqualTo(3);
+            }
+            SQLException own = catchThrowableOfType(SQLException.class, () -> locked.execute("UPDATE t SET v = 1"));
+            assertThat(own.getErrorCode()).isEqualTo(1223);
+            assertThat(own.getMessage()).isEqualTo("Can't execute the query because you have a conflicting read lock");
+
+            writer.execute("SET lock_wait_timeout = 1");
+            for (String write : List.of("UPDATE t SET v = 1 WHERE id = 1", "CREATE TABLE t2 (a INT)")) {
+                long started = System.nanoTime();
+                SQLException waited = catchThrowableOfType(SQLException.class, () -> writer.execute(write));
+                assertThat(waited.getErrorCode()).as(write).isEqualTo(1205);
+                assertThat(System.nanoTime() - started).as(write).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(900));
+            }
+            transaction.execute("SET lock_wait_timeout = 1");
+            assertThat(catchThrowableOfType(SQLException.class, () -> transaction.execute("COMMIT")).getErrorCode())
+                    .as("a commit of changes waits too").isEqualTo(1205);
+
+            writer.execute("SET lock_wait_timeout = 30");
+            CompletableFuture<Integer> blocked = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return writer.executeUpdate("UPDATE t SET v = 7 WHERE id = 1");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertThat(blocked).as("waits while the lock is held").isNotDone();
+            locked.execute("UNLOCK TABLES");
+            assertThat(blocked.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            transaction.execute("COMMIT");
+        }
+        try (Connection holder = connect(TEXT, "locks"); Statement locked = holder.createStatement()) {
+            locked.execute("FLUSH TABLES WITH READ LOCK");
+        }
+        try (Connection other = connect(TEXT, "locks"); Statement writer = other.createStatement()) {
+            writer.execute("SET lock_wait_timeout = 5");
+            assertThat(writer.executeUpdate("UPDATE t SET v = 8 WHERE id = 2")).as("the holder's end released it").isEqualTo(1);
+            writer.execute("CREATE USER 'noreload'@'%'");
+            try (Connection plain = DriverManager.getConnection(server.url("mysql",
+                    "sslMode=DISABLED&allowPublicKeyRetrieval=true"), "noreload", "");
+                    Statement statement = plain.createStatement()) {
+                assertThat(catchThrowableOfType(SQLException.class, () -> statement.execute("FLUSH TABLES WITH READ LOCK"))
+                        .getErrorCode()).isEqualTo(1227);
+            } finally {
+                writer.execute("DROP USER 'noreload'@'%'");
+            }
+        }
+    }
 }

@@ -216,8 +216,8 @@ class SessionsIT {
                     .isEqualTo(1064);
             assertThatThrownBy(() -> statement.execute("FLUSH TABLES, STATUS"))
                     .extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(1064);
-            assertThatThrownBy(() -> statement.execute("FLUSH TABLES WITH READ LOCK"))
-                    .hasMessage("This version of MySQL doesn't yet support 'FLUSH TABLES WITH READ LOCK'");
+            assertThatThrownBy(() -> statement.execute("FLUSH TABLES meta.t WITH READ LOCK"))
+                    .hasMessage("This version of MySQL doesn't yet support 'FLUSH TABLES tbl_name WITH READ LOCK'");
         }
         try (Connection other = connect("other", "other-pw"); Statement statement = other.createStatement()) {
             assertThatThrownBy(() -> statement.execute("FLUSH TABLES"))

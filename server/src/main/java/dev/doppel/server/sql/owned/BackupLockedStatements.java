@@ -34,7 +34,7 @@ public final class BackupLockedStatements {
     }
 
     public static void run(Session session, Runnable statement) {
-        if (session.holdsBackupLock()) {
+        if (session.locks().holdsBackupLock()) {
             // the lock's own holder may run DDL, as with MySQL's metadata locks
             statement.run();
             return;

@@ -26,8 +26,9 @@ import java.util.List;
  *       data file; OPTIMIZER_COSTS and USER_RESOURCES have nothing to reload either.</li>
  * </ul>
  * Each option needs RELOAD or its dynamic privilege (FLUSH_PRIVILEGES, FLUSH_STATUS, FLUSH_TABLES,
- * FLUSH_OPTIMIZER_COSTS, FLUSH_USER_RESOURCES), all checked before any option runs. FLUSH TABLES ... WITH READ LOCK
- * and FOR EXPORT are not supported yet (1235).
+ * FLUSH_OPTIMIZER_COSTS, FLUSH_USER_RESOURCES), all checked before any option runs. FLUSH TABLES WITH READ LOCK (RELOAD)
+ * takes the global read lock (instance.GlobalReadLock) until UNLOCK TABLES or the session's end; with a list of
+ * tables, and FOR EXPORT, it is not supported yet (1235).
  */
 public final class FlushStatement {
     private static final List<String> LOG_KINDS = List.of("BINARY", "ENGINE", "ERROR", "GENERAL", "RELAY", "SLOW");
@@ -50,8 +51,7 @@ public final class FlushStatement {
         }
         int end = tokens.size();
         if (index < end && (tokens.get(index).isWord("TABLES") || tokens.get(index).isWord("TABLE"))) {
-            checkTableList(sql, tokens, index + 1);
-            return List.of("TABLES");
+            return List.of(tablesOption(sql, tokens, index + 1));
         }
         if (index < end && tokens.get(index).isWord("HOSTS")) {
             throw MySqlError.ER_NOT_SUPPORTED_YET.exception("FLUSH HOSTS");
@@ -79,13 +79,21 @@ public final class FlushStatement {
         return options;
     }
 
-    /** FLUSH TABLES [db.]t, ...: names, or 1235 for WITH READ LOCK and FOR EXPORT, which are not supported yet. */
-    private static void checkTableList(String sql, List<Token> tokens, int index) {
+    /**
+     * FLUSH TABLES [[db.]t, ...] [WITH READ LOCK]: "TABLES" for the plain form, "TABLES WITH READ LOCK" for the global
+     * read lock; 1235 for a list of tables WITH READ LOCK and for FOR EXPORT, which are not supported yet.
+     */
+    private static String tablesOption(String sql, List<Token> tokens, int index) {
+        int first = index;
         boolean nameExpected = false;
         while (index < tokens.size()) {
             Token token = tokens.get(index);
+            if (!nameExpected && token.isWord("WITH") && index == first && index + 3 == tokens.size()
+                    && tokens.get(index + 1).isWord("READ") && tokens.get(index + 2).isWord("LOCK")) {
+                return "TABLES WITH READ LOCK";
+            }
             if (!nameExpected && (token.isWord("WITH") || token.isWord("FOR"))) {
-                throw MySqlError.ER_NOT_SUPPORTED_YET.exception(token.isWord("WITH") ? "FLUSH TABLES WITH READ LOCK"
+                throw MySqlError.ER_NOT_SUPPORTED_YET.exception(token.isWord("WITH") ? "FLUSH TABLES tbl_name WITH READ LOCK"
                         : "FLUSH TABLES FOR EXPORT");
             }
             if (!token.isIdentifier()) {
@@ -101,6 +109,7 @@ public final class FlushStatement {
         if (nameExpected) {
             throw Lexer.syntaxError(sql, sql.length());
         }
+        return "TABLES";
     }
 
     public void execute(String sql, List<Token> tokens) {
@@ -136,6 +145,7 @@ public final class FlushStatement {
             case "PRIVILEGES" -> "FLUSH_PRIVILEGES";
             case "STATUS" -> "FLUSH_STATUS";
             case "TABLES" -> "FLUSH_TABLES";
+            case "TABLES WITH READ LOCK" -> null;
             case "OPTIMIZER_COSTS" -> "FLUSH_OPTIMIZER_COSTS";
             case "USER_RESOURCES" -> "FLUSH_USER_RESOURCES";
             default -> null;
@@ -162,6 +172,7 @@ public final class FlushStatement {
             }
             case "ERROR LOGS" -> session.server().log().reopen();
             case "GENERAL LOGS" -> session.server().generalLog().reopen();
+            case "TABLES WITH READ LOCK" -> session.locks().takeGlobalReadLock();
             case "STATUS" -> session.server().status().maxUsedConnections.set(session.server().connectionCount());
             default -> {
                 // nothing held that the option would release or reload (see the class comment)

@@ -25,18 +25,18 @@ public final class InstanceLockStatement {
 
     public static void execute(List<Token> tokens, Session session) {
         if (tokens.get(0).isWord("UNLOCK")) {
-            session.releaseBackupLock();
+            session.locks().releaseBackupLock();
             return;
         }
         if (!session.privileges().hasGlobal("BACKUP_ADMIN")) {
             throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("BACKUP_ADMIN");
         }
-        if (session.holdsBackupLock()) {
+        if (session.locks().holdsBackupLock()) {
             return;
         }
         try {
             Duration timeout = BackupLockedStatements.lockWaitTimeout(session);
-            session.holdBackupLock(session.server().backupLock().acquire(timeout));
+            session.locks().holdBackupLock(session.server().backupLock().acquire(timeout));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw MySqlError.ER_QUERY_INTERRUPTED.exception();

@@ -33,6 +33,8 @@ public final class LockTablesStatement {
             if (tokens.size() > 2) {
                 throw Lexer.syntaxError(sql, tokens.get(2).start());
             }
+            // it also ends FLUSH TABLES WITH READ LOCK, as in MySQL
+            session.locks().releaseGlobalReadLock();
             return;
         }
         int index = 2;
