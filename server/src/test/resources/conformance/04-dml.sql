@@ -270,3 +270,52 @@ SELECT id, a, b FROM lr ORDER BY id;
 -> rows
 1 | 2 | 200
 2 | 8 | 20
+
+-- UPDATE IGNORE leaves a row that would duplicate a key as it was (1146 before: IGNORE was read as the table)
+CREATE TABLE upd_ignore (id INT PRIMARY KEY, u INT, UNIQUE KEY uu (u));
+-> ok affected=0
+
+INSERT INTO upd_ignore VALUES (1, 1), (2, 2), (3, 3), (4, 4);
+-> ok affected=4
+
+UPDATE IGNORE upd_ignore SET u = u + 1 ORDER BY id;
+-> ok affected=1
+-> warnings
+Warning | 1062 | Duplicate entry '2' for key 'upd_ignore.uu'
+Warning | 1062 | Duplicate entry '3' for key 'upd_ignore.uu'
+Warning | 1062 | Duplicate entry '4' for key 'upd_ignore.uu'
+
+UPDATE LOW_PRIORITY IGNORE upd_ignore x SET x.u = 10 WHERE x.id > 2;
+-> ok affected=1
+-> warnings
+Warning | 1062 | Duplicate entry '10' for key 'upd_ignore.uu'
+
+SELECT id, u FROM upd_ignore ORDER BY id;
+-> rows
+1 | 1
+2 | 2
+3 | 10
+4 | 5
+
+-- the scheduling modifiers InnoDB ignores (1064 or 1146 before); DELAYED is converted with warning 3005
+INSERT LOW_PRIORITY INTO upd_ignore VALUES (5, 50);
+-> ok affected=1
+
+INSERT HIGH_PRIORITY IGNORE INTO upd_ignore VALUES (5, 51);
+-> ok affected=0
+-> warnings
+Warning | 1062 | Duplicate entry '5' for key 'upd_ignore.PRIMARY'
+
+INSERT DELAYED INTO upd_ignore VALUES (6, 60);
+-> ok affected=1
+-> warnings
+Warning | 3005 | INSERT DELAYED is no longer supported. The statement was converted to INSERT.
+
+REPLACE LOW_PRIORITY INTO upd_ignore VALUES (6, 61);
+-> ok affected=2
+
+UPDATE LOW_PRIORITY upd_ignore SET u = 62 WHERE id = 6;
+-> ok affected=1
+
+DELETE LOW_PRIORITY QUICK IGNORE FROM upd_ignore WHERE id >= 5;
+-> ok affected=2

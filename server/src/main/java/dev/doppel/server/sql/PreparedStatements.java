@@ -15,6 +15,7 @@ import dev.doppel.server.sql.access.TableAccess;
 import dev.doppel.server.sql.dml.InsertIgnore;
 import dev.doppel.server.sql.dml.InvalidTextLiterals;
 import dev.doppel.server.sql.dml.MultiTableDml;
+import dev.doppel.server.sql.dml.UpdateIgnore;
 import dev.doppel.server.sql.dml.TextColumnValues;
 import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.lex.Lexer;
@@ -139,9 +140,10 @@ public final class PreparedStatements {
         PreparedStatement engine = null;
         List<ColumnDefinition> columns = List.of();
         List<String> labels = SelectLabels.of(sql, tokens);
-        if (ENGINE_PREPARED.contains(keyword) && (MultiTableDml.matches(tokens)
+        if (ENGINE_PREPARED.contains(keyword) && (MultiTableDml.matches(tokens) || UpdateIgnore.matches(tokens)
                 || FoundRows.withoutModifier(new SqlText(sql, tokens)) != null)) {
-            TableAccess.check(tokens, session); // the server runs it at execution (MultiTableDml, FoundRows)
+            // the server runs it at execution (MultiTableDml, UpdateIgnore, FoundRows)
+            TableAccess.check(tokens, session);
         } else if (ENGINE_PREPARED.contains(keyword)) {
             EngineStatementKinds.checkSelectList(sql, tokens);
             FunctionAllowlist.check(sql, tokens, session.schema());
@@ -265,6 +267,11 @@ public final class PreparedStatements {
             InvalidTextLiterals.check(statement.tokens, session, values);
         }
         if (statement.engine != null && !statement.readsSessionState) {
+            if (verb != null && statement.tokens.size() > 1 && statement.tokens.get(1).isWord("DELAYED")) {
+                // the engine's statement was spelled without it at PREPARE; each execution warns, as in MySQL
+                session.addWarning("Warning", 3005, dev.doppel.plugin.MySqlError.ER_WARN_LEGACY_SYNTAX_CONVERTED.message(
+                        verb.upper() + " DELAYED", verb.upper()));
+            }
             try {
                 for (int i = 0; i < values.length; i++) {
                     statement.engine.setObject(i + 1, values[i]);

@@ -16,6 +16,7 @@ import dev.doppel.server.sql.dml.AutoIncrementValue;
 import dev.doppel.server.sql.dml.ChangedRows;
 import dev.doppel.server.sql.dml.DiskFullGuard;
 import dev.doppel.server.sql.dml.InsertIgnore;
+import dev.doppel.server.sql.dml.UpdateIgnore;
 import dev.doppel.server.sql.dml.InvalidTextLiterals;
 import dev.doppel.server.sql.dml.TextColumnValues;
 import dev.doppel.server.sql.dml.MultiTableDml;
@@ -457,6 +458,12 @@ public final class QueryExecutor {
             Connection connection = session.engineConnection();
             syncEngineConnection(connection, sql, tokens);
             TableExistenceNotes.add(tokens, session);
+            if (UpdateIgnore.matches(tokens)) {
+                UpdateIgnore.Result result = UpdateIgnore.execute(sql, tokens, session);
+                updated(ChangedRows.affected(session, result.matched(), result.unchanged()), 0, moreFlag,
+                        ChangedRows.info(result.matched(), result.unchanged(), session.warnings().size()));
+                return;
+            }
             if (InsertIgnore.matches(tokens)) {
                 InsertIgnore.Result result = InsertIgnore.execute(sql, tokens, session);
                 updated(result.inserted(), result.insertId(), moreFlag, null);

@@ -55,7 +55,8 @@ public final class InsertIgnore {
         int position = 0;
         for (int i = 0; i <= valuesIndex; i++) {
             Token token = tokens.get(i);
-            if (token.isWord("IGNORE")) {
+            // LOW_PRIORITY and HIGH_PRIORITY go too: InnoDB ignores them, the engine refuses them
+            if (token.isWord("IGNORE") || token.isWord("LOW_PRIORITY") || token.isWord("HIGH_PRIORITY")) {
                 prefix.append(sql, position, token.start());
                 position = token.end();
             }

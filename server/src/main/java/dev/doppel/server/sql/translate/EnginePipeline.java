@@ -22,6 +22,7 @@ public final class EnginePipeline {
     private static final Set<String> QUERY_VERBS = Set.of("SELECT", "WITH", "INSERT", "REPLACE", "UPDATE", "DELETE");
 
     private static final List<StatementRewrite> MYSQL_FORMS = List.of(
+            new DmlModifiers(),     // LOW_PRIORITY, HIGH_PRIORITY, QUICK
             new UpdateAssignments(), // single-table UPDATE's SET from left to right
             new OrderedLimit(),     // single-table UPDATE and DELETE ... [ORDER BY ...] LIMIT n
             new InsertRowAlias(),   // INSERT ... VALUES (...) AS new ON DUPLICATE KEY UPDATE c = new.c

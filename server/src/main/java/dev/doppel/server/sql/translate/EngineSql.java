@@ -131,6 +131,14 @@ public final class EngineSql {
                 if (introduced >= 0) {
                     return introduced;
                 }
+                if (token.isWord("DELAYED") && i == 1 && (tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE"))) {
+                    // 8.4 parses it and runs the statement as a plain one
+                    if (session != null) {
+                        session.addWarning("Warning", 3005, MySqlError.ER_WARN_LEGACY_SYNTAX_CONVERTED.message(
+                                tokens.get(0).upper() + " DELAYED", tokens.get(0).upper()));
+                    }
+                    return i;
+                }
                 if (token.isWord("SQL_NO_CACHE") && i > 0 && tokens.get(i - 1).isWord("SELECT")) {
                     // 8.4 still parses it (the query cache is gone): no effect but a deprecation warning
                     if (session != null) {

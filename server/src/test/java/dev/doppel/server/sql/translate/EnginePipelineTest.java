@@ -11,6 +11,15 @@ class EnginePipelineTest {
     }
 
     @Test
+    void schedulingModifiersGo() {
+        assertThat(rewrite("INSERT LOW_PRIORITY IGNORE INTO t VALUES (1)")).isEqualTo("INSERT  IGNORE INTO t VALUES (1)");
+        assertThat(rewrite("DELETE LOW_PRIORITY QUICK IGNORE FROM t")).isEqualTo("DELETE   IGNORE FROM t");
+        assertThat(rewrite("INSERT DELAYED INTO t VALUES (1)")).isEqualTo("INSERT DELAYED INTO t VALUES (1)");
+        // a table named like a modifier stays
+        assertThat(rewrite("UPDATE `quick` SET a = 1")).isEqualTo("UPDATE `quick` SET a = 1");
+    }
+
+    @Test
     void stringAliasesBecomeQuotedIdentifiers() {
         assertThat(rewrite("SELECT routine_name AS 'N', COUNT(*) \"total\", a 'x`y' FROM t"))
                 .isEqualTo("SELECT routine_name AS `N`, COUNT(*) `total`, a `x``y` FROM t");
