@@ -74,6 +74,7 @@ public final class InformationSchemaTables {
 
     private void registerAll(VirtualTables tables) {
         InformationSchemaDefinitions.register(tables, this::viewer);
+        InnoDbCompressionTables.register(tables);
         tables.add(new VirtualTable(SCHEMA, "SCHEMATA", columns("CATALOG_NAME", NAME, "SCHEMA_NAME", NAME,
                 "DEFAULT_CHARACTER_SET_NAME", NAME, "DEFAULT_COLLATION_NAME", NAME, "SQL_PATH", "BINARY(0)",
                 "DEFAULT_ENCRYPTION", "ENUM"), this::schemata));
