@@ -10,7 +10,8 @@ import java.util.Set;
  */
 public record Account(String user, String host, String plugin, String authenticationString, boolean locked,
                       boolean passwordExpired, Set<String> globalPrivileges, Set<String> grantableDynamic,
-                      Map<String, Set<String>> databasePrivileges, Map<TableName, Set<String>> tablePrivileges) {
+                      Map<String, Set<String>> databasePrivileges, Map<TableName, Set<String>> tablePrivileges,
+                      ResourceLimits limits) {
 
     /** A database-qualified table name, lower case, as the key of table grants. */
     public record TableName(String database, String table) {

@@ -40,7 +40,7 @@ public final class AccountStore {
      * 'skip-grants user@skip-grants host', and the session keeps every privilege even after FLUSH PRIVILEGES.
      */
     public static final Account SKIP_GRANTS = new Account("skip-grants user", "skip-grants host",
-            "caching_sha2_password", "", false, false, Set.of(), Set.of(), Map.of(), Map.of());
+            "caching_sha2_password", "", false, false, Set.of(), Set.of(), Map.of(), Map.of(), ResourceLimits.NONE);
 
     public AccountStore(Supplier<Connection> connections) {
         this.connections = connections;
@@ -105,7 +105,9 @@ public final class AccountStore {
                         "Y".equals(rows.getString("password_expired")), Set.copyOf(privileges),
                         Set.copyOf(grantable.getOrDefault(key, Set.of())),
                         Map.copyOf(databases.getOrDefault(key, Map.of())),
-                        Map.copyOf(tables.getOrDefault(key, Map.of())));
+                        Map.copyOf(tables.getOrDefault(key, Map.of())),
+                        new ResourceLimits(rows.getLong("max_questions"), rows.getLong("max_updates"),
+                                rows.getLong("max_connections"), rows.getLong("max_user_connections")));
                 loaded.add(new Entry(account, HostPattern.parse(host)));
             }
         }
@@ -210,6 +212,27 @@ public final class AccountStore {
             if (update.executeUpdate() == 0) {
                 throw MySqlError.ER_PASSWORD_NO_MATCH.exception();
             }
+        }
+        reload();
+    }
+
+    /** Sets resource limits of an account: column of mysql.user (ResourceLimits.COLUMNS) to value. */
+    public void setResourceLimits(String user, String host, Map<String, Long> limits) throws SQLException {
+        if (limits.isEmpty()) {
+            return;
+        }
+        List<String> columns = List.copyOf(limits.keySet());
+        StringBuilder sql = new StringBuilder("UPDATE mysql.`user` SET ");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(columns.get(i)).append(" = ?");
+        }
+        try (PreparedStatement update = connections.get().prepareStatement(sql + " WHERE `User` = ? AND `Host` = ?")) {
+            for (int i = 0; i < columns.size(); i++) {
+                update.setLong(i + 1, limits.get(columns.get(i)));
+            }
+            update.setString(columns.size() + 1, user);
+            update.setString(columns.size() + 2, host);
+            update.executeUpdate();
         }
         reload();
     }

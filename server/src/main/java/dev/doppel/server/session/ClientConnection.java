@@ -423,6 +423,7 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             if (server.config().requireSecureTransport() && !secure()) {
                 throw MySqlError.ER_SECURE_TRANSPORT_REQUIRED.exception();
             }
+            UserConnectionLimits.check(server, account);
             if (account.passwordExpired()
                     && !Capabilities.has(response.capabilities(), Capabilities.CLIENT_CAN_HANDLE_EXPIRED_PASSWORDS)) {
                 throw MySqlError.ER_MUST_CHANGE_PASSWORD_LOGIN.exception();

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -279,6 +280,37 @@ class SessionsIT {
             try (Connection root = connect(); Statement statement = root.createStatement()) {
                 statement.execute("SET GLOBAL general_log = OFF");
             }
+        }
+    }
+
+    /** CREATE/ALTER USER ... WITH resource limits (1064 before); MAX_USER_CONNECTIONS (1226) and max_user_connections (1203). */
+    @Test
+    void anAccountsConnectionsAreLimited() throws Exception {
+        try (Connection root = connect(); Statement statement = root.createStatement()) {
+            statement.execute("CREATE USER 'limited'@'%' IDENTIFIED BY 'limited-pw' WITH MAX_USER_CONNECTIONS 2"
+                    + " MAX_QUERIES_PER_HOUR 1000");
+            try (ResultSet rows = statement.executeQuery("SELECT max_user_connections, max_questions, max_updates"
+                    + " FROM mysql.user WHERE user = 'limited'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(List.of(rows.getLong(1), rows.getLong(2), rows.getLong(3))).containsExactly(2L, 1000L, 0L);
+            }
+            try (Connection first = connect("limited", "limited-pw"); Connection second = connect("limited", "limited-pw")) {
+                assertThatThrownBy(() -> connect("limited", "limited-pw")).isInstanceOf(SQLException.class)
+                        .hasMessageContaining("User 'limited' has exceeded the 'max_user_connections' resource (current value: 2)");
+                statement.execute("ALTER USER 'limited'@'%' WITH MAX_USER_CONNECTIONS 0");
+                statement.execute("SET GLOBAL max_user_connections = 2");
+                try {
+                    assertThatThrownBy(() -> connect("limited", "limited-pw")).isInstanceOf(SQLException.class)
+                            .hasMessageContaining("User limited already has more than 'max_user_connections' active connections");
+                } finally {
+                    statement.execute("SET GLOBAL max_user_connections = 0");
+                }
+                connect("limited", "limited-pw").close();
+            } finally {
+                statement.execute("DROP USER 'limited'@'%'");
+            }
+            assertThatThrownBy(() -> statement.execute("CREATE USER 'x'@'%' WITH MAX_USER_CONNECTIONS"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("near 'MAX_USER_CONNECTIONS'");
         }
     }
 

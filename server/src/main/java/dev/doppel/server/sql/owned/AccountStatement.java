@@ -4,20 +4,24 @@ import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.auth.CachingSha2Password;
 import dev.doppel.server.auth.MysqlNativePassword;
 import dev.doppel.server.security.Account;
+import dev.doppel.server.security.ResourceLimits;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.Token;
 
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * CREATE USER, ALTER USER, DROP USER and RENAME USER with the forms clients and tests need to set up accounts:
- * {@code 'u'@'h' IDENTIFIED [WITH plugin] [BY 'password']}, ACCOUNT LOCK|UNLOCK, PASSWORD EXPIRE, IF [NOT] EXISTS.
+ * {@code 'u'@'h' IDENTIFIED [WITH plugin] [BY 'password']}, WITH resource limits, ACCOUNT LOCK|UNLOCK, PASSWORD EXPIRE,
+ * IF [NOT] EXISTS.
  * The full account and privilege surface (GRANT, REVOKE, SHOW GRANTS) belongs to the SQL layer's accounts work.
  */
 public final class AccountStatement {
@@ -27,8 +31,9 @@ public final class AccountStatement {
         this.session = session;
     }
 
+    /** {@code limits}: mysql.user columns of the resource limits the statement sets. */
     private record Spec(String user, String host, String plugin, String password, boolean lock, boolean unlock,
-                        boolean expire) {
+                        boolean expire, Map<String, Long> limits) {
     }
 
     /** Account statements need the grant tables: 1290 while the server runs with --skip-grant-tables. */
@@ -85,7 +90,7 @@ public final class AccountStatement {
             throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
         }
         try {
-            alter(new Spec(name[0], name[1], null, tokens.get(index + 1).text(), false, false, false), false);
+            alter(new Spec(name[0], name[1], null, tokens.get(index + 1).text(), false, false, false, Map.of()), false);
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());
         }
@@ -99,6 +104,7 @@ public final class AccountStatement {
         boolean lock = false;
         boolean unlock = false;
         boolean expire = false;
+        Map<String, Long> limits = new LinkedHashMap<>();
         while (index < tokens.size()) {
             Token token = tokens.get(index);
             if (token.isWord("IDENTIFIED")) {
@@ -121,6 +127,8 @@ public final class AccountStatement {
                     throw Lexer.syntaxError(sql, tokens.get(index + 1).start());
                 }
                 index += 2;
+            } else if (token.isWord("WITH")) {
+                index = resourceLimits(sql, tokens, index + 1, limits);
             } else if (token.isWord("PASSWORD") && index + 1 < tokens.size() && tokens.get(index + 1).isWord("EXPIRE")) {
                 expire = true;
                 index += 2;
@@ -132,7 +140,22 @@ public final class AccountStatement {
                 || plugin.equals(MysqlNativePassword.PLUGIN_NAME)) || !session.server().plugins().isActive(plugin))) {
             throw MySqlError.ER_PLUGIN_IS_NOT_LOADED.exception(plugin);
         }
-        return new Spec(name[0], name[1], plugin, password, lock, unlock, expire);
+        return new Spec(name[0], name[1], plugin, password, lock, unlock, expire, limits);
+    }
+
+    /** WITH MAX_QUERIES_PER_HOUR n [MAX_UPDATES_PER_HOUR n ...]: one or more, into {@code limits}; the next index. */
+    private static int resourceLimits(String sql, List<Token> tokens, int index, Map<String, Long> limits) {
+        int first = index;
+        while (index + 1 < tokens.size() && tokens.get(index).kind() == Token.Kind.WORD
+                && ResourceLimits.COLUMNS.containsKey(tokens.get(index).upper())
+                && tokens.get(index + 1).kind() == Token.Kind.NUMBER && tokens.get(index + 1).text().matches("\\d{1,18}")) {
+            limits.put(ResourceLimits.COLUMNS.get(tokens.get(index).upper()), Long.parseLong(tokens.get(index + 1).text()));
+            index += 2;
+        }
+        if (index == first) {
+            throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
+        }
+        return index;
     }
 
     /** Reads user[@host], CURRENT_USER or CURRENT_USER() at {@code index} into name; returns the next index. */
@@ -186,6 +209,7 @@ public final class AccountStatement {
         String plugin = spec.plugin() == null ? CachingSha2Password.PLUGIN_NAME : spec.plugin();
         session.server().accounts().create(spec.user(), spec.host(), plugin, hash(plugin, spec.password()),
                 spec.expire(), spec.lock(), Set.of());
+        session.server().accounts().setResourceLimits(spec.user(), spec.host(), spec.limits());
     }
 
     /** CREATE USER, or as MySQL allows, the write privilege on the mysql schema the statement needs (1227). */
@@ -201,7 +225,8 @@ public final class AccountStatement {
 
     /** A user may change its own password; anything else needs CREATE USER. */
     private void alter(Spec spec, boolean ifExists) throws SQLException {
-        if (!isSelf(spec) || spec.plugin() != null || spec.lock() || spec.unlock() || spec.expire()) {
+        if (!isSelf(spec) || spec.plugin() != null || spec.lock() || spec.unlock() || spec.expire()
+                || !spec.limits().isEmpty()) {
             requireCreateUser("UPDATE");
         }
         Optional<Account> existing = session.server().accounts().find(spec.user(), spec.host());
@@ -224,6 +249,7 @@ public final class AccountStatement {
         if (spec.lock() || spec.unlock()) {
             session.server().accounts().setLocked(spec.user(), spec.host(), spec.lock());
         }
+        session.server().accounts().setResourceLimits(spec.user(), spec.host(), spec.limits());
     }
 
     private void drop(String sql, List<Token> tokens, int index, boolean ifExists) throws SQLException {

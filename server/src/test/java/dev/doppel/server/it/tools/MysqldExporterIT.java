@@ -40,8 +40,8 @@ class MysqldExporterIT {
             try (Connection root = DriverManager.getConnection(server.url("mysql",
                     "sslMode=DISABLED&allowPublicKeyRetrieval=true"), "root", "");
                     Statement statement = root.createStatement()) {
-                // the grants its documentation asks for (it also limits the account to 3 connections: not parsed yet)
-                statement.execute("CREATE USER 'exporter'@'%' IDENTIFIED BY 'exporter-pw'");
+                // the account and grants its documentation asks for
+                statement.execute("CREATE USER 'exporter'@'%' IDENTIFIED BY 'exporter-pw' WITH MAX_USER_CONNECTIONS 3");
                 statement.execute("GRANT PROCESS, REPLICATION CLIENT, SELECT ON *.* TO 'exporter'@'%'");
             }
             Path cnf = home.resolve("exporter.cnf");
