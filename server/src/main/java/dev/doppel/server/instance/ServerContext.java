@@ -40,6 +40,7 @@ public final class ServerContext {
     private final StatusCounters status = new StatusCounters();
     private final GeneralLog generalLog;
     private final GlobalReadLock globalReadLock = new GlobalReadLock();
+    private final AccountUsage accountUsage = new AccountUsage();
     private final ConcurrentHashMap<Long, ConnectionInfo> connections = new ConcurrentHashMap<>();
     private final AtomicLong nextConnectionId = new AtomicLong(1);
     /**
@@ -126,6 +127,10 @@ public final class ServerContext {
 
     public CachingSha2Cache sha2Cache() {
         return sha2Cache;
+    }
+
+    public AccountUsage accountUsage() {
+        return accountUsage;
     }
 
     public GlobalReadLock globalReadLock() {

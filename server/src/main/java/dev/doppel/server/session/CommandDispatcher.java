@@ -140,6 +140,7 @@ final class CommandDispatcher {
             case Command.COM_QUERY -> {
                 String sql = Wire.readRestAsText(payload, charset);
                 GeneralLogLines.write(session, "Query", sql);
+                session.server().accountUsage().query(session.account());
                 // the process list shows other sessions' statements: without their passwords, as in MySQL
                 session.commandStarted("Query", dev.doppel.server.sql.lex.SecretRedaction.redact(sql));
                 session.server().status().questions.increment();

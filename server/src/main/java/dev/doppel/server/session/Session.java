@@ -485,6 +485,7 @@ public final class Session {
 
     /** The statement about to run writes: {@code table} names its table for 1114, or gives null for 1021. */
     public void writes(Supplier<String> table) {
+        server.accountUsage().update(account);
         locks.enterWriters();
         writing = table;
     }

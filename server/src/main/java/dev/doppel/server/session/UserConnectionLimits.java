@@ -5,14 +5,16 @@ import dev.doppel.server.instance.ServerContext;
 import dev.doppel.server.security.Account;
 
 /**
- * How many connections one account may have open at once, checked when it logs in: its own MAX_USER_CONNECTIONS
- * (1226), else the global max_user_connections (1203); 0 is no limit.
+ * The limits on an account's connections, checked when it logs in: MAX_CONNECTIONS_PER_HOUR (1226, instance.AccountUsage),
+ * and how many it may have open at once: its own MAX_USER_CONNECTIONS (1226), else the global max_user_connections
+ * (1203); 0 is no limit.
  */
 final class UserConnectionLimits {
     private UserConnectionLimits() {
     }
 
     static void check(ServerContext server, Account account) {
+        server.accountUsage().connection(account);
         long own = account.limits().userConnections();
         long global = ((Number) server.variables().globalValue("max_user_connections")).longValue();
         long limit = own > 0 ? own : global;

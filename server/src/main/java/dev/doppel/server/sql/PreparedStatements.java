@@ -258,6 +258,7 @@ public final class PreparedStatements {
         payload.readUnsignedIntLE();
         Object[] values = readParameters(payload, statement);
         dev.doppel.server.session.GeneralLogLines.execute(session, statement.sql, statement.tokens, values);
+        session.server().accountUsage().query(session.account());
         session.commandStarted("Execute", statement.sql);
         session.server().status().questions.increment();
         session.clearWarnings();

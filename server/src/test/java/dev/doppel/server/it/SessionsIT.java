@@ -309,6 +309,37 @@ class SessionsIT {
             } finally {
                 statement.execute("DROP USER 'limited'@'%'");
             }
+            statement.execute("CREATE USER 'hourly'@'%' IDENTIFIED BY 'hourly-pw' WITH MAX_QUERIES_PER_HOUR 10"
+                    + " MAX_UPDATES_PER_HOUR 1 MAX_CONNECTIONS_PER_HOUR 2");
+            statement.execute("GRANT ALL ON hourly.* TO 'hourly'@'%'");
+            statement.execute("CREATE DATABASE hourly");
+            statement.execute("CREATE TABLE hourly.t (a INT)");
+            try (Connection hourly = connect("hourly", "hourly-pw"); Statement limited = hourly.createStatement()) {
+                // Connector/J's own queries count too, as with MySQL: some of the twelve are refused
+                int refused = 0;
+                for (int i = 0; i < 12; i++) {
+                    try {
+                        limited.execute("SELECT 1");
+                    } catch (SQLException e) {
+                        refused++;
+                        assertThat(e.getErrorCode()).isEqualTo(1226);
+                        assertThat(e.getMessage()).isEqualTo(
+                                "User 'hourly' has exceeded the 'max_questions' resource (current value: 10)");
+                    }
+                }
+                assertThat(refused).isPositive();
+                statement.execute("FLUSH USER_RESOURCES");
+                limited.execute("INSERT INTO hourly.t VALUES (1)");
+                assertThatThrownBy(() -> limited.execute("INSERT INTO hourly.t VALUES (2)"))
+                        .hasMessage("User 'hourly' has exceeded the 'max_updates' resource (current value: 1)");
+            }
+            // FLUSH USER_RESOURCES started the count again: two more connections, not three
+            connect("hourly", "hourly-pw").close();
+            connect("hourly", "hourly-pw").close();
+            assertThatThrownBy(() -> connect("hourly", "hourly-pw"))
+                    .hasMessageContaining("User 'hourly' has exceeded the 'max_connections_per_hour' resource (current value: 2)");
+            statement.execute("DROP USER 'hourly'@'%'");
+            statement.execute("DROP DATABASE hourly");
             assertThatThrownBy(() -> statement.execute("CREATE USER 'x'@'%' WITH MAX_USER_CONNECTIONS"))
                     .isInstanceOf(SQLException.class).hasMessageContaining("near 'MAX_USER_CONNECTIONS'");
         }

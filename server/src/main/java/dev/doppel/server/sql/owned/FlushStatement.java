@@ -22,8 +22,9 @@ import java.util.List;
  *       its data file);</li>
  *   <li>STATUS sets Max_used_connections to the connections open now (the other counters are global, which FLUSH
  *       STATUS leaves as they are);</li>
+ *   <li>USER_RESOURCES (and PRIVILEGES) start the accounts' hourly counts again (instance.AccountUsage);</li>
  *   <li>TABLES [t, ...]: there is no cache of open tables to close, and every committed change is already in the
- *       data file; OPTIMIZER_COSTS and USER_RESOURCES have nothing to reload either.</li>
+ *       data file; OPTIMIZER_COSTS has nothing to reload either.</li>
  * </ul>
  * Each option needs RELOAD or its dynamic privilege (FLUSH_PRIVILEGES, FLUSH_STATUS, FLUSH_TABLES,
  * FLUSH_OPTIMIZER_COSTS, FLUSH_USER_RESOURCES), all checked before any option runs. FLUSH TABLES WITH READ LOCK (RELOAD)
@@ -165,7 +166,9 @@ public final class FlushStatement {
                     throw EngineErrors.translate(e, sql, session.schema());
                 }
                 session.server().sha2Cache().clear();
+                session.server().accountUsage().reset();
             }
+            case "USER_RESOURCES" -> session.server().accountUsage().reset();
             case "LOGS" -> {
                 session.server().log().reopen();
                 session.server().generalLog().reopen();
