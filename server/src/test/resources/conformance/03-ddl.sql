@@ -145,3 +145,22 @@ ALTER TABLE drop_child DROP COLUMN pid;
 
 ALTER TABLE drop_child DROP COLUMN x;
 -> ok affected=0
+
+-- dropping a referenced table: 3730 with the checks on; with them off it goes and the key waits for it
+DROP TABLE drop_parent;
+-> error 3730 HY000 Cannot drop table 'drop_parent' referenced by a foreign key constraint 'drop_fk' on table 'drop_child'.
+
+SET foreign_key_checks = 0;
+-> ok affected=0
+
+DROP TABLE drop_parent;
+-> ok affected=0
+
+SET foreign_key_checks = 1;
+-> ok affected=0
+
+CREATE TABLE drop_parent (id INT PRIMARY KEY);
+-> ok affected=0
+
+INSERT INTO drop_child VALUES (1, 99);
+-> error 1452 23000 Cannot add or update a child row: a foreign key constraint fails (`conf`.`drop_child`, CONSTRAINT `drop_fk` FOREIGN KEY (`pid`) REFERENCES `drop_parent` (`id`))

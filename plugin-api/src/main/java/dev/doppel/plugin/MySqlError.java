@@ -174,6 +174,7 @@ public enum MySqlError {
     ER_COLLATION_CHARSET_MISMATCH(1253, "42000", "COLLATION '%s' is not valid for CHARACTER SET '%s'", 64, 64),
     ER_WARN_USING_OTHER_HANDLER(1266, "HY000", "Using storage engine %s for table '%s'", 0, 64),
     ER_UNKNOWN_STORAGE_ENGINE(1286, "42000", "Unknown storage engine '%s'", 64),
+    ER_FK_CANNOT_DROP_PARENT(3730, "HY000", "Cannot drop table '%s' referenced by a foreign key constraint '%s' on table '%s'.", 64, 64, 64),
     ER_WARN_LEGACY_SYNTAX_CONVERTED(3005, "HY000", "%s is no longer supported. The statement was converted to %s."),
     ER_WARN_DEPRECATED_SYNTAX_NO_REPLACEMENT(1681, "HY000", "'%s' is deprecated and will be removed in a future release."),
     ER_WARN_DEPRECATED_SYNTAX(1287, "HY000",

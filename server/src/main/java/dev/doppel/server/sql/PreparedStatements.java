@@ -164,7 +164,11 @@ public final class PreparedStatements {
                     columns = ColumnMapping.columns(meta, labels);
                 }
             } catch (SQLException e) {
-                throw EngineErrors.translate(e, sql, session.schema());
+                // SELECT ?: the engine cannot type a parameter that stands alone, MySQL types it by the value bound;
+                // the statement then runs with its values in place at each execution, and its columns come then
+                if (e.getErrorCode() != org.h2.api.ErrorCode.UNKNOWN_DATA_TYPE_1 || parameters == 0) {
+                    throw EngineErrors.translate(e, sql, session.schema());
+                }
             }
         }
         long id = nextId++;

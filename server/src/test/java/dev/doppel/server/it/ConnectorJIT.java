@@ -293,6 +293,29 @@ class ConnectorJIT {
         }
     }
 
+    /** A parameter standing alone in the select list (1105 "Unknown data type" at PREPARE before). */
+    @Test
+    void aLoneParameterIsTypedByItsValue() throws Exception {
+        try (Connection connection = connect("root", "", "shop", "sslMode=DISABLED&allowPublicKeyRetrieval=true"
+                + "&useServerPrepStmts=true&cachePrepStmts=false&emulateUnsupportedPstmts=false");
+                java.sql.PreparedStatement select = connection.prepareStatement("SELECT ?, ? + 1")) {
+            assertThat(select.getClass().getSimpleName()).isEqualTo("ServerPreparedStatement");
+            select.setString(1, "it's");
+            select.setInt(2, 41);
+            try (ResultSet rows = select.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("it's");
+                assertThat(rows.getLong(2)).isEqualTo(42);
+            }
+            select.setNull(1, java.sql.Types.VARCHAR);
+            select.setInt(2, 1);
+            try (ResultSet rows = select.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isNull();
+            }
+        }
+    }
+
     @Test
     void assertServerPreparedStatements() throws Exception {
         try (Connection connection = connect("root", "", "shop", "sslMode=DISABLED&allowPublicKeyRetrieval=true"

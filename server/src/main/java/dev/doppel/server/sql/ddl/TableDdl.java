@@ -300,6 +300,18 @@ public final class TableDdl {
                 break;
             }
         }
+        if (!temporary) {
+            java.util.Set<String> dropped = new java.util.HashSet<>();
+            for (TableName each : names) {
+                dropped.add((each.schema() + "." + each.table()).toLowerCase(java.util.Locale.ROOT));
+            }
+            for (TableName each : names) {
+                if (exists(each)) {
+                    DroppedParents.release(session.engineConnection(), each.schema(), each.table(), dropped,
+                            foreignKeyChecks());
+                }
+            }
+        }
         runOnEngine(sql, moreFlag);
         if (temporary) {
             return;
