@@ -18,8 +18,7 @@ import java.util.List;
 /**
  * INSERT IGNORE ... VALUES (...), (...): MySQL skips the rows that would duplicate a key and leaves a 1062
  * warning for each. The engine skips them silently, so the rows are inserted one at a time here and each
- * duplicate becomes a warning. The statement stays atomic: in autocommit mode the rows commit together, and
- * any other error undoes them all.
+ * duplicate becomes a warning. The statement stays whole (StatementAtomicity): any other error undoes every row.
  */
 public final class InsertIgnore {
     /** What the statement did: rows inserted and the first generated AUTO_INCREMENT value (0 when none). */
@@ -74,44 +73,33 @@ public final class InsertIgnore {
             }
         }
         Connection connection = session.engineConnection();
-        boolean autocommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        long inserted = 0;
-        long insertId = 0;
-        boolean done = false;
-        try (Statement statement = connection.createStatement()) {
-            for (String row : rows) {
-                String rowSql = prefix + row;
-                List<Token> rowTokens = Lexer.tokenize(rowSql);
-                try {
-                    statement.execute(EngineSql.rewrite(rowSql, rowTokens, session), Statement.RETURN_GENERATED_KEYS);
-                } catch (SQLException e) {
-                    if (e.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
-                        throw e;
+        return StatementAtomicity.run(connection, () -> {
+            long inserted = 0;
+            long insertId = 0;
+            try (Statement statement = connection.createStatement()) {
+                for (String row : rows) {
+                    String rowSql = prefix + row;
+                    List<Token> rowTokens = Lexer.tokenize(rowSql);
+                    try {
+                        statement.execute(EngineSql.rewrite(rowSql, rowTokens, session), Statement.RETURN_GENERATED_KEYS);
+                    } catch (SQLException e) {
+                        if (e.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+                            throw e;
+                        }
+                        MySqlException duplicate = EngineErrors.translate(e, rowSql, session.schema(), connection);
+                        session.addWarning("Warning", duplicate.number(), duplicate.getMessage());
+                        continue;
                     }
-                    MySqlException duplicate = EngineErrors.translate(e, rowSql, session.schema(), connection);
-                    session.addWarning("Warning", duplicate.number(), duplicate.getMessage());
-                    continue;
-                }
-                inserted += Math.max(0, statement.getUpdateCount());
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    if (insertId == 0 && keys.next()) {
-                        insertId = AutoIncrementValue.generated(keys, rowTokens, session);
+                    inserted += Math.max(0, statement.getUpdateCount());
+                    try (ResultSet keys = statement.getGeneratedKeys()) {
+                        if (insertId == 0 && keys.next()) {
+                            insertId = AutoIncrementValue.generated(keys, rowTokens, session);
+                        }
                     }
                 }
             }
-            done = true;
-        } finally {
-            if (autocommit) {
-                if (done) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
-                connection.setAutoCommit(true);
-            }
-        }
-        return new Result(inserted, insertId);
+            return new Result(inserted, insertId);
+        });
     }
 
     /** The index of the top-level VALUES keyword, or -1. */

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -274,14 +273,7 @@ public final class MultiTableDml {
 
     private Result apply(Connection connection, boolean update, List<Target> targets, String select)
             throws SQLException {
-        boolean autocommit = connection.getAutoCommit();
-        Savepoint savepoint = null;
-        if (autocommit) {
-            connection.setAutoCommit(false);
-        } else {
-            savepoint = connection.setSavepoint();
-        }
-        try {
+        return StatementAtomicity.run(connection, () -> {
             read(connection, update, targets, select);
             long affected = 0;
             long matched = 0;
@@ -295,28 +287,12 @@ public final class MultiTableDml {
                     affected += deleteRows(connection, target);
                 }
             }
-            if (autocommit) {
-                connection.commit();
-            } else {
-                connection.releaseSavepoint(savepoint);
-            }
             if (!update) {
                 return new Result(affected, null);
             }
             return new Result(ChangedRows.affected(session, matched, unchanged),
                     ChangedRows.info(matched, unchanged, session.warnings().size()));
-        } catch (SQLException | RuntimeException e) {
-            if (autocommit) {
-                connection.rollback();
-            } else {
-                connection.rollback(savepoint);
-            }
-            throw e;
-        } finally {
-            if (autocommit) {
-                connection.setAutoCommit(true);
-            }
-        }
+        });
     }
 
     private void read(Connection connection, boolean update, List<Target> targets, String select)

@@ -20,7 +20,7 @@ import java.util.List;
  * A single-table UPDATE IGNORE: MySQL leaves a row that would duplicate a key as it was, with a 1062 warning, and
  * updates the others. The engine has no such form, so the rows the statement matches (its WHERE, ORDER BY and LIMIT)
  * are listed first and updated one at a time, each behind a savepoint: a duplicate takes back that row only. The
- * statement stays atomic: in autocommit mode the rows commit together, and any other error undoes them all.
+ * statement stays whole (StatementAtomicity): any other error undoes every row.
  */
 public final class UpdateIgnore {
     /** Rows matched, and those of them that kept their values. */
@@ -61,40 +61,29 @@ public final class UpdateIgnore {
                 rows.add(ids.getLong(1));
             }
         }
-        boolean autocommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        long unchanged = 0;
-        boolean done = false;
-        try (Statement update = connection.createStatement()) {
-            for (long each : rows) {
-                String rowSql = "UPDATE " + ref + " SET " + assignments + " WHERE " + rowId + " = " + each;
-                SqlText row = SqlText.of(rowSql);
-                unchanged += ChangedRows.unchanged(session, rowSql, row.tokens());
-                Savepoint before = connection.setSavepoint();
-                try {
-                    update.executeUpdate(EnginePipeline.engineSql(row, session));
-                } catch (SQLException e) {
-                    if (e.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
-                        throw e;
+        return StatementAtomicity.run(connection, () -> {
+            long unchanged = 0;
+            try (Statement update = connection.createStatement()) {
+                for (long each : rows) {
+                    String rowSql = "UPDATE " + ref + " SET " + assignments + " WHERE " + rowId + " = " + each;
+                    SqlText row = SqlText.of(rowSql);
+                    unchanged += ChangedRows.unchanged(session, rowSql, row.tokens());
+                    Savepoint before = connection.setSavepoint();
+                    try {
+                        update.executeUpdate(EnginePipeline.engineSql(row, session));
+                    } catch (SQLException e) {
+                        if (e.getErrorCode() != ErrorCode.DUPLICATE_KEY_1) {
+                            throw e;
+                        }
+                        connection.rollback(before);
+                        MySqlException duplicate = EngineErrors.translate(e, rowSql, session.schema(), connection);
+                        session.addWarning("Warning", duplicate.number(), duplicate.getMessage());
+                        unchanged++;
                     }
-                    connection.rollback(before);
-                    MySqlException duplicate = EngineErrors.translate(e, rowSql, session.schema(), connection);
-                    session.addWarning("Warning", duplicate.number(), duplicate.getMessage());
-                    unchanged++;
                 }
             }
-            done = true;
-        } finally {
-            if (autocommit) {
-                if (done) {
-                    connection.commit();
-                } else {
-                    connection.rollback();
-                }
-                connection.setAutoCommit(true);
-            }
-        }
-        return new Result(rows.size(), unchanged);
+            return new Result(rows.size(), unchanged);
+        });
     }
 
     private static String engineSql(String mysql, Session session) {
