@@ -274,8 +274,7 @@ public final class PreparedStatements {
         if (statement.engine != null && !statement.readsSessionState) {
             if (verb != null && statement.tokens.size() > 1 && statement.tokens.get(1).isWord("DELAYED")) {
                 // the engine's statement was spelled without it at PREPARE; each execution warns, as in MySQL
-                session.addWarning("Warning", 3005, dev.doppel.plugin.MySqlError.ER_WARN_LEGACY_SYNTAX_CONVERTED.message(
-                        verb.upper() + " DELAYED", verb.upper()));
+                dev.doppel.server.sql.translate.EngineSql.warnDelayed(session, verb.upper());
             }
             try {
                 for (int i = 0; i < values.length; i++) {

@@ -332,18 +332,8 @@ public final class AlterTable {
         String alter = alter();
         String constraint = CreateTableText.quote(key.engineName());
         execute(alter + " DROP CONSTRAINT " + constraint);
-        StringBuilder add = new StringBuilder(alter).append(" ADD CONSTRAINT ").append(constraint).append(" FOREIGN KEY ")
-                .append(columnList(key.columns())).append(" REFERENCES ").append(CreateTableText.quote(key.referencedSchema()))
-                .append('.').append(CreateTableText.quote(key.referencedTable())).append(' ')
-                .append(columnList(key.referencedColumns()));
-        if (key.onDelete() != null) {
-            add.append(" ON DELETE ").append(key.onDelete());
-        }
-        if (key.onUpdate() != null) {
-            add.append(" ON UPDATE ").append(key.onUpdate());
-        }
-        add.append(" NOCHECK");
-        undo.push(() -> execute(add.toString()));
+        String add = alter + " ADD " + foreignKeyDefinition(key) + " NOCHECK";
+        undo.push(() -> execute(add));
         if (index != null && info().index(index.name()) == null) {
             String kept = CreateTableText.quote(KeyNames.engineName(table, index.name()));
             execute("CREATE INDEX " + kept + " ON " + qualified() + " " + columnList(index.columns()));
@@ -498,6 +488,21 @@ public final class AlterTable {
             throw Lexer.syntaxError(sql, change.get(change.size() - 1).end());
         }
         return change.get(index);
+    }
+
+    /** {@code CONSTRAINT name FOREIGN KEY (...) REFERENCES db.t (...) [ON DELETE ...] [ON UPDATE ...]}, in the engine's names. */
+    static String foreignKeyDefinition(TableInfo.ForeignKey key) {
+        StringBuilder result = new StringBuilder("CONSTRAINT ").append(CreateTableText.quote(key.engineName()))
+                .append(" FOREIGN KEY ").append(columnList(key.columns())).append(" REFERENCES ")
+                .append(CreateTableText.quote(key.referencedSchema())).append('.')
+                .append(CreateTableText.quote(key.referencedTable())).append(' ').append(columnList(key.referencedColumns()));
+        if (key.onDelete() != null) {
+            result.append(" ON DELETE ").append(key.onDelete());
+        }
+        if (key.onUpdate() != null) {
+            result.append(" ON UPDATE ").append(key.onUpdate());
+        }
+        return result.toString();
     }
 
     private static String columnList(List<String> columns) {

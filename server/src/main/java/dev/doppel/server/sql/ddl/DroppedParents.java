@@ -55,25 +55,11 @@ final class DroppedParents {
             if (checks) {
                 throw MySqlError.ER_FK_CANNOT_DROP_PARENT.exception(table, key.name(), child[1]);
             }
-            StringBuilder definition = new StringBuilder("CONSTRAINT ").append(CreateTableText.quote(key.engineName()))
-                    .append(" FOREIGN KEY ").append(list(key.columns())).append(" REFERENCES ")
-                    .append(CreateTableText.quote(key.referencedSchema())).append('.')
-                    .append(CreateTableText.quote(key.referencedTable())).append(' ').append(list(key.referencedColumns()));
-            if (key.onDelete() != null) {
-                definition.append(" ON DELETE ").append(key.onDelete());
-            }
-            if (key.onUpdate() != null) {
-                definition.append(" ON UPDATE ").append(key.onUpdate());
-            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ALTER TABLE " + CreateTableText.quote(child[0]) + "." + CreateTableText.quote(child[1])
                         + " DROP CONSTRAINT " + CreateTableText.quote(key.engineName()));
             }
-            PendingForeignKeys.add(schema, table, child[0], child[1], definition.toString());
+            PendingForeignKeys.add(schema, table, child[0], child[1], AlterTable.foreignKeyDefinition(key));
         }
-    }
-
-    private static String list(List<String> columns) {
-        return "(" + String.join(", ", columns.stream().map(CreateTableText::quote).toList()) + ")";
     }
 }

@@ -134,8 +134,7 @@ public final class EngineSql {
                 if (token.isWord("DELAYED") && i == 1 && (tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE"))) {
                     // 8.4 parses it and runs the statement as a plain one
                     if (session != null) {
-                        session.addWarning("Warning", 3005, MySqlError.ER_WARN_LEGACY_SYNTAX_CONVERTED.message(
-                                tokens.get(0).upper() + " DELAYED", tokens.get(0).upper()));
+                        warnDelayed(session, tokens.get(0).upper());
                     }
                     return i;
                 }
@@ -331,5 +330,10 @@ public final class EngineSql {
         } else {
             out.append('\'').append(value.toString().replace("'", "''")).append('\'');
         }
+    }
+
+    /** MySQL's warning 3005 for INSERT DELAYED / REPLACE DELAYED ({@code verb}), which run as plain statements. */
+    public static void warnDelayed(Session session, String verb) {
+        session.addWarning("Warning", 3005, MySqlError.ER_WARN_LEGACY_SYNTAX_CONVERTED.message(verb + " DELAYED", verb));
     }
 }
