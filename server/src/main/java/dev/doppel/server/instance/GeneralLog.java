@@ -5,9 +5,11 @@ import dev.doppel.server.config.variables.SystemVariableRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.BufferedWriter;
+import dev.doppel.server.protocol.ClientText;
+
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ public final class GeneralLog {
     private final String program;
     private final String listening;
     private Path openFile;
-    private Writer out;
+    private OutputStream out;
 
     GeneralLog(SystemVariableRegistry variables, String program, int port, Path socket) {
         this.variables = variables;
@@ -60,7 +62,8 @@ public final class GeneralLog {
                 if (out == null || !file.equals(openFile)) {
                     open(file);
                 }
-                out.write(line);
+                // the statement's bytes as the client sent them, those that are no text included (as MySQL writes them)
+                out.write(ClientText.utf8Bytes(line));
                 out.flush();
             } catch (IOException e) {
                 LOG.warn("could not write the general query log: {}", e.toString());
@@ -75,11 +78,11 @@ public final class GeneralLog {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE));
         openFile = file;
-        out.write(program + ", Version: " + ServerVersion.VERSION + " (Doppel). started with:\n" + listening
-                + "\nTime                 Id Command    Argument\n");
+        out.write((program + ", Version: " + ServerVersion.VERSION + " (Doppel). started with:\n" + listening
+                + "\nTime                 Id Command    Argument\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** FLUSH LOGS: the file is closed; the next line opens it again under general_log_file. */

@@ -262,7 +262,20 @@ class SessionsIT {
                 statement.execute("SELECT 'not in the log'");
             }
             assertThatThrownBy(() -> connect("other", "wrong-pw")).isInstanceOf(SQLException.class);
-            String log = Files.readString(file);
+            // bytes that are no UTF-8 go into the log as they came (the line broke off there before)
+            Path script = server.home().resolve("raw.sql");
+            byte[] prefix = "SELECT _binary'".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] rawStatement = java.util.Arrays.copyOf(prefix, prefix.length + 5);
+            System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xFE, '\'', ';', '\n'}, 0, rawStatement, prefix.length, 5);
+            Files.write(script, rawStatement);
+            Process raw = new ProcessBuilder(MysqlCli.binary(), "--no-defaults", "-h127.0.0.1", "-P" + server.port(), "-uroot")
+                    .redirectInput(script.toFile()).redirectErrorStream(true).start();
+            raw.getInputStream().readAllBytes();
+            assertThat(raw.waitFor()).isZero();
+            byte[] bytes = Files.readAllBytes(file);
+            assertThat(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .contains(" Query\tSELECT _binary'\u00ff\u00fe'\n");
+            String log = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
             assertThat(log).startsWith("/").contains(
                     ", Version: 8.4.", "Time                 Id Command    Argument\n",
                      " Query\tCREATE USER 'glog'@'%' IDENTIFIED BY <secret>\n",
