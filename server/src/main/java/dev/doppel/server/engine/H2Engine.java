@@ -6,6 +6,8 @@ import dev.doppel.server.engine.binary.MySqlBinaryStrings;
 import dev.doppel.server.engine.binary.MySqlBitOperators;
 import dev.doppel.server.engine.store.DirectorySync;
 import dev.doppel.server.engine.store.DiskSpace;
+import dev.doppel.server.engine.store.CommitGate;
+import dev.doppel.server.engine.store.EngineStoreCommits;
 import dev.doppel.server.engine.store.GroupCommit;
 import dev.doppel.server.engine.store.SpaceWaitingFileSystem;
 import dev.doppel.server.engine.store.H2SpaceReclaimer;
@@ -151,6 +153,8 @@ public final class H2Engine implements StorageEngine {
     private final org.h2.mvstore.db.Store store;
     private final H2SpaceReclaimer reclaimer;
     private final GroupCommit commits;
+    /** Keeps store commits out of statements' writes and transactions' commits (see {@link GatedConnections}). */
+    private final CommitGate gate = new CommitGate();
     private final DiskSpace space;
 
     private H2Engine(Path datadir, boolean create) throws SQLException {
@@ -172,14 +176,15 @@ public final class H2Engine implements StorageEngine {
         // left open; set here again because the reclaimer turns it on and off.
         org.h2.mvstore.MVStore mvStore = store().getMvStore();
         mvStore.setReuseSpace(false);
+        EngineStoreCommits.turnOff(mvStore);
         try {
             this.space = new DiskSpace(datadir.toAbsolutePath());
         } catch (IOException e) {
             throw new SQLException("cannot read the free space of " + datadir, e);
         }
-        this.reclaimer = new H2SpaceReclaimer(mvStore, true, space::usable);
+        this.reclaimer = new H2SpaceReclaimer(mvStore, true, space::usable, gate);
         try {
-            this.commits = new GroupCommit(mvStore, reclaimer.layout().readLock(), file);
+            this.commits = new GroupCommit(mvStore, reclaimer.layout().readLock(), file, gate);
         } catch (IOException e) {
             throw new SQLException("cannot open " + file + " to sync it", e);
         }
@@ -293,22 +298,22 @@ public final class H2Engine implements StorageEngine {
 
     @Override
     public boolean hasUncommittedChanges(Connection connection) {
-        return ((SessionLocal) ((JdbcConnection) connection).getSession()).hasPendingTransaction();
+        return ((SessionLocal) ((JdbcConnection) GatedConnections.physical(connection)).getSession()).hasPendingTransaction();
     }
 
     @Override
     public void statementsEnded(Connection connection) {
-        H2RollbackMark.clear((SessionLocal) ((JdbcConnection) connection).getSession());
+        H2RollbackMark.clear((SessionLocal) ((JdbcConnection) GatedConnections.physical(connection)).getSession());
     }
 
     @Override
     public void statementTimeout(Connection connection, int millis) {
-        ((SessionLocal) ((JdbcConnection) connection).getSession()).setQueryTimeout(millis);
+        ((SessionLocal) ((JdbcConnection) GatedConnections.physical(connection)).getSession()).setQueryTimeout(millis);
     }
 
     @Override
     public void lockTimeout(Connection connection, int millis) {
-        ((SessionLocal) ((JdbcConnection) connection).getSession()).setLockTimeout(millis);
+        ((SessionLocal) ((JdbcConnection) GatedConnections.physical(connection)).getSession()).setLockTimeout(millis);
     }
 
     private org.h2.mvstore.db.Store store() {
@@ -316,23 +321,23 @@ public final class H2Engine implements StorageEngine {
     }
 
     private static org.h2.mvstore.db.Store storeOf(Connection connection) {
-        Session session = ((JdbcConnection) connection).getSession();
+        Session session = ((JdbcConnection) GatedConnections.physical(connection)).getSession();
         return ((SessionLocal) session).getDatabase().getStore();
     }
 
     @Override
     public dev.doppel.plugin.StorageSnapshot snapshot() throws IOException {
-        return new H2Snapshot(file, store().getMvStore(), reclaimer);
+        return new H2Snapshot(file, store().getMvStore(), reclaimer, gate);
     }
 
     @Override
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(clientUrl, clientCredentials);
+        return GatedConnections.wrap(DriverManager.getConnection(clientUrl, clientCredentials), gate);
     }
 
     @Override
     public Connection maintenanceConnection() throws SQLException {
-        return DriverManager.getConnection(url, credentials);
+        return GatedConnections.wrap(DriverManager.getConnection(url, credentials), gate);
     }
 
     @Override
@@ -344,11 +349,15 @@ public final class H2Engine implements StorageEngine {
             // SHUTDOWN below writes what it can; a store that cannot be written is reported by the next start
         }
         commits.close();
-        try (Statement statement = keepOpen.createStatement()) {
-            statement.execute("SHUTDOWN");
-        } catch (SQLException ignored) {
-            // already closed
-        }
+        // SHUTDOWN commits what is left and writes the store: alone, as every store commit
+        gate.storing(() -> {
+            try (Statement statement = keepOpen.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException ignored) {
+                // already closed
+            }
+            return null;
+        });
     }
 
     private static String[] systemSchemaStatements() {

@@ -4,6 +4,7 @@ import dev.doppel.plugin.SnapshotPiece;
 import dev.doppel.plugin.StorageSnapshot;
 import dev.doppel.server.engine.store.H2SpaceReclaimer;
 import org.h2.mvstore.FileStore;
+import dev.doppel.server.engine.store.CommitGate;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
 
@@ -38,10 +39,12 @@ final class H2Snapshot implements StorageSnapshot {
     private final MVStore store;
     private final FileChannel channel;
     private final H2SpaceReclaimer reclaimer;
+    private final CommitGate gate;
     private long handedOut;
     private boolean closed;
 
-    H2Snapshot(Path file, MVStore store, H2SpaceReclaimer reclaimer) throws IOException {
+    H2Snapshot(Path file, MVStore store, H2SpaceReclaimer reclaimer, CommitGate gate) throws IOException {
+        this.gate = gate;
         this.name = file.getFileName().toString();
         this.file = file;
         this.store = store;
@@ -109,7 +112,8 @@ final class H2Snapshot implements StorageSnapshot {
 
     @Override
     public List<SnapshotPiece> redoCopy() throws IOException {
-        store.commit();
+        // the copy ends at this store version: one taken when no statement is writing and no transaction committing
+        gate.storing(store::commit);
         long[] end = new long[1];
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
         IOException[] failure = new IOException[1];

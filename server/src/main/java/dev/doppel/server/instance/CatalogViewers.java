@@ -27,16 +27,26 @@ final class CatalogViewers implements Function<Connection, InformationSchemaTabl
 
     @Override
     public InformationSchemaTables.Viewer apply(Connection connection) {
-        Object engineSession = connection instanceof JdbcConnection jdbc ? jdbc.getSession() : null;
+        Object engineSession = engineSessionOf(connection);
         for (ServerContext.ConnectionInfo each : context.connections()) {
             if (each instanceof ClientConnection client && client.session() != null) {
                 Connection open = client.session().openEngineConnection();
-                if (open instanceof JdbcConnection jdbc && jdbc.getSession() == engineSession) {
+                if (engineSessionOf(open) == engineSession && engineSession != null) {
                     return new SessionViewer(client.session());
                 }
             }
         }
         return new SessionViewer(null);
+    }
+
+    /** The engine session behind a connection, gated (see the engine's GatedConnections) or not. */
+    private static Object engineSessionOf(Connection connection) {
+        try {
+            return connection != null && connection.isWrapperFor(JdbcConnection.class)
+                    ? connection.unwrap(JdbcConnection.class).getSession() : null;
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
     }
 
     private final class SessionViewer implements InformationSchemaTables.Viewer {

@@ -42,7 +42,7 @@ class H2SnapshotTest {
             store.setReuseSpace(false);
             MVMap<Integer, String> map = store.openMap("rows");
             try (H2SpaceReclaimer reclaimer = new H2SpaceReclaimer(store, false);
-                 H2Snapshot snapshot = new H2Snapshot(source, store, reclaimer)) {
+                 H2Snapshot snapshot = new H2Snapshot(source, store, reclaimer, new dev.doppel.server.engine.store.CommitGate())) {
                 write(snapshot, snapshot.fileCopy(), copy);
                 map.put(5000, "written during the copy");
                 store.commit();

@@ -32,11 +32,15 @@ import java.util.function.IntSupplier;
  */
 public final class GroupCommit implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    /** Unsaved changes above this are written without waiting for a commit (H2's own commit buffer was 19 MB). */
+    private static final int UNSAVED_LIMIT_BYTES = 16 << 20;
 
     private final MVStore store;
     /** Held while the store writes, so that no chunk moves meanwhile (see {@link H2SpaceReclaimer}). */
     private final Lock layoutShared;
     private final ReentrantLock syncing = new ReentrantLock();
+    /** Every store commit goes through it, alone (see {@link CommitGate}). */
+    private final CommitGate gate;
     private final ScheduledExecutorService timer;
     /**
      * Syncs the store's file with fdatasync: on Linux a sync through any descriptor covers every write to the file,
@@ -50,8 +54,9 @@ public final class GroupCommit implements AutoCloseable {
     private long lastTimedSync = System.nanoTime();
     private final java.util.concurrent.atomic.LongAdder syncs = new java.util.concurrent.atomic.LongAdder();
 
-    public GroupCommit(MVStore store, Lock layoutShared, Path file) throws IOException {
+    public GroupCommit(MVStore store, Lock layoutShared, Path file, CommitGate gate) throws IOException {
         this.store = store;
+        this.gate = gate;
         this.layoutShared = layoutShared;
         this.syncChannel = FileChannel.open(file, StandardOpenOption.READ);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -90,7 +95,7 @@ public final class GroupCommit implements AutoCloseable {
     private void write() {
         layoutShared.lock();
         try {
-            if (store.commit() < 0) {
+            if (storeCommit() < 0) {
                 awaitPendingSaves();
             }
         } finally {
@@ -107,7 +112,7 @@ public final class GroupCommit implements AutoCloseable {
                 if (durableBelow > version) {
                     return;
                 }
-                boolean stored = store.commit() >= 0;
+                boolean stored = storeCommit() >= 0;
                 long written = store.getCurrentVersion();
                 if (!stored) {
                     awaitPendingSaves();
@@ -120,6 +125,11 @@ public final class GroupCommit implements AutoCloseable {
         } finally {
             layoutShared.unlock();
         }
+    }
+
+    /** A store commit: a new store version, taken when no statement is writing and no transaction committing. */
+    private long storeCommit() {
+        return gate.storing(store::commit);
     }
 
     /**
@@ -151,7 +161,15 @@ public final class GroupCommit implements AutoCloseable {
 
     private void timedFlush() {
         try {
-            if (store.isClosed() || flushAtCommit.getAsInt() == 1) {
+            if (store.isClosed()) {
+                return;
+            }
+            // the engine's own commits on a full commit buffer are off (EngineStoreCommits): big transactions are
+            // written here instead, so that their changes do not all wait in memory
+            if (store.getUnsavedMemory() > UNSAVED_LIMIT_BYTES) {
+                write();
+            }
+            if (flushAtCommit.getAsInt() == 1) {
                 return;
             }
             long now = System.nanoTime();

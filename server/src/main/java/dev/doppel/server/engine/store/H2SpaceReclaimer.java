@@ -46,14 +46,18 @@ public final class H2SpaceReclaimer implements AutoCloseable {
     private final AtomicInteger snapshots = new AtomicInteger();
     private final ScheduledExecutorService timer;
     private final java.util.function.LongSupplier freeSpace;
+    /** Compaction commits the store: alone, as every store commit (see {@link CommitGate}). */
+    private final CommitGate gate;
 
     public H2SpaceReclaimer(MVStore store, boolean background) {
-        this(store, background, () -> Long.MAX_VALUE);
+        this(store, background, () -> Long.MAX_VALUE, new CommitGate());
     }
 
     /** {@code freeSpace}: the free bytes of the file's file system; no reclaim runs with less free than the file. */
-    public H2SpaceReclaimer(MVStore store, boolean background, java.util.function.LongSupplier freeSpace) {
+    public H2SpaceReclaimer(MVStore store, boolean background, java.util.function.LongSupplier freeSpace,
+            CommitGate gate) {
         this.store = store;
+        this.gate = gate;
         this.freeSpace = freeSpace;
         this.timer = background ? Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "doppel-space-reclaimer");
@@ -115,6 +119,13 @@ public final class H2SpaceReclaimer implements AutoCloseable {
 
     /** Compacts the file for at most about {@code maxMillis}; the caller holds the write side of the layout lock. */
     public void reclaim(long maxMillis) {
+        gate.storing(() -> {
+            reclaimAlone(maxMillis);
+            return null;
+        });
+    }
+
+    private void reclaimAlone(long maxMillis) {
         FileStore<?> file = store.getFileStore();
         if (!(file instanceof RandomAccessStore randomAccess) || store.isClosed()) {
             return;

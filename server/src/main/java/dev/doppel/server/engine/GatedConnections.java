@@ -1,0 +1,157 @@
+package dev.doppel.server.engine;
+
+import dev.doppel.server.engine.store.CommitGate;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Engine connections whose writes and commits run through the {@link CommitGate}, so that no store version is taken
+ * while a statement is half-way through its writes or a transaction half-way through its commit (docs/durability.md).
+ * Every connection the engine hands out is one of these, so no path to the engine can forget the gate: statements
+ * that may write (anything but a plain SELECT), commits, rollbacks and the autocommit switch (it commits) apply
+ * through the gate; reads run freely, and so do calls that only set or read state.
+ */
+final class GatedConnections {
+    private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
+            "executeBatch", "executeLargeBatch");
+    private static final Set<String> CONNECTION_WRITES = Set.of("commit", "rollback", "setAutoCommit",
+            "releaseSavepoint");
+    private static final Set<String> STATEMENT_MAKERS = Set.of("createStatement", "prepareStatement", "prepareCall");
+
+    private GatedConnections() {
+    }
+
+    static Connection wrap(Connection connection, CommitGate gate) {
+        return (Connection) Proxy.newProxyInstance(GatedConnections.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, new ConnectionHandler(connection, gate));
+    }
+
+    /** The engine's own connection behind {@code connection}, gated or not. */
+    static Connection physical(Connection connection) {
+        if (Proxy.isProxyClass(connection.getClass())
+                && Proxy.getInvocationHandler(connection) instanceof ConnectionHandler handler) {
+            return handler.connection;
+        }
+        return connection;
+    }
+
+    /** Whether a statement of this text may write: anything but a plain SELECT (SELECT ... FOR UPDATE locks rows). */
+    static boolean mayWrite(String sql) {
+        if (sql == null) {
+            return true;
+        }
+        int start = 0;
+        while (start < sql.length() && (Character.isWhitespace(sql.charAt(start)) || sql.charAt(start) == '(')) {
+            start++;
+        }
+        if (!sql.regionMatches(true, start, "SELECT", 0, 6)) {
+            return true;
+        }
+        String upper = sql.toUpperCase(Locale.ROOT);
+        return upper.contains(" FOR UPDATE") || upper.contains(" FOR SHARE") || upper.contains("NEXT VALUE FOR")
+                || upper.contains("NEXTVAL");
+    }
+
+    private static Object call(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static final class ConnectionHandler implements InvocationHandler {
+        private final Connection connection;
+        private final CommitGate gate;
+
+        ConnectionHandler(Connection connection, CommitGate gate) {
+            this.connection = connection;
+            this.gate = gate;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            switch (name) {
+                case "unwrap":
+                    return ((Class<?>) args[0]).isInstance(connection) ? connection : call(connection, method, args);
+                case "isWrapperFor":
+                    return ((Class<?>) args[0]).isInstance(connection) || (boolean) call(connection, method, args);
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return "gated " + connection;
+                default:
+                    break;
+            }
+            if (CONNECTION_WRITES.contains(name)) {
+                return gate.applying(() -> call(connection, method, args));
+            }
+            Object result = call(connection, method, args);
+            if (STATEMENT_MAKERS.contains(name) && result instanceof Statement statement) {
+                String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+                return wrapStatement(statement, (Connection) proxy, sql);
+            }
+            return result;
+        }
+
+        private Statement wrapStatement(Statement statement, Connection owner, String preparedSql) {
+            Class<?> type = statement instanceof CallableStatement ? CallableStatement.class
+                    : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+            return (Statement) Proxy.newProxyInstance(GatedConnections.class.getClassLoader(), new Class<?>[] {type},
+                    new StatementHandler(statement, owner, preparedSql, gate));
+        }
+    }
+
+    private static final class StatementHandler implements InvocationHandler {
+        private final Statement statement;
+        private final Connection owner;
+        private final boolean preparedMayWrite;
+        private final CommitGate gate;
+
+        StatementHandler(Statement statement, Connection owner, String preparedSql, CommitGate gate) {
+            this.statement = statement;
+            this.owner = owner;
+            this.preparedMayWrite = preparedSql == null || mayWrite(preparedSql);
+            this.gate = gate;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            String name = method.getName();
+            switch (name) {
+                case "getConnection":
+                    return owner;
+                case "unwrap":
+                    return ((Class<?>) args[0]).isInstance(statement) ? statement : call(statement, method, args);
+                case "equals":
+                    return proxy == args[0];
+                case "hashCode":
+                    return System.identityHashCode(proxy);
+                case "toString":
+                    return statement.toString();
+                default:
+                    break;
+            }
+            if (EXECUTES.contains(name)) {
+                boolean writes = args != null && args.length > 0 && args[0] instanceof String sql ? mayWrite(sql)
+                        : preparedMayWrite || name.endsWith("Batch");
+                if (writes) {
+                    return gate.applying(() -> call(statement, method, args));
+                }
+            }
+            return call(statement, method, args);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.doppel.server.engine.store;
+
+import org.h2.mvstore.MVStore;
+
+import java.lang.reflect.Field;
+
+/**
+ * Turns off the store commits the engine makes on its own, so that every store commit goes through the
+ * {@link CommitGate} (docs/durability.md): its background writer's (a commit after {@code WRITE_DELAY} without one),
+ * and the ones a write or a transaction's end makes when the unsaved changes pass the store's commit buffer. The
+ * server writes big unsaved changes itself instead ({@link GroupCommit}).
+ */
+public final class EngineStoreCommits {
+    /**
+     * The engine's commit buffer from now on. Its transactions' end compares {@code 4 * unsaved} with {@code 3 *} this
+     * in int arithmetic: a quarter of the int range keeps {@code 3 *} this from overflowing, and the server writes long
+     * before the unsaved changes come near it.
+     */
+    private static final int UNREACHED_BYTES = Integer.MAX_VALUE / 4;
+
+    private EngineStoreCommits() {
+    }
+
+    public static void turnOff(MVStore store) {
+        // 0 would stop the background writer but make every transaction's end commit the store itself
+        store.setAutoCommitDelay(Integer.MAX_VALUE);
+        try {
+            Field buffer = MVStore.class.getDeclaredField("autoCommitMemory");
+            buffer.setAccessible(true);
+            buffer.setInt(store, UNREACHED_BYTES);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this engine version does not let the server own its store commits", e);
+        }
+        if (store.getAutoCommitMemory() != UNREACHED_BYTES) {
+            throw new IllegalStateException("the engine's commit buffer did not change");
+        }
+    }
+}
