@@ -61,6 +61,19 @@ final class GatedConnections {
                 || upper.contains("NEXTVAL");
     }
 
+    private static final Set<String> IDENTITY = Set.of("unwrap", "isWrapperFor", "equals", "hashCode", "toString");
+
+    /** A proxy is itself (equals, hashCode) and unwraps to the engine's object behind it. */
+    private static Object identity(Object proxy, Object target, Method method, Object[] args) throws Throwable {
+        return switch (method.getName()) {
+            case "unwrap" -> ((Class<?>) args[0]).isInstance(target) ? target : call(target, method, args);
+            case "isWrapperFor" -> ((Class<?>) args[0]).isInstance(target) || (boolean) call(target, method, args);
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> "gated " + target;
+        };
+    }
+
     private static Object call(Object target, Method method, Object[] args) throws Throwable {
         try {
             return method.invoke(target, args);
@@ -81,19 +94,8 @@ final class GatedConnections {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            switch (name) {
-                case "unwrap":
-                    return ((Class<?>) args[0]).isInstance(connection) ? connection : call(connection, method, args);
-                case "isWrapperFor":
-                    return ((Class<?>) args[0]).isInstance(connection) || (boolean) call(connection, method, args);
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "toString":
-                    return "gated " + connection;
-                default:
-                    break;
+            if (IDENTITY.contains(name)) {
+                return identity(proxy, connection, method, args);
             }
             if (CONNECTION_WRITES.contains(name)) {
                 return gate.applying(() -> call(connection, method, args));
@@ -130,19 +132,11 @@ final class GatedConnections {
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             String name = method.getName();
-            switch (name) {
-                case "getConnection":
-                    return owner;
-                case "unwrap":
-                    return ((Class<?>) args[0]).isInstance(statement) ? statement : call(statement, method, args);
-                case "equals":
-                    return proxy == args[0];
-                case "hashCode":
-                    return System.identityHashCode(proxy);
-                case "toString":
-                    return statement.toString();
-                default:
-                    break;
+            if (name.equals("getConnection")) {
+                return owner;
+            }
+            if (IDENTITY.contains(name)) {
+                return identity(proxy, statement, method, args);
             }
             if (EXECUTES.contains(name)) {
                 boolean writes = args != null && args.length > 0 && args[0] instanceof String sql ? mayWrite(sql)

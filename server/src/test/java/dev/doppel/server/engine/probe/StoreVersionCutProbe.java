@@ -74,27 +74,18 @@ public final class StoreVersionCutProbe {
                         int src = r.nextInt(50), dst = (src + 1 + r.nextInt(49)) % 50; long amt = 1 + r.nextInt(50);
                         if (disjoint) { src = seed * 12 + r.nextInt(12); dst = seed * 12 + (src - seed * 12 + 1 + r.nextInt(11)) % 12; }
                         try {
-                            if (whole) { rw.readLock().lock(); try {
-                            if (ordered && src > dst) {
-                                credit.setLong(1, amt); credit.setInt(2, dst); run.accept(credit);
-                                debit.setLong(1, amt); debit.setInt(2, src); run.accept(debit);
-                            } else {
-                                debit.setLong(1, amt); debit.setInt(2, src); run.accept(debit);
-                                credit.setLong(1, amt); credit.setInt(2, dst); run.accept(credit);
-                            }
-                            log.setInt(1, src); log.setInt(2, dst); log.setLong(3, amt); run.accept(log); if (!disjoint) run.accept(count);
-                            if (gated) gate.applying(() -> { c.commit(); return null; }); else c.commit();
-                            } finally { rw.readLock().unlock(); } } else {
-                            if (ordered && src > dst) {
-                                credit.setLong(1, amt); credit.setInt(2, dst); run.accept(credit);
-                                debit.setLong(1, amt); debit.setInt(2, src); run.accept(debit);
-                            } else {
-                                debit.setLong(1, amt); debit.setInt(2, src); run.accept(debit);
-                                credit.setLong(1, amt); credit.setInt(2, dst); run.accept(credit);
-                            }
-                            log.setInt(1, src); log.setInt(2, dst); log.setLong(3, amt); run.accept(log); if (!disjoint) run.accept(count);
-                            if (gated) gate.applying(() -> { c.commit(); return null; }); else c.commit();
-                            }
+                            if (whole) rw.readLock().lock();
+                            try {
+                                if (ordered && src > dst) {
+                                    credit.setLong(1, amt); credit.setInt(2, dst); run.accept(credit);
+                                    debit.setLong(1, amt); debit.setInt(2, src); run.accept(debit);
+                                } else {
+                                    debit.setLong(1, amt); debit.setInt(2, src); run.accept(debit);
+                                    credit.setLong(1, amt); credit.setInt(2, dst); run.accept(credit);
+                                }
+                                log.setInt(1, src); log.setInt(2, dst); log.setLong(3, amt); run.accept(log); if (!disjoint) run.accept(count);
+                                if (gated) gate.applying(() -> { c.commit(); return null; }); else c.commit();
+                            } finally { if (whole) rw.readLock().unlock(); }
                         } catch (SQLException e) { errors.incrementAndGet(); if (gated) gate.applying(() -> { c.rollback(); return null; }); else c.rollback(); }
                     }
                 } catch (SQLException e) { e.printStackTrace(); }

@@ -73,7 +73,7 @@ class CommitGateTest {
     }
 
     @Test
-    void aWaitingStoreCommitHoldsNewStatementsBackOnlyForAMoment() throws Exception {
+    void aWaitingStoreCommitDoesNotHoldNewStatementsBack() throws Exception {
         // a statement that holds the gate while it waits for a lock: the transaction holding that lock must still get
         // in to commit, although a store commit waits
         CountDownLatch inside = new CountDownLatch(1);
