@@ -10,7 +10,6 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -56,9 +55,18 @@ final class GatedConnections {
         if (!sql.regionMatches(true, start, "SELECT", 0, 6)) {
             return true;
         }
-        String upper = sql.toUpperCase(Locale.ROOT);
-        return upper.contains(" FOR UPDATE") || upper.contains(" FOR SHARE") || upper.contains("NEXT VALUE FOR")
-                || upper.contains("NEXTVAL");
+        // every text statement passes here: no copy of its text
+        return containsIgnoringCase(sql, " FOR UPDATE") || containsIgnoringCase(sql, " FOR SHARE")
+                || containsIgnoringCase(sql, "NEXT VALUE FOR") || containsIgnoringCase(sql, "NEXTVAL");
+    }
+
+    private static boolean containsIgnoringCase(String text, String word) {
+        for (int at = 0; at + word.length() <= text.length(); at++) {
+            if (text.regionMatches(true, at, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Set<String> IDENTITY = Set.of("unwrap", "isWrapperFor", "equals", "hashCode", "toString");
