@@ -22,8 +22,11 @@ public final class EngineStoreCommits {
     }
 
     public static void turnOff(MVStore store) {
-        // 0 would stop the background writer but make every transaction's end commit the store itself
-        store.setAutoCommitDelay(Integer.MAX_VALUE);
+        // 0 would stop the background writer but make every transaction's end commit the store itself. Changing it
+        // restarts the store's save threads, so the engine's URL sets it already (WRITE_DELAY) and this only checks.
+        if (store.getAutoCommitDelay() != Integer.MAX_VALUE) {
+            store.setAutoCommitDelay(Integer.MAX_VALUE);
+        }
         try {
             Field buffer = MVStore.class.getDeclaredField("autoCommitMemory");
             buffer.setAccessible(true);
