@@ -179,13 +179,14 @@ public final class H2Engine implements StorageEngine {
         mvStore.setReuseSpace(false);
         EngineStoreCommits.turnOff(mvStore);
         try {
-            this.space = new DiskSpace(datadir.toAbsolutePath());
+            // the unsaved bytes are an int that the engine lets run past its range on a statement of over 2 GB
+            this.space = new DiskSpace(datadir.toAbsolutePath(), () -> Integer.toUnsignedLong(mvStore.getUnsavedMemory()));
         } catch (IOException e) {
             throw new SQLException("cannot read the free space of " + datadir, e);
         }
         this.reclaimer = new H2SpaceReclaimer(mvStore, true, space::usable, gate);
         try {
-            this.commits = new GroupCommit(mvStore, reclaimer.layout().readLock(), file, gate);
+            this.commits = new GroupCommit(mvStore, reclaimer.layout().readLock(), file, gate, () -> !space.hasRoom());
         } catch (IOException e) {
             throw new SQLException("cannot open " + file + " to sync it", e);
         }

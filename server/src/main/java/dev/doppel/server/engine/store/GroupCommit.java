@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
 /**
@@ -42,6 +43,8 @@ public final class GroupCommit implements AutoCloseable {
     /** Every store commit goes through it, alone (see {@link CommitGate}). */
     private final CommitGate gate;
     private final ScheduledExecutorService timer;
+    /** Whether the disk has less room than the pending changes and the reserve ask for (DiskSpace). */
+    private final BooleanSupplier diskTight;
     /**
      * Syncs the store's file with fdatasync: on Linux a sync through any descriptor covers every write to the file,
      * and fdatasync leaves out the modification time that H2's own sync (fsync) also writes.
@@ -54,8 +57,10 @@ public final class GroupCommit implements AutoCloseable {
     private long lastTimedSync = System.nanoTime();
     private final java.util.concurrent.atomic.LongAdder syncs = new java.util.concurrent.atomic.LongAdder();
 
-    public GroupCommit(MVStore store, Lock layoutShared, Path file, CommitGate gate) throws IOException {
+    public GroupCommit(MVStore store, Lock layoutShared, Path file, CommitGate gate, BooleanSupplier diskTight)
+            throws IOException {
         this.store = store;
+        this.diskTight = diskTight;
         this.gate = gate;
         this.layoutShared = layoutShared;
         this.syncChannel = FileChannel.open(file, StandardOpenOption.READ);
@@ -165,8 +170,11 @@ public final class GroupCommit implements AutoCloseable {
                 return;
             }
             // the engine's own commits on a full commit buffer are off (EngineStoreCommits): big transactions are
-            // written here instead, so that their changes do not all wait in memory
-            if (store.getUnsavedMemory() > UNSAVED_LIMIT_BYTES) {
+            // written here instead, so that their changes do not all wait in memory. On a tight disk the pending
+            // estimate may be what refuses writes (a statement stopped and taken back leaves a large one and a
+            // small chunk): writing it shows the room really left.
+            int unsaved = store.getUnsavedMemory();
+            if (unsaved > UNSAVED_LIMIT_BYTES || unsaved != 0 && diskTight.getAsBoolean()) {
                 write();
             }
             if (flushAtCommit.getAsInt() == 1) {
