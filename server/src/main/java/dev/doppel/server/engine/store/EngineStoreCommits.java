@@ -12,9 +12,11 @@ import java.lang.reflect.Field;
  */
 public final class EngineStoreCommits {
     /**
-     * The engine's commit buffer from now on: it stores when its unsaved bytes (an int) are above it, which they never
-     * are. A quarter of it (an earlier choice) was reached by one statement of 300 MB of rows: the engine stored in the
-     * middle of the statement, without the gate (DiskFullIT).
+     * The engine's commit buffer from now on. A write stores when its unsaved bytes (an int) are above it, which they
+     * never are; a transaction's end when {@code 4 * unsaved > 3 * buffer} in int arithmetic, where {@code 3 *} this
+     * wraps to 2,147,483,645 and {@code 4 * unsaved}, a multiple of 4, is never above it. A quarter of the int range
+     * (an earlier choice) was reached by one statement of 300 MB of rows: the engine stored in the middle of the
+     * statement, past the gate (DiskFullIT).
      */
     private static final int UNREACHED_BYTES = Integer.MAX_VALUE;
 
@@ -24,6 +26,7 @@ public final class EngineStoreCommits {
     public static void turnOff(MVStore store) {
         // 0 would stop the background writer but make every transaction's end commit the store itself. Changing it
         // restarts the store's save threads, so the engine's URL sets it already (WRITE_DELAY) and this only checks.
+        // Every connection whose URL names WRITE_DELAY sets it again (EngineOwnStoreCommitsTest): only the maximum.
         if (store.getAutoCommitDelay() != Integer.MAX_VALUE) {
             store.setAutoCommitDelay(Integer.MAX_VALUE);
         }

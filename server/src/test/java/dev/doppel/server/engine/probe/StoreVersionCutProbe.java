@@ -19,17 +19,23 @@ import org.h2.mvstore.MVStore;
  * commits off, {@code statement} also keeps every statement's writes out of a store commit, {@code whole} whole
  * transactions, {@code ordered} takes the two accounts in id order (no deadlocks), {@code disjoint} gives each writer
  * its own accounts, {@code occupy} holds a dozen transactions open in the copy before checking it (so the check's
- * transaction reuses no writer's id), {@code wait} waits for the store's pending writes inside the gate.
+ * transaction reuses no writer's id), {@code wait} waits for the store's pending writes inside the gate, {@code async}
+ * only takes the version inside the gate and leaves its serialization and write to the engine's threads (as
+ * GroupCommit does).
  * Run from server/ after {@code ./mvnw -o test-compile}: {@code java -cp target/test-classes:target/classes:$HOME/.m2/
  * repository/com/h2database/h2/2.5.252/h2-2.5.252.jar dev.doppel.server.engine.probe.StoreVersionCutProbe /tmp/probe
  * 100 gated-ordered-statement}.
  */
 public final class StoreVersionCutProbe {
-    static final String SETTINGS = ";MODE=MySQL;WRITE_DELAY=500;AUTO_COMPACT_FILL_RATE=0;PAGE_SIZE=4096;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1";
+    static final String SETTINGS = ";MODE=MySQL;AUTO_COMPACT_FILL_RATE=0;PAGE_SIZE=4096;REUSE_SPACE=FALSE;DB_CLOSE_ON_EXIT=FALSE;DB_CLOSE_DELAY=-1";
     public static void main(String[] a) throws Exception {
         Path dir = Path.of(a[0]); int rounds = Integer.parseInt(a[1]);
         Files.createDirectories(dir);
-        String url = "jdbc:h2:" + dir + "/db" + SETTINGS;
+        // every connection whose URL names WRITE_DELAY sets it again, which restarts the engine's background writer:
+        // gated, the writers' connections must name the server's value (before, they turned it back on at 500 ms and
+        // its store commits, past the gate, were the "another store commit" lines and some of the torn copies)
+        boolean gatedUrl = a.length > 2 && a[2].startsWith("gated");
+        String url = "jdbc:h2:" + dir + "/db" + SETTINGS + (gatedUrl ? ";WRITE_DELAY=2147483647" : ";WRITE_DELAY=500");
         Connection admin = DriverManager.getConnection(url, "sa", "");
         MVStore store = ((SessionLocal) ((JdbcConnection) admin).getSession()).getDatabase().getStore().getMvStore();
         store.setReuseSpace(false);
@@ -41,6 +47,7 @@ public final class StoreVersionCutProbe {
         boolean disjoint = a.length > 2 && a[2].contains("disjoint");
         boolean perStatement = a.length > 2 && a[2].contains("statement");
         boolean waitSaves = a.length > 2 && a[2].contains("wait");
+        boolean async = a.length > 2 && a[2].contains("async");
         dev.doppel.server.engine.store.CommitGate gate = new dev.doppel.server.engine.store.CommitGate();
         if (gated) dev.doppel.server.engine.store.EngineStoreCommits.turnOff(store);
         Statement s = admin.createStatement();
@@ -101,7 +108,8 @@ public final class StoreVersionCutProbe {
             if (before != lastVersion) System.out.println("round " + round + ": another store commit: " + lastVersion + " -> " + before);
             if (whole || perStatement) { while (!rw.writeLock().tryLock()) Thread.onSpinWait(); }
             try {
-            if (gated) gate.storing(() -> { store.commit(); if (waitSaves) store.executeFilestoreOperation(() -> { }); return null; }); else store.commit();
+            if (gated && async) gate.storing(() -> { if (store.tryCommit() < 0 && store.hasUnsavedChanges()) store.commit(); return null; });
+            else if (gated) gate.storing(() -> { store.commit(); if (waitSaves) store.executeFilestoreOperation(() -> { }); return null; }); else store.commit();
             } finally { if (whole || perStatement) rw.writeLock().unlock(); }
             lastVersion = store.getCurrentVersion();
             long[] end = new long[1];
@@ -126,13 +134,23 @@ public final class StoreVersionCutProbe {
                     bad++;
                     System.out.println("round " + round + ": INCONSISTENT sum=" + rows.getLong(1) + " counter=" + rows.getLong(2) + " transfers=" + rows.getLong(3));
                 }
-            } catch (Exception e) { bad++; System.out.println("round " + round + ": open failed " + e); }
+            } catch (Exception e) {
+                bad++;
+                System.out.println("round " + round + ": open failed " + e);
+                Throwable root = e;
+                while (root.getCause() != null) root = root.getCause();
+                StackTraceElement[] at = root.getStackTrace();
+                for (int i = 0; i < Math.min(12, at.length); i++) System.out.println("    at " + at[i]);
+                Path kept = dir.resolve("failed-" + round);
+                Files.createDirectories(kept);
+                try (var files = Files.list(target)) { for (Path f : files.toList()) Files.copy(f, kept.resolve(f.getFileName())); }
+            }
             deleteTree(target);
         }
         stop.set(true);
         for (Thread t : writers) t.join();
         System.out.println("done: " + bad + " bad of " + rounds + ", writer errors " + errors.get());
-        Runtime.getRuntime().halt(0);
+        if (Boolean.getBoolean("exit")) System.exit(0); else Runtime.getRuntime().halt(0);
     }
     /** Holds open transactions with a write each, so that the check's transaction gets none of the writers' ids. */
     static AutoCloseable occupyTransactionIds(Connection c, Path target, boolean occupy) throws SQLException {
