@@ -100,9 +100,8 @@ public final class GroupCommit implements AutoCloseable {
     private void write() {
         layoutShared.lock();
         try {
-            if (storeCommit() < 0) {
-                awaitPendingSaves();
-            }
+            storeCommit();
+            awaitPendingSaves();
         } finally {
             layoutShared.unlock();
         }
@@ -117,11 +116,8 @@ public final class GroupCommit implements AutoCloseable {
                 if (durableBelow > version) {
                     return;
                 }
-                boolean stored = storeCommit() >= 0;
-                long written = store.getCurrentVersion();
-                if (!stored) {
-                    awaitPendingSaves();
-                }
+                long written = storeCommit();
+                awaitPendingSaves();
                 sync();
                 durableBelow = written;
             } finally {
@@ -132,19 +128,30 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** A store commit: a new store version, taken when no statement is writing and no transaction committing. */
+    /**
+     * A store commit: a new store version, taken when no statement is writing and no transaction committing. Only the
+     * taking of the maps' roots needs the gate: the engine serializes and writes the version's pages in its own
+     * threads afterwards ({@code tryCommit} hands them over and returns), while statements go on. A blocking
+     * {@code commit()} would hold the gate through the serialization and the write too, and every writer with it.
+     *
+     * @return the store version below which every change is handed to the engine's save thread
+     */
     private long storeCommit() {
-        return gate.storing(store::commit);
+        return gate.storing(() -> {
+            // tryCommit gives up when another thread holds the store's lock (the reclaimer finishing a move)
+            if (store.tryCommit() < 0 && store.hasUnsavedChanges()) {
+                store.commit();
+            }
+            return store.getCurrentVersion();
+        });
     }
 
     /**
-     * Waits until every chunk handed to the engine's save thread is written. A commit() that stores writes its own
-     * chunk, and the ones queued before it, before it returns; but when the engine's background writer stored the
-     * same changes a moment earlier, commit() finds nothing left to store and returns at once while that chunk may
-     * still wait in the save thread's queue: a sync then would not cover it, and the OK would come before the
-     * commit is on disk (found by reading the engine after DiskFullIT once lost a commit at kill -9; see
-     * docs/durability.md). Only then is the wait needed (7 of 23,628 syncs under sysbench
-     * write_only and single-row commits): it hands a task to two engine threads and back.
+     * Waits until every chunk handed to the engine's serialization and save threads is written: a sync before that
+     * would not cover it, and the OK would come before the commit is on disk (found by reading the engine after
+     * DiskFullIT once lost a commit at kill -9, when a store commit found nothing left to store and returned while
+     * the chunk holding the same changes still waited in the save thread; see docs/durability.md). It hands a task
+     * to the two engine threads and back.
      */
     private void awaitPendingSaves() {
         store.getFileStore().executeFileStoreOperation(() -> { });
