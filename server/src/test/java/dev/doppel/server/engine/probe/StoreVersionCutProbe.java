@@ -21,7 +21,7 @@ import org.h2.mvstore.MVStore;
  * its own accounts, {@code occupy} holds a dozen transactions open in the copy before checking it (so the check's
  * transaction reuses no writer's id), {@code wait} waits for the store's pending writes inside the gate, {@code async}
  * only takes the version inside the gate and leaves its serialization and write to the engine's threads (as
- * GroupCommit does).
+ * GroupCommit does), {@code bgwriter} lets the writers' connections turn the engine's background writer back on.
  * Run from server/ after {@code ./mvnw -o test-compile}: {@code java -cp target/test-classes:target/classes:$HOME/.m2/
  * repository/com/h2database/h2/2.5.252/h2-2.5.252.jar dev.doppel.server.engine.probe.StoreVersionCutProbe /tmp/probe
  * 100 gated-ordered-statement}.
@@ -34,7 +34,8 @@ public final class StoreVersionCutProbe {
         // every connection whose URL names WRITE_DELAY sets it again, which restarts the engine's background writer:
         // gated, the writers' connections must name the server's value (before, they turned it back on at 500 ms and
         // its store commits, past the gate, were the "another store commit" lines and some of the torn copies)
-        boolean gatedUrl = a.length > 2 && a[2].startsWith("gated");
+        // mode bgwriter keeps the old URL on purpose: the background writer then stores past the gate again
+        boolean gatedUrl = a.length > 2 && a[2].startsWith("gated") && !a[2].contains("bgwriter");
         String url = "jdbc:h2:" + dir + "/db" + SETTINGS + (gatedUrl ? ";WRITE_DELAY=2147483647" : ";WRITE_DELAY=500");
         Connection admin = DriverManager.getConnection(url, "sa", "");
         MVStore store = ((SessionLocal) ((JdbcConnection) admin).getSession()).getDatabase().getStore().getMvStore();
