@@ -7,6 +7,10 @@ SELECT CONCAT('a', NULL), CONCAT('a', 'b', 'c'), CONCAT_WS('-', 'a', NULL, 'b');
 -> rows
 NULL | abc | a-b
 
+SELECT 'a' 'b', CONCAT('x' 'y', 'z'), 'p' 'q' 'r' = 'pqr', 'it''s' ' here';
+-> rows
+ab | xyz | 1 | it's here
+
 SELECT 1/2, 3/3, 7/2, 1.0/3;
 -> rows
 0.5000 | 1.0000 | 3.5000 | 0.33333

@@ -75,7 +75,13 @@ public final class SelectLabels {
             labels.add(item.get(size - 1).text());
             return true;
         }
-        if (size >= 2 && isName(item.get(size - 1)) && endsOperand(item.get(size - 2))) {
+        String literal = stringLiteral(item);
+        if (literal != null) {
+            labels.add(literal);
+            return true;
+        }
+        if (size >= 2 && isName(item.get(size - 1)) && endsOperand(item.get(size - 2))
+                && !(item.get(size - 1).kind() == Token.Kind.STRING && item.get(size - 2).kind() == Token.Kind.STRING)) {
             labels.add(item.get(size - 1).text());
             return true;
         }
@@ -85,6 +91,25 @@ public final class SelectLabels {
         }
         labels.add(sql.substring(item.get(0).start(), item.get(size - 1).end()));
         return true;
+    }
+
+    /**
+     * The label MySQL gives an item that is a string literal: its value, the first part's alone for {@code 'a' 'b'}
+     * (one literal, 'ab'), without an {@code N} or {@code _charset} introducer written against it. Null otherwise.
+     */
+    private static String stringLiteral(List<Token> item) {
+        int first = 0;
+        Token head = item.get(0);
+        if (item.size() > 1 && head.kind() == Token.Kind.WORD && head.end() == item.get(1).start()
+                && (head.text().startsWith("_") || head.text().equalsIgnoreCase("N"))) {
+            first = 1;
+        }
+        for (int i = first; i < item.size(); i++) {
+            if (item.get(i).kind() != Token.Kind.STRING) {
+                return null;
+            }
+        }
+        return item.get(first).text();
     }
 
     private static boolean isName(Token token) {

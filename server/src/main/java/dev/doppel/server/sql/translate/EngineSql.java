@@ -115,7 +115,9 @@ public final class EngineSql {
             return i;
         }
         switch (token.kind()) {
-            case STRING -> appendLiteral(result, token.text());
+            case STRING -> {
+                return appendStrings(tokens, i, result);
+            }
             case SYSTEM_VARIABLE -> appendLiteral(result, systemVariable(session, token.text()));
             case USER_VARIABLE -> appendLiteral(result, session.userVariables().get(token.text().toLowerCase(Locale.ROOT)));
             case QUOTED_IDENTIFIER -> {
@@ -313,6 +315,27 @@ public final class EngineSql {
             appendLiteral(result, ClientText.decode(bytes, charset.get().javaCharset()));
         }
         return i + 1;
+    }
+
+    /**
+     * A string literal, and the ones right after it: MySQL reads {@code 'a' 'b'} as one literal, 'ab', where the
+     * engine would take the second for an alias. Returns the last one used.
+     */
+    private static int appendStrings(List<Token> tokens, int i, StringBuilder result) {
+        int last = i;
+        while (last + 1 < tokens.size() && tokens.get(last + 1).kind() == Token.Kind.STRING) {
+            last++;
+        }
+        if (last == i) {
+            appendLiteral(result, tokens.get(i).text());
+            return i;
+        }
+        StringBuilder joined = new StringBuilder();
+        for (int each = i; each <= last; each++) {
+            joined.append(tokens.get(each).text());
+        }
+        appendLiteral(result, joined.toString());
+        return last;
     }
 
     public static void appendLiteral(StringBuilder out, Object value) {

@@ -26,6 +26,12 @@ class SelectLabelsTest {
     }
 
     @Test
+    void assertStringLiteralsAreLabelledByTheirValue() {
+        assertThat(labels("SELECT 'x', 'x' 'y', _utf8mb4'abc', N'n', 'a' AS b, 1 'c', '', 'it''s'"))
+                .containsExactly("x", "x", "abc", "n", "b", "c", "", "it's");
+    }
+
+    @Test
     void assertColumnReferencesKeepEngineNames() {
         assertThat(labels("SELECT a, t.b, NULL FROM t")).isEqualTo(Arrays.asList(null, null, "NULL"));
     }
