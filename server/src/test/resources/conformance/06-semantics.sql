@@ -11,6 +11,25 @@ SELECT 'a' 'b', CONCAT('x' 'y', 'z'), 'p' 'q' 'r' = 'pqr', 'it''s' ' here';
 -> rows
 ab | xyz | 1 | it's here
 
+SELECT 2147483647 * 3, 100000 * 100000, 2147483647 + 1, -2147483648 - 1, UNIX_TIMESTAMP() * 1000 > 0, 5 - -1, -1 + 0;
+-> rows
+6442450941 | 10000000000 | 2147483648 | -2147483649 | 1 | 6 | -1
+
+CREATE TABLE wide (i INT, j INT, d DECIMAL(5,2), f DOUBLE);
+-> ok affected=0
+
+INSERT INTO wide VALUES (2147483647, 2147483647, 1.50, 0.5);
+-> ok affected=1
+
+SELECT d * 2, f * 2, d + 1, LENGTH('abc') * 2147483647, CURDATE() - 7 < CURDATE() FROM wide;
+-> rows
+3.00 | 1 | 2.50 | 6442450941 | 1
+
+SELECT i * 2, i + 1 FROM wide;
+-> rows
+4294967294 | 2147483648
+-> deviation an INT column and an integer literal add and multiply in INT (1105 past it; MySQL computes in BIGINT)
+
 SELECT 1/2, 3/3, 7/2, 1.0/3;
 -> rows
 0.5000 | 1.0000 | 3.5000 | 0.33333

@@ -167,9 +167,91 @@ public final class EngineSql {
                     result.append(token.text());
                 }
             }
+            case NUMBER -> {
+                if (isIntegerOperand(tokens, i)) {
+                    // the engine adds and multiplies INT by INT in INT and fails past it; MySQL computes in BIGINT
+                    result.append("CAST(").append(sql, token.start(), token.end()).append(" AS BIGINT)");
+                } else {
+                    result.append(sql, token.start(), token.end());
+                }
+            }
             default -> result.append(sql, token.start(), token.end());
         }
         return i;
+    }
+
+    private static final Set<String> ARITHMETIC_STATEMENTS = Set.of("SELECT", "WITH", "INSERT", "REPLACE", "UPDATE",
+            "DELETE", "(");
+    /** Functions that give an integer: an integer literal next to one of them is widened. */
+    private static final Set<String> INTEGER_FUNCTIONS = Set.of("UNIX_TIMESTAMP", "COUNT", "LENGTH", "OCTET_LENGTH",
+            "CHAR_LENGTH", "CHARACTER_LENGTH", "BIT_LENGTH", "CONNECTION_ID", "LAST_INSERT_ID", "ROW_COUNT",
+            "FOUND_ROWS", "YEAR", "MONTH", "DAY", "DAYOFMONTH", "HOUR", "MINUTE", "SECOND", "TO_DAYS", "TO_SECONDS",
+            "DATEDIFF", "TIMESTAMPDIFF", "CRC32", "ASCII", "ORD", "LOCATE", "INSTR", "POSITION", "FIELD", "SIGN");
+
+    /**
+     * An integer literal of at most 10 digits, operand of a binary {@code +}, {@code -} or {@code *} in a query or DML
+     * statement, whose other operand is an integer literal or a call of an integer function. Only then: the engine
+     * adds a BIGINT to neither a DATE nor a TIME ({@code CURDATE() - 7} would fail), and it cannot be told here
+     * whether a column is an integer. DDL keeps its literals as written (a column default shows as typed).
+     */
+    private static boolean isIntegerOperand(List<Token> tokens, int i) {
+        String digits = tokens.get(i).text();
+        if (digits.length() > 10 || !Token.isDigits(digits) || !ARITHMETIC_STATEMENTS.contains(tokens.get(0).upper())) {
+            return false;
+        }
+        if (i + 2 < tokens.size() && isArithmetic(tokens.get(i + 1)) && integerStartsAt(tokens, i + 2)) {
+            return true;
+        }
+        if (i < 2 || !isArithmetic(tokens.get(i - 1))) {
+            return false;
+        }
+        // a sign after a binary operator ({@code 5 - -1}) belongs to this literal
+        int before = i - 2;
+        if (isArithmetic(tokens.get(before)) && before >= 1 && integerEndsAt(tokens, before - 1)) {
+            return true;
+        }
+        return integerEndsAt(tokens, before);
+    }
+
+    /** An integer literal, or a call of an integer function, starts at {@code index} (a sign before it allowed). */
+    private static boolean integerStartsAt(List<Token> tokens, int index) {
+        if (index < tokens.size() && (tokens.get(index).isSymbol("-") || tokens.get(index).isSymbol("+"))) {
+            index++;
+        }
+        if (index >= tokens.size()) {
+            return false;
+        }
+        Token first = tokens.get(index);
+        if (first.kind() == Token.Kind.NUMBER) {
+            return Token.isDigits(first.text());
+        }
+        return first.kind() == Token.Kind.WORD && INTEGER_FUNCTIONS.contains(first.upper()) && index + 1 < tokens.size()
+                && tokens.get(index + 1).isSymbol("(");
+    }
+
+    /** An integer literal, or a call of an integer function, ends at {@code index}. */
+    private static boolean integerEndsAt(List<Token> tokens, int index) {
+        Token last = tokens.get(index);
+        if (last.kind() == Token.Kind.NUMBER) {
+            return Token.isDigits(last.text());
+        }
+        if (!last.isSymbol(")")) {
+            return false;
+        }
+        int depth = 0;
+        for (int each = index; each >= 0; each--) {
+            if (tokens.get(each).isSymbol(")")) {
+                depth++;
+            } else if (tokens.get(each).isSymbol("(") && --depth == 0) {
+                return each > 0 && tokens.get(each - 1).kind() == Token.Kind.WORD
+                        && INTEGER_FUNCTIONS.contains(tokens.get(each - 1).upper());
+            }
+        }
+        return false;
+    }
+
+    private static boolean isArithmetic(Token token) {
+        return token.isSymbol("+") || token.isSymbol("-") || token.isSymbol("*");
     }
 
     /** The value of {@code @@[global.|session.|local.]name}. */
