@@ -196,7 +196,8 @@ public final class EngineSql {
      */
     private static boolean isIntegerOperand(List<Token> tokens, int i) {
         String digits = tokens.get(i).text();
-        if (digits.length() > 10 || !Token.isDigits(digits) || !ARITHMETIC_STATEMENTS.contains(tokens.get(0).upper())) {
+        if (digits.length() > 10 || !Token.isDigits(digits) || !ARITHMETIC_STATEMENTS.contains(tokens.get(0).upper())
+                || isDivision(tokens, i - 1) || isDivision(tokens, i + 1)) {
             return false;
         }
         if (i + 2 < tokens.size() && isArithmetic(tokens.get(i + 1)) && integerStartsAt(tokens, i + 2)) {
@@ -223,7 +224,7 @@ public final class EngineSql {
         }
         Token first = tokens.get(index);
         if (first.kind() == Token.Kind.NUMBER) {
-            return Token.isDigits(first.text());
+            return Token.isDigits(first.text()) && !isDivision(tokens, index + 1);
         }
         return first.kind() == Token.Kind.WORD && INTEGER_FUNCTIONS.contains(first.upper()) && index + 1 < tokens.size()
                 && tokens.get(index + 1).isSymbol("(");
@@ -233,7 +234,7 @@ public final class EngineSql {
     private static boolean integerEndsAt(List<Token> tokens, int index) {
         Token last = tokens.get(index);
         if (last.kind() == Token.Kind.NUMBER) {
-            return Token.isDigits(last.text());
+            return Token.isDigits(last.text()) && !isDivision(tokens, index - 1);
         }
         if (!last.isSymbol(")")) {
             return false;
@@ -248,6 +249,15 @@ public final class EngineSql {
             }
         }
         return false;
+    }
+
+    /** A division operator at {@code index}: its operands are the division's (Division), which binds tighter. */
+    private static boolean isDivision(List<Token> tokens, int index) {
+        if (index < 0 || index >= tokens.size()) {
+            return false;
+        }
+        Token token = tokens.get(index);
+        return token.isSymbol("/") || token.isSymbol("%") || token.isWord("DIV") || token.isWord("MOD");
     }
 
     private static boolean isArithmetic(Token token) {

@@ -21,7 +21,8 @@ class DivisionTest {
 
     @Test
     void integerDivisionOfAnyExpression() {
-        assertEquals("SELECT PUBLIC.MYSQL_INTEGER_DIVIDE((1 + 6) , 2)", rewrite("SELECT (1 + 6) DIV 2"));
+        assertEquals("SELECT PUBLIC.MYSQL_INTEGER_DIVIDE((CAST(1 AS BIGINT) + CAST(6 AS BIGINT)) , 2)",
+                rewrite("SELECT (1 + 6) DIV 2"));
         assertEquals("SELECT PUBLIC.MYSQL_INTEGER_DIVIDE(ABS(t.a) , t.b) FROM t",
                 rewrite("SELECT ABS(t.a) DIV t.b FROM t"));
         assertEquals("SELECT 7 % 3", rewrite("SELECT 7 MOD 3"));
