@@ -30,6 +30,10 @@ SELECT i * 2, i + 1 FROM wide;
 4294967294 | 2147483648
 -> deviation an INT column and an integer literal add and multiply in INT (1105 past it; MySQL computes in BIGINT)
 
+SELECT DATE '2024-01-31' + INTERVAL 1 MONTH, '2024-01-31' + INTERVAL 1 WEEK, INTERVAL 1 DAY + DATE '2024-01-31', DATE '2024-03-31' - INTERVAL 1 MONTH, NOW() - INTERVAL 7 DAY < NOW();
+-> rows
+2024-02-29 | 2024-02-07 | 2024-02-01 | 2024-02-29 | 1
+
 SELECT 1/2, 3/3, 7/2, 1.0/3;
 -> rows
 0.5000 | 1.0000 | 3.5000 | 0.33333

@@ -80,5 +80,76 @@ public final class DateArithmetic {
             out.put(comma + 1, "");
             out.put(close - 1, ") * INTERVAL " + interval.toUpperCase(Locale.ROOT));
         }
+        operatorIntervals(tokens, out);
+    }
+
+    /**
+     * {@code x + INTERVAL n unit}, {@code x - INTERVAL n unit} and {@code INTERVAL n unit + x}, which the engine reads
+     * only with a quoted number: {@code INTERVAL} becomes {@code (} and the unit {@code ) * INTERVAL '1' unit}. A
+     * quoted date beside it is cast as DATE_ADD's is. Compound units (DAY_HOUR, ...) are left as written.
+     */
+    private static void operatorIntervals(List<Token> tokens, Map<Integer, String> out) {
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            Token interval = tokens.get(i);
+            if (!interval.isWord("INTERVAL") || out.containsKey(i)) {
+                continue;
+            }
+            boolean after = i > 0 && (tokens.get(i - 1).isSymbol("+") || tokens.get(i - 1).isSymbol("-"));
+            int unit = unitAfter(tokens, i + 1);
+            if (unit < 0) {
+                continue;
+            }
+            boolean before = unit + 1 < tokens.size() && tokens.get(unit + 1).isSymbol("+");
+            if (!after && !before) {
+                continue;
+            }
+            String name = tokens.get(unit).upper();
+            out.put(i, "(");
+            out.put(unit, ") * INTERVAL " + UNITS.get(name));
+            int quoted = after ? i - 2 : unit + 2;
+            if (quoted >= 0 && quoted < tokens.size() && tokens.get(quoted).kind() == Token.Kind.STRING
+                    && !out.containsKey(quoted) && !typedLiteral(tokens, quoted)) {
+                String text = tokens.get(quoted).text().strip();
+                boolean date = DATE_ONLY.matcher(text).matches() && !BELOW_A_DAY.contains(name);
+                out.put(quoted, "CAST(" + literal(tokens.get(quoted).text()) + (date ? " AS DATE)"
+                        : " AS TIMESTAMP(" + (text.contains(".") ? 6 : 0) + "))"));
+            }
+        }
+    }
+
+    /** The unit that ends the interval starting at {@code from} (outside parentheses), or -1. */
+    private static int unitAfter(List<Token> tokens, int from) {
+        int depth = 0;
+        for (int j = from; j < tokens.size(); j++) {
+            Token each = tokens.get(j);
+            if (each.isSymbol("(")) {
+                depth++;
+            } else if (each.isSymbol(")")) {
+                if (--depth < 0) {
+                    return -1;
+                }
+            } else if (depth == 0 && j > from && each.kind() == Token.Kind.WORD && UNITS.containsKey(each.upper())) {
+                return j;
+            } else if (depth == 0 && (each.isSymbol(",") || each.kind() == Token.Kind.WORD
+                    && (each.isWord("FROM") || each.isWord("WHERE") || each.isWord("AND") || each.isWord("OR")))) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** DATE '..', TIME '..', TIMESTAMP '..' or _charset'..': the string is typed already. */
+    private static boolean typedLiteral(List<Token> tokens, int string) {
+        if (string == 0 || tokens.get(string - 1).kind() != Token.Kind.WORD) {
+            return false;
+        }
+        Token word = tokens.get(string - 1);
+        return word.isWord("DATE") || word.isWord("TIME") || word.isWord("TIMESTAMP") || word.text().startsWith("_");
+    }
+
+    private static String literal(String text) {
+        StringBuilder quoted = new StringBuilder();
+        EngineSql.appendLiteral(quoted, text);
+        return quoted.toString();
     }
 }
