@@ -99,3 +99,7 @@ SELECT ;
 
 SELECT FROM t;
 -> error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'FROM t' at line 1
+
+-- removed in MySQL 8.3 (1235 "not yet supported" before)
+FLUSH HOSTS;
+-> error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'HOSTS' at line 1

@@ -29,7 +29,8 @@ import java.util.List;
  * Each option needs RELOAD or its dynamic privilege (FLUSH_PRIVILEGES, FLUSH_STATUS, FLUSH_TABLES,
  * FLUSH_OPTIMIZER_COSTS, FLUSH_USER_RESOURCES), all checked before any option runs. FLUSH TABLES WITH READ LOCK (RELOAD)
  * takes the global read lock (instance.GlobalReadLock) until UNLOCK TABLES or the session's end; with a list of
- * tables, and FOR EXPORT, it is not supported yet (1235).
+ * tables, and FOR EXPORT, it is not supported yet (1235). FLUSH HOSTS is a syntax error (1064), as in 8.4, which removed
+ * it in 8.3 (its mysqladmin sends TRUNCATE TABLE performance_schema.host_cache instead).
  */
 public final class FlushStatement {
     private static final List<String> LOG_KINDS = List.of("BINARY", "ENGINE", "ERROR", "GENERAL", "RELAY", "SLOW");
@@ -53,9 +54,6 @@ public final class FlushStatement {
         int end = tokens.size();
         if (index < end && (tokens.get(index).isWord("TABLES") || tokens.get(index).isWord("TABLE"))) {
             return List.of(tablesOption(sql, tokens, index + 1));
-        }
-        if (index < end && tokens.get(index).isWord("HOSTS")) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.exception("FLUSH HOSTS");
         }
         List<String> options = new ArrayList<>();
         do {
