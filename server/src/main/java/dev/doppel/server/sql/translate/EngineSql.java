@@ -196,8 +196,12 @@ public final class EngineSql {
      */
     private static boolean isIntegerOperand(List<Token> tokens, int i) {
         String digits = tokens.get(i).text();
-        if (digits.length() > 10 || !Token.isDigits(digits) || !ARITHMETIC_STATEMENTS.contains(tokens.get(0).upper())
-                || isDivision(tokens, i - 1) || isDivision(tokens, i + 1)) {
+        boolean besideOperator = i > 0 && isArithmetic(tokens.get(i - 1))
+                || i + 1 < tokens.size() && isArithmetic(tokens.get(i + 1));
+        // the cheap tests first: this runs for every number of every statement the engine gets
+        if (!besideOperator || digits.length() > 10 || !Token.isDigits(digits)
+                || isDivision(tokens, i - 1) || isDivision(tokens, i + 1)
+                || !ARITHMETIC_STATEMENTS.contains(tokens.get(0).upper())) {
             return false;
         }
         if (i + 2 < tokens.size() && isArithmetic(tokens.get(i + 1)) && integerStartsAt(tokens, i + 2)) {
