@@ -71,6 +71,14 @@ public final class LiteralSelect {
             }
             index += consumed;
             String name = sql.substring(tokens.get(itemStart).start(), tokens.get(index - 1).end());
+            if (consumed == 1 && tokens.get(itemStart).kind() == Token.Kind.STRING) {
+                // MySQL names a string literal's column by its value
+                name = tokens.get(itemStart).text();
+            }
+            if (index < tokens.size() && tokens.get(index).kind() == Token.Kind.STRING
+                    && tokens.get(index - 1).kind() == Token.Kind.STRING) {
+                return false; // 'a' 'b' is one literal, which the engine path joins
+            }
             if (index < tokens.size() && tokens.get(index).isWord("AS")) {
                 if (index + 1 >= tokens.size() || !isName(tokens.get(index + 1))) {
                     return false;
