@@ -28,7 +28,8 @@ final class InformationSchemaDefinitions {
         this.viewer = viewer;
     }
 
-    static void register(VirtualTables tables, Supplier<InformationSchemaTables.Viewer> viewer) {
+    static void register(VirtualTables tables, Supplier<InformationSchemaTables.Viewer> viewer,
+                         Supplier<List<Object[]>> parameters) {
         InformationSchemaDefinitions definitions = new InformationSchemaDefinitions(viewer);
         tables.add(new VirtualTable(SCHEMA, "VIEWS", InformationSchemaTables.columns("TABLE_CATALOG", NAME,
                 "TABLE_SCHEMA", NAME, "TABLE_NAME", NAME, "VIEW_DEFINITION", "LONGTEXT", "CHECK_OPTION", "VARCHAR(8)",
@@ -40,13 +41,12 @@ final class InformationSchemaDefinitions {
         tables.add(new VirtualTable(SCHEMA, "COLLATIONS", InformationSchemaTables.columns("COLLATION_NAME", NAME,
                 "CHARACTER_SET_NAME", NAME, "ID", "BIGINT UNSIGNED", "IS_DEFAULT", "VARCHAR(3)", "IS_COMPILED",
                 "VARCHAR(3)", "SORTLEN", "INT UNSIGNED", "PAD_ATTRIBUTE", "VARCHAR(9)"), InformationSchemaDefinitions::collations));
-        // no stored routines yet (issue 18): no parameters
         tables.add(new VirtualTable(SCHEMA, "PARAMETERS", InformationSchemaTables.columns("SPECIFIC_CATALOG", NAME,
                 "SPECIFIC_SCHEMA", NAME, "SPECIFIC_NAME", NAME, "ORDINAL_POSITION", "BIGINT UNSIGNED", "PARAMETER_MODE",
                 "VARCHAR(5)", "PARAMETER_NAME", NAME, "DATA_TYPE", "LONGTEXT", "CHARACTER_MAXIMUM_LENGTH", "BIGINT",
                 "CHARACTER_OCTET_LENGTH", "BIGINT", "NUMERIC_PRECISION", "INT UNSIGNED", "NUMERIC_SCALE", "BIGINT",
                 "DATETIME_PRECISION", "INT UNSIGNED", "CHARACTER_SET_NAME", NAME, "COLLATION_NAME", NAME,
-                "DTD_IDENTIFIER", "MEDIUMTEXT", "ROUTINE_TYPE", "VARCHAR(9)"), ArrayList::new));
+                "DTD_IDENTIFIER", "MEDIUMTEXT", "ROUTINE_TYPE", "VARCHAR(9)"), parameters));
         tables.add(new VirtualTable(SCHEMA, "TABLE_PRIVILEGES", InformationSchemaTables.columns("GRANTEE", GRANTEE,
                 "TABLE_CATALOG", "VARCHAR(512)", "TABLE_SCHEMA", NAME, "TABLE_NAME", NAME, "PRIVILEGE_TYPE", NAME,
                 "IS_GRANTABLE", "VARCHAR(3)"), definitions::tablePrivileges));

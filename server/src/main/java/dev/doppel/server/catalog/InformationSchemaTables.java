@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 /**
  * The information_schema tables in MySQL 8.4's shapes (column names and order), served as virtual tables so that
  * statements can filter, sort and join them: SCHEMATA, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE,
- * TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, ENGINES, PROCESSLIST, USER_PRIVILEGES, SCHEMA_PRIVILEGES, and empty
- * ROUTINES, TRIGGERS, EVENTS, FILES, PARTITIONS, VIEWS-less stored-program tables a dump asks for. Rows are
+ * TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, ENGINES, PROCESSLIST, USER_PRIVILEGES, SCHEMA_PRIVILEGES, ROUTINES
+ * (rows from the stored routines' catalog), and empty TRIGGERS, EVENTS, FILES, PARTITIONS a dump asks for. Rows are
  * limited to the databases the reading account may see.
  */
 public final class InformationSchemaTables {
@@ -51,15 +51,29 @@ public final class InformationSchemaTables {
 
     private final Function<Connection, Viewer> viewers;
     private final Supplier<List<String>> schemas;
+    private final RoutineRows routines;
 
-    private InformationSchemaTables(Function<Connection, Viewer> viewers, Supplier<List<String>> schemas) {
-        this.viewers = viewers;
-        this.schemas = schemas;
+    /** The rows of the stored-routine tables (ROUTINES, PARAMETERS) a reader may see. */
+    public interface RoutineRows {
+        List<Object[]> routines(Viewer viewer);
+
+        List<Object[]> parameters(Viewer viewer);
     }
 
-    /** Adds the tables to {@code tables}; {@code schemas} lists the databases as SHOW DATABASES does. */
-    public static void register(VirtualTables tables, Function<Connection, Viewer> viewers, Supplier<List<String>> schemas) {
-        new InformationSchemaTables(viewers, schemas).registerAll(tables);
+    private InformationSchemaTables(Function<Connection, Viewer> viewers, Supplier<List<String>> schemas,
+                                    RoutineRows routines) {
+        this.viewers = viewers;
+        this.schemas = schemas;
+        this.routines = routines;
+    }
+
+    /**
+     * Adds the tables to {@code tables}; {@code schemas} lists the databases as SHOW DATABASES does, {@code routines}
+     * gives the ROUTINES and PARAMETERS rows a viewer may see.
+     */
+    public static void register(VirtualTables tables, Function<Connection, Viewer> viewers, Supplier<List<String>> schemas,
+                                RoutineRows routines) {
+        new InformationSchemaTables(viewers, schemas, routines).registerAll(tables);
     }
 
     static List<VirtualTable.Column> columns(String... nameAndType) {
@@ -73,7 +87,7 @@ public final class InformationSchemaTables {
     private static final String NAME = "VARCHAR(64)";
 
     private void registerAll(VirtualTables tables) {
-        InformationSchemaDefinitions.register(tables, this::viewer);
+        InformationSchemaDefinitions.register(tables, this::viewer, () -> routines.parameters(viewer()));
         InnoDbCompressionTables.register(tables);
         tables.add(new VirtualTable(SCHEMA, "SCHEMATA", columns("CATALOG_NAME", NAME, "SCHEMA_NAME", NAME,
                 "DEFAULT_CHARACTER_SET_NAME", NAME, "DEFAULT_COLLATION_NAME", NAME, "SQL_PATH", "BINARY(0)",
@@ -123,10 +137,18 @@ public final class InformationSchemaTables {
         tables.add(new VirtualTable(SCHEMA, "SCHEMA_PRIVILEGES", columns("GRANTEE", "VARCHAR(292)", "TABLE_CATALOG",
                 "VARCHAR(512)", "TABLE_SCHEMA", NAME, "PRIVILEGE_TYPE", NAME, "IS_GRANTABLE", "VARCHAR(3)"),
                 this::schemaPrivileges));
-        // stored programs, tablespaces and partitions do not exist here: the tables are there, empty
         tables.add(new VirtualTable(SCHEMA, "ROUTINES", columns("SPECIFIC_NAME", NAME, "ROUTINE_CATALOG", NAME,
                 "ROUTINE_SCHEMA", NAME, "ROUTINE_NAME", NAME, "ROUTINE_TYPE", "VARCHAR(9)", "DATA_TYPE", "LONGTEXT",
-                "ROUTINE_DEFINITION", "LONGTEXT", "DEFINER", "VARCHAR(288)", "ROUTINE_COMMENT", "TEXT"), List::of));
+                "CHARACTER_MAXIMUM_LENGTH", "BIGINT", "CHARACTER_OCTET_LENGTH", "BIGINT", "NUMERIC_PRECISION",
+                "INT UNSIGNED", "NUMERIC_SCALE", "INT UNSIGNED", "DATETIME_PRECISION", "INT UNSIGNED",
+                "CHARACTER_SET_NAME", NAME, "COLLATION_NAME", NAME, "DTD_IDENTIFIER", "LONGTEXT", "ROUTINE_BODY",
+                "VARCHAR(3)", "ROUTINE_DEFINITION", "LONGTEXT", "EXTERNAL_NAME", "BINARY(0)", "EXTERNAL_LANGUAGE", NAME,
+                "PARAMETER_STYLE", "VARCHAR(3)", "IS_DETERMINISTIC", "VARCHAR(3)", "SQL_DATA_ACCESS", "VARCHAR(17)",
+                "SQL_PATH", "BINARY(0)", "SECURITY_TYPE", "VARCHAR(7)", "CREATED", "TIMESTAMP", "LAST_ALTERED",
+                "TIMESTAMP", "SQL_MODE", "VARCHAR(520)", "ROUTINE_COMMENT", "TEXT", "DEFINER", "VARCHAR(288)",
+                "CHARACTER_SET_CLIENT", NAME, "COLLATION_CONNECTION", NAME, "DATABASE_COLLATION", NAME),
+                () -> routines.routines(viewer())));
+        // triggers, events, tablespaces and partitions do not exist here: the tables are there, empty
         tables.add(new VirtualTable(SCHEMA, "TRIGGERS", columns("TRIGGER_CATALOG", NAME, "TRIGGER_SCHEMA", NAME,
                 "TRIGGER_NAME", NAME, "EVENT_MANIPULATION", "VARCHAR(6)", "EVENT_OBJECT_CATALOG", NAME,
                 "EVENT_OBJECT_SCHEMA", NAME, "EVENT_OBJECT_TABLE", NAME, "ACTION_ORDER", "INT UNSIGNED",

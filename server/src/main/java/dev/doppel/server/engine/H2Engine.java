@@ -234,6 +234,10 @@ public final class H2Engine implements StorageEngine {
                     + MySqlArithmetic.class.getName() + ".textNumber\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_LAST_INSERT_ID FOR \""
                     + MySqlArithmetic.class.getName() + ".lastInsertId\"");
+            for (String[] each : dev.doppel.server.engine.program.StoredFunctionCalls.ALIASES) {
+                statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC." + each[0] + " FOR \""
+                        + dev.doppel.server.engine.program.StoredFunctionCalls.class.getName() + "." + each[1] + "\"");
+            }
             for (String each : JSON_FUNCTIONS) {
                 statement.execute("CREATE ALIAS IF NOT EXISTS " + JsonFunctions.alias(each) + " DETERMINISTIC FOR \""
                         + JsonFunctions.class.getName() + "." + each + "\"");
@@ -301,6 +305,15 @@ public final class H2Engine implements StorageEngine {
     @Override
     public boolean hasUncommittedChanges(Connection connection) {
         return ((SessionLocal) ((JdbcConnection) GatedConnections.physical(connection)).getSession()).hasPendingTransaction();
+    }
+
+    @Override
+    public boolean holdCommits(Connection connection, boolean hold) {
+        SessionLocal session = (SessionLocal) ((JdbcConnection) GatedConnections.physical(connection)).getSession();
+        boolean wasAutoCommit = session.getAutoCommit();
+        // on the session itself: the JDBC setter would commit the statement still running
+        session.setAutoCommit(!hold);
+        return wasAutoCommit;
     }
 
     @Override

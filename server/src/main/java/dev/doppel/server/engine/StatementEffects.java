@@ -56,6 +56,9 @@ public final class StatementEffects {
 
         /** The user-level locks as the statement's session sees them. */
         UserLockService userLocks();
+
+        /** Runs the stored function {@code schema.name} with {@code arguments} for the statement; its return value. */
+        Object storedFunction(String schema, String name, Object[] arguments) throws SQLException;
     }
 
     private static final ThreadLocal<Listener> CURRENT = new ThreadLocal<>();

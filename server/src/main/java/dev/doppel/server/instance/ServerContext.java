@@ -57,6 +57,7 @@ public final class ServerContext {
     private final PluginHost plugins;
     private final InstanceBackupLock backupLock;
     private final UserLocks userLocks = new UserLocks();
+    private final dev.doppel.server.sql.program.RoutineCatalog routines;
     private volatile List<String> schemaCache;
 
     /** What the server knows of an open connection; the session registers itself under its id. */
@@ -79,6 +80,8 @@ public final class ServerContext {
         this.keys = keys;
         this.log = log;
         this.shutdownRequest = shutdownRequest;
+        this.routines = new dev.doppel.server.sql.program.RoutineCatalog(engine);
+        dev.doppel.server.sql.program.StoredFunctions.install(routines);
         this.generalLog = new GeneralLog(variables, config.basedir().resolve("bin").resolve("doppeld").toString(),
                 config.port(), config.socket());
         this.diskFullWatch = new DiskFullWatch(runningStatements, engine);
@@ -103,6 +106,11 @@ public final class ServerContext {
     /** GET_LOCK's locks, server-wide. */
     public UserLocks userLocks() {
         return userLocks;
+    }
+
+    /** The stored procedures and functions (mysql.routines). */
+    public dev.doppel.server.sql.program.RoutineCatalog routines() {
+        return routines;
     }
 
     public StorageEngine engine() {

@@ -17,6 +17,8 @@ public final class ResponseWriter {
     private PacketOutput output;
     /** What ROW_COUNT() returns: the affected rows of the last OK, -1 after a result set or an error. */
     private long rowCount = -1;
+    /** Inside a stored procedure's CALL: its statements' OKs are not sent (only the CALL's own is). */
+    private boolean oksHeld;
 
     public ResponseWriter(Channel channel, int capabilities) {
         this.channel = channel;
@@ -43,8 +45,18 @@ public final class ResponseWriter {
         return rowCount;
     }
 
+    /** Whether OK packets are held back from now on; returns the previous setting. */
+    public boolean holdOks(boolean hold) {
+        boolean previous = oksHeld;
+        oksHeld = hold;
+        return previous;
+    }
+
     public void ok(long affectedRows, long lastInsertId, int status, int warnings, String info, byte[] sessionState) {
         rowCount = affectedRows;
+        if (oksHeld) {
+            return;
+        }
         ServerPackets.ok(output.begin(), 0x00, affectedRows, lastInsertId, status, warnings, info, sessionState,
                 capabilities);
         output.end();

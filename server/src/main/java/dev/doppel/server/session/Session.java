@@ -56,9 +56,7 @@ public final class Session {
     private String noSchema;
     /** This session's view of the server's user-level locks, made on first use. */
     private UserLockService userLocks;
-    /** The engine connection's lock timeout as last set, -1 before it is set. */
-    private int engineLockTimeout = -1;
-    private int engineStatementTimeout;
+    private final EngineTimeouts timeouts;
     private volatile Statement runningStatement;
     private volatile boolean queryKilled;
     /** Why the server stopped the running statement, or null. */
@@ -79,6 +77,9 @@ public final class Session {
     private boolean passwordExpired;
     private PrivilegeChecker privilegeChecker;
     private long privilegeGeneration;
+    /** The definer's privileges while a SQL SECURITY DEFINER program runs, else null. */
+    private PrivilegeChecker programPrivileges;
+    private dev.doppel.server.engine.program.StoredFunctionRunner storedFunctions;
 
     /** Why the server, not a client, stopped a running statement. */
     public enum Stop {
@@ -90,6 +91,10 @@ public final class Session {
 
     /** A note, warning or error of the last statement (SHOW WARNINGS). */
     public record Warning(String level, int code, String message) {
+    }
+
+    /** What a stored program's call replaced, given back when it ends: the database and the privileges. */
+    public record ProgramContext(String schema, PrivilegeChecker privileges) {
     }
 
     Session(ServerContext server, ClientConnection connection, HandshakeResponse response, Account account,
@@ -104,6 +109,7 @@ public final class Session {
         this.multiStatements = Capabilities.has(capabilities, Capabilities.CLIENT_MULTI_STATEMENTS);
         this.passwordExpired = account.passwordExpired();
         this.variables = server.variables().newSession();
+        this.timeouts = new EngineTimeouts(variables, server.engine());
         applyHandshakeCharset(response.charset());
         if (Capabilities.has(capabilities, Capabilities.CLIENT_INTERACTIVE)) {
             variables.setInternal("wait_timeout", variables.value("interactive_timeout"));
@@ -351,6 +357,9 @@ public final class Session {
      * last call (every reload bumps the store's generation).
      */
     public PrivilegeChecker privileges() {
+        if (programPrivileges != null) {
+            return programPrivileges;
+        }
         AccountStore accounts = server.accounts();
         long generation = accounts.generation();
         PrivilegeChecker cached = privilegeChecker;
@@ -384,6 +393,35 @@ public final class Session {
         stateTracker.schemaChanged(name);
     }
 
+    /** Who runs the stored functions the session's statements call. */
+    public dev.doppel.server.engine.program.StoredFunctionRunner storedFunctions() {
+        return storedFunctions;
+    }
+
+    public void storedFunctions(dev.doppel.server.engine.program.StoredFunctionRunner runner) {
+        storedFunctions = runner;
+    }
+
+    /** A stored program runs in its own database, with its definer's privileges when given (else the caller's). */
+    public ProgramContext enterProgram(String database, PrivilegeChecker definer) throws SQLException {
+        ProgramContext outer = new ProgramContext(schema, programPrivileges);
+        engineConnection().setSchema(database);
+        schema = database;
+        programPrivileges = definer != null ? definer : programPrivileges;
+        return outer;
+    }
+
+    public void leaveProgram(ProgramContext outer) {
+        programPrivileges = outer.privileges();
+        schema = outer.schema();
+        try {
+            engineConnection.setSchema(schema != null ? schema : noSchema);
+        } catch (SQLException e) {
+            // the caller's database was dropped by the program: the session has none, as after DROP DATABASE
+            dropCurrentSchema();
+        }
+    }
+
     /** The current database was dropped: the session has none, as in MySQL. */
     public void dropCurrentSchema() {
         schema = null;
@@ -408,9 +446,7 @@ public final class Session {
         if (engineConnection == null) {
             engineConnection = server.engine().connect();
             noSchema = engineConnection.getSchema();
-            engineLockTimeout = -1;
-            engineStatementTimeout = 0;
-            syncLockTimeout(); // also for the statements that do not sync it themselves (DDL)
+            timeouts.newConnection(engineConnection); // also for the statements that do not sync it themselves (DDL)
             if (schema != null) {
                 engineConnection.setSchema(schema);
             }
@@ -418,38 +454,9 @@ public final class Session {
         return engineConnection;
     }
 
-    /**
-     * Bounds the next engine statement's run time by max_execution_time when it is a SELECT (MySQL applies it to
-     * SELECT statements only), and lifts the bound otherwise. Returns the bound in milliseconds, 0 for none.
-     */
-    public int syncStatementTimeout(boolean select) throws SQLException {
-        return syncStatementTimeout(select, -1);
-    }
-
-    /** As {@link #syncStatementTimeout(boolean)}, with the statement's MAX_EXECUTION_TIME hint (-1 for none) first. */
-    public int syncStatementTimeout(boolean select, long hintMillis) throws SQLException {
-        long wanted = !select ? 0 : hintMillis >= 0 ? hintMillis
-                : ((Number) variables.value("max_execution_time")).longValue();
-        int millis = (int) Math.min(Integer.MAX_VALUE, wanted);
-        if (millis != engineStatementTimeout) {
-            server.engine().statementTimeout(engineConnection(), millis);
-            engineStatementTimeout = millis;
-        }
-        return millis;
-    }
-
-    /** The bound {@link #syncStatementTimeout} set for the engine statement now running, 0 for none. */
-    public int statementTimeout() {
-        return engineStatementTimeout;
-    }
-
-    /** Bounds the engine's waits for row locks before a statement by innodb_lock_wait_timeout. */
-    public void syncLockTimeout() throws SQLException {
-        int millis = variables.lockWaitTimeoutMillis();
-        if (millis != engineLockTimeout) {
-            server.engine().lockTimeout(engineConnection(), millis);
-            engineLockTimeout = millis;
-        }
+    /** The bounds of the session's engine statements (max_execution_time, innodb_lock_wait_timeout). */
+    public EngineTimeouts timeouts() {
+        return timeouts;
     }
 
     /** Registers the engine statement now running, so that KILL QUERY can cancel it. */

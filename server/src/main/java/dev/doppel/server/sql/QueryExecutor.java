@@ -60,6 +60,7 @@ public final class QueryExecutor {
     private final ServerCommands commands;
     private final Transactions transactions;
     private final StatementRoutes routes;
+    private final ProgramSession programs;
     /** Whether result rows go out in the binary protocol (COM_STMT_EXECUTE). */
     private boolean binary;
     private String pretokenizedText;
@@ -75,7 +76,8 @@ public final class QueryExecutor {
         this.commands = new ServerCommands(session);
         Savepoints savepoints = new Savepoints(session, this);
         this.transactions = new Transactions(session, savepoints);
-        this.routes = new StatementRoutes(session, this, transactions, savepoints, commands);
+        this.programs = new ProgramSession(session, this);
+        this.routes = new StatementRoutes(session, this, transactions, savepoints, commands, programs);
     }
 
     public PreparedStatements preparedStatements() {
@@ -178,6 +180,11 @@ public final class QueryExecutor {
         }
     }
 
+    /** A statement of a stored program: run as any, its result sets followed by more (the CALL's OK ends them). */
+    public void executeInProgram(String sql, List<Token> tokens) {
+        execute(sql, tokens, ServerStatus.MORE_RESULTS_EXISTS);
+    }
+
     /** Statements the server runs itself that write to the mysql schema or create/drop schemas. */
     private static final java.util.Set<String> WRITING = java.util.Set.of("CREATE", "ALTER", "DROP", "RENAME", "GRANT",
             "REVOKE", "INSTALL", "UNINSTALL", "TRUNCATE");
@@ -193,6 +200,7 @@ public final class QueryExecutor {
         } else {
             EngineEffects.during(session, tokens, () -> run(sql, tokens, moreFlag));
         }
+        programs.statementEnded(transactions.open());
         Token first = tokens.get(0);
         if (first.kind() == Token.Kind.WORD && (WRITING.contains(first.upper())
                 || (first.isWord("SET") && tokens.size() > 1 && tokens.get(1).isWord("PASSWORD")))) {
@@ -259,6 +267,7 @@ public final class QueryExecutor {
     /** COM_STMT_EXECUTE of a statement prepared in the engine, parameters already bound. */
     void executePrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
         EngineEffects.during(session, tokens, () -> runPrepared(statement, sql, tokens, labels));
+        programs.statementEnded(transactions.open());
     }
 
     private void runPrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
@@ -515,7 +524,7 @@ public final class QueryExecutor {
     /** max_execution_time bounds SELECTs only: whatever runs next on the connection is not bounded by it. */
     public void liftStatementTimeout() {
         try {
-            session.syncStatementTimeout(false);
+            session.timeouts().syncStatement(session.engineConnection(), false, -1);
         } catch (SQLException broken) {
             // the connection failed; the next statement on it fails and says so
         }
@@ -527,7 +536,7 @@ public final class QueryExecutor {
             return StoppedStatements.error(session);
         }
         if (e.getErrorCode() == org.h2.api.ErrorCode.STATEMENT_WAS_CANCELED && !session.queryKilled()
-                && session.statementTimeout() > 0) {
+                && session.timeouts().statement() > 0) {
             return MySqlError.ER_QUERY_TIMEOUT.exception();
         }
         Connection connection;
@@ -567,7 +576,7 @@ public final class QueryExecutor {
 
     /** The engine connection follows the session: its autocommit, and how long its statements wait for locks. */
     public void syncEngineConnection(Connection connection, String sql, List<Token> tokens) throws SQLException {
-        session.syncStatementTimeout(isSelect(tokens), OptimizerHints.maxExecutionTime(sql, tokens));
+        session.timeouts().syncStatement(connection, isSelect(tokens), OptimizerHints.maxExecutionTime(sql, tokens));
         transactions.syncEngineConnection(connection);
     }
 

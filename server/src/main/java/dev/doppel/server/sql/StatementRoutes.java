@@ -5,6 +5,7 @@ import dev.doppel.server.sql.access.TableAccess;
 import dev.doppel.server.sql.ddl.TableDdl;
 import dev.doppel.server.sql.dml.MultiTableDml;
 import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.owned.AccountStatement;
 import dev.doppel.server.sql.owned.CloneStatement;
@@ -18,6 +19,9 @@ import dev.doppel.server.sql.owned.Savepoints;
 import dev.doppel.server.sql.owned.ServerCommands;
 import dev.doppel.server.sql.owned.SetStatement;
 import dev.doppel.server.sql.owned.ShowStatement;
+import dev.doppel.server.sql.program.ProgramCalls;
+import dev.doppel.server.sql.program.RoutineCatalog;
+import dev.doppel.server.sql.program.RoutineStatements;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,7 +61,7 @@ final class StatementRoutes {
     private final QueryExecutor executor;
 
     StatementRoutes(Session session, QueryExecutor executor, Transactions transactions, Savepoints savepoints,
-                    ServerCommands commands) {
+                    ServerCommands commands, ProgramSession programSession) {
         this.executor = executor;
         SetStatement set = new SetStatement(session, executor);
         ShowStatement show = new ShowStatement(session, executor);
@@ -68,10 +72,16 @@ final class StatementRoutes {
         CloneStatement clone = new CloneStatement(session);
         FlushStatement flush = new FlushStatement(session);
         TableDdl tables = new TableDdl(session, executor);
+        RoutineCatalog catalog = session.server().routines();
+        RoutineStatements routines = new RoutineStatements(session, catalog, () -> transactions.end(true));
+        ProgramCalls calls = new ProgramCalls(programSession, catalog);
+        session.storedFunctions(calls::callFunction);
 
         add("SET", second("PASSWORD"), ok(accounts::setPassword));
         add("SET", ALWAYS, ok(set::execute));
         add("SHOW", second("GRANTS"), (sql, tokens, more) -> executor.send(grants.show(sql, tokens), more));
+        add("SHOW", RoutineStatements::isShow, (sql, tokens, more) -> routines.show(sql, tokens,
+                (result, filter, flag) -> show.filtered(sql, result, filter, "Db", flag), more));
         add("SHOW", ALWAYS, show::execute);
         add("GRANT REVOKE", ALWAYS, ok(grants::execute));
         add("USE", ALWAYS, ok((sql, tokens) -> use(session, sql, tokens)));
@@ -92,6 +102,18 @@ final class StatementRoutes {
         add("SAVEPOINT", ALWAYS, savepoints::set);
         add("RELEASE", ALWAYS, savepoints::release);
         add("CREATE ALTER DROP RENAME", second("USER"), ok(accounts::execute));
+        add("CREATE", RoutineStatements::isCreate, ok(routines::create));
+        add("DROP ALTER", RoutineStatements::isDropOrAlter, ok(routines::dropOrAlter));
+        add("CALL", ALWAYS, (sql, tokens, more) -> {
+            boolean held = session.writer().holdOks(true);
+            long affected;
+            try {
+                affected = calls.call(new SqlText(sql, tokens));
+            } finally {
+                session.writer().holdOks(held);
+            }
+            executor.ok(affected, more);
+        });
         add("CREATE DROP", DatabaseStatement::matches,
                 (sql, tokens, more) -> executor.ok(databases.execute(sql, tokens), more));
         add("RENAME", TableDdl::matches, (sql, tokens, more) -> {

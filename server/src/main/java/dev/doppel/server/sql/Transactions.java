@@ -85,7 +85,7 @@ public final class Transactions {
 
     /** The engine connection follows the session: its autocommit, and how long its statements wait for locks. */
     void syncEngineConnection(Connection connection) throws SQLException {
-        session.syncLockTimeout();
+        session.timeouts().syncLock(session.engineConnection());
         boolean wanted = session.variables().autocommit() && !explicit;
         if (connection.getAutoCommit() != wanted) {
             connection.setAutoCommit(wanted);

@@ -6,6 +6,7 @@ import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
 import dev.doppel.server.sql.parse.ParsedStatement;
 import dev.doppel.server.sql.parse.StatementParser;
+import dev.doppel.server.sql.program.StoredFunctions;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,13 +71,21 @@ public final class FunctionAllowlist {
         checkTokens(sql, tokens, schema);
     }
 
+    /** Whether {@code name} is one of MySQL's own functions (which a stored function of that name does not hide). */
+    public static boolean isBuiltIn(String name) {
+        return FUNCTIONS.contains(name.toUpperCase(Locale.ROOT));
+    }
+
     /** The calls of a parsed statement. */
     public static void check(ParsedStatement parsed, String schema) {
         for (ParsedStatement.FunctionCall call : parsed.calls()) {
             if (call.qualifier() != null) {
+                if (StoredFunctions.exists(call.qualifier(), call.name())) {
+                    continue;
+                }
                 throw MySqlError.ER_SP_DOES_NOT_EXIST.exception("FUNCTION", call.qualifier() + "." + call.name());
             }
-            if (FUNCTIONS.contains(call.name().toUpperCase(Locale.ROOT))) {
+            if (FUNCTIONS.contains(call.name().toUpperCase(Locale.ROOT)) || StoredFunctions.exists(schema, call.name())) {
                 continue;
             }
             if (schema == null) {
@@ -112,6 +121,9 @@ public final class FunctionAllowlist {
                 continue;
             }
             if (!qualified && name.kind() == Token.Kind.QUOTED_IDENTIFIER && FUNCTIONS.contains(upper)) {
+                continue;
+            }
+            if (StoredFunctions.exists(qualified ? tokens.get(i - 2).text() : schema, name.text())) {
                 continue;
             }
             if (qualified) {

@@ -78,6 +78,14 @@ public final class TableAccess {
                 }
             }
         }
+        if (mentions(tokens, "routines")) {
+            for (Need each : needs(tokens, session.schema())) {
+                if ("mysql".equalsIgnoreCase(each.database()) && "routines".equalsIgnoreCase(each.table())) {
+                    // the stored programs' catalog: MySQL's data dictionary table, which no statement reads or writes
+                    throw MySqlError.ER_NO_SYSTEM_TABLE_ACCESS.exception("data dictionary table", "mysql", "routines");
+                }
+            }
+        }
         PrivilegeChecker privileges = session.privileges();
         if (privileges.hasAllGlobal(CHECKED)) {
             return;
@@ -99,8 +107,12 @@ public final class TableAccess {
     private static final String ENGINE_SCHEMA = "public";
 
     private static boolean mentionsEngineSchema(List<Token> tokens) {
+        return mentions(tokens, ENGINE_SCHEMA);
+    }
+
+    private static boolean mentions(List<Token> tokens, String name) {
         for (Token each : tokens) {
-            if (each.isIdentifier() && each.text().equalsIgnoreCase(ENGINE_SCHEMA)) {
+            if (each.isIdentifier() && each.text().equalsIgnoreCase(name)) {
                 return true;
             }
         }

@@ -98,7 +98,7 @@ public final class EngineEffects implements StatementEffects.Listener {
         if (session.queryKilled()) {
             return true;
         }
-        int bound = session.statementTimeout();
+        int bound = session.timeouts().statement();
         return bound > 0 && System.nanoTime() - started > bound * 1_000_000L;
     }
 
@@ -169,5 +169,10 @@ public final class EngineEffects implements StatementEffects.Listener {
     public void insertIdSet(long value) {
         insertId = value;
         session.lastInsertId(value);
+    }
+
+    @Override
+    public Object storedFunction(String schema, String name, Object[] arguments) throws SQLException {
+        return session.storedFunctions().call(schema, name, arguments);
     }
 }

@@ -32,8 +32,13 @@ public final class Lexer {
     public static List<List<Token>> splitStatements(List<Token> tokens) {
         List<List<Token>> result = new ArrayList<>();
         List<Token> current = new ArrayList<>();
-        for (Token each : tokens) {
-            if (each.isSymbol(";")) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token each = tokens.get(i);
+            if (depth > 0 || CompoundStatements.definesProgram(current)) {
+                depth = Math.max(0, depth + CompoundStatements.depthChange(tokens, i));
+            }
+            if (each.isSymbol(";") && depth == 0) {
                 if (!current.isEmpty()) {
                     result.add(current);
                     current = new ArrayList<>();

@@ -81,6 +81,7 @@ public final class DatabaseStatement {
             statement.execute(create ? "CREATE SCHEMA " + quoted : "DROP SCHEMA " + quoted + " CASCADE");
             if (!create) {
                 dev.doppel.server.catalog.ColumnTypeRegistry.dropSchema(session.engineConnection(), name);
+                session.server().routines().dropDatabase(name); // its procedures and functions go with it
             }
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());

@@ -128,7 +128,7 @@ public final class ShowStatement {
     }
 
     /** LIKE filters on the first column; WHERE runs through the engine over the rows. */
-    void filtered(String sql, TextResult rows, List<Token> rest, String firstColumn, int moreFlag) {
+    public void filtered(String sql, TextResult rows, List<Token> rest, String firstColumn, int moreFlag) {
         if (rest.isEmpty()) {
             executor.send(rows, moreFlag);
             return;

@@ -9,6 +9,7 @@ import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.ddl.UnsignedDeclaration;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.program.StoredFunctions;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -121,6 +122,10 @@ public final class EngineSql {
             case SYSTEM_VARIABLE -> appendLiteral(result, systemVariable(session, token.text()));
             case USER_VARIABLE -> appendLiteral(result, session.userVariables().get(token.text().toLowerCase(Locale.ROOT)));
             case QUOTED_IDENTIFIER -> {
+                int call = StoredFunctions.appendCall(tokens, i, session == null ? null : session.schema(), result);
+                if (call >= 0) {
+                    return call;
+                }
                 int consumed = virtualTable(tokens, i, result);
                 if (consumed > 0) {
                     i += consumed - 1;
@@ -147,6 +152,10 @@ public final class EngineSql {
                                 MySqlError.ER_WARN_DEPRECATED_SYNTAX_NO_REPLACEMENT.message("SQL_NO_CACHE"));
                     }
                     return i;
+                }
+                int call = StoredFunctions.appendCall(tokens, i, session == null ? null : session.schema(), result);
+                if (call >= 0) {
+                    return call;
                 }
                 int consumed = virtualTable(tokens, i, result);
                 if (consumed == 0) {

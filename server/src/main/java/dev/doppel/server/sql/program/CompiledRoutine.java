@@ -1,0 +1,23 @@
+package dev.doppel.server.sql.program;
+
+import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.Token;
+
+import java.util.List;
+
+/** A stored routine parsed for running: its parameters, its return type and its body's statements. */
+record CompiledRoutine(Routine routine, List<RoutineHeader.Parameter> parameters, DeclaredType returns,
+                       ProgramStatement body) {
+
+    static CompiledRoutine of(Routine routine) {
+        List<RoutineHeader.Parameter> parameters = RoutineHeader.parameters(routine.parameters(), routine.function());
+        DeclaredType returns = null;
+        if (routine.returns() != null) {
+            List<Token> tokens = Lexer.tokenize(routine.returns());
+            returns = TypeReader.read(routine.returns(), tokens, 0, tokens.size());
+        }
+        List<Token> body = Lexer.tokenize(routine.body());
+        return new CompiledRoutine(routine, parameters, returns,
+                ProgramParser.body(routine.body(), body, 0, body.size()));
+    }
+}

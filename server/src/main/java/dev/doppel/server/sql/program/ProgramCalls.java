@@ -1,0 +1,208 @@
+package dev.doppel.server.sql.program;
+
+import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.security.PrivilegeChecker;
+import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.lex.QualifiedName;
+import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.lex.TokenRanges;
+
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * CALL [db.]name[(arguments)]: checks EXECUTE, binds the arguments (OUT and INOUT ones must be variables: 1414),
+ * runs the procedure in its database with its definer's privileges (SQL SECURITY DEFINER) or the caller's, and
+ * hands OUT and INOUT values back. A procedure may call itself max_sp_recursion_depth times deep (1456).
+ */
+public final class ProgramCalls {
+    private final ProgramHost host;
+    private final RoutineCatalog catalog;
+    private final Deque<String> running = new ArrayDeque<>();
+
+    public ProgramCalls(ProgramHost host, RoutineCatalog catalog) {
+        this.host = host;
+        this.catalog = catalog;
+    }
+
+    /** A CALL a client sent; returns the affected rows its OK reports (the last statement's). */
+    public long call(SqlText statement) {
+        return invoke(statement, null);
+    }
+
+    void callFromProgram(SqlText statement, Scope caller) {
+        invoke(statement, caller);
+    }
+
+    private long invoke(SqlText statement, Scope caller) {
+        Session session = host.session();
+        List<Token> tokens = statement.tokens();
+        if (tokens.size() < 2 || !tokens.get(1).isIdentifier()) {
+            throw Lexer.syntaxError(statement.sql(), tokens.size() > 1 ? tokens.get(1).start() : statement.sql().length());
+        }
+        QualifiedName name = QualifiedName.at(tokens, 1);
+        String schema = name.qualifierOr(session.schema());
+        if (schema == null) {
+            throw MySqlError.ER_NO_DB_ERROR.exception();
+        }
+        List<List<Token>> arguments = arguments(statement, name.next());
+        if (!session.privileges().hasOnDatabase("EXECUTE", schema)) {
+            throw MySqlError.ER_PROCACCESS_DENIED_ERROR.exception("execute", session.user(), session.host(),
+                    schema + "." + name.name());
+        }
+        Routine routine = catalog.find("PROCEDURE", schema, name.name());
+        if (routine == null) {
+            throw MySqlError.ER_SP_DOES_NOT_EXIST.exception("PROCEDURE", schema + "." + name.name());
+        }
+        CompiledRoutine compiled = catalog.compiled(routine);
+        if (arguments.size() != compiled.parameters().size()) {
+            throw MySqlError.ER_SP_WRONG_NO_OF_ARGS.exception("PROCEDURE", routine.qualifiedName(),
+                    compiled.parameters().size(), arguments.size());
+        }
+        long depth = ((Number) session.variables().value("max_sp_recursion_depth")).longValue();
+        if (Collections.frequency(running, routine.key()) > depth) {
+            throw MySqlError.ER_SP_RECURSION_LIMIT.exception(depth, routine.name());
+        }
+        Scope root = Scope.root();
+        List<Runnable> copyBack = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            RoutineHeader.Parameter parameter = compiled.parameters().get(i);
+            SqlText argument = SqlText.slice(statement.sql(), arguments.get(i));
+            Scope.Slot slot = root.declare(parameter.name(), parameter.type());
+            if (parameter.mode().equals("IN")) {
+                slot.assign(host.evaluate(caller == null ? argument : VariableReferences.substitute(argument, caller)));
+                continue;
+            }
+            Token only = argument.size() == 1 ? argument.token(0) : null;
+            Scope.Slot callerSlot = only != null && only.isIdentifier() && caller != null ? caller.variable(only.text()) : null;
+            if (only == null || only.kind() != Token.Kind.USER_VARIABLE && callerSlot == null) {
+                throw MySqlError.ER_SP_NOT_VAR_ARG.exception(i + 1, routine.qualifiedName());
+            }
+            String user = only.kind() == Token.Kind.USER_VARIABLE ? only.text().toLowerCase(Locale.ROOT) : null;
+            if (parameter.mode().equals("INOUT")) {
+                slot.assign(user != null ? session.userVariables().get(user) : callerSlot.value);
+            }
+            copyBack.add(() -> {
+                if (user != null) {
+                    session.userVariables().put(user, slot.value);
+                } else {
+                    callerSlot.assign(slot.value);
+                }
+            });
+        }
+        run(routine, compiled, root);
+        copyBack.forEach(Runnable::run);
+        return Math.max(0, session.writer().rowCount());
+    }
+
+    /**
+     * A stored function called by a statement: EXECUTE, its arguments bound to its parameters, its body run, and its
+     * RETURN value as its declared type (1321 when it ends without one). A function never calls itself (1424).
+     */
+    public Object callFunction(String schema, String name, Object[] arguments) {
+        Session session = host.session();
+        if (!session.privileges().hasOnDatabase("EXECUTE", schema)) {
+            throw MySqlError.ER_PROCACCESS_DENIED_ERROR.exception("execute", session.user(), session.host(),
+                    schema + "." + name);
+        }
+        Routine routine = catalog.find("FUNCTION", schema, name);
+        if (routine == null) {
+            throw MySqlError.ER_SP_DOES_NOT_EXIST.exception("FUNCTION", schema + "." + name);
+        }
+        CompiledRoutine compiled = catalog.compiled(routine);
+        if (arguments.length != compiled.parameters().size()) {
+            throw MySqlError.ER_SP_WRONG_NO_OF_ARGS.exception("FUNCTION", routine.qualifiedName(),
+                    compiled.parameters().size(), arguments.length);
+        }
+        if (running.contains(routine.key())) {
+            throw MySqlError.ER_SP_NO_RECURSION.exception();
+        }
+        Scope root = Scope.root();
+        for (int i = 0; i < arguments.length; i++) {
+            RoutineHeader.Parameter parameter = compiled.parameters().get(i);
+            root.declare(parameter.name(), parameter.type()).assign(ProgramValues.fromEngine(arguments[i]));
+        }
+        boolean held = session.writer().holdOks(true);
+        host.enterFunction();
+        try {
+            Interpreter interpreter = new Interpreter(host, this);
+            Object value = run(routine, compiled, root, interpreter);
+            if (!interpreter.returned()) {
+                throw MySqlError.ER_SP_NORETURNEND.exception(routine.name());
+            }
+            return compiled.returns().assign(routine.name(), value);
+        } finally {
+            host.leaveFunction();
+            session.writer().holdOks(held);
+        }
+    }
+
+    /** Runs a routine's body in its database and security context. */
+    Object run(Routine routine, CompiledRoutine compiled, Scope root) {
+        return run(routine, compiled, root, new Interpreter(host, this));
+    }
+
+    private Object run(Routine routine, CompiledRoutine compiled, Scope root, Interpreter interpreter) {
+        Session session = host.session();
+        PrivilegeChecker definer = routine.invoker() ? null : definer(routine, session);
+        running.push(routine.key());
+        Session.ProgramContext outer;
+        try {
+            outer = session.enterProgram(routine.schema(), definer);
+        } catch (SQLException e) {
+            running.pop();
+            throw MySqlError.ER_BAD_DB_ERROR.exception(routine.schema());
+        }
+        // a routine runs with the sql_mode it was created with, as in MySQL
+        Object callerMode = session.variables().value("sql_mode");
+        session.variables().setInternal("sql_mode", routine.sqlMode());
+        try {
+            return interpreter.run(compiled.body(), root);
+        } finally {
+            session.variables().setInternal("sql_mode", callerMode);
+            running.pop();
+            session.leaveProgram(outer);
+        }
+    }
+
+    private static PrivilegeChecker definer(Routine routine, Session session) {
+        var account = session.server().accounts().find(routine.definerUser(), routine.definerHost())
+                .orElseThrow(() -> MySqlError.ER_NO_SUCH_USER.exception(routine.definerUser(), routine.definerHost()));
+        return new PrivilegeChecker(account, account, false, routine.definerUser(), routine.definerHost());
+    }
+
+    /** The arguments of CALL name(a, b, ...), each as its tokens; none for CALL name and CALL name(). */
+    private static List<List<Token>> arguments(SqlText statement, int from) {
+        List<Token> tokens = statement.tokens();
+        if (from >= tokens.size()) {
+            return List.of();
+        }
+        if (!tokens.get(from).isSymbol("(")) {
+            throw Lexer.syntaxError(statement.sql(), tokens.get(from).start());
+        }
+        int close = TokenRanges.closing(tokens, from);
+        if (close < 0) {
+            throw Lexer.syntaxError(statement.sql(), statement.sql().length());
+        }
+        if (close + 1 < tokens.size()) {
+            throw Lexer.syntaxError(statement.sql(), tokens.get(close + 1).start());
+        }
+        if (close == from + 1) {
+            return List.of();
+        }
+        List<List<Token>> arguments = TokenRanges.splitAtCommas(tokens, from + 1, close);
+        for (List<Token> each : arguments) {
+            if (each.isEmpty()) {
+                throw Lexer.syntaxError(statement.sql(), tokens.get(close).start());
+            }
+        }
+        return arguments;
+    }
+}
