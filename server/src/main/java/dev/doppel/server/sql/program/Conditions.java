@@ -1,35 +1,17 @@
 package dev.doppel.server.sql.program;
 
+import dev.doppel.server.sql.program.parse.ProgramStatement;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
-import dev.doppel.server.sql.program.ProgramStatement.ConditionValue;
+import dev.doppel.server.sql.program.parse.ProgramStatement.ConditionValue;
 
-import java.util.Set;
 
 /**
  * Conditions as stored programs see them: which handler condition an error matches (MySQL prefers an error number
  * to an SQLSTATE to a class), and what SIGNAL raises when an item is not set (1642, 1643, 1644 by class).
  */
 final class Conditions {
-    static final Set<String> SIGNAL_ITEMS = Set.of("CLASS_ORIGIN", "SUBCLASS_ORIGIN", "MESSAGE_TEXT", "MYSQL_ERRNO",
-            "CONSTRAINT_CATALOG", "CONSTRAINT_SCHEMA", "CONSTRAINT_NAME", "CATALOG_NAME", "SCHEMA_NAME", "TABLE_NAME",
-            "COLUMN_NAME", "CURSOR_NAME");
-
     private Conditions() {
-    }
-
-    /** An SQLSTATE as a handler or SIGNAL may name it: five letters or digits, not of class '00' (1407). */
-    static String checkedSqlState(String state) {
-        if (state.length() != 5 || state.startsWith("00")) {
-            throw MySqlError.ER_SP_BAD_SQLSTATE.exception(state);
-        }
-        for (int i = 0; i < 5; i++) {
-            char c = state.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
-                throw MySqlError.ER_SP_BAD_SQLSTATE.exception(state);
-            }
-        }
-        return state;
     }
 
     /**

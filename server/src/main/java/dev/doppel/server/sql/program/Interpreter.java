@@ -1,9 +1,10 @@
 package dev.doppel.server.sql.program;
 
+import dev.doppel.server.sql.program.parse.ProgramStatement;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.sql.lex.SqlText;
-import dev.doppel.server.sql.program.ProgramStatement.ConditionValue;
+import dev.doppel.server.sql.program.parse.ProgramStatement.ConditionValue;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;

@@ -137,7 +137,7 @@ public final class ProgramCalls {
             if (!interpreter.returned()) {
                 throw MySqlError.ER_SP_NORETURNEND.exception(routine.name());
             }
-            return compiled.returns().assign(routine.name(), value);
+            return TypedValues.assign(compiled.returns(), routine.name(), value);
         } finally {
             host.leaveFunction();
             session.writer().holdOks(held);

@@ -1,5 +1,6 @@
 package dev.doppel.server.sql.program;
 
+import dev.doppel.server.sql.program.parse.DeclaredType;
 import dev.doppel.server.catalog.InformationSchemaTables;
 
 import java.sql.Timestamp;

@@ -1,8 +1,10 @@
 package dev.doppel.server.sql.program;
 
+import dev.doppel.server.sql.program.parse.ProgramStatement;
+import dev.doppel.server.sql.program.parse.DeclaredType;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.sql.lex.SqlText;
-import dev.doppel.server.sql.program.ProgramStatement.ConditionValue;
+import dev.doppel.server.sql.program.parse.ProgramStatement.ConditionValue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +30,7 @@ final class Scope {
         }
 
         void assign(Object newValue) {
-            value = type == null ? newValue : type.assign(name, newValue);
+            value = type == null ? newValue : TypedValues.assign(type, name, newValue);
         }
     }
 

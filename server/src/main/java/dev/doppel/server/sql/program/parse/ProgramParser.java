@@ -1,11 +1,11 @@
-package dev.doppel.server.sql.program;
+package dev.doppel.server.sql.program.parse;
 
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
-import dev.doppel.server.sql.program.ProgramStatement.ConditionValue;
+import dev.doppel.server.sql.program.parse.ProgramStatement.ConditionValue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +18,7 @@ import java.util.Set;
  * control, cursors, conditions, and the SQL statements between them, which are kept as text. Errors are MySQL's:
  * 1064 at the token where the grammar breaks, 1308/1309/1310 for labels, 1330-1338 for declarations.
  */
-final class ProgramParser extends ProgramCursor {
+public final class ProgramParser extends ProgramCursor {
     private static final Set<String> LIST_ENDS = Set.of("END", "ELSEIF", "ELSE", "WHEN", "UNTIL");
     private static final Set<String> INTO_ENDS = Set.of("FROM", "WHERE", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT",
             "FOR", "LOCK", "UNION", "EXCEPT", "INTERSECT");
@@ -33,7 +33,7 @@ final class ProgramParser extends ProgramCursor {
     }
 
     /** The body {@code tokens[from, to)} of a routine: one statement, which is usually a BEGIN ... END block. */
-    static ProgramStatement body(String sql, List<Token> tokens, int from, int to) {
+    public static ProgramStatement body(String sql, List<Token> tokens, int from, int to) {
         ProgramParser parser = new ProgramParser(sql, tokens, from, to);
         if (from >= to) {
             throw parser.syntaxError();
@@ -212,7 +212,7 @@ final class ProgramParser extends ProgramCursor {
                 throw syntaxError();
             }
             pos++;
-            return ConditionValue.sqlState(Conditions.checkedSqlState(state.text()));
+            return ConditionValue.sqlState(ConditionValue.checkedSqlState(state.text()));
         }
         if (token.kind() == Token.Kind.NUMBER) {
             pos++;
@@ -347,7 +347,7 @@ final class ProgramParser extends ProgramCursor {
         if (acceptWord("SET")) {
             do {
                 Token item = peek();
-                if (item == null || !Conditions.SIGNAL_ITEMS.contains(item.upper())) {
+                if (item == null || !ProgramStatement.SIGNAL_ITEMS.contains(item.upper())) {
                     throw syntaxError();
                 }
                 pos++;
@@ -392,7 +392,7 @@ final class ProgramParser extends ProgramCursor {
             Token item = peek();
             boolean known = item != null && item.kind() == Token.Kind.WORD && (number == null
                     ? item.isWord("NUMBER") || item.isWord("ROW_COUNT")
-                    : item.isWord("RETURNED_SQLSTATE") || Conditions.SIGNAL_ITEMS.contains(item.upper()));
+                    : item.isWord("RETURNED_SQLSTATE") || ProgramStatement.SIGNAL_ITEMS.contains(item.upper()));
             if (!known) {
                 throw syntaxError();
             }

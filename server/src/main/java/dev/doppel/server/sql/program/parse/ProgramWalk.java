@@ -1,15 +1,15 @@
-package dev.doppel.server.sql.program;
+package dev.doppel.server.sql.program.parse;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Walks a stored program's statements: what a CREATE checks before it keeps a routine. */
-final class ProgramWalk {
+public final class ProgramWalk {
     private ProgramWalk() {
     }
 
     /** {@code statement} and every statement inside it, handlers' included. */
-    static List<ProgramStatement> flatten(ProgramStatement statement) {
+    public static List<ProgramStatement> flatten(ProgramStatement statement) {
         List<ProgramStatement> all = new ArrayList<>();
         collect(statement, all);
         return all;
@@ -41,7 +41,7 @@ final class ProgramWalk {
     }
 
     /** Whether a RETURN is anywhere in {@code statement} (a FUNCTION needs one: 1320; a PROCEDURE may have none: 1313). */
-    static boolean hasReturn(ProgramStatement statement) {
+    public static boolean hasReturn(ProgramStatement statement) {
         return flatten(statement).stream().anyMatch(s -> s instanceof ProgramStatement.Return);
     }
 }

@@ -1,4 +1,4 @@
-package dev.doppel.server.sql.program;
+package dev.doppel.server.sql.program.parse;
 
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.Token;
@@ -12,7 +12,7 @@ import java.util.Set;
  * words that may follow a type (UNSIGNED, CHARACTER SET x, COLLATE x, ...), and nothing more, so that the
  * characteristics and the body that come after it are left alone.
  */
-final class TypeReader {
+public final class TypeReader {
     private static final Set<String> MODIFIERS = Set.of("UNSIGNED", "SIGNED", "ZEROFILL", "PRECISION", "VARYING",
             "BINARY", "ASCII", "UNICODE", "BYTE", "VARCHAR", "CHAR", "CHARACTER", "NCHAR");
     private static final Set<String> NAMED = Set.of("CHARSET", "COLLATE");
@@ -20,7 +20,7 @@ final class TypeReader {
     private TypeReader() {
     }
 
-    static DeclaredType read(String sql, List<Token> tokens, int from, int to) {
+    public static DeclaredType read(String sql, List<Token> tokens, int from, int to) {
         int end = end(tokens, from, to);
         if (end == from) {
             throw Lexer.syntaxError(sql, from < tokens.size() ? tokens.get(from).start() : sql.length());
@@ -42,7 +42,7 @@ final class TypeReader {
     }
 
     /** The index after the type that starts at {@code from}. */
-    static int end(List<Token> tokens, int from, int to) {
+    public static int end(List<Token> tokens, int from, int to) {
         if (from >= to || tokens.get(from).kind() != Token.Kind.WORD) {
             return from;
         }

@@ -1,4 +1,4 @@
-package dev.doppel.server.sql.program;
+package dev.doppel.server.sql.program.parse;
 
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.SqlText;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A position in a stored program's tokens, and the reading steps the program grammar is made of. */
-abstract class ProgramCursor {
+public abstract class ProgramCursor {
     protected final String sql;
     protected final List<Token> tokens;
     protected final int end;

@@ -1,4 +1,4 @@
-package dev.doppel.server.sql.program;
+package dev.doppel.server.sql.program.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
