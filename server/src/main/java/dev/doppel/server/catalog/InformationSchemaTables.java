@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 /**
  * The information_schema tables in MySQL 8.4's shapes (column names and order), served as virtual tables so that
  * statements can filter, sort and join them: SCHEMATA, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE,
- * TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, ENGINES, PROCESSLIST, USER_PRIVILEGES, SCHEMA_PRIVILEGES, ROUTINES
- * (rows from the stored routines' catalog), and empty TRIGGERS, EVENTS, FILES, PARTITIONS a dump asks for. Rows are
+ * TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, ENGINES, PROCESSLIST, USER_PRIVILEGES, SCHEMA_PRIVILEGES, ROUTINES and
+ * TRIGGERS (rows from the stored programs' catalogs), and empty EVENTS, FILES, PARTITIONS a dump asks for. Rows are
  * limited to the databases the reading account may see.
  */
 public final class InformationSchemaTables {
@@ -58,6 +58,8 @@ public final class InformationSchemaTables {
         List<Object[]> routines(Viewer viewer);
 
         List<Object[]> parameters(Viewer viewer);
+
+        List<Object[]> triggers(Viewer viewer);
     }
 
     private InformationSchemaTables(Function<Connection, Viewer> viewers, Supplier<List<String>> schemas,
@@ -152,7 +154,12 @@ public final class InformationSchemaTables {
         tables.add(new VirtualTable(SCHEMA, "TRIGGERS", columns("TRIGGER_CATALOG", NAME, "TRIGGER_SCHEMA", NAME,
                 "TRIGGER_NAME", NAME, "EVENT_MANIPULATION", "VARCHAR(6)", "EVENT_OBJECT_CATALOG", NAME,
                 "EVENT_OBJECT_SCHEMA", NAME, "EVENT_OBJECT_TABLE", NAME, "ACTION_ORDER", "INT UNSIGNED",
-                "ACTION_STATEMENT", "LONGTEXT", "ACTION_TIMING", "VARCHAR(6)", "DEFINER", "VARCHAR(288)"), List::of));
+                "ACTION_CONDITION", "BINARY(0)", "ACTION_STATEMENT", "LONGTEXT", "ACTION_ORIENTATION", "VARCHAR(3)",
+                "ACTION_TIMING", "VARCHAR(6)", "ACTION_REFERENCE_OLD_TABLE", "BINARY(0)", "ACTION_REFERENCE_NEW_TABLE",
+                "BINARY(0)", "ACTION_REFERENCE_OLD_ROW", "VARCHAR(3)", "ACTION_REFERENCE_NEW_ROW", "VARCHAR(3)",
+                "CREATED", "TIMESTAMP(2)", "SQL_MODE", "VARCHAR(520)", "DEFINER", "VARCHAR(288)",
+                "CHARACTER_SET_CLIENT", NAME, "COLLATION_CONNECTION", NAME, "DATABASE_COLLATION", NAME),
+                () -> routines.triggers(viewer())));
         tables.add(new VirtualTable(SCHEMA, "EVENTS", columns("EVENT_CATALOG", NAME, "EVENT_SCHEMA", NAME,
                 "EVENT_NAME", NAME, "DEFINER", "VARCHAR(288)", "EVENT_TYPE", "VARCHAR(9)", "STATUS", "VARCHAR(21)"),
                 List::of));

@@ -59,6 +59,10 @@ public final class StatementEffects {
 
         /** Runs the stored function {@code schema.name} with {@code arguments} for the statement; its return value. */
         Object storedFunction(String schema, String name, Object[] arguments) throws SQLException;
+
+        /** Runs the MySQL triggers of a table for one row the statement changes (see program.StoredPrograms). */
+        void storedTriggers(String schema, String table, boolean before, String event, Object[] oldRow,
+                            Object[] newRow) throws SQLException;
     }
 
     private static final ThreadLocal<Listener> CURRENT = new ThreadLocal<>();

@@ -106,6 +106,7 @@ public final class Server {
                 }
                 LogTables.create(systemConnection);
                 dev.doppel.server.sql.program.RoutineCatalog.createTable(systemConnection);
+                dev.doppel.server.sql.program.TriggerCatalog.createTable(systemConnection);
                 Set<String> engineTables = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"
                         + " WHERE UPPER(TABLE_SCHEMA) = 'INFORMATION_SCHEMA'")) {
@@ -127,7 +128,8 @@ public final class Server {
             context = new ServerContext(config, config.variables(), engine, accounts, keys, log, plugins,
                     backupLock, this::requestStop);
             dev.doppel.server.catalog.InformationSchemaTables.register(tables, new CatalogViewers(context),
-                    context::schemas, new dev.doppel.server.sql.program.RoutineRows(context.routines()));
+                    context::schemas, new dev.doppel.server.sql.program.RoutineRows(context.routines(),
+                    context.triggers()));
             dev.doppel.server.catalog.InformationSchemaKeywords.register(tables,
                     dev.doppel.server.sql.parse.Keywords.words(), dev.doppel.server.sql.parse.Keywords::isReservedWord);
             network = new NetworkServer(context);

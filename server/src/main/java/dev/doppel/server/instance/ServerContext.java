@@ -58,6 +58,7 @@ public final class ServerContext {
     private final InstanceBackupLock backupLock;
     private final UserLocks userLocks = new UserLocks();
     private final dev.doppel.server.sql.program.RoutineCatalog routines;
+    private final dev.doppel.server.sql.program.TriggerCatalog triggers;
     private volatile List<String> schemaCache;
 
     /** What the server knows of an open connection; the session registers itself under its id. */
@@ -82,6 +83,7 @@ public final class ServerContext {
         this.shutdownRequest = shutdownRequest;
         this.routines = new dev.doppel.server.sql.program.RoutineCatalog(engine);
         dev.doppel.server.sql.program.StoredFunctions.install(routines);
+        this.triggers = new dev.doppel.server.sql.program.TriggerCatalog(engine);
         this.generalLog = new GeneralLog(variables, config.basedir().resolve("bin").resolve("doppeld").toString(),
                 config.port(), config.socket());
         this.diskFullWatch = new DiskFullWatch(runningStatements, engine);
@@ -111,6 +113,11 @@ public final class ServerContext {
     /** The stored procedures and functions (mysql.routines). */
     public dev.doppel.server.sql.program.RoutineCatalog routines() {
         return routines;
+    }
+
+    /** The triggers (mysql.triggers). */
+    public dev.doppel.server.sql.program.TriggerCatalog triggers() {
+        return triggers;
     }
 
     public StorageEngine engine() {

@@ -79,7 +79,7 @@ public final class Session {
     private long privilegeGeneration;
     /** The definer's privileges while a SQL SECURITY DEFINER program runs, else null. */
     private PrivilegeChecker programPrivileges;
-    private dev.doppel.server.engine.program.StoredFunctionRunner storedFunctions;
+    private dev.doppel.server.engine.program.StoredPrograms storedPrograms;
 
     /** Why the server, not a client, stopped a running statement. */
     public enum Stop {
@@ -393,13 +393,13 @@ public final class Session {
         stateTracker.schemaChanged(name);
     }
 
-    /** Who runs the stored functions the session's statements call. */
-    public dev.doppel.server.engine.program.StoredFunctionRunner storedFunctions() {
-        return storedFunctions;
+    /** Who runs the stored functions the session's statements call and the triggers they fire. */
+    public dev.doppel.server.engine.program.StoredPrograms storedPrograms() {
+        return storedPrograms;
     }
 
-    public void storedFunctions(dev.doppel.server.engine.program.StoredFunctionRunner runner) {
-        storedFunctions = runner;
+    public void storedPrograms(dev.doppel.server.engine.program.StoredPrograms programs) {
+        storedPrograms = programs;
     }
 
     /** A stored program runs in its own database, with its definer's privileges when given (else the caller's). */

@@ -22,6 +22,7 @@ import dev.doppel.server.sql.owned.ShowStatement;
 import dev.doppel.server.sql.program.ProgramCalls;
 import dev.doppel.server.sql.program.RoutineCatalog;
 import dev.doppel.server.sql.program.RoutineStatements;
+import dev.doppel.server.sql.program.TriggerStatements;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,12 +75,16 @@ final class StatementRoutes {
         TableDdl tables = new TableDdl(session, executor);
         RoutineCatalog catalog = session.server().routines();
         RoutineStatements routines = new RoutineStatements(session, catalog, () -> transactions.end(true));
-        ProgramCalls calls = new ProgramCalls(programSession, catalog);
-        session.storedFunctions(calls::callFunction);
+        TriggerStatements triggers = new TriggerStatements(session, session.server().triggers(),
+                () -> transactions.end(true));
+        ProgramCalls calls = new ProgramCalls(programSession, catalog, session.server().triggers());
+        session.storedPrograms(calls);
 
         add("SET", second("PASSWORD"), ok(accounts::setPassword));
         add("SET", ALWAYS, ok(set::execute));
         add("SHOW", second("GRANTS"), (sql, tokens, more) -> executor.send(grants.show(sql, tokens), more));
+        add("SHOW", TriggerStatements::isShow, (sql, tokens, more) -> triggers.show(sql, tokens,
+                (result, filter, flag) -> show.filtered(sql, result, filter, "Trigger", flag), more));
         add("SHOW", RoutineStatements::isShow, (sql, tokens, more) -> routines.show(sql, tokens,
                 (result, filter, flag) -> show.filtered(sql, result, filter, "Db", flag), more));
         add("SHOW", ALWAYS, show::execute);
@@ -103,6 +108,8 @@ final class StatementRoutes {
         add("RELEASE", ALWAYS, savepoints::release);
         add("CREATE ALTER DROP RENAME", second("USER"), ok(accounts::execute));
         add("CREATE", RoutineStatements::isCreate, ok(routines::create));
+        add("CREATE", TriggerStatements::isCreate, ok(triggers::create));
+        add("DROP", TriggerStatements::isDrop, ok(triggers::drop));
         add("DROP ALTER", RoutineStatements::isDropOrAlter, ok(routines::dropOrAlter));
         add("CALL", ALWAYS, (sql, tokens, more) -> {
             boolean held = session.writer().holdOks(true);

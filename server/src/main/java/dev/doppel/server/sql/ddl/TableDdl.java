@@ -273,6 +273,7 @@ public final class TableDdl {
                 int to = spec.get(1).isWord("TO") || spec.get(1).isWord("AS") ? 2 : 1;
                 TableName target = name(sql, spec, to);
                 ColumnTypeRegistry.renameTable(connection, schema, table, target.schema(), target.table());
+                session.server().triggers().tableRenamed(schema, table, target.schema(), target.table());
                 schema = target.schema();
                 table = target.table();
             }
@@ -320,6 +321,7 @@ public final class TableDdl {
         for (TableName each : names) {
             if (!exists(each)) {
                 ColumnTypeRegistry.dropTable(connection, each.schema(), each.table());
+                session.server().triggers().tableDropped(each.schema(), each.table());
             }
         }
         commitCatalog(connection);
@@ -362,6 +364,8 @@ public final class TableDdl {
             ColumnTypeRegistry.renameTable(connection, pair[0].schema(), pair[0].table(), pair[1].schema(),
                     pair[1].table());
             refreshJsonTrigger(pair[1].schema(), pair[1].table());
+            session.server().triggers().tableRenamed(pair[0].schema(), pair[0].table(), pair[1].schema(),
+                    pair[1].table());
         }
         commitCatalog(connection);
         executor.ok(0, moreFlag);

@@ -173,6 +173,12 @@ public final class EngineEffects implements StatementEffects.Listener {
 
     @Override
     public Object storedFunction(String schema, String name, Object[] arguments) throws SQLException {
-        return session.storedFunctions().call(schema, name, arguments);
+        return session.storedPrograms().function(schema, name, arguments);
+    }
+
+    @Override
+    public void storedTriggers(String schema, String table, boolean before, String event, Object[] oldRow,
+                               Object[] newRow) throws SQLException {
+        session.storedPrograms().triggers(schema, table, before, event, oldRow, newRow);
     }
 }

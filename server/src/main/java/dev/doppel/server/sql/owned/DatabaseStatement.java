@@ -81,7 +81,8 @@ public final class DatabaseStatement {
             statement.execute(create ? "CREATE SCHEMA " + quoted : "DROP SCHEMA " + quoted + " CASCADE");
             if (!create) {
                 dev.doppel.server.catalog.ColumnTypeRegistry.dropSchema(session.engineConnection(), name);
-                session.server().routines().dropDatabase(name); // its procedures and functions go with it
+                session.server().routines().dropDatabase(name); // its procedures, functions and triggers go with it
+                session.server().triggers().tableDropped(name, null);
             }
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());

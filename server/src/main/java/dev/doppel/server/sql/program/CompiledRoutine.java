@@ -1,11 +1,11 @@
 package dev.doppel.server.sql.program;
 
-import dev.doppel.server.sql.program.parse.ProgramStatement;
-import dev.doppel.server.sql.program.parse.ProgramParser;
-import dev.doppel.server.sql.program.parse.TypeReader;
-import dev.doppel.server.sql.program.parse.DeclaredType;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.program.parse.DeclaredType;
+import dev.doppel.server.sql.program.parse.ProgramParser;
+import dev.doppel.server.sql.program.parse.ProgramStatement;
+import dev.doppel.server.sql.program.parse.TypeReader;
 
 import java.util.List;
 

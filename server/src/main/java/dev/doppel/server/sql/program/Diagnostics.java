@@ -1,9 +1,9 @@
 package dev.doppel.server.sql.program;
 
-import dev.doppel.server.sql.program.parse.ProgramStatement;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.program.parse.ProgramStatement;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.doppel.server.sql.program;
 
-import dev.doppel.server.sql.program.parse.ProgramStatement;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.program.parse.ProgramStatement.ConditionValue;
+import dev.doppel.server.sql.program.parse.ProgramStatement;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -246,6 +246,12 @@ final class Interpreter {
 
     private Flow set(ProgramStatement.Set set, Scope scope) {
         for (ProgramStatement.Assignment each : set.assignments()) {
+            Scope.Row row = VariableReferences.rowReference(each.target().tokens(), 0, scope);
+            if (row != null && each.target().size() == 3) {
+                int column = row.index(each.target().token(2).text());
+                row.values()[column] = evaluate(each.value(), scope);
+                continue;
+            }
             Scope.Slot slot = each.local() == null ? null : scope.variable(each.local());
             if (slot != null) {
                 slot.assign(evaluate(each.value(), scope));

@@ -1,6 +1,8 @@
 package dev.doppel.server.sql.program;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.catalog.TableColumnKinds;
+import dev.doppel.server.engine.program.StoredPrograms;
 import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Lexer;
@@ -22,14 +24,16 @@ import java.util.Locale;
  * runs the procedure in its database with its definer's privileges (SQL SECURITY DEFINER) or the caller's, and
  * hands OUT and INOUT values back. A procedure may call itself max_sp_recursion_depth times deep (1456).
  */
-public final class ProgramCalls {
+public final class ProgramCalls implements StoredPrograms {
     private final ProgramHost host;
     private final RoutineCatalog catalog;
+    private final TriggerCatalog triggers;
     private final Deque<String> running = new ArrayDeque<>();
 
-    public ProgramCalls(ProgramHost host, RoutineCatalog catalog) {
+    public ProgramCalls(ProgramHost host, RoutineCatalog catalog, TriggerCatalog triggers) {
         this.host = host;
         this.catalog = catalog;
+        this.triggers = triggers;
     }
 
     /** A CALL a client sent; returns the affected rows its OK reports (the last statement's). */
@@ -106,7 +110,8 @@ public final class ProgramCalls {
      * A stored function called by a statement: EXECUTE, its arguments bound to its parameters, its body run, and its
      * RETURN value as its declared type (1321 when it ends without one). A function never calls itself (1424).
      */
-    public Object callFunction(String schema, String name, Object[] arguments) {
+    @Override
+    public Object function(String schema, String name, Object[] arguments) {
         Session session = host.session();
         if (!session.privileges().hasOnDatabase("EXECUTE", schema)) {
             throw MySqlError.ER_PROCACCESS_DENIED_ERROR.exception("execute", session.user(), session.host(),
@@ -129,15 +134,53 @@ public final class ProgramCalls {
             RoutineHeader.Parameter parameter = compiled.parameters().get(i);
             root.declare(parameter.name(), parameter.type()).assign(ProgramValues.fromEngine(arguments[i]));
         }
+        Interpreter interpreter = new Interpreter(host, this);
+        Object value = insideStatement(() -> run(routine, compiled, root, interpreter));
+        if (!interpreter.returned()) {
+            throw MySqlError.ER_SP_NORETURNEND.exception(routine.name());
+        }
+        return TypedValues.assign(compiled.returns(), routine.name(), value);
+    }
+
+    /**
+     * The triggers of a table for one row, in their order: NEW and OLD are the row's values, and a BEFORE trigger's
+     * SET NEW.col changes what the engine stores. Each runs with its definer's privileges, inside the statement.
+     */
+    @Override
+    public void triggers(String schema, String table, boolean before, String event, Object[] oldRow, Object[] newRow) {
+        List<Trigger> list = triggers.of(schema, table, before ? "BEFORE" : "AFTER", event);
+        if (list.isEmpty()) {
+            return;
+        }
+        Session session = host.session();
+        TableColumnKinds columns = TableColumnKinds.of(session::engineConnection, schema, table);
+        if (columns == null) {
+            return;
+        }
+        for (Trigger each : list) {
+            Routine routine = each.asRoutine();
+            if (running.contains(routine.key())) {
+                throw MySqlError.ER_CANT_UPDATE_USED_TABLE_IN_SF_OR_TRG.exception(each.table());
+            }
+            Scope root = Scope.root();
+            if (newRow != null) {
+                root.bindRow("NEW", columns.order(), newRow, before);
+            }
+            if (oldRow != null) {
+                root.bindRow("OLD", columns.order(), oldRow, false);
+            }
+            CompiledRoutine compiled = triggers.compiled(each);
+            insideStatement(() -> run(routine, compiled, root, new Interpreter(host, this)));
+        }
+    }
+
+    /** Runs a function's or trigger's body inside the engine statement that called it: no OKs, no commits. */
+    private Object insideStatement(java.util.function.Supplier<Object> body) {
+        Session session = host.session();
         boolean held = session.writer().holdOks(true);
         host.enterFunction();
         try {
-            Interpreter interpreter = new Interpreter(host, this);
-            Object value = run(routine, compiled, root, interpreter);
-            if (!interpreter.returned()) {
-                throw MySqlError.ER_SP_NORETURNEND.exception(routine.name());
-            }
-            return TypedValues.assign(compiled.returns(), routine.name(), value);
+            return body.get();
         } finally {
             host.leaveFunction();
             session.writer().holdOks(held);

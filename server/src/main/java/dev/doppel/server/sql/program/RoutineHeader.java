@@ -1,14 +1,14 @@
 package dev.doppel.server.sql.program;
 
-import dev.doppel.server.sql.program.parse.ProgramStatement;
-import dev.doppel.server.sql.program.parse.ProgramParser;
-import dev.doppel.server.sql.program.parse.ProgramWalk;
-import dev.doppel.server.sql.program.parse.TypeReader;
-import dev.doppel.server.sql.program.parse.DeclaredType;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
+import dev.doppel.server.sql.program.parse.DeclaredType;
+import dev.doppel.server.sql.program.parse.ProgramParser;
+import dev.doppel.server.sql.program.parse.ProgramStatement;
+import dev.doppel.server.sql.program.parse.ProgramWalk;
+import dev.doppel.server.sql.program.parse.TypeReader;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -189,18 +189,23 @@ record RoutineHeader(String type, String schema, String name, boolean ifNotExist
     private static void checkFunctionBody(ProgramStatement program) {
         for (ProgramStatement each : ProgramWalk.flatten(program)) {
             if (each instanceof ProgramStatement.Sql sql) {
-                Token first = sql.statement().token(0);
-                if (first.isWord("SELECT") || first.isWord("WITH") || first.isWord("SHOW") || first.isWord("TABLE")
-                        || first.isWord("VALUES") || first.isWord("DESCRIBE") || first.isWord("DESC")
-                        || first.isWord("EXPLAIN") || first.isSymbol("(")) {
-                    throw MySqlError.ER_SP_NO_RETSET.exception("function");
-                }
-                if (first.isWord("COMMIT") || first.isWord("ROLLBACK") || first.isWord("BEGIN") || first.isWord("START")
-                        || first.isWord("CREATE") || first.isWord("DROP") || first.isWord("ALTER")
-                        || first.isWord("RENAME") || first.isWord("TRUNCATE")) {
-                    throw MySqlError.ER_COMMIT_NOT_ALLOWED_IN_SF_OR_TRG.exception();
-                }
+                checkFunctionStatement(sql, "function");
             }
+        }
+    }
+
+    /** What a function or trigger ({@code kind}) may not hold: a result set (1415), a commit (1422). */
+    static void checkFunctionStatement(ProgramStatement.Sql sql, String kind) {
+        Token first = sql.statement().token(0);
+        if (first.isWord("SELECT") || first.isWord("WITH") || first.isWord("SHOW") || first.isWord("TABLE")
+                || first.isWord("VALUES") || first.isWord("DESCRIBE") || first.isWord("DESC")
+                || first.isWord("EXPLAIN") || first.isSymbol("(")) {
+            throw MySqlError.ER_SP_NO_RETSET.exception(kind);
+        }
+        if (first.isWord("COMMIT") || first.isWord("ROLLBACK") || first.isWord("BEGIN") || first.isWord("START")
+                || first.isWord("CREATE") || first.isWord("DROP") || first.isWord("ALTER")
+                || first.isWord("RENAME") || first.isWord("TRUNCATE")) {
+            throw MySqlError.ER_COMMIT_NOT_ALLOWED_IN_SF_OR_TRG.exception();
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.doppel.server.sql.program;
 
-import dev.doppel.server.sql.program.parse.DeclaredType;
 import dev.doppel.server.catalog.InformationSchemaTables;
+import dev.doppel.server.sql.program.parse.DeclaredType;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -10,15 +10,31 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * information_schema.ROUTINES (one row per stored procedure and function) and PARAMETERS (one per parameter, and a
- * function's return value at position 0), for the databases the reader may see. Connector/J's CallableStatement
+ * information_schema.ROUTINES (one row per stored procedure and function), PARAMETERS (one per parameter, and a
+ * function's return value at position 0) and TRIGGERS, for the databases and tables the reader may see. Connector/J's CallableStatement
  * reads PARAMETERS to learn which parameters are OUT.
  */
 public final class RoutineRows implements InformationSchemaTables.RoutineRows {
     private final RoutineCatalog catalog;
+    private final TriggerCatalog triggers;
 
-    public RoutineRows(RoutineCatalog catalog) {
+    public RoutineRows(RoutineCatalog catalog, TriggerCatalog triggers) {
         this.catalog = catalog;
+        this.triggers = triggers;
+    }
+
+    @Override
+    public List<Object[]> triggers(InformationSchemaTables.Viewer viewer) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Trigger each : triggers.all()) {
+            if (viewer.canSeeTable(each.schema(), each.table())) {
+                rows.add(new Object[] {"def", each.schema(), each.name(), each.event(), "def", each.schema(),
+                    each.table(), (long) each.order(), null, each.body(), "ROW", each.timing(), null, null, "OLD", "NEW",
+                    Timestamp.valueOf(each.created()), each.sqlMode(), each.definer(), each.characterSetClient(),
+                    each.collationConnection(), each.databaseCollation()});
+            }
+        }
+        return rows;
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.doppel.server.sql.program;
 
-import dev.doppel.server.sql.program.parse.ProgramStatement;
-import dev.doppel.server.sql.program.parse.DeclaredType;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.program.parse.DeclaredType;
 import dev.doppel.server.sql.program.parse.ProgramStatement.ConditionValue;
+import dev.doppel.server.sql.program.parse.ProgramStatement;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +45,19 @@ final class Scope {
         }
     }
 
+    /** A trigger's NEW or OLD row: the table's columns, the row's values, and whether SET may change them. */
+    record Row(String name, List<String> columns, Object[] values, boolean writable) {
+        /** The column's place in the row (1054 for a column the table does not have). */
+        int index(String column) {
+            for (int i = 0; i < columns.size(); i++) {
+                if (columns.get(i).equalsIgnoreCase(column)) {
+                    return i;
+                }
+            }
+            throw MySqlError.ER_BAD_FIELD_ERROR.exception(column, name);
+        }
+    }
+
     /** A handler and the scope that declared it. */
     record Declared(ProgramStatement.Handler handler, List<ConditionValue> conditions, Scope scope) {
     }
@@ -55,6 +68,7 @@ final class Scope {
     private final Map<String, ConditionValue> conditions = new HashMap<>();
     private final Map<String, CursorState> cursors = new HashMap<>();
     private final List<Declared> handlers = new ArrayList<>();
+    private final Map<String, Row> rows = new HashMap<>();
 
     private Scope(Scope parent, Scope handlerParent) {
         this.parent = parent;
@@ -91,9 +105,26 @@ final class Scope {
         return null;
     }
 
+    /** A trigger's row bound in this scope (the root of a trigger's run). */
+    void bindRow(String name, List<String> columns, Object[] values, boolean writable) {
+        rows.put(name, new Row(name, columns, values, writable));
+    }
+
+    /** NEW or OLD of the trigger running, or null. */
+    Row row(String name) {
+        String key = name.toUpperCase(Locale.ROOT);
+        for (Scope scope = this; scope != null; scope = scope.parent) {
+            Row row = scope.rows.get(key);
+            if (row != null) {
+                return row;
+            }
+        }
+        return null;
+    }
+
     boolean hasVariables() {
         for (Scope scope = this; scope != null; scope = scope.parent) {
-            if (!scope.variables.isEmpty()) {
+            if (!scope.variables.isEmpty() || !scope.rows.isEmpty()) {
                 return true;
             }
         }

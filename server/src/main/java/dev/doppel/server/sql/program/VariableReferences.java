@@ -30,13 +30,24 @@ final class VariableReferences {
         int columnListEnd = insertColumnListEnd(tokens);
         Object[] values = new Object[tokens.size()];
         boolean[] replaced = new boolean[tokens.size()];
+        int[] span = new int[tokens.size()];
         boolean any = false;
         for (int i = columnListEnd; i < tokens.size(); i++) {
             Token token = tokens.get(i);
+            Scope.Row row = rowReference(tokens, i, scope);
+            if (row != null) {
+                values[i] = row.values()[row.index(tokens.get(i + 2).text())];
+                replaced[i] = replaced[i + 1] = replaced[i + 2] = true;
+                span[i] = 3;
+                any = true;
+                i += 2;
+                continue;
+            }
             Scope.Slot slot = token.isIdentifier() ? scope.variable(token.text()) : null;
             if (slot != null && isExpressionName(tokens, i, assignments)) {
                 values[i] = slot.value;
                 replaced[i] = true;
+                span[i] = 1;
                 any = true;
             }
         }
@@ -47,10 +58,10 @@ final class VariableReferences {
         StringBuilder out = new StringBuilder(sql.length() + 16);
         int copied = 0;
         for (int i = 0; i < tokens.size(); i++) {
-            if (replaced[i]) {
+            if (span[i] > 0) {
                 out.append(sql, copied, tokens.get(i).start());
                 ProgramLiterals.append(out, values[i]);
-                copied = tokens.get(i).end();
+                copied = tokens.get(i + span[i] - 1).end();
             }
             Integer first = labelled.get(i);
             if (first != null) {
@@ -63,6 +74,15 @@ final class VariableReferences {
         out.append(sql, copied, sql.length());
         String text = out.toString();
         return new SqlText(text, Lexer.tokenize(text));
+    }
+
+    /** NEW.col or OLD.col of the trigger running, at {@code i}: its row, else null. */
+    static Scope.Row rowReference(List<Token> tokens, int i, Scope scope) {
+        if (i + 2 >= tokens.size() || !tokens.get(i).isIdentifier() || !tokens.get(i + 1).isSymbol(".")
+                || !tokens.get(i + 2).isIdentifier() || i > 0 && tokens.get(i - 1).isSymbol(".")) {
+            return null;
+        }
+        return scope.row(tokens.get(i).text());
     }
 
     private static boolean isExpressionName(List<Token> tokens, int i, boolean assignments) {
