@@ -185,6 +185,11 @@ public final class QueryExecutor {
         execute(sql, tokens, ServerStatus.MORE_RESULTS_EXISTS);
     }
 
+    /** A statement the server made (EXECUTE's): run as the client's, with {@code moreFlag}. */
+    void executeStatement(String sql, List<Token> tokens, int moreFlag) {
+        execute(sql, tokens, moreFlag);
+    }
+
     /** Statements the server runs itself that write to the mysql schema or create/drop schemas. */
     private static final java.util.Set<String> WRITING = java.util.Set.of("CREATE", "ALTER", "DROP", "RENAME", "GRANT",
             "REVOKE", "INSTALL", "UNINSTALL", "TRUNCATE");

@@ -19,6 +19,7 @@ import dev.doppel.server.sql.owned.Savepoints;
 import dev.doppel.server.sql.owned.ServerCommands;
 import dev.doppel.server.sql.owned.SetStatement;
 import dev.doppel.server.sql.owned.ShowStatement;
+import dev.doppel.server.sql.program.DynamicSql;
 import dev.doppel.server.sql.program.ProgramCalls;
 import dev.doppel.server.sql.program.RoutineCatalog;
 import dev.doppel.server.sql.program.RoutineStatements;
@@ -60,10 +61,12 @@ final class StatementRoutes {
 
     private final Map<String, List<Route>> byFirstWord = new HashMap<>();
     private final QueryExecutor executor;
+    private final Session session;
 
     StatementRoutes(Session session, QueryExecutor executor, Transactions transactions, Savepoints savepoints,
                     ServerCommands commands, ProgramSession programSession) {
         this.executor = executor;
+        this.session = session;
         SetStatement set = new SetStatement(session, executor);
         ShowStatement show = new ShowStatement(session, executor);
         AccountStatement accounts = new AccountStatement(session);
@@ -111,6 +114,11 @@ final class StatementRoutes {
         add("CREATE", TriggerStatements::isCreate, ok(triggers::create));
         add("DROP", TriggerStatements::isDrop, ok(triggers::drop));
         add("DROP ALTER", RoutineStatements::isDropOrAlter, ok(routines::dropOrAlter));
+        DynamicSql dynamic = new DynamicSql(session);
+        add("PREPARE", ALWAYS, ok((sql, tokens) -> dynamic.prepare(sql, tokens, this::checkPreparable)));
+        add("EXECUTE", ALWAYS, (sql, tokens, more) -> dynamic.execute(sql, tokens, more, executor::executeStatement));
+        add("DEALLOCATE", ALWAYS, ok(dynamic::deallocate));
+        add("DROP", second("PREPARE"), ok(dynamic::deallocate));
         add("CALL", ALWAYS, (sql, tokens, more) -> {
             boolean held = session.writer().holdOks(true);
             long affected;
@@ -174,6 +182,13 @@ final class StatementRoutes {
             handler.run(sql, tokens);
             executor.ok(0, more);
         };
+    }
+
+    /** A statement PREPARE takes: what runs on the engine is checked as it will be (1064 for one not MySQL's). */
+    private void checkPreparable(String sql, List<Token> tokens) {
+        if (find(tokens) == null) {
+            dev.doppel.server.sql.access.EngineStatementKinds.check(sql, tokens, session.schema());
+        }
     }
 
     private static Predicate<List<Token>> second(String word) {

@@ -22,8 +22,8 @@ public final class EngineStatementKinds {
     private static final Set<String> ENGINE_OBJECTS = Set.of("VIEW");
     /** MySQL 8.4 statements, by first word, that Doppel does not run yet. */
     private static final Set<String> MYSQL_NOT_YET = Set.of("ANALYZE", "BINLOG", "CACHE", "CHANGE", "CHECK",
-            "CHECKSUM", "DEALLOCATE", "EXECUTE", "FLUSH", "GET", "HANDLER", "HELP", "IMPORT", "OPTIMIZE",
-            "PREPARE", "PURGE", "REPAIR", "RESET", "RESIGNAL", "RESTART", "SIGNAL", "START", "STOP", "XA");
+            "CHECKSUM", "FLUSH", "GET", "HANDLER", "HELP", "IMPORT", "OPTIMIZE", "PURGE", "REPAIR", "RESET",
+            "RESIGNAL", "RESTART", "SIGNAL", "START", "STOP", "XA");
     /** MySQL 8.4's objects of CREATE, ALTER and DROP that Doppel does not have yet. */
     private static final Set<String> MYSQL_OBJECTS_NOT_YET = Set.of("TRIGGER", "PROCEDURE", "FUNCTION", "EVENT",
             "ROLE", "SERVER", "TABLESPACE", "LOGFILE", "RESOURCE", "SPATIAL", "UNDO", "INSTANCE", "AGGREGATE",

@@ -11,14 +11,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
 /** A variable's value written back into MySQL text (the statements of a program are MySQL text, lexed again). */
-final class ProgramLiterals {
+public final class ProgramLiterals {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private ProgramLiterals() {
     }
 
     /** The MySQL literal of {@code value}: numbers as numbers, bytes as X'..', everything else a quoted string. */
-    static void append(StringBuilder out, Object value) {
+    public static void append(StringBuilder out, Object value) {
         if (value == null) {
             out.append("NULL");
         } else if (value instanceof Double || value instanceof Float) {

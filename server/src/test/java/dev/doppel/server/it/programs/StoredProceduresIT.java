@@ -151,6 +151,26 @@ class StoredProceduresIT {
     }
 
     @Test
+    void preparedStatementsOfSqlRunAtTopLevelAndInsideProcedures() throws Exception {
+        try (Connection root = connect("root", "shop"); Statement statement = root.createStatement()) {
+            statement.execute("PREPARE cheaper FROM 'SELECT name FROM items WHERE price < ? ORDER BY id'");
+            statement.execute("SET @limit = 0.8");
+            assertThat(row(statement, "EXECUTE cheaper USING @limit")).containsExactly("apple");
+            assertError(statement, "EXECUTE cheaper", 1210, "HY000", "Incorrect arguments to EXECUTE");
+            statement.execute("DEALLOCATE PREPARE cheaper");
+            assertError(statement, "EXECUTE cheaper USING @limit", 1243, "HY000",
+                    "Unknown prepared statement handler (cheaper) given to EXECUTE");
+            assertError(statement, "PREPARE broken FROM 'SELEC 1'", 1064, "42000", "You have an error in your SQL"
+                    + " syntax; check the manual that corresponds to your MySQL server version for the right syntax to"
+                    + " use near 'SELEC 1' at line 1");
+            statement.execute("CREATE PROCEDURE count_of(tab VARCHAR(20)) BEGIN"
+                    + " SET @text = CONCAT('SELECT COUNT(*) FROM ', tab); PREPARE counting FROM @text;"
+                    + " EXECUTE counting; DEALLOCATE PREPARE counting; END");
+            assertThat(row(statement, "CALL count_of('items')")).containsExactly("3");
+        }
+    }
+
+    @Test
     void badDefinitionsAndCallsGetMySqlsErrors() throws Exception {
         try (Connection root = connect("root", "shop"); Statement statement = root.createStatement()) {
             statement.execute("CREATE PROCEDURE one(a INT) SELECT a");
