@@ -173,6 +173,8 @@ public enum MySqlError {
             + " it is already used by statement which invoked this stored function/trigger."),
     ER_REFERENCED_TRG_DOES_NOT_EXIST(3011, "HY000",
             "Referenced trigger '%s' for the given action time and event type does not exist."),
+    ER_NONEXISTING_PROC_GRANT(1403, "42000",
+            "There is no such grant defined for user '%s' on host '%s' on routine '%s'", 48, 255, 192),
     ER_NO_SYSTEM_TABLE_ACCESS(3554, "HY000", "Access to %s '%s.%s' is rejected."),
     ER_UNSUPPORTED_PS(1295, "HY000", "This command is not supported in the prepared statement protocol yet"),
     ER_UNKNOWN_STMT_HANDLER(1243, "HY000", "Unknown prepared statement handler (%s) given to %s", 10, 0),

@@ -45,6 +45,7 @@ public final class Initializer {
             try (DataDirectory directory = DataDirectory.create(datadir);
                  H2Engine engine = H2Engine.create(datadir);
                  Connection connection = engine.maintenanceConnection()) {
+                AccountStore.createRoutineGrantsTable(connection);
                 AccountStore accounts = new AccountStore(() -> connection);
                 Set<String> all = new HashSet<>(Privileges.STATIC.keySet());
                 all.addAll(Privileges.DYNAMIC);

@@ -79,6 +79,7 @@ public final class Server {
             cloned.recoveryEnded();
             systemConnection = engine.maintenanceConnection();
             upgrade.run(systemConnection);
+            AccountStore.createRoutineGrantsTable(systemConnection);
             AccountStore accounts = new AccountStore(() -> systemConnection);
             accounts.reload();
             if (config.skipGrantTables()) {

@@ -40,10 +40,23 @@ public final class AccountStore {
      * 'skip-grants user@skip-grants host', and the session keeps every privilege even after FLUSH PRIVILEGES.
      */
     public static final Account SKIP_GRANTS = new Account("skip-grants user", "skip-grants host",
-            "caching_sha2_password", "", false, false, Set.of(), Set.of(), Map.of(), Map.of(), ResourceLimits.NONE);
+            "caching_sha2_password", "", false, false, Set.of(), Set.of(), Map.of(), Map.of(), Map.of(),
+            ResourceLimits.NONE);
 
     public AccountStore(Supplier<Connection> connections) {
         this.connections = connections;
+    }
+
+    /** mysql.procs_priv (routine grants), made at startup where it is missing. */
+    public static void createRoutineGrantsTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS mysql.procs_priv (`Host` CHAR(255) NOT NULL DEFAULT '',"
+                    + " `Db` CHAR(64) NOT NULL DEFAULT '', `User` CHAR(32) NOT NULL DEFAULT '',"
+                    + " `Routine_name` CHAR(64) NOT NULL DEFAULT '', `Routine_type` VARCHAR(9) NOT NULL,"
+                    + " `Grantor` VARCHAR(288) NOT NULL DEFAULT '', `Proc_priv` VARCHAR(64) NOT NULL DEFAULT '',"
+                    + " `Timestamp` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+                    + " PRIMARY KEY (`Host`, `Db`, `User`, `Routine_name`, `Routine_type`))");
+        }
     }
 
     /** (Re)reads mysql.user, mysql.global_grants, mysql.db and mysql.tables_priv. */
@@ -86,6 +99,15 @@ public final class AccountStore {
                                 Privileges.fromTablePrivColumn(rows.getString("Table_priv")));
             }
         }
+        Map<String, Map<Account.RoutineName, Set<String>>> routines = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT * FROM mysql.procs_priv")) {
+            while (rows.next()) {
+                routines.computeIfAbsent(key(rows.getString("User"), rows.getString("Host")), k -> new HashMap<>())
+                        .put(Account.RoutineName.of(rows.getString("Db"), rows.getString("Routine_type"),
+                                rows.getString("Routine_name")), fromProcPriv(rows.getString("Proc_priv")));
+            }
+        }
         List<Entry> loaded = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT * FROM mysql.`user`")) {
@@ -106,6 +128,7 @@ public final class AccountStore {
                         Set.copyOf(grantable.getOrDefault(key, Set.of())),
                         Map.copyOf(databases.getOrDefault(key, Map.of())),
                         Map.copyOf(tables.getOrDefault(key, Map.of())),
+                        Map.copyOf(routines.getOrDefault(key, Map.of())),
                         new ResourceLimits(rows.getLong("max_questions"), rows.getLong("max_updates"),
                                 rows.getLong("max_connections"), rows.getLong("max_user_connections")));
                 loaded.add(new Entry(account, HostPattern.parse(host)));
@@ -250,7 +273,7 @@ public final class AccountStore {
 
     public void drop(String user, String host) throws SQLException {
         Connection connection = connections.get();
-        for (String table : List.of("mysql.`user`", "mysql.db", "mysql.tables_priv")) {
+        for (String table : List.of("mysql.`user`", "mysql.db", "mysql.tables_priv", "mysql.procs_priv")) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE `User` = ? AND `Host` = ?")) {
                 delete.setString(1, user);
@@ -270,7 +293,8 @@ public final class AccountStore {
     /** RENAME USER: the account and all its grants move to the new name. */
     public void rename(String user, String host, String newUser, String newHost) throws SQLException {
         Connection connection = connections.get();
-        for (String table : List.of("mysql.`user`", "mysql.db", "mysql.tables_priv", "mysql.global_grants")) {
+        for (String table : List.of("mysql.`user`", "mysql.db", "mysql.tables_priv", "mysql.procs_priv",
+                "mysql.global_grants")) {
             String u = table.endsWith("global_grants") ? "`USER`" : "`User`";
             String h = table.endsWith("global_grants") ? "`HOST`" : "`Host`";
             try (PreparedStatement update = connection.prepareStatement(
@@ -375,6 +399,76 @@ public final class AccountStore {
             insert.setString(6, Privileges.toTablePrivColumn(privileges));
             insert.executeUpdate();
         }
+    }
+
+    /** Replaces the account's mysql.procs_priv row for the routine; an empty set removes the row. */
+    public void setRoutinePrivileges(String user, String host, Account.RoutineName routine, Set<String> privileges,
+                                     String grantor) throws SQLException {
+        Connection connection = connections.get();
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM mysql.procs_priv WHERE `User` = ?"
+                + " AND `Host` = ? AND LOWER(`Db`) = ? AND `Routine_type` = ? AND LOWER(`Routine_name`) = ?")) {
+            delete.setString(1, user);
+            delete.setString(2, host);
+            delete.setString(3, routine.database());
+            delete.setString(4, routine.type());
+            delete.setString(5, routine.name());
+            delete.executeUpdate();
+        }
+        if (!privileges.isEmpty()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO mysql.procs_priv (`Host`, `Db`,"
+                    + " `User`, `Routine_name`, `Routine_type`, `Grantor`, `Proc_priv`) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, host);
+                insert.setString(2, routine.database());
+                insert.setString(3, user);
+                insert.setString(4, routine.name());
+                insert.setString(5, routine.type());
+                insert.setString(6, grantor);
+                insert.setString(7, toProcPriv(privileges));
+                insert.executeUpdate();
+            }
+        }
+        reload();
+    }
+
+    /** DROP PROCEDURE / FUNCTION with automatic_sp_privileges: the routine's grants go with it. */
+    public void dropRoutineGrants(Account.RoutineName routine) throws SQLException {
+        try (PreparedStatement delete = connections.get().prepareStatement("DELETE FROM mysql.procs_priv WHERE"
+                + " LOWER(`Db`) = ? AND `Routine_type` = ? AND LOWER(`Routine_name`) = ?")) {
+            delete.setString(1, routine.database());
+            delete.setString(2, routine.type());
+            delete.setString(3, routine.name());
+            delete.executeUpdate();
+        }
+        reload();
+    }
+
+    /** Proc_priv, a SET('Execute','Alter Routine','Grant') in MySQL, as privileges. */
+    private static Set<String> fromProcPriv(String column) {
+        Set<String> result = new HashSet<>();
+        for (String each : column.split(",")) {
+            switch (each.trim()) {
+                case "Execute" -> result.add("EXECUTE");
+                case "Alter Routine" -> result.add("ALTER ROUTINE");
+                case "Grant" -> result.add("GRANT OPTION");
+                default -> {
+                }
+            }
+        }
+        return Set.copyOf(result);
+    }
+
+    private static String toProcPriv(Set<String> privileges) {
+        List<String> parts = new ArrayList<>();
+        if (privileges.contains("EXECUTE")) {
+            parts.add("Execute");
+        }
+        if (privileges.contains("ALTER ROUTINE")) {
+            parts.add("Alter Routine");
+        }
+        if (privileges.contains("GRANT OPTION")) {
+            parts.add("Grant");
+        }
+        return String.join(",", parts);
     }
 
     private static String key(String user, String host) {

@@ -93,6 +93,11 @@ public final class PrivilegeChecker {
     }
 
     /** The privilege at the table level or above. */
+    /** A privilege on a stored routine: held globally, on its database, or on the routine (mysql.procs_priv). */
+    public boolean hasOnRoutine(String privilege, String database, String type, String name) {
+        return hasOnDatabase(privilege, database) || current.routinePrivileges(database, type, name).contains(privilege);
+    }
+
     public boolean hasOnTable(String privilege, String database, String table) {
         return hasOnDatabase(privilege, database) || current.tablePrivileges(database, table).contains(privilege);
     }

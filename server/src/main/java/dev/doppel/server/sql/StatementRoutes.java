@@ -15,6 +15,7 @@ import dev.doppel.server.sql.owned.GrantStatement;
 import dev.doppel.server.sql.owned.InstanceLockStatement;
 import dev.doppel.server.sql.owned.LockTablesStatement;
 import dev.doppel.server.sql.owned.PluginStatement;
+import dev.doppel.server.sql.owned.RoutineGrants;
 import dev.doppel.server.sql.owned.Savepoints;
 import dev.doppel.server.sql.owned.ServerCommands;
 import dev.doppel.server.sql.owned.SetStatement;
@@ -91,6 +92,8 @@ final class StatementRoutes {
         add("SHOW", RoutineStatements::isShow, (sql, tokens, more) -> routines.show(sql, tokens,
                 (result, filter, flag) -> show.filtered(sql, result, filter, "Db", flag), more));
         add("SHOW", ALWAYS, show::execute);
+        RoutineGrants routineGrants = new RoutineGrants(session, accounts);
+        add("GRANT REVOKE", RoutineGrants::matches, ok(routineGrants::execute));
         add("GRANT REVOKE", ALWAYS, ok(grants::execute));
         add("USE", ALWAYS, ok((sql, tokens) -> use(session, sql, tokens)));
         add("SHUTDOWN", ALWAYS, (sql, tokens, more) -> {

@@ -158,6 +158,7 @@ public final class GrantStatement {
             String[] parts = each.getKey().split("\u0000", 2);
             result.row(grantLine(each.getValue(), Privileges.TABLE, new Level(parts[0], parts[1]), to));
         }
+        RoutineGrants.showLines(account, to).forEach(result::row);
         return result;
     }
 

@@ -57,7 +57,7 @@ public final class ProgramCalls implements StoredPrograms {
             throw MySqlError.ER_NO_DB_ERROR.exception();
         }
         List<List<Token>> arguments = arguments(statement, name.next());
-        if (!session.privileges().hasOnDatabase("EXECUTE", schema)) {
+        if (!session.privileges().hasOnRoutine("EXECUTE", schema, "PROCEDURE", name.name())) {
             throw MySqlError.ER_PROCACCESS_DENIED_ERROR.exception("execute", session.user(), session.host(),
                     schema + "." + name.name());
         }
@@ -113,7 +113,7 @@ public final class ProgramCalls implements StoredPrograms {
     @Override
     public Object function(String schema, String name, Object[] arguments) {
         Session session = host.session();
-        if (!session.privileges().hasOnDatabase("EXECUTE", schema)) {
+        if (!session.privileges().hasOnRoutine("EXECUTE", schema, "FUNCTION", name)) {
             throw MySqlError.ER_PROCACCESS_DENIED_ERROR.exception("execute", session.user(), session.host(),
                     schema + "." + name);
         }

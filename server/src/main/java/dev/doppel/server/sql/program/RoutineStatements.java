@@ -2,6 +2,7 @@ package dev.doppel.server.sql.program;
 
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.config.LikePattern;
+import dev.doppel.server.security.Account;
 import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Lexer;
@@ -15,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * CREATE, ALTER and DROP PROCEDURE / FUNCTION, SHOW CREATE PROCEDURE / FUNCTION and SHOW PROCEDURE / FUNCTION STATUS,
@@ -89,9 +91,22 @@ public final class RoutineStatements {
                 "utf8mb4_0900_ai_ci");
         try {
             catalog.create(routine);
+            if (automaticPrivileges() && !(privileges.hasOnDatabase("EXECUTE", routine.schema())
+                    && privileges.hasOnDatabase("ALTER ROUTINE", routine.schema()))) {
+                // the creator may run and drop what it made (automatic_sp_privileges)
+                session.server().accounts().setRoutinePrivileges(privileges.account().user(),
+                        privileges.account().host(), Account.RoutineName.of(routine.schema(), routine.type(),
+                                routine.name()), Set.of("EXECUTE", "ALTER ROUTINE"), privileges.account().user() + "@"
+                                + privileges.account().host());
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the stored routines", e);
         }
+    }
+
+    private boolean automaticPrivileges() {
+        return Boolean.TRUE.equals(session.server().variables().globalValue("automatic_sp_privileges"))
+                && !session.server().accounts().skippingGrants();
     }
 
     public void dropOrAlter(String sql, List<Token> tokens) {
@@ -119,7 +134,7 @@ public final class RoutineStatements {
             session.addWarning("Note", 1305, MySqlError.ER_SP_DOES_NOT_EXIST.message(type, schema + "." + name.name()));
             return;
         }
-        if (!session.privileges().hasOnDatabase("ALTER ROUTINE", schema)) {
+        if (!session.privileges().hasOnRoutine("ALTER ROUTINE", schema, type, name.name())) {
             throw MySqlError.ER_PROCACCESS_DENIED_ERROR.exception("alter routine", session.user(), session.host(),
                     schema + "." + name.name());
         }
@@ -130,6 +145,9 @@ public final class RoutineStatements {
         try {
             if (drop) {
                 catalog.drop(type, schema, name.name());
+                if (automaticPrivileges()) {
+                    session.server().accounts().dropRoutineGrants(Account.RoutineName.of(schema, type, name.name()));
+                }
             } else {
                 catalog.replace(RoutineCharacteristics.alter(existing, sql, tokens, name.next()));
             }
@@ -197,8 +215,8 @@ public final class RoutineStatements {
             return true;
         }
         return privileges.hasGlobal("SELECT") || privileges.hasGlobal("SHOW_ROUTINE")
-                || privileges.hasOnDatabase("EXECUTE", routine.schema())
+                || privileges.hasOnRoutine("EXECUTE", routine.schema(), routine.type(), routine.name())
                 || privileges.hasOnDatabase("CREATE ROUTINE", routine.schema())
-                || privileges.hasOnDatabase("ALTER ROUTINE", routine.schema());
+                || privileges.hasOnRoutine("ALTER ROUTINE", routine.schema(), routine.type(), routine.name());
     }
 }

@@ -239,6 +239,44 @@ class StoredProceduresIT {
     }
 
     @Test
+    void routineGrantsAndTheCreatorsAutomaticPrivileges() throws Exception {
+        server.executeAsRoot("CREATE USER creator@'%' IDENTIFIED BY 'pw'", "GRANT CREATE ROUTINE ON shop.* TO creator@'%'",
+                "CREATE USER runner@'%' IDENTIFIED BY 'pw'",
+                "CREATE PROCEDURE vault.stamp(OUT s VARCHAR(20)) SET s = 'stamped'");
+        try (Connection creator = connect("creator", "shop"); Statement statement = creator.createStatement()) {
+            statement.execute("CREATE PROCEDURE mine(OUT s VARCHAR(10)) SET s = 'mine'");
+            statement.execute("CALL mine(@s)");
+            assertThat(row(statement, "SELECT @s")).containsExactly("mine");
+            List<String> grants = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SHOW GRANTS")) {
+                while (rows.next()) {
+                    grants.add(rows.getString(1));
+                }
+            }
+            assertThat(grants).contains("GRANT EXECUTE, ALTER ROUTINE ON PROCEDURE `shop`.`mine` TO `creator`@`%`");
+            statement.execute("DROP PROCEDURE mine");
+        }
+        try (Connection root = connect("root", null); Statement statement = root.createStatement()) {
+            assertError(statement, "GRANT SELECT ON PROCEDURE vault.stamp TO runner@'%'", 1144, "42000",
+                    "Illegal GRANT/REVOKE command; please consult the manual to see which privileges can be used");
+            assertError(statement, "GRANT EXECUTE ON PROCEDURE vault.nothing TO runner@'%'", 1305, "42000",
+                    "PROCEDURE vault.nothing does not exist");
+            statement.execute("GRANT EXECUTE ON PROCEDURE vault.stamp TO runner@'%'");
+        }
+        try (Connection runner = connect("runner", null); Statement statement = runner.createStatement()) {
+            statement.execute("CALL vault.stamp(@s)");
+            assertThat(row(statement, "SELECT @s")).containsExactly("stamped");
+            assertError(statement, "CALL vault.peek(@s)", 1370, "42000",
+                    "execute command denied to user 'runner'@'localhost' for routine 'vault.peek'");
+        }
+        server.executeAsRoot("REVOKE EXECUTE ON PROCEDURE vault.stamp FROM runner@'%'");
+        try (Connection runner = connect("runner", null); Statement statement = runner.createStatement()) {
+            assertError(statement, "CALL vault.stamp(@s)", 1370, "42000",
+                    "execute command denied to user 'runner'@'localhost' for routine 'vault.stamp'");
+        }
+    }
+
+    @Test
     void proceduresSurviveARestartAndGoWithTheirDatabase() throws Exception {
         server.executeAsRoot("CREATE DATABASE kept", "CREATE PROCEDURE kept.hello(OUT s VARCHAR(10)) SET s = 'hello'");
         server.stop();
