@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * The information_schema tables in MySQL 8.4's shapes (column names and order), served as virtual tables so that
  * statements can filter, sort and join them: SCHEMATA, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE,
  * TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, ENGINES, PROCESSLIST, USER_PRIVILEGES, SCHEMA_PRIVILEGES, ROUTINES and
- * TRIGGERS (rows from the stored programs' catalogs), and empty EVENTS, FILES, PARTITIONS a dump asks for. Rows are
+ * TRIGGERS and EVENTS (rows from the stored programs' catalogs), and empty FILES, PARTITIONS a dump asks for. Rows are
  * limited to the databases the reading account may see.
  */
 public final class InformationSchemaTables {
@@ -60,6 +60,8 @@ public final class InformationSchemaTables {
         List<Object[]> parameters(Viewer viewer);
 
         List<Object[]> triggers(Viewer viewer);
+
+        List<Object[]> events(Viewer viewer);
     }
 
     private InformationSchemaTables(Function<Connection, Viewer> viewers, Supplier<List<String>> schemas,
@@ -161,8 +163,13 @@ public final class InformationSchemaTables {
                 "CHARACTER_SET_CLIENT", NAME, "COLLATION_CONNECTION", NAME, "DATABASE_COLLATION", NAME),
                 () -> routines.triggers(viewer())));
         tables.add(new VirtualTable(SCHEMA, "EVENTS", columns("EVENT_CATALOG", NAME, "EVENT_SCHEMA", NAME,
-                "EVENT_NAME", NAME, "DEFINER", "VARCHAR(288)", "EVENT_TYPE", "VARCHAR(9)", "STATUS", "VARCHAR(21)"),
-                List::of));
+                "EVENT_NAME", NAME, "DEFINER", "VARCHAR(288)", "TIME_ZONE", NAME, "EVENT_BODY", "VARCHAR(3)",
+                "EVENT_DEFINITION", "LONGTEXT", "EVENT_TYPE", "VARCHAR(9)", "EXECUTE_AT", "DATETIME",
+                "INTERVAL_VALUE", "VARCHAR(256)", "INTERVAL_FIELD", "VARCHAR(18)", "SQL_MODE", "VARCHAR(520)",
+                "STARTS", "DATETIME", "ENDS", "DATETIME", "STATUS", "VARCHAR(21)", "ON_COMPLETION", "VARCHAR(12)",
+                "CREATED", "TIMESTAMP", "LAST_ALTERED", "TIMESTAMP", "LAST_EXECUTED", "DATETIME", "EVENT_COMMENT",
+                NAME, "ORIGINATOR", "INT UNSIGNED", "CHARACTER_SET_CLIENT", NAME, "COLLATION_CONNECTION", NAME,
+                "DATABASE_COLLATION", NAME), () -> routines.events(viewer())));
         tables.add(new VirtualTable(SCHEMA, "FILES", columns("FILE_ID", "BIGINT", "FILE_NAME", "TEXT", "FILE_TYPE",
                 "VARCHAR(256)", "TABLESPACE_NAME", "VARCHAR(268)", "TABLE_CATALOG", "CHAR(0)", "TABLE_SCHEMA",
                 "BINARY(0)", "TABLE_NAME", "BINARY(0)", "LOGFILE_GROUP_NAME", "VARCHAR(256)", "LOGFILE_GROUP_NUMBER",

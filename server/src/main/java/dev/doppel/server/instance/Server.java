@@ -40,6 +40,7 @@ public final class Server {
     private H2Engine engine;
     private Connection systemConnection;
     private NetworkServer network;
+    private dev.doppel.server.sql.program.events.EventScheduler events;
     private ServerContext context;
     private PluginHost plugins;
     private final InstanceBackupLock backupLock = new InstanceBackupLock();
@@ -108,6 +109,7 @@ public final class Server {
                 LogTables.create(systemConnection);
                 dev.doppel.server.sql.program.RoutineCatalog.createTable(systemConnection);
                 dev.doppel.server.sql.program.TriggerCatalog.createTable(systemConnection);
+                dev.doppel.server.sql.program.events.EventCatalog.createTable(systemConnection);
                 Set<String> engineTables = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"
                         + " WHERE UPPER(TABLE_SCHEMA) = 'INFORMATION_SCHEMA'")) {
@@ -130,9 +132,11 @@ public final class Server {
                     backupLock, this::requestStop);
             dev.doppel.server.catalog.InformationSchemaTables.register(tables, new CatalogViewers(context),
                     context::schemas, new dev.doppel.server.sql.program.RoutineRows(context.routines(),
-                    context.triggers()));
+                    context.triggers(), context.events()));
             dev.doppel.server.catalog.InformationSchemaKeywords.register(tables,
                     dev.doppel.server.sql.parse.Keywords.words(), dev.doppel.server.sql.parse.Keywords::isReservedWord);
+            events = new dev.doppel.server.sql.program.events.EventScheduler(context);
+            events.start();
             network = new NetworkServer(context);
             int port = config.skipNetworking() ? 0 : bind();
             Path socket = config.socket();
@@ -248,6 +252,9 @@ public final class Server {
         if (context != null) {
             for (ServerContext.ConnectionInfo each : context.connections()) {
                 each.kill(false);
+            }
+            if (events != null) {
+                events.stop();
             }
             context.sessionThreads().shutdown();
             context.stopStatementGuards();

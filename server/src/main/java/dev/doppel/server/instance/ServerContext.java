@@ -59,6 +59,7 @@ public final class ServerContext {
     private final UserLocks userLocks = new UserLocks();
     private final dev.doppel.server.sql.program.RoutineCatalog routines;
     private final dev.doppel.server.sql.program.TriggerCatalog triggers;
+    private final dev.doppel.server.sql.program.events.EventCatalog events;
     private volatile List<String> schemaCache;
 
     /** What the server knows of an open connection; the session registers itself under its id. */
@@ -84,6 +85,7 @@ public final class ServerContext {
         this.routines = new dev.doppel.server.sql.program.RoutineCatalog(engine);
         dev.doppel.server.sql.program.StoredFunctions.install(routines);
         this.triggers = new dev.doppel.server.sql.program.TriggerCatalog(engine);
+        this.events = new dev.doppel.server.sql.program.events.EventCatalog(engine);
         this.generalLog = new GeneralLog(variables, config.basedir().resolve("bin").resolve("doppeld").toString(),
                 config.port(), config.socket());
         this.diskFullWatch = new DiskFullWatch(runningStatements, engine);
@@ -118,6 +120,11 @@ public final class ServerContext {
     /** The triggers (mysql.triggers). */
     public dev.doppel.server.sql.program.TriggerCatalog triggers() {
         return triggers;
+    }
+
+    /** The events (mysql.events). */
+    public dev.doppel.server.sql.program.events.EventCatalog events() {
+        return events;
     }
 
     public StorageEngine engine() {

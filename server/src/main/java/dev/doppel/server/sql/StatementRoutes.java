@@ -25,6 +25,7 @@ import dev.doppel.server.sql.program.ProgramCalls;
 import dev.doppel.server.sql.program.RoutineCatalog;
 import dev.doppel.server.sql.program.RoutineStatements;
 import dev.doppel.server.sql.program.TriggerStatements;
+import dev.doppel.server.sql.program.events.EventStatements;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,6 +88,10 @@ final class StatementRoutes {
         add("SET", second("PASSWORD"), ok(accounts::setPassword));
         add("SET", ALWAYS, ok(set::execute));
         add("SHOW", second("GRANTS"), (sql, tokens, more) -> executor.send(grants.show(sql, tokens), more));
+        EventStatements events = new EventStatements(session, session.server().events(), () -> transactions.end(true),
+                expression -> executor.evaluate(expression, Lexer.tokenize(expression)));
+        add("SHOW", EventStatements::isShow, (sql, tokens, more) -> events.show(sql, tokens,
+                (result, filter, flag) -> show.filtered(sql, result, filter, "Db", flag), more));
         add("SHOW", TriggerStatements::isShow, (sql, tokens, more) -> triggers.show(sql, tokens,
                 (result, filter, flag) -> show.filtered(sql, result, filter, "Trigger", flag), more));
         add("SHOW", RoutineStatements::isShow, (sql, tokens, more) -> routines.show(sql, tokens,
@@ -115,6 +120,8 @@ final class StatementRoutes {
         add("CREATE ALTER DROP RENAME", second("USER"), ok(accounts::execute));
         add("CREATE", RoutineStatements::isCreate, ok(routines::create));
         add("CREATE", TriggerStatements::isCreate, ok(triggers::create));
+        add("CREATE ALTER", EventStatements::isCreateOrAlter, ok(events::createOrAlter));
+        add("DROP", EventStatements::isDrop, ok(events::drop));
         add("DROP", TriggerStatements::isDrop, ok(triggers::drop));
         add("DROP ALTER", RoutineStatements::isDropOrAlter, ok(routines::dropOrAlter));
         DynamicSql dynamic = new DynamicSql(session);

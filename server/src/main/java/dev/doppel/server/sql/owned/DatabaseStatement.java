@@ -83,6 +83,7 @@ public final class DatabaseStatement {
                 dev.doppel.server.catalog.ColumnTypeRegistry.dropSchema(session.engineConnection(), name);
                 session.server().routines().dropDatabase(name); // its procedures, functions and triggers go with it
                 session.server().triggers().tableDropped(name, null);
+                session.server().events().dropDatabase(name);
             }
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());

@@ -187,6 +187,17 @@ public final class ProgramCalls implements StoredPrograms {
         }
     }
 
+    /** An event's body (as a routine: its database, definer and sql_mode), run by the event scheduler's session. */
+    public void runEvent(Routine event) {
+        Session session = host.session();
+        boolean held = session.writer().holdOks(true);
+        try {
+            run(event, CompiledRoutine.of(event), Scope.root());
+        } finally {
+            session.writer().holdOks(held);
+        }
+    }
+
     /** Runs a routine's body in its database and security context. */
     Object run(Routine routine, CompiledRoutine compiled, Scope root) {
         return run(routine, compiled, root, new Interpreter(host, this));

@@ -1,6 +1,8 @@
 package dev.doppel.server.sql.program;
 
 import dev.doppel.server.catalog.InformationSchemaTables;
+import dev.doppel.server.sql.program.events.Event;
+import dev.doppel.server.sql.program.events.EventCatalog;
 import dev.doppel.server.sql.program.parse.DeclaredType;
 
 import java.sql.Timestamp;
@@ -11,16 +13,38 @@ import java.util.Locale;
 
 /**
  * information_schema.ROUTINES (one row per stored procedure and function), PARAMETERS (one per parameter, and a
- * function's return value at position 0) and TRIGGERS, for the databases and tables the reader may see. Connector/J's CallableStatement
+ * function's return value at position 0), TRIGGERS and EVENTS, for the databases and tables the reader may see. Connector/J's CallableStatement
  * reads PARAMETERS to learn which parameters are OUT.
  */
 public final class RoutineRows implements InformationSchemaTables.RoutineRows {
     private final RoutineCatalog catalog;
     private final TriggerCatalog triggers;
+    private final EventCatalog events;
 
-    public RoutineRows(RoutineCatalog catalog, TriggerCatalog triggers) {
+    public RoutineRows(RoutineCatalog catalog, TriggerCatalog triggers, EventCatalog events) {
         this.catalog = catalog;
         this.triggers = triggers;
+        this.events = events;
+    }
+
+    @Override
+    public List<Object[]> events(InformationSchemaTables.Viewer viewer) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Event each : events.all()) {
+            if (viewer.canSee(each.schema())) {
+                rows.add(new Object[] {"def", each.schema(), each.name(), each.definer(), "SYSTEM", "SQL", each.body(),
+                    each.recurring() ? "RECURRING" : "ONE TIME", timestamp(each.executeAt()), each.intervalValue(),
+                    each.intervalField(), each.sqlMode(), timestamp(each.starts()), timestamp(each.ends()),
+                    each.status(), each.preserve() ? "PRESERVE" : "NOT PRESERVE", timestamp(each.created()),
+                    timestamp(each.lastAltered()), timestamp(each.lastExecuted()), each.comment(), 1L,
+                    each.characterSetClient(), each.collationConnection(), each.databaseCollation()});
+            }
+        }
+        return rows;
+    }
+
+    private static Timestamp timestamp(java.time.LocalDateTime time) {
+        return time == null ? null : Timestamp.valueOf(time);
     }
 
     @Override
