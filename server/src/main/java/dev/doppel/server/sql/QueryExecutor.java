@@ -16,10 +16,10 @@ import dev.doppel.server.sql.dml.AutoIncrementValue;
 import dev.doppel.server.sql.dml.ChangedRows;
 import dev.doppel.server.sql.dml.DiskFullGuard;
 import dev.doppel.server.sql.dml.InsertIgnore;
-import dev.doppel.server.sql.dml.UpdateIgnore;
 import dev.doppel.server.sql.dml.InvalidTextLiterals;
-import dev.doppel.server.sql.dml.TextColumnValues;
 import dev.doppel.server.sql.dml.MultiTableDml;
+import dev.doppel.server.sql.dml.TextColumnValues;
+import dev.doppel.server.sql.dml.UpdateIgnore;
 import dev.doppel.server.sql.errors.EngineEffects;
 import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.errors.StoppedStatements;
@@ -33,13 +33,14 @@ import dev.doppel.server.sql.owned.BackupLockedStatements;
 import dev.doppel.server.sql.owned.LiteralSelect;
 import dev.doppel.server.sql.owned.Savepoints;
 import dev.doppel.server.sql.owned.ServerCommands;
+import dev.doppel.server.sql.program.ProgramCalls;
 import dev.doppel.server.sql.results.BinaryValues;
 import dev.doppel.server.sql.results.ResultRows;
 import dev.doppel.server.sql.results.SelectLabels;
 import dev.doppel.server.sql.results.TextResult;
+import dev.doppel.server.sql.translate.EnginePipeline;
 import dev.doppel.server.sql.translate.EngineSql;
 import dev.doppel.server.sql.translate.FoundRows;
-import dev.doppel.server.sql.translate.EnginePipeline;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -66,7 +67,7 @@ public final class QueryExecutor {
     private String pretokenizedText;
     private List<Token> pretokenized;
     /** The history of the text SELECTs of this session by shape (see QuickReads), bounded. */
-    private final java.util.Map<String, QuickReads> quickTexts = new java.util.HashMap<>();
+    private final QuickTexts quickTexts = new QuickTexts();
     private final ParameterizedSelects parameterizedSelects = new ParameterizedSelects();
 
     public QueryExecutor(Session session) {
@@ -113,27 +114,7 @@ public final class QueryExecutor {
                 return false;
             }
         }
-        if (!QuickReads.isPlainSelect(tokens)) {
-            return false;
-        }
-        QuickReads history = quickTexts.get(QuickReads.shape(tokens));
-        return history != null && history.mayRunInline();
-    }
-
-    private QuickReads quickHistory(List<Token> tokens) {
-        if (!QuickReads.isPlainSelect(tokens)) {
-            return null;
-        }
-        String shape = QuickReads.shape(tokens);
-        QuickReads history = quickTexts.get(shape);
-        if (history == null) {
-            if (quickTexts.size() >= 256) {
-                quickTexts.clear();
-            }
-            history = new QuickReads();
-            quickTexts.put(shape, history);
-        }
-        return history;
+        return quickTexts.mayRunInline(tokens);
     }
 
     public void executeText(String text) {
@@ -159,7 +140,7 @@ public final class QueryExecutor {
                 tokens = statement.tokens();
             }
             boolean more = i + 1 < statements.size();
-            QuickReads history = statements.size() == 1 ? quickHistory(tokens) : null;
+            QuickReads history = statements.size() == 1 ? quickTexts.history(tokens) : null;
             long started = history == null ? 0 : System.nanoTime();
             long startedCpu = history == null ? 0 : history.startCpu();
             try {
@@ -217,7 +198,7 @@ public final class QueryExecutor {
     private void run(String sql, List<Token> tokens, int moreFlag) {
         Token first = tokens.get(0);
         String keyword = first.kind() == Token.Kind.WORD ? first.upper() : "";
-        boolean diagnostics = keyword.equals("SHOW") && tokens.size() > 1
+        boolean diagnostics = keyword.equals("GET") || keyword.equals("SHOW") && tokens.size() > 1
                 && (tokens.get(1).isWord("WARNINGS") || tokens.get(1).isWord("ERRORS") || tokens.get(1).isWord("COUNT"));
         if (!diagnostics) {
             session.clearWarnings();
@@ -314,10 +295,16 @@ public final class QueryExecutor {
         StringBuilder text = new StringBuilder();
         int position = 0;
         int parameter = 0;
+        boolean call = !tokens.isEmpty() && tokens.get(0).isWord("CALL");
         for (Token each : tokens) {
             if (each.kind() == Token.Kind.PARAMETER) {
                 text.append(sql, position, each.start());
-                EngineSql.appendLiteral(text, values[parameter++]);
+                if (call) {
+                    // a marker of a prepared CALL may be an OUT or INOUT argument: it becomes a variable
+                    text.append(ProgramCalls.boundMarker(session, parameter, values[parameter++]));
+                } else {
+                    EngineSql.appendLiteral(text, values[parameter++]);
+                }
                 position = each.end();
             }
         }

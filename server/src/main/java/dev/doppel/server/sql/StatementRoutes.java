@@ -1,5 +1,6 @@
 package dev.doppel.server.sql;
 
+import dev.doppel.server.protocol.ServerStatus;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.access.TableAccess;
 import dev.doppel.server.sql.ddl.TableDdl;
@@ -22,10 +23,12 @@ import dev.doppel.server.sql.owned.SetStatement;
 import dev.doppel.server.sql.owned.ShowStatement;
 import dev.doppel.server.sql.program.DynamicSql;
 import dev.doppel.server.sql.program.ProgramCalls;
+import dev.doppel.server.sql.program.ProgramLiterals;
 import dev.doppel.server.sql.program.RoutineCatalog;
 import dev.doppel.server.sql.program.RoutineStatements;
 import dev.doppel.server.sql.program.TriggerStatements;
 import dev.doppel.server.sql.program.events.EventStatements;
+import dev.doppel.server.sql.results.TextResult;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,15 +132,19 @@ final class StatementRoutes {
         add("EXECUTE", ALWAYS, (sql, tokens, more) -> dynamic.execute(sql, tokens, more, executor::executeStatement));
         add("DEALLOCATE", ALWAYS, ok(dynamic::deallocate));
         add("DROP", second("PREPARE"), ok(dynamic::deallocate));
+        add("SIGNAL RESIGNAL", ALWAYS, ok((sql, tokens) -> calls.runStatement(new SqlText(sql, tokens))));
+        add("GET", tokens -> tokens.size() > 2 && (tokens.get(1).isWord("DIAGNOSTICS")
+                || tokens.get(2).isWord("DIAGNOSTICS")), ok((sql, tokens) -> calls.runStatement(new SqlText(sql, tokens))));
         add("CALL", ALWAYS, (sql, tokens, more) -> {
             boolean held = session.writer().holdOks(true);
-            long affected;
+            ProgramCalls.Result result;
             try {
-                affected = calls.call(new SqlText(sql, tokens));
+                result = calls.call(new SqlText(sql, tokens));
             } finally {
                 session.writer().holdOks(held);
             }
-            executor.ok(affected, more);
+            sendOutParameters(result.markers());
+            executor.ok(result.affectedRows(), more);
         });
         add("CREATE DROP", DatabaseStatement::matches,
                 (sql, tokens, more) -> executor.ok(databases.execute(sql, tokens), more));
@@ -192,6 +199,24 @@ final class StatementRoutes {
             handler.run(sql, tokens);
             executor.ok(0, more);
         };
+    }
+
+    /**
+     * A prepared CALL whose OUT and INOUT parameters were markers: their values in a result set of their own before
+     * the CALL's OK, flagged SERVER_PS_OUT_PARAMS, as MySQL sends them (CallableStatement reads them there).
+     */
+    private void sendOutParameters(List<ProgramCalls.OutParameter> markers) {
+        try {
+            if (markers.isEmpty()) {
+                return;
+            }
+            TextResult values = TextResult.of(markers.stream().map(ProgramCalls.OutParameter::name).toArray(String[]::new));
+            values.row(markers.stream().map(each -> session.userVariables().get(each.variable()))
+                    .map(value -> value == null ? null : ProgramLiterals.text(value)).toArray(String[]::new));
+            executor.send(values, ServerStatus.PS_OUT_PARAMS | ServerStatus.MORE_RESULTS_EXISTS);
+        } finally {
+            ProgramCalls.forgetMarkers(session);
+        }
     }
 
     /** A statement PREPARE takes: what runs on the engine is checked as it will be (1064 for one not MySQL's). */

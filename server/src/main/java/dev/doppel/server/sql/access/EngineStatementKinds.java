@@ -23,7 +23,7 @@ public final class EngineStatementKinds {
     /** MySQL 8.4 statements, by first word, that Doppel does not run yet. */
     private static final Set<String> MYSQL_NOT_YET = Set.of("ANALYZE", "BINLOG", "CACHE", "CHANGE", "CHECK",
             "CHECKSUM", "FLUSH", "GET", "HANDLER", "HELP", "IMPORT", "OPTIMIZE", "PURGE", "REPAIR", "RESET",
-            "RESIGNAL", "RESTART", "SIGNAL", "START", "STOP", "XA");
+            "RESTART", "START", "STOP", "XA");
     /** MySQL 8.4's objects of CREATE, ALTER and DROP that Doppel does not have yet. */
     private static final Set<String> MYSQL_OBJECTS_NOT_YET = Set.of("TRIGGER", "PROCEDURE", "FUNCTION", "EVENT",
             "ROLE", "SERVER", "TABLESPACE", "LOGFILE", "RESOURCE", "SPATIAL", "UNDO", "INSTANCE", "AGGREGATE",

@@ -10,6 +10,8 @@ import dev.doppel.server.sql.lex.QualifiedName;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
+import dev.doppel.server.sql.program.parse.ProgramParser;
+import dev.doppel.server.sql.program.parse.ProgramStatement;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -29,6 +31,16 @@ public final class ProgramCalls implements StoredPrograms {
     private final RoutineCatalog catalog;
     private final TriggerCatalog triggers;
     private final Deque<String> running = new ArrayDeque<>();
+    /** The user variables that stand for a prepared CALL's markers start with this. */
+    private static final String MARKER = "doppel_marker_";
+
+    /** An OUT or INOUT parameter of the last CALL and the user variable it was bound to. */
+    public record OutParameter(String name, String variable) {
+    }
+
+    /** What a CALL reports: its affected rows, and its OUT and INOUT parameters bound to a prepared CALL's markers. */
+    public record Result(long affectedRows, List<OutParameter> markers) {
+    }
 
     public ProgramCalls(ProgramHost host, RoutineCatalog catalog, TriggerCatalog triggers) {
         this.host = host;
@@ -36,16 +48,29 @@ public final class ProgramCalls implements StoredPrograms {
         this.triggers = triggers;
     }
 
-    /** A CALL a client sent; returns the affected rows its OK reports (the last statement's). */
-    public long call(SqlText statement) {
-        return invoke(statement, null);
+    /** A CALL a client sent: the affected rows its OK reports (the last statement's), the markers' OUT values. */
+    public Result call(SqlText statement) {
+        List<OutParameter> markers = new ArrayList<>();
+        long affected = invoke(statement, null, markers);
+        return new Result(affected, markers);
+    }
+
+    /** The text of a prepared CALL's marker {@code index}: a user variable holding its bound value. */
+    public static String boundMarker(Session session, int index, Object value) {
+        session.userVariables().put(MARKER + index, value);
+        return "@" + MARKER + index;
+    }
+
+    /** The marker variables of a prepared CALL, dropped once it answered. */
+    public static void forgetMarkers(Session session) {
+        session.userVariables().keySet().removeIf(name -> name.startsWith(MARKER));
     }
 
     void callFromProgram(SqlText statement, Scope caller) {
-        invoke(statement, caller);
+        invoke(statement, caller, new ArrayList<>());
     }
 
-    private long invoke(SqlText statement, Scope caller) {
+    private long invoke(SqlText statement, Scope caller, List<OutParameter> markers) {
         Session session = host.session();
         List<Token> tokens = statement.tokens();
         if (tokens.size() < 2 || !tokens.get(1).isIdentifier()) {
@@ -90,6 +115,9 @@ public final class ProgramCalls implements StoredPrograms {
                 throw MySqlError.ER_SP_NOT_VAR_ARG.exception(i + 1, routine.qualifiedName());
             }
             String user = only.kind() == Token.Kind.USER_VARIABLE ? only.text().toLowerCase(Locale.ROOT) : null;
+            if (user != null && user.startsWith(MARKER)) {
+                markers.add(new OutParameter(parameter.name(), user));
+            }
             if (parameter.mode().equals("INOUT")) {
                 slot.assign(user != null ? session.userVariables().get(user) : callerSlot.value);
             }
@@ -185,6 +213,15 @@ public final class ProgramCalls implements StoredPrograms {
             host.leaveFunction();
             session.writer().holdOks(held);
         }
+    }
+
+    /**
+     * SIGNAL, RESIGNAL and GET DIAGNOSTICS written outside a program: run as a program of that one statement, whose
+     * targets are user variables and whose diagnostics area is the previous statement's.
+     */
+    public void runStatement(SqlText statement) {
+        ProgramStatement program = ProgramParser.body(statement.sql(), statement.tokens(), 0, statement.size());
+        new Interpreter(host, this).run(program, Scope.root());
     }
 
     /** An event's body (as a routine: its database, definer and sql_mode), run by the event scheduler's session. */

@@ -57,7 +57,7 @@ public final class ProgramLiterals {
     }
 
     /** A value as MySQL shows it as text. */
-    static String text(Object value) {
+    public static String text(Object value) {
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
         }

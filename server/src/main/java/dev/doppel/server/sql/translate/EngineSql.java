@@ -378,7 +378,8 @@ public final class EngineSql {
             case "DATABASE", "SCHEMA" -> out[0] = session.schema();
             case "VERSION" -> out[0] = ServerVersion.VERSION;
             case "USER", "SESSION_USER", "SYSTEM_USER" -> out[0] = session.user() + "@" + session.host();
-            case "CURRENT_USER" -> out[0] = session.account().user() + "@" + session.account().host();
+            case "CURRENT_USER" -> out[0] = session.privileges().account().user() + "@"
+                    + session.privileges().account().host(); // the definer's, inside a SQL SECURITY DEFINER program
             case "CONNECTION_ID" -> out[0] = session.id();
             case "LAST_INSERT_ID" -> out[0] = session.lastInsertId();
             case "FOUND_ROWS" -> out[0] = session.foundRows();

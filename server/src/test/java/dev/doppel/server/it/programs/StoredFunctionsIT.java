@@ -145,6 +145,18 @@ class StoredFunctionsIT {
             assertThat(rows(statement, "CALL names()")).containsExactly("apple", "pear", "plum");
             statement.execute("CREATE FUNCTION half(x INT) RETURNS DECIMAL(6,1) DETERMINISTIC RETURN x / 2");
             assertThat(rows(statement, "SELECT half(3)")).containsExactly("1.5");
+            statement.execute("CREATE PROCEDURE bump(IN step INT, OUT total INT, INOUT note VARCHAR(20))"
+                    + " BEGIN SELECT COUNT(*) + step INTO total FROM items; SET note = CONCAT(note, '+'); END");
+            // a server-side prepared CALL: the OUT values come in the SERVER_PS_OUT_PARAMS result set
+            try (java.sql.CallableStatement call = connection.prepareCall("{call bump(?, ?, ?)}")) {
+                call.setInt(1, 10);
+                call.registerOutParameter(2, java.sql.Types.INTEGER);
+                call.setString(3, "n");
+                call.registerOutParameter(3, java.sql.Types.VARCHAR);
+                call.execute();
+                assertThat(call.getInt(2)).isEqualTo(13);
+                assertThat(call.getString(3)).isEqualTo("n+");
+            }
         }
     }
 

@@ -146,6 +146,12 @@ class StoredProceduresIT {
             statement.execute("CALL checked(1)");
             assertThat(row(statement, "SELECT @case")).containsExactly("one");
             assertError(statement, "CALL checked(-1)", 3100, "45000", "negative");
+            assertError(statement, "SIGNAL SQLSTATE '45001' SET MESSAGE_TEXT = 'at top level'", 1644, "45001",
+                    "at top level");
+            statement.execute("SELECT 1 / 0");
+            statement.execute("GET DIAGNOSTICS @count = NUMBER");
+            statement.execute("GET DIAGNOSTICS CONDITION 1 @errno = MYSQL_ERRNO");
+            assertThat(row(statement, "SELECT @count, @errno")).containsExactly("1", "1365");
             assertError(statement, "CALL checked(5)", 1339, "20000", "Case not found for CASE statement");
         }
     }
@@ -207,7 +213,8 @@ class StoredProceduresIT {
 
     @Test
     void privilegesDecideWhoCreatesDropsAndCallsAndWhoseRightsTheBodyUses() throws Exception {
-        server.executeAsRoot("CREATE PROCEDURE vault.peek(OUT s VARCHAR(20)) SELECT MAX(secret.s) INTO s FROM vault.secret",
+        server.executeAsRoot("CREATE PROCEDURE vault.whoami(OUT who VARCHAR(100)) SET who = CURRENT_USER()",
+                "CREATE PROCEDURE vault.peek(OUT s VARCHAR(20)) SELECT MAX(secret.s) INTO s FROM vault.secret",
                 "CREATE PROCEDURE vault.peek_as_caller(OUT s VARCHAR(20)) SQL SECURITY INVOKER"
                         + " SELECT MAX(secret.s) INTO s FROM vault.secret");
         try (Connection caller = connect("caller", null); Statement statement = caller.createStatement()) {
@@ -218,6 +225,8 @@ class StoredProceduresIT {
         try (Connection caller = connect("caller", null); Statement statement = caller.createStatement()) {
             statement.execute("CALL vault.peek(@s)");
             assertThat(row(statement, "SELECT @s")).as("SQL SECURITY DEFINER: root's rights").containsExactly("TOPSECRET");
+            statement.execute("CALL vault.whoami(@who)");
+            assertThat(row(statement, "SELECT @who, CURRENT_USER()")).containsExactly("root@localhost", "caller@%");
             assertError(statement, "CALL vault.peek_as_caller(@s)", 1142, "42000",
                     "SELECT command denied to user 'caller'@'localhost' for table 'secret'");
             assertError(statement, "DROP PROCEDURE vault.peek", 1370, "42000",
