@@ -183,6 +183,8 @@ public enum MySqlError {
     ER_EVENT_CANNOT_CREATE_IN_THE_PAST(1588, "HY000", "Event execution time is in the past and ON COMPLETION NOT"
             + " PRESERVE is set. The event was dropped immediately after creation."),
     ER_EVENT_SAME_NAME(1576, "HY000", "Same old and new event name"),
+    ER_STMT_NOT_ALLOWED_IN_SF_OR_TRG(1336, "0A000", "%s is not allowed in stored function or trigger"),
+    ER_SP_CANT_SET_AUTOCOMMIT(1445, "HY000", "Not allowed to set autocommit from a stored function or trigger"),
     ER_NO_SYSTEM_TABLE_ACCESS(3554, "HY000", "Access to %s '%s.%s' is rejected."),
     ER_UNSUPPORTED_PS(1295, "HY000", "This command is not supported in the prepared statement protocol yet"),
     ER_UNKNOWN_STMT_HANDLER(1243, "HY000", "Unknown prepared statement handler (%s) given to %s", 10, 0),

@@ -308,15 +308,6 @@ public final class H2Engine implements StorageEngine {
     }
 
     @Override
-    public boolean holdCommits(Connection connection, boolean hold) {
-        SessionLocal session = (SessionLocal) ((JdbcConnection) GatedConnections.physical(connection)).getSession();
-        boolean wasAutoCommit = session.getAutoCommit();
-        // on the session itself: the JDBC setter would commit the statement still running
-        session.setAutoCommit(!hold);
-        return wasAutoCommit;
-    }
-
-    @Override
     public void statementsEnded(Connection connection) {
         H2RollbackMark.clear((SessionLocal) ((JdbcConnection) GatedConnections.physical(connection)).getSession());
     }

@@ -60,13 +60,6 @@ public interface StorageEngine extends AutoCloseable {
      */
     void statementsEnded(Connection connection);
 
-    /**
-     * While a stored function runs inside one of the connection's statements, the statements it runs itself are part
-     * of that statement: {@code hold} keeps them from committing (the connection's autocommit is set off without a
-     * commit); {@code false} sets autocommit on again, without a commit either. Returns whether autocommit was on.
-     */
-    boolean holdCommits(Connection connection, boolean hold);
-
     /** How long the connection's statements may run before the engine stops them, in milliseconds (0: no bound). */
     void statementTimeout(Connection connection, int millis);
 

@@ -10,11 +10,13 @@ import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.errors.EngineEffects;
 import dev.doppel.server.sql.program.ProgramHost;
 import dev.doppel.server.sql.program.ProgramValues;
+import dev.doppel.server.sql.program.StoredFunctions;
 import dev.doppel.server.sql.translate.EnginePipeline;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +30,10 @@ final class ProgramSession implements ProgramHost {
     private final QueryExecutor executor;
     /** How many stored functions are running inside the engine statement that called them. */
     private int functions;
-    /** Whether the engine connection's autocommit was on when the outermost function started (set off meanwhile). */
-    private boolean commitsHeld;
-    /** Whether a stored function changed rows during the client's statement now ending. */
-    private boolean functionsWrote;
+    /** Whether the client's statement runs as a transaction of its own (see beforeEngineStatement). */
+    private boolean statementTransaction;
+    /** Where the client's statement started inside a transaction, while stored functions or triggers exist. */
+    private Savepoint statementStart;
 
     ProgramSession(Session session, QueryExecutor executor) {
         this.session = session;
@@ -43,8 +45,32 @@ final class ProgramSession implements ProgramHost {
         return session;
     }
 
+    /** Statements that end or change the transaction, which a function or trigger may not run (1422). */
+    private static final java.util.Set<String> COMMITTING = java.util.Set.of("COMMIT", "ROLLBACK", "START", "BEGIN",
+            "CREATE", "ALTER", "DROP", "RENAME", "TRUNCATE", "LOCK", "UNLOCK", "GRANT", "REVOKE", "FLUSH", "LOAD",
+            "INSTALL", "UNINSTALL", "CLONE", "ANALYZE", "OPTIMIZE", "REPAIR", "XA");
+    /** What an engine runs as part of the statement that called the function. */
+    private static final java.util.Set<String> ENGINE = java.util.Set.of("SELECT", "WITH", "INSERT", "UPDATE",
+            "DELETE", "REPLACE", "TABLE", "VALUES");
+
     @Override
     public void execute(SqlText statement) {
+        if (functions > 0 && !statement.tokens().isEmpty() && !ENGINE.contains(statement.token(0).upper())) {
+            String verb = statement.token(0).upper();
+            boolean savepoint = verb.equals("ROLLBACK") && statement.size() > 1 && statement.token(1).isWord("TO");
+            if (COMMITTING.contains(verb) && !savepoint) {
+                throw MySqlError.ER_COMMIT_NOT_ALLOWED_IN_SF_OR_TRG.exception();
+            }
+            if (verb.equals("PREPARE") || verb.equals("EXECUTE") || verb.equals("DEALLOCATE")) {
+                throw MySqlError.ER_STMT_NOT_ALLOWED_IN_SF_OR_TRG.exception("Dynamic SQL");
+            }
+            if (verb.equals("SET") && statement.tokens().stream().anyMatch(t -> t.isWord("AUTOCOMMIT"))) {
+                throw MySqlError.ER_SP_CANT_SET_AUTOCOMMIT.exception();
+            }
+            // SET, DO and the like: the server runs them; they neither commit nor answer on their own
+            executor.executeInProgram(statement.sql(), statement.tokens());
+            return;
+        }
         if (functions > 0) {
             EngineStatementKinds.check(statement.sql(), statement.tokens(), session.schema());
             NoDatabase.check(statement.tokens(), session);
@@ -74,34 +100,73 @@ final class ProgramSession implements ProgramHost {
                 }
             }
             session.writer().ok(engine.getLargeUpdateCount(), 0, 0, 0, null, null);
-            functionsWrote = true;
         } catch (SQLException e) {
             throw executor.translate(e, statement.sql());
         }
     }
 
     /**
-     * The client's statement ended: what its stored functions changed is committed with it (and on stable storage
-     * before its reply) unless a transaction is open.
+     * Before an engine statement: while stored functions or triggers exist, the statement becomes a transaction of
+     * its own under autocommit (and stands behind a savepoint inside one), so that what they change commits with it,
+     * or is undone with it, as in MySQL. The engine alone would commit what a function wrote during a query that
+     * then failed.
      */
-    void statementEnded(boolean transactionOpen) {
-        if (!functionsWrote) {
+    void beforeEngineStatement(Connection connection) throws SQLException {
+        if (functions > 0 || statementTransaction || statementStart != null
+                || !StoredFunctions.anyExist() && session.server().triggers().isEmpty()) {
             return;
         }
-        functionsWrote = false;
-        if (transactionOpen) {
-            session.inTransaction(true);
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+            statementTransaction = true;
+        } else {
+            statementStart = connection.setSavepoint();
+        }
+    }
+
+    /** The client's statement ended: its own transaction commits, on stable storage before its reply. */
+    void statementEnded() {
+        if (functions > 0 || !statementTransaction && statementStart == null) {
             return;
         }
         try {
             Connection connection = session.engineConnection();
-            if (session.server().engine().hasUncommittedChanges(connection)) {
-                connection.commit();
+            if (statementTransaction) {
+                if (session.server().engine().hasUncommittedChanges(connection)) {
+                    connection.commit();
+                    session.server().engine().flush();
+                }
+                connection.setAutoCommit(true);
+            } else {
+                connection.releaseSavepoint(statementStart);
             }
-        } catch (SQLException e) {
-            throw executor.translate(e, "");
+        } catch (SQLException ignored) {
+            // the savepoint went with a rollback the engine made itself: nothing is left to release
+        } finally {
+            statementTransaction = false;
+            statementStart = null;
         }
-        session.server().engine().flush();
+    }
+
+    /** The client's statement failed: what it and its functions and triggers changed is undone. */
+    void statementFailed() {
+        if (functions > 0 || !statementTransaction && statementStart == null) {
+            return;
+        }
+        try {
+            Connection connection = session.engineConnection();
+            if (statementTransaction) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } else {
+                connection.rollback(statementStart);
+            }
+        } catch (SQLException ignored) {
+            // the engine undid the statement already, and its savepoint with it
+        } finally {
+            statementTransaction = false;
+            statementStart = null;
+        }
     }
 
     @Override
@@ -111,21 +176,12 @@ final class ProgramSession implements ProgramHost {
 
     @Override
     public void enterFunction() {
-        if (functions++ == 0) {
-            try {
-                commitsHeld = session.server().engine().holdCommits(session.engineConnection(), true);
-            } catch (SQLException e) {
-                functions--;
-                throw executor.translate(e, "");
-            }
-        }
+        functions++;
     }
 
     @Override
     public void leaveFunction() {
-        if (--functions == 0 && commitsHeld) {
-            session.server().engine().holdCommits(session.openEngineConnection(), false);
-        }
+        functions--;
     }
 
     @Override

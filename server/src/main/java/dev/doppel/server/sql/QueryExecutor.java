@@ -181,12 +181,17 @@ public final class QueryExecutor {
             throw MySqlError.ER_EMPTY_QUERY.exception();
         }
         DiskFullGuard.checkOtherWrites(tokens, session);
-        if (BackupLockedStatements.blocks(tokens)) {
-            BackupLockedStatements.run(session, () -> EngineEffects.during(session, tokens, () -> run(sql, tokens, moreFlag)));
-        } else {
-            EngineEffects.during(session, tokens, () -> run(sql, tokens, moreFlag));
+        try {
+            if (BackupLockedStatements.blocks(tokens)) {
+                BackupLockedStatements.run(session, () -> EngineEffects.during(session, tokens, () -> run(sql, tokens, moreFlag)));
+            } else {
+                EngineEffects.during(session, tokens, () -> run(sql, tokens, moreFlag));
+            }
+        } catch (RuntimeException failed) {
+            programs.statementFailed();
+            throw failed;
         }
-        programs.statementEnded(transactions.open());
+        programs.statementEnded();
         Token first = tokens.get(0);
         if (first.kind() == Token.Kind.WORD && (WRITING.contains(first.upper())
                 || (first.isWord("SET") && tokens.size() > 1 && tokens.get(1).isWord("PASSWORD")))) {
@@ -252,8 +257,13 @@ public final class QueryExecutor {
 
     /** COM_STMT_EXECUTE of a statement prepared in the engine, parameters already bound. */
     void executePrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
-        EngineEffects.during(session, tokens, () -> runPrepared(statement, sql, tokens, labels));
-        programs.statementEnded(transactions.open());
+        try {
+            EngineEffects.during(session, tokens, () -> runPrepared(statement, sql, tokens, labels));
+        } catch (RuntimeException failed) {
+            programs.statementFailed();
+            throw failed;
+        }
+        programs.statementEnded();
     }
 
     private void runPrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
@@ -570,6 +580,7 @@ public final class QueryExecutor {
     public void syncEngineConnection(Connection connection, String sql, List<Token> tokens) throws SQLException {
         session.timeouts().syncStatement(connection, isSelect(tokens), OptimizerHints.maxExecutionTime(sql, tokens));
         transactions.syncEngineConnection(connection);
+        programs.beforeEngineStatement(connection);
     }
 
     /** A query statement, which max_execution_time bounds: SELECT, WITH ... SELECT, TABLE, VALUES, (SELECT ...). */

@@ -53,6 +53,10 @@ public final class RoutineCatalog {
         return load().get(Routine.key(type, schema, name));
     }
 
+    public synchronized boolean hasFunctions() {
+        return load().values().stream().anyMatch(Routine::function);
+    }
+
     public synchronized List<Routine> all() {
         return new ArrayList<>(load().values());
     }

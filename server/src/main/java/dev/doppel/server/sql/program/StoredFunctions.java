@@ -20,6 +20,12 @@ public final class StoredFunctions {
         catalog = routines;
     }
 
+    /** Whether any stored function exists (statements then may run one). */
+    public static boolean anyExist() {
+        RoutineCatalog routines = catalog;
+        return routines != null && routines.hasFunctions();
+    }
+
     /** Whether {@code schema.name} is a stored function. */
     public static boolean exists(String schema, String name) {
         RoutineCatalog routines = catalog;

@@ -47,6 +47,10 @@ public final class TriggerCatalog {
         }
     }
 
+    public synchronized boolean isEmpty() {
+        return load().isEmpty();
+    }
+
     public synchronized List<Trigger> all() {
         return new ArrayList<>(load());
     }

@@ -82,6 +82,18 @@ class StoredFunctionsIT {
             assertThat(rows(statement, "SELECT msg FROM log ORDER BY id")).as("the failed UPDATE's notes are undone")
                     .containsExactly("one");
             assertThat(rows(statement, "SELECT price FROM items ORDER BY id")).containsExactly("0.50", "0.75", "null");
+            assertError(statement, "SELECT note(name) + refuse(id) FROM items ORDER BY id", 1644, "45000", "three");
+            assertThat(rows(statement, "SELECT msg FROM log ORDER BY id")).as("nor does a failed query's")
+                    .containsExactly("one");
+            statement.execute("CREATE FUNCTION counted() RETURNS INT BEGIN SET @calls = IFNULL(@calls, 0) + 1;"
+                    + " RETURN @calls; END");
+            assertThat(rows(statement, "SELECT counted() + counted()")).containsExactly("3");
+            statement.execute("CREATE PROCEDURE commits() BEGIN INSERT INTO log (msg) VALUES ('x'); COMMIT; END");
+            statement.execute("CREATE FUNCTION calls_commit() RETURNS INT MODIFIES SQL DATA BEGIN CALL commits();"
+                    + " RETURN 1; END");
+            assertError(statement, "SELECT calls_commit()", 1422, "HY000",
+                    "Explicit or implicit commit is not allowed in stored function or trigger.");
+            assertThat(rows(statement, "SELECT msg FROM log ORDER BY id")).containsExactly("one");
             root.setAutoCommit(false);
             statement.executeQuery("SELECT note('two')").close();
             root.rollback();

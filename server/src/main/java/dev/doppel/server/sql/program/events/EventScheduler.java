@@ -72,6 +72,8 @@ public final class EventScheduler implements Runnable {
             } else if (!next.isAfter(now)) {
                 Event started = each.executed(now);
                 catalog.save(started);
+                // on stable storage before it runs: a power cut does not make it run twice
+                server.engine().flush();
                 running.add(key(each));
                 server.sessionThreads().execute(() -> execute(started, now));
             }
@@ -118,6 +120,7 @@ public final class EventScheduler implements Runnable {
         } else {
             server.events().drop(current.schema(), current.name());
         }
+        server.engine().flush();
     }
 
     private void failed(Event event, String message) {
