@@ -28,6 +28,8 @@ public final class RoutineCatalog {
     private Connection connection;
     private Map<String, Routine> routines;
     private final Map<String, CompiledRoutine> compiled = new HashMap<>();
+    /** Whether a stored function exists, null until known again after a change. */
+    private volatile Boolean functionsExist;
 
     public RoutineCatalog(StorageEngine engine) {
         this.engine = engine;
@@ -53,8 +55,17 @@ public final class RoutineCatalog {
         return load().get(Routine.key(type, schema, name));
     }
 
-    public synchronized boolean hasFunctions() {
-        return load().values().stream().anyMatch(Routine::function);
+    /** Whether any stored function exists; read by every engine statement, so without the catalog's lock. */
+    public boolean hasFunctions() {
+        Boolean known = functionsExist;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            boolean exist = load().values().stream().anyMatch(Routine::function);
+            functionsExist = exist;
+            return exist;
+        }
     }
 
     public synchronized List<Routine> all() {
@@ -75,6 +86,7 @@ public final class RoutineCatalog {
         }
         routines.put(routine.key(), routine);
         compiled.remove(routine.key());
+        functionsExist = null;
     }
 
     /** ALTER PROCEDURE / FUNCTION: the routine's characteristics changed. */
@@ -104,6 +116,7 @@ public final class RoutineCatalog {
         }
         routines.remove(existing.key());
         compiled.remove(existing.key());
+        functionsExist = null;
         return true;
     }
 

@@ -30,6 +30,8 @@ public final class TriggerCatalog {
     private List<Trigger> triggers;
     private Map<String, List<Trigger>> byTable = new HashMap<>();
     private final Map<String, CompiledRoutine> compiled = new HashMap<>();
+    /** Whether no trigger exists, null until known again after a change. */
+    private volatile Boolean none;
 
     public TriggerCatalog(StorageEngine engine) {
         this.engine = engine;
@@ -47,8 +49,17 @@ public final class TriggerCatalog {
         }
     }
 
-    public synchronized boolean isEmpty() {
-        return load().isEmpty();
+    /** Whether no trigger exists; read by every engine statement, so without the catalog's lock. */
+    public boolean isEmpty() {
+        Boolean known = none;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            boolean empty = load().isEmpty();
+            none = empty;
+            return empty;
+        }
     }
 
     public synchronized List<Trigger> all() {
@@ -192,6 +203,7 @@ public final class TriggerCatalog {
 
     private void reload() {
         compiled.clear();
+        none = null;
         triggers = null;
         load();
     }
