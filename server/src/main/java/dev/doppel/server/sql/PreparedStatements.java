@@ -21,6 +21,7 @@ import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.program.RoutineStatements;
 import dev.doppel.server.sql.results.ColumnMapping;
 import dev.doppel.server.sql.results.SelectLabels;
 import dev.doppel.server.sql.translate.EngineSql;
@@ -129,6 +130,9 @@ public final class PreparedStatements {
         List<Token> tokens = Lexer.tokenize(sql);
         if (tokens.isEmpty()) {
             throw MySqlError.ER_EMPTY_QUERY.exception();
+        }
+        if (RoutineStatements.definesProgram(tokens)) {
+            throw MySqlError.ER_UNSUPPORTED_PS.exception();
         }
         for (Token each : tokens) {
             if (each.isSymbol(";") && each != tokens.get(tokens.size() - 1)) {

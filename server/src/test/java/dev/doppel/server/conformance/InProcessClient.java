@@ -23,6 +23,7 @@ final class InProcessClient implements ScriptClient {
             | Capabilities.CLIENT_TRANSACTIONS | Capabilities.CLIENT_SECURE_CONNECTION
             | Capabilities.CLIENT_MULTI_RESULTS | Capabilities.CLIENT_PLUGIN_AUTH;
     private static final int UTF8MB4_0900_AI_CI = 255;
+    private static final int MORE_RESULTS_EXISTS = 0x0008;
 
     private final EmbeddedChannel channel = new EmbeddedChannel();
     private final ClientConnection connection;
@@ -46,11 +47,27 @@ final class InProcessClient implements ScriptClient {
         payload[0] = 0x03;
         System.arraycopy(text, 0, payload, 1, text.length);
         send(0, payload);
+        int[] status = new int[1];
+        Outcome first = readResult(status);
+        // a CALL's further results (and its final OK): read and left aside, as the JDBC modes read the first only
+        while ((status[0] & MORE_RESULTS_EXISTS) != 0) {
+            if (readResult(status) instanceof Outcome.Error) {
+                break;
+            }
+        }
+        return first;
+    }
+
+    /** One result: an OK, an ERR or a result set; {@code status} gets the status flags that end it. */
+    private Outcome readResult(int[] status) {
+        status[0] = 0;
         byte[] first = nextPacket();
         int header = first[0] & 0xFF;
         if (header == 0x00) {
             ByteBuf in = Unpooled.wrappedBuffer(first, 1, first.length - 1);
-            return new Outcome.Ok(lengthEncoded(in), lengthEncoded(in));
+            Outcome ok = new Outcome.Ok(lengthEncoded(in), lengthEncoded(in));
+            status[0] = in.readUnsignedShortLE();
+            return ok;
         }
         if (header == 0xFF) {
             return error(first);
@@ -61,7 +78,8 @@ final class InProcessClient implements ScriptClient {
         }
         nextPacket();
         List<List<String>> rows = new ArrayList<>();
-        for (byte[] row = nextPacket(); !isEof(row); row = nextPacket()) {
+        byte[] row = nextPacket();
+        for (; !isEof(row); row = nextPacket()) {
             ByteBuf in = Unpooled.wrappedBuffer(row);
             List<String> values = new ArrayList<>();
             for (long i = 0; i < columns; i++) {
@@ -75,6 +93,7 @@ final class InProcessClient implements ScriptClient {
             }
             rows.add(values);
         }
+        status[0] = (row[3] & 0xFF) | (row[4] & 0xFF) << 8;
         return new Outcome.Rows(rows);
     }
 

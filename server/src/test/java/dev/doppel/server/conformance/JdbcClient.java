@@ -23,6 +23,10 @@ final class JdbcClient implements ScriptClient {
 
     private static final String TRUNCATION_PREFIX = "Data truncation: ";
 
+    /** Statements MySQL does not prepare (1295): an application sends them as text, and so do the prepared modes. */
+    private static final java.util.regex.Pattern STORED_PROGRAM_DDL = java.util.regex.Pattern.compile(
+            "(?is)\\s*(CREATE|ALTER|DROP)\\s+(DEFINER\\s*=\\s*\\S+\\s+)?(PROCEDURE|FUNCTION|TRIGGER|EVENT)\\b");
+
     private final Connection connection;
     private final boolean prepared;
 
@@ -34,7 +38,7 @@ final class JdbcClient implements ScriptClient {
     @Override
     public Outcome execute(String sql) {
         try {
-            if (prepared) {
+            if (prepared && !STORED_PROGRAM_DDL.matcher(sql).lookingAt()) {
                 try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
                     return outcome(statement, statement.execute());
                 }

@@ -64,7 +64,8 @@ public final class DynamicSql {
             throw MySqlError.ER_EMPTY_QUERY.exception();
         }
         Token first = statement.get(0);
-        if (first.isWord("PREPARE") || first.isWord("EXECUTE") || first.isWord("DEALLOCATE")) {
+        if (first.isWord("PREPARE") || first.isWord("EXECUTE") || first.isWord("DEALLOCATE")
+                || RoutineStatements.definesProgram(statement)) {
             throw MySqlError.ER_UNSUPPORTED_PS.exception();
         }
         checker.check(text, statement);

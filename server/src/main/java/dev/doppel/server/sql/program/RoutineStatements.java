@@ -8,6 +8,7 @@ import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.QualifiedName;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.program.events.EventStatements;
 import dev.doppel.server.sql.results.TextResult;
 
 import java.sql.SQLException;
@@ -43,6 +44,13 @@ public final class RoutineStatements {
 
     public static boolean isCreate(List<Token> tokens) {
         return RoutineHeader.matches(tokens);
+    }
+
+    /** CREATE, ALTER or DROP of a procedure, function, trigger or event: statements MySQL does not prepare (1295). */
+    public static boolean definesProgram(List<Token> tokens) {
+        return isCreate(tokens) || isDropOrAlter(tokens) || TriggerStatements.isCreate(tokens)
+                || TriggerStatements.isDrop(tokens) || EventStatements.isCreateOrAlter(tokens)
+                || EventStatements.isDrop(tokens);
     }
 
     /** DROP | ALTER PROCEDURE | FUNCTION ... */
