@@ -86,6 +86,27 @@ SELECT name, n FROM t WHERE id = 40;
 -> rows
 s | 0
 
+-- REPLACE deletes the old row: a column it does not name gets its default, not the old value
+CREATE TABLE replaced (id INT PRIMARY KEY, name VARCHAR(10), n INT NOT NULL DEFAULT 0);
+INSERT INTO replaced VALUES (1, 'a', 7);
+REPLACE INTO replaced (id, name) VALUES (1, 'u');
+-> ok affected=2
+
+SELECT name, n FROM replaced;
+-> rows
+u | 0
+
+REPLACE replaced SET id = 1, n = 3, name = 'v';
+-> ok affected=2
+
+REPLACE replaced VALUES (2, 'w', 4);
+-> ok affected=1
+
+SELECT id, name, n FROM replaced ORDER BY id;
+-> rows
+1 | v | 3
+2 | w | 4
+
 UPDATE t SET n = 5 WHERE id <= 3;
 -> ok affected=3 insert_id=0
 

@@ -15,6 +15,7 @@ import dev.doppel.server.sql.access.TableAccess;
 import dev.doppel.server.sql.dml.InsertIgnore;
 import dev.doppel.server.sql.dml.InvalidTextLiterals;
 import dev.doppel.server.sql.dml.MultiTableDml;
+import dev.doppel.server.sql.dml.ReplaceRows;
 import dev.doppel.server.sql.dml.UpdateIgnore;
 import dev.doppel.server.sql.dml.TextColumnValues;
 import dev.doppel.server.sql.errors.EngineErrors;
@@ -153,7 +154,7 @@ public final class PreparedStatements {
             FunctionAllowlist.check(sql, tokens, session.schema());
             TableAccess.check(tokens, session); // MySQL checks at prepare time too, before the tables' existence
             try {
-                SqlText statement = new SqlText(sql, tokens);
+                SqlText statement = ReplaceRows.asMySql(new SqlText(sql, tokens), session);
                 SqlText compatible = EnginePipeline.mysqlForms(statement);
                 if (parameterCount(compatible.tokens()) != parameters) {
                     // a HAVING alias whose expression holds a ? would bind that parameter twice: leave it to the engine

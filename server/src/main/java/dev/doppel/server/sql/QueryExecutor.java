@@ -18,6 +18,7 @@ import dev.doppel.server.sql.dml.DiskFullGuard;
 import dev.doppel.server.sql.dml.InsertIgnore;
 import dev.doppel.server.sql.dml.InvalidTextLiterals;
 import dev.doppel.server.sql.dml.MultiTableDml;
+import dev.doppel.server.sql.dml.ReplaceRows;
 import dev.doppel.server.sql.dml.TextColumnValues;
 import dev.doppel.server.sql.dml.UpdateIgnore;
 import dev.doppel.server.sql.errors.EngineEffects;
@@ -427,7 +428,7 @@ public final class QueryExecutor {
     }
 
     public void engine(String sql, List<Token> tokens, int moreFlag) {
-        SqlText statement = new SqlText(sql, tokens);
+        SqlText statement = ReplaceRows.asMySql(new SqlText(sql, tokens), session);
         SqlText alteredView = ViewDefinitions.alterAsCreate(statement);
         if (alteredView != null) {
             statement = alteredView;

@@ -179,6 +179,19 @@ public final class EngineEffects implements StatementEffects.Listener {
     @Override
     public void storedTriggers(String schema, String table, boolean before, String event, Object[] oldRow,
                                Object[] newRow) throws SQLException {
-        session.storedPrograms().triggers(schema, table, before, event, oldRow, newRow);
+        var programs = session.storedPrograms();
+        if (event.equals("UPDATE") && tokens.get(0).isWord("REPLACE")) {
+            // the engine replaces a row in place; MySQL deletes it and inserts the new one, and fires for that:
+            // BEFORE INSERT, BEFORE DELETE, AFTER DELETE, then AFTER INSERT
+            if (before) {
+                programs.triggers(schema, table, true, "INSERT", null, newRow);
+                programs.triggers(schema, table, true, "DELETE", oldRow, null);
+                programs.triggers(schema, table, false, "DELETE", oldRow, null);
+            } else {
+                programs.triggers(schema, table, false, "INSERT", null, newRow);
+            }
+            return;
+        }
+        programs.triggers(schema, table, before, event, oldRow, newRow);
     }
 }

@@ -18,12 +18,15 @@ import java.util.Map;
 
 /**
  * The triggers of the server, in the engine table public.doppel_triggers (MySQL's data dictionary table
- * mysql.triggers), kept in memory by table, timing and event in their order. Each table, timing and event that has
- * triggers has one engine trigger ({@link StoredTriggers}) that hands the rows to the session.
+ * mysql.triggers), kept in memory by table, timing and event in their order. A table that has triggers has one engine
+ * trigger ({@link StoredTriggers}) per timing and event, which hands the rows to the session.
  */
 public final class TriggerCatalog {
     private static final String COLUMNS = "db, name, table_name, timing, event, action_order, definer_user, definer_host,"
             + " body, sql_mode, created, character_set_client, collation_connection, db_collation";
+
+    private static final List<String> TIMINGS = List.of("BEFORE", "AFTER");
+    private static final List<String> EVENTS = List.of("INSERT", "UPDATE", "DELETE");
 
     private final StorageEngine engine;
     private Connection connection;
@@ -102,12 +105,15 @@ public final class TriggerCatalog {
         for (int i = 0; i < group.size(); i++) {
             insert(withOrder(group.get(i), i + 1));
         }
-        if (group.size() == 1) {
-            try (Statement statement = connection().createStatement()) {
-                statement.execute("CREATE TRIGGER IF NOT EXISTS " + engineTrigger(trigger.schema(), trigger.table(),
-                        trigger.timing(), trigger.event()) + " " + trigger.timing() + " " + trigger.event() + " ON "
-                        + quote(trigger.schema()) + "." + quote(trigger.table()) + " FOR EACH ROW CALL '"
-                        + StoredTriggers.class.getName() + "'");
+        // all six on a table that has any: REPLACE reaches INSERT and DELETE triggers through the engine's UPDATE ones
+        try (Statement statement = connection().createStatement()) {
+            for (String timing : TIMINGS) {
+                for (String event : EVENTS) {
+                    statement.execute("CREATE TRIGGER IF NOT EXISTS " + engineTrigger(trigger.schema(),
+                            trigger.table(), timing, event) + " " + timing + " " + event + " ON "
+                            + quote(trigger.schema()) + "." + quote(trigger.table()) + " FOR EACH ROW CALL '"
+                            + StoredTriggers.class.getName() + "'");
+                }
             }
         }
         reload();
@@ -115,10 +121,10 @@ public final class TriggerCatalog {
 
     public synchronized void drop(Trigger trigger) throws SQLException {
         delete(trigger.schema(), trigger.name());
-        List<Trigger> rest = new ArrayList<>(of(trigger.schema(), trigger.table(), trigger.timing(), trigger.event()));
-        rest.removeIf(t -> t.name().equals(trigger.name()));
-        if (rest.isEmpty()) {
-            dropEngineTrigger(trigger.schema(), trigger.table(), trigger.timing(), trigger.event());
+        boolean last = load().stream().noneMatch(t -> t != trigger && t.schema().equals(trigger.schema())
+                && t.table().equalsIgnoreCase(trigger.table()) && !t.name().equals(trigger.name()));
+        if (last) {
+            dropEngineTriggers(trigger.schema(), trigger.table());
         }
         reload();
     }
@@ -144,8 +150,10 @@ public final class TriggerCatalog {
         }
         for (Trigger each : moved) {
             delete(each.schema(), each.name());
-            dropEngineTrigger(schema, table, each.timing(), each.event());
-            dropEngineTrigger(newSchema, table, each.timing(), each.event());
+        }
+        if (!moved.isEmpty()) {
+            dropEngineTriggers(schema, table);
+            dropEngineTriggers(newSchema, table);
         }
         reload();
         for (Trigger each : moved) {
@@ -155,9 +163,13 @@ public final class TriggerCatalog {
         }
     }
 
-    private void dropEngineTrigger(String schema, String table, String timing, String event) throws SQLException {
+    private void dropEngineTriggers(String schema, String table) throws SQLException {
         try (Statement statement = connection().createStatement()) {
-            statement.execute("DROP TRIGGER IF EXISTS " + engineTrigger(schema, table, timing, event));
+            for (String timing : TIMINGS) {
+                for (String event : EVENTS) {
+                    statement.execute("DROP TRIGGER IF EXISTS " + engineTrigger(schema, table, timing, event));
+                }
+            }
         }
     }
 

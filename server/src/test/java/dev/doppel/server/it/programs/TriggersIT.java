@@ -73,6 +73,12 @@ class TriggersIT {
                     .containsExactly("1|50.00|ANN|2");
             assertThat(rows(statement, "SELECT what FROM audit ORDER BY n")).as("the failed INSERT left nothing")
                     .containsExactly("first", "opened 1 for ANN", "first", "opened 2 for BOB", "closed 2");
+            // REPLACE of an existing row deletes it and inserts the new one, and fires as that: no UPDATE triggers
+            statement.execute("REPLACE INTO accounts (id, balance, owner) VALUES (1, 7, 'amy')");
+            assertThat(rows(statement, "SELECT id, balance, owner, changes FROM accounts ORDER BY id"))
+                    .containsExactly("1|7.00|AMY|0");
+            assertThat(rows(statement, "SELECT what FROM audit ORDER BY n DESC LIMIT 3"))
+                    .containsExactly("opened 1 for AMY", "first", "closed 1");
             assertThat(rows(statement, "SELECT TRIGGER_NAME, ACTION_TIMING, EVENT_MANIPULATION, ACTION_ORDER FROM"
                     + " information_schema.TRIGGERS WHERE EVENT_OBJECT_TABLE = 'accounts' ORDER BY 1"))
                     .containsExactly("accounts_ad|AFTER|DELETE|1", "accounts_ai|AFTER|INSERT|2",
