@@ -128,6 +128,15 @@ public final class SystemVariableRegistry {
         GlobalSlot slot = checkGlobalSettable(name);
         List<VariableWarning> warnings = new ArrayList<>();
         Object canonical = VariableChecker.check(slot.variable, value, strictAllTables, warnings);
+        if (slot.variable.name().equals("event_scheduler")) {
+            // DISABLED is a startup state only, and one no SET leaves
+            if ("DISABLED".equals(slot.value)) {
+                throw MySqlError.ER_OPTION_PREVENTS_STATEMENT.exception("--event-scheduler=DISABLED or --skip-grant-tables");
+            }
+            if ("DISABLED".equals(canonical)) {
+                throw MySqlError.ER_WRONG_VALUE_FOR_VAR.exception("event_scheduler", "DISABLED");
+            }
+        }
         storeGlobal(slot, canonical);
         return warnings;
     }

@@ -89,6 +89,8 @@ class EventsIT {
             assertError(statement, "CREATE EVENT wrong ON SCHEDULE EVERY 1 HOUR STARTS '2030-01-01' ENDS '2029-01-01'"
                     + " DO DELETE FROM runs", 1521, "HY000", "ENDS is either invalid or before STARTS");
             assertError(statement, "DROP EVENT nothing", 1539, "HY000", "Unknown event 'nothing'");
+            assertError(statement, "SET GLOBAL event_scheduler = DISABLED", 1231, "42000",
+                    "Variable 'event_scheduler' can't be set to the value of 'DISABLED'");
             statement.execute("CREATE EVENT past ON SCHEDULE AT '2001-01-01 00:00:00' DO DELETE FROM runs");
             assertThat(rows(statement, "SHOW WARNINGS")).containsExactly("Note|1588|Event execution time is in the past"
                     + " and ON COMPLETION NOT PRESERVE is set. The event was dropped immediately after creation.");
