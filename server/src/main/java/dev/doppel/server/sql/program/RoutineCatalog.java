@@ -24,15 +24,14 @@ public final class RoutineCatalog {
             + " is_deterministic, routine_comment, param_list, returns_type, body, sql_mode, created, modified,"
             + " character_set_client, collation_connection, db_collation";
 
-    private final StorageEngine engine;
-    private Connection connection;
+    private final SystemConnection system;
     private Map<String, Routine> routines;
     private final Map<String, CompiledRoutine> compiled = new HashMap<>();
     /** Whether a stored function exists, null until known again after a change. */
     private volatile Boolean functionsExist;
 
     public RoutineCatalog(StorageEngine engine) {
-        this.engine = engine;
+        this.system = new SystemConnection(engine, "the stored routines");
     }
 
     /** Makes the table where it is missing (at every start, before any session). */
@@ -79,7 +78,7 @@ public final class RoutineCatalog {
 
     public synchronized void create(Routine routine) throws SQLException {
         load();
-        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO public.doppel_routines (" + COLUMNS
+        try (PreparedStatement insert = system.get().prepareStatement("INSERT INTO public.doppel_routines (" + COLUMNS
                 + ", name_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bind(insert, routine);
             insert.executeUpdate();
@@ -92,7 +91,7 @@ public final class RoutineCatalog {
     /** ALTER PROCEDURE / FUNCTION: the routine's characteristics changed. */
     public synchronized void replace(Routine routine) throws SQLException {
         load();
-        try (PreparedStatement delete = connection().prepareStatement(
+        try (PreparedStatement delete = system.get().prepareStatement(
                 "DELETE FROM public.doppel_routines WHERE db = ? AND type = ? AND name_key = ?")) {
             delete.setString(1, routine.schema());
             delete.setString(2, routine.type());
@@ -107,7 +106,7 @@ public final class RoutineCatalog {
         if (existing == null) {
             return false;
         }
-        try (PreparedStatement delete = connection().prepareStatement(
+        try (PreparedStatement delete = system.get().prepareStatement(
                 "DELETE FROM public.doppel_routines WHERE db = ? AND type = ? AND name_key = ?")) {
             delete.setString(1, schema);
             delete.setString(2, type);
@@ -134,7 +133,7 @@ public final class RoutineCatalog {
             return routines;
         }
         Map<String, Routine> loaded = new HashMap<>();
-        try (Statement statement = connection().createStatement();
+        try (Statement statement = system.get().createStatement();
              ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " FROM public.doppel_routines")) {
             while (rows.next()) {
                 Routine routine = new Routine(rows.getString(1), rows.getString(2), rows.getString(3),
@@ -172,16 +171,5 @@ public final class RoutineCatalog {
         insert.setString(17, routine.collationConnection());
         insert.setString(18, routine.databaseCollation());
         insert.setString(19, routine.name().toLowerCase(java.util.Locale.ROOT));
-    }
-
-    private Connection connection() {
-        try {
-            if (connection == null || connection.isClosed()) {
-                connection = engine.maintenanceConnection();
-            }
-            return connection;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the engine for the stored routines", e);
-        }
     }
 }

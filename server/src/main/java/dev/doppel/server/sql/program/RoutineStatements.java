@@ -71,11 +71,7 @@ public final class RoutineStatements {
         RoutineHeader header = RoutineHeader.parse(sql, tokens, session.schema(), privileges.account().user(),
                 privileges.account().host());
         privileges.requireDatabase("CREATE ROUTINE", header.schema());
-        boolean self = header.definerUser().equals(privileges.account().user())
-                && header.definerHost().equalsIgnoreCase(privileges.account().host());
-        if (header.definerGiven() && !self && !privileges.hasGlobal("SET_ANY_DEFINER") && !privileges.hasGlobal("SUPER")) {
-            throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("SUPER or SET_ANY_DEFINER");
-        }
+        Definers.requireMayName(privileges, header.definerUser(), header.definerHost(), header.definerGiven());
         if (!session.server().schemaExists(header.schema())) {
             throw MySqlError.ER_BAD_DB_ERROR.exception(header.schema());
         }

@@ -28,8 +28,7 @@ public final class TriggerCatalog {
     private static final List<String> TIMINGS = List.of("BEFORE", "AFTER");
     private static final List<String> EVENTS = List.of("INSERT", "UPDATE", "DELETE");
 
-    private final StorageEngine engine;
-    private Connection connection;
+    private final SystemConnection system;
     private List<Trigger> triggers;
     private Map<String, List<Trigger>> byTable = new HashMap<>();
     private final Map<String, CompiledRoutine> compiled = new HashMap<>();
@@ -37,7 +36,7 @@ public final class TriggerCatalog {
     private volatile Boolean none;
 
     public TriggerCatalog(StorageEngine engine) {
-        this.engine = engine;
+        this.system = new SystemConnection(engine, "the triggers");
     }
 
     public static void createTable(Connection connection) throws SQLException {
@@ -106,7 +105,7 @@ public final class TriggerCatalog {
             insert(withOrder(group.get(i), i + 1));
         }
         // all six on a table that has any: REPLACE reaches INSERT and DELETE triggers through the engine's UPDATE ones
-        try (Statement statement = connection().createStatement()) {
+        try (Statement statement = system.get().createStatement()) {
             for (String timing : TIMINGS) {
                 for (String event : EVENTS) {
                     statement.execute("CREATE TRIGGER IF NOT EXISTS " + engineTrigger(trigger.schema(),
@@ -164,7 +163,7 @@ public final class TriggerCatalog {
     }
 
     private void dropEngineTriggers(String schema, String table) throws SQLException {
-        try (Statement statement = connection().createStatement()) {
+        try (Statement statement = system.get().createStatement()) {
             for (String timing : TIMINGS) {
                 for (String event : EVENTS) {
                     statement.execute("DROP TRIGGER IF EXISTS " + engineTrigger(schema, table, timing, event));
@@ -184,7 +183,7 @@ public final class TriggerCatalog {
     }
 
     private void insert(Trigger trigger) throws SQLException {
-        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO public.doppel_triggers (" + COLUMNS
+        try (PreparedStatement insert = system.get().prepareStatement("INSERT INTO public.doppel_triggers (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, trigger.schema());
             insert.setString(2, trigger.name());
@@ -205,7 +204,7 @@ public final class TriggerCatalog {
     }
 
     private void delete(String schema, String name) throws SQLException {
-        try (PreparedStatement delete = connection().prepareStatement(
+        try (PreparedStatement delete = system.get().prepareStatement(
                 "DELETE FROM public.doppel_triggers WHERE db = ? AND name = ?")) {
             delete.setString(1, schema);
             delete.setString(2, name);
@@ -225,7 +224,7 @@ public final class TriggerCatalog {
             return triggers;
         }
         List<Trigger> loaded = new ArrayList<>();
-        try (Statement statement = connection().createStatement();
+        try (Statement statement = system.get().createStatement();
              ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " FROM public.doppel_triggers")) {
             while (rows.next()) {
                 loaded.add(new Trigger(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
@@ -256,16 +255,5 @@ public final class TriggerCatalog {
 
     private static String quote(String name) {
         return "`" + name.replace("`", "``") + "`";
-    }
-
-    private Connection connection() {
-        try {
-            if (connection == null || connection.isClosed()) {
-                connection = engine.maintenanceConnection();
-            }
-            return connection;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the engine for the triggers", e);
-        }
     }
 }

@@ -51,12 +51,7 @@ public final class TriggerStatements {
         PrivilegeChecker privileges = session.privileges();
         TriggerDefinition definition = TriggerDefinition.parse(sql, tokens, session.schema(),
                 privileges.account().user(), privileges.account().host());
-        boolean self = definition.definerUser().equals(privileges.account().user())
-                && definition.definerHost().equalsIgnoreCase(privileges.account().host());
-        if (definition.definerGiven() && !self && !privileges.hasGlobal("SET_ANY_DEFINER")
-                && !privileges.hasGlobal("SUPER")) {
-            throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("SUPER or SET_ANY_DEFINER");
-        }
+        Definers.requireMayName(privileges, definition.definerUser(), definition.definerHost(), definition.definerGiven());
         privileges.requireTable("TRIGGER", definition.schema(), definition.table());
         TableColumnKinds table = TableColumnKinds.of(session::engineConnection, definition.schema(),
                 definition.table());

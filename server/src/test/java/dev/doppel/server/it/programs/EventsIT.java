@@ -1,6 +1,7 @@
 package dev.doppel.server.it.programs;
 
-import static dev.doppel.server.it.programs.StoredProceduresIT.assertError;
+import static dev.doppel.server.it.programs.ProgramsSql.assertError;
+import static dev.doppel.server.it.programs.ProgramsSql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doppel.server.it.DoppelProcess;
@@ -11,8 +12,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -110,20 +109,6 @@ class EventsIT {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    private static List<String> rows(Statement statement, String sql) throws SQLException {
-        List<String> result = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                    row.append(i == 1 ? "" : "|").append(rows.getString(i));
-                }
-                result.add(row.toString());
-            }
-        }
-        return result;
     }
 
     private static Connection connect(String user) throws SQLException {

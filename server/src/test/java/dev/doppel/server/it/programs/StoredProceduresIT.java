@@ -1,7 +1,7 @@
 package dev.doppel.server.it.programs;
 
+import static dev.doppel.server.it.programs.ProgramsSql.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.doppel.server.it.DoppelProcess;
 
@@ -310,14 +310,6 @@ class StoredProceduresIT {
             }
             return values;
         }
-    }
-
-    static void assertError(Statement statement, String sql, int number, String sqlState, String message) {
-        assertThatThrownBy(() -> statement.execute(sql)).as(sql).isInstanceOfSatisfying(SQLException.class, e -> {
-            assertThat(e.getErrorCode()).as(e.getMessage()).isEqualTo(number);
-            assertThat(e.getSQLState()).isEqualTo(sqlState);
-            assertThat(e.getMessage()).isEqualTo(message);
-        });
     }
 
     private static Connection connect(String user, String database) throws SQLException {

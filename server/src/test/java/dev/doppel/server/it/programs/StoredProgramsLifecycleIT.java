@@ -1,5 +1,6 @@
 package dev.doppel.server.it.programs;
 
+import static dev.doppel.server.it.programs.ProgramsSql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doppel.server.it.DoppelProcess;
@@ -127,29 +128,15 @@ class StoredProgramsLifecycleIT {
                 + OPTIONS, "root", ""); Statement statement = connection.createStatement()) {
             assertThat(rows(statement, "SELECT ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES"
                     + " WHERE ROUTINE_SCHEMA = 'app' ORDER BY 1")).as(where)
-                    .containsExactly("shout FUNCTION", "three_results PROCEDURE");
+                    .containsExactly("shout|FUNCTION", "three_results|PROCEDURE");
             assertThat(rows(statement, "SELECT TRIGGER_NAME FROM information_schema.TRIGGERS"
                     + " WHERE TRIGGER_SCHEMA = 'app'")).as(where).containsExactly("items_bi");
             assertThat(rows(statement, "SELECT EVENT_NAME, STATUS FROM information_schema.EVENTS"
-                    + " WHERE EVENT_SCHEMA = 'app'")).as(where).containsExactly("nightly DISABLED");
+                    + " WHERE EVENT_SCHEMA = 'app'")).as(where).containsExactly("nightly|DISABLED");
             statement.execute("INSERT INTO items VALUES (3, 'PLUM')");
             assertThat(rows(statement, "SELECT shout(name) FROM items WHERE id = 3")).as(where).containsExactly("PLUM");
             assertThat(rows(statement, "SELECT name FROM items WHERE id = 3")).as(where).containsExactly("plum");
             statement.execute("DELETE FROM items WHERE id = 3");
         }
-    }
-
-    private static List<String> rows(Statement statement, String sql) throws SQLException {
-        List<String> result = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                    row.append(i == 1 ? "" : " ").append(rows.getString(i));
-                }
-                result.add(row.toString());
-            }
-        }
-        return result;
     }
 }

@@ -1,6 +1,7 @@
 package dev.doppel.server.it.programs;
 
-import static dev.doppel.server.it.programs.StoredProceduresIT.assertError;
+import static dev.doppel.server.it.programs.ProgramsSql.assertError;
+import static dev.doppel.server.it.programs.ProgramsSql.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doppel.server.it.DoppelProcess;
@@ -9,7 +10,6 @@ import dev.doppel.server.it.MysqlCli;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -159,20 +159,6 @@ class TriggersIT {
         String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(err).isZero();
         return new MysqlCli.Result(0, out, err);
-    }
-
-    private static List<String> rows(Statement statement, String sql) throws SQLException {
-        List<String> result = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                    row.append(i == 1 ? "" : "|").append(rows.getString(i));
-                }
-                result.add(row.toString());
-            }
-        }
-        return result;
     }
 
     private static Connection connect(String user) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.doppel.server.sql.program.events;
 
 import dev.doppel.server.engine.StorageEngine;
+import dev.doppel.server.sql.program.SystemConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,12 +20,11 @@ public final class EventCatalog {
             + " interval_field, starts, ends, status, on_completion, event_comment, sql_mode, created, last_altered,"
             + " last_executed, character_set_client, collation_connection, db_collation";
 
-    private final StorageEngine engine;
-    private Connection connection;
+    private final SystemConnection system;
     private List<Event> events;
 
     public EventCatalog(StorageEngine engine) {
-        this.engine = engine;
+        this.system = new SystemConnection(engine, "the events");
     }
 
     public static void createTable(Connection connection) throws SQLException {
@@ -58,7 +58,7 @@ public final class EventCatalog {
     /** Stores the event, replacing the one of that name. */
     public synchronized void save(Event event) throws SQLException {
         delete(event.schema(), event.name());
-        try (PreparedStatement insert = connection().prepareStatement("INSERT INTO public.doppel_events (" + COLUMNS
+        try (PreparedStatement insert = system.get().prepareStatement("INSERT INTO public.doppel_events (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, event.schema());
             insert.setString(2, event.name());
@@ -102,7 +102,7 @@ public final class EventCatalog {
     }
 
     private boolean delete(String schema, String name) throws SQLException {
-        try (PreparedStatement delete = connection().prepareStatement(
+        try (PreparedStatement delete = system.get().prepareStatement(
                 "DELETE FROM public.doppel_events WHERE db = ? AND LOWER(name) = LOWER(?)")) {
             delete.setString(1, schema);
             delete.setString(2, name);
@@ -115,7 +115,7 @@ public final class EventCatalog {
             return events;
         }
         List<Event> loaded = new ArrayList<>();
-        try (Statement statement = connection().createStatement();
+        try (Statement statement = system.get().createStatement();
              ResultSet rows = statement.executeQuery("SELECT " + COLUMNS + " FROM public.doppel_events")) {
             while (rows.next()) {
                 loaded.add(new Event(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
@@ -139,16 +139,5 @@ public final class EventCatalog {
 
     private static LocalDateTime time(Timestamp stamp) {
         return stamp == null ? null : stamp.toLocalDateTime();
-    }
-
-    private Connection connection() {
-        try {
-            if (connection == null || connection.isClosed()) {
-                connection = engine.maintenanceConnection();
-            }
-            return connection;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the engine for the events", e);
-        }
     }
 }

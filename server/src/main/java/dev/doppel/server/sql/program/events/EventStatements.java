@@ -7,6 +7,7 @@ import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.QualifiedName;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.program.Definers;
 import dev.doppel.server.sql.program.RoutineStatements;
 import dev.doppel.server.sql.results.TextResult;
 
@@ -52,12 +53,7 @@ public final class EventStatements {
         EventDefinition definition = EventDefinition.parse(sql, tokens, session.schema(), privileges.account().user(),
                 privileges.account().host(), evaluate);
         privileges.requireDatabase("EVENT", definition.schema());
-        boolean self = definition.definerUser().equals(privileges.account().user())
-                && definition.definerHost().equalsIgnoreCase(privileges.account().host());
-        if (definition.definerGiven() && !self && !privileges.hasGlobal("SET_ANY_DEFINER")
-                && !privileges.hasGlobal("SUPER")) {
-            throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("SUPER or SET_ANY_DEFINER");
-        }
+        Definers.requireMayName(privileges, definition.definerUser(), definition.definerHost(), definition.definerGiven());
         if (!session.server().schemaExists(definition.schema())) {
             throw MySqlError.ER_BAD_DB_ERROR.exception(definition.schema());
         }
