@@ -164,3 +164,20 @@ CREATE TABLE drop_parent (id INT PRIMARY KEY);
 
 INSERT INTO drop_child VALUES (1, 99);
 -> error 1452 23000 Cannot add or update a child row: a foreign key constraint fails (`conf`.`drop_child`, CONSTRAINT `drop_fk` FOREIGN KEY (`pid`) REFERENCES `drop_parent` (`id`))
+
+-- prefix key parts (a TEXT column needs one in MySQL; dumps are full of them)
+CREATE TABLE prefixed (id INT PRIMARY KEY, title VARCHAR(200), body TEXT, KEY by_title (title(20)), KEY by_body (body(100), id));
+-> ok affected=0
+
+CREATE INDEX by_title_again ON prefixed (title(10));
+-> ok affected=0
+
+ALTER TABLE prefixed ADD UNIQUE KEY unique_title (title(191));
+-> ok affected=0
+
+INSERT INTO prefixed VALUES (1, 'a long title', 'text');
+-> ok affected=1
+
+SELECT id FROM prefixed WHERE title = 'a long title';
+-> rows
+1

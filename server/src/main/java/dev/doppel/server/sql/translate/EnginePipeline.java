@@ -1,5 +1,6 @@
 package dev.doppel.server.sql.translate;
 
+import dev.doppel.server.sql.ddl.PrefixKeyParts;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.SqlText;
 
@@ -35,6 +36,7 @@ public final class EnginePipeline {
             new StringAliases());   // select-list aliases written as strings
 
     static final List<TokenRewrite> ENGINE_SPELLING = List.of(
+            (s, e) -> PrefixKeyParts.collect(s.tokens(), e.replaced()),              // KEY (c(10))
             (s, e) -> DateArithmetic.collect(s.tokens(), e.replaced()),              // DATE_ADD, DATE_SUB, INTERVAL
             (s, e) -> Division.collect(s.tokens(), e.before(), e.replaced(), e.after()), // /, DIV, MOD, %
             (s, e) -> JsonSql.collect(s.sql(), s.tokens(), e.replaced()),            // JSON functions, ->, ->>
