@@ -145,6 +145,7 @@ public final class QueryExecutor {
             long started = history == null ? 0 : System.nanoTime();
             long startedCpu = history == null ? 0 : history.startCpu();
             try {
+                Lexer.requireNoMarkers(sql, tokens);
                 execute(sql, tokens, more ? ServerStatus.MORE_RESULTS_EXISTS : 0);
             } catch (MySqlException e) {
                 session.clearWarnings();

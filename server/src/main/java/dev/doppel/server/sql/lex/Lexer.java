@@ -28,6 +28,15 @@ public final class Lexer {
         return new Lexer(sql).run();
     }
 
+    /** A ? marker outside a prepared statement is a syntax error at the marker, as MySQL's parser says. */
+    public static void requireNoMarkers(String sql, List<Token> tokens) {
+        for (Token each : tokens) {
+            if (each.kind() == Token.Kind.PARAMETER) {
+                throw syntaxError(sql, each.start());
+            }
+        }
+    }
+
     /** The statements of a multi-statement text: the tokens between the semicolons, empty statements left out. */
     public static List<List<Token>> splitStatements(List<Token> tokens) {
         List<List<Token>> result = new ArrayList<>();

@@ -35,4 +35,12 @@ class CompoundStatementsTest {
         assertThat(split("CREATE PROCEDURE p() SELECT 1; CALL p()")).containsExactly("CREATE PROCEDURE p() SELECT 1",
                 "CALL p()");
     }
+
+    @Test
+    void aMarkerOutsideAPreparedStatementIsASyntaxError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Lexer.requireNoMarkers("SELECT ? + 1",
+                Lexer.tokenize("SELECT ? + 1"))).hasMessage("You have an error in your SQL syntax; check the manual"
+                + " that corresponds to your MySQL server version for the right syntax to use near '? + 1' at line 1");
+        Lexer.requireNoMarkers("SELECT '?'", Lexer.tokenize("SELECT '?'"));
+    }
 }
