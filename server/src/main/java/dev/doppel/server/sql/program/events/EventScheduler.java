@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventScheduler implements Runnable {
     private final ServerContext server;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** The sessions of the events running now: shutdown stops their statements. */
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean stopping;
 
@@ -39,6 +41,7 @@ public final class EventScheduler implements Runnable {
     public void stop() {
         stopping = true;
         thread.interrupt();
+        sessions.forEach(Session::killQuery);
     }
 
     @Override
@@ -89,6 +92,7 @@ public final class EventScheduler implements Runnable {
                 return;
             }
             Session session = InternalSessions.open(server, definer.get(), event.schema());
+            sessions.add(session);
             try {
                 if (!(session.storedPrograms() instanceof ProgramCalls calls)) {
                     throw new IllegalStateException("a session without stored programs");
@@ -97,6 +101,7 @@ public final class EventScheduler implements Runnable {
             } catch (MySqlException e) {
                 failed(event, e.getMessage());
             } finally {
+                sessions.remove(session);
                 InternalSessions.close(session);
             }
             if (EventSchedule.next(event, now) == null) {
