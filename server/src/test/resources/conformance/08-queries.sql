@@ -248,3 +248,16 @@ SET SESSION cte_max_recursion_depth = DEFAULT;
 -- DO evaluates its expressions and returns no rows
 DO 1 + 1, SLEEP(0);
 -> ok affected=0
+
+-- GROUP BY a name that is both a select-list alias and a column groups by the column (MySQL looks in FROM first)
+CREATE TABLE grouped (a INT, b INT);
+INSERT INTO grouped VALUES (1, 10), (1, 20), (2, 10);
+SELECT b * 10 AS b, COUNT(*) FROM grouped GROUP BY b ORDER BY 1;
+-> rows
+100 | 2
+200 | 1
+
+SELECT a + 1 AS x, COUNT(*) FROM grouped GROUP BY x ORDER BY 1;
+-> rows
+2 | 2
+3 | 1

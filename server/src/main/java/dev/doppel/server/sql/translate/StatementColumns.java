@@ -51,6 +51,27 @@ final class StatementColumns {
         return true;
     }
 
+    /**
+     * How to name the table of the statement that has an unqualified {@code column}: its alias, or its database and
+     * name; null when no table has it or more than one does.
+     */
+    String qualifierOf(String column) {
+        String found = null;
+        for (Named each : tables()) {
+            if (each.columns().has(column)) {
+                if (found != null) {
+                    return null;
+                }
+                found = each.alias() != null ? quote(each.alias()) : quote(each.database()) + "." + quote(each.table());
+            }
+        }
+        return found;
+    }
+
+    private static String quote(String name) {
+        return "`" + name.replace("`", "``") + "`";
+    }
+
     /** The kind of the column at [from, to); UNKNOWN when it is no column reference or no table of the statement has it. */
     Kind kindOf(int from, int to) {
         if (!isColumn(from, to)) {
