@@ -261,3 +261,19 @@ SELECT a + 1 AS x, COUNT(*) FROM grouped GROUP BY x ORDER BY 1;
 -> rows
 2 | 2
 3 | 1
+
+-- SELECT ... INTO user variables
+SELECT COUNT(*), MAX(b) INTO @count, @max FROM grouped;
+-> ok affected=1
+
+SELECT @count, @max;
+-> rows
+3 | 20
+
+SELECT a FROM grouped WHERE a > 5 INTO @none;
+-> ok affected=0
+
+SELECT a INTO @many FROM grouped;
+-> error 1172 42000 Result consisted of more than one row
+SELECT 1, 2 INTO @one;
+-> error 1222 21000 The used SELECT statements have a different number of columns

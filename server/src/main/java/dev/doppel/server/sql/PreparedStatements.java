@@ -146,8 +146,8 @@ public final class PreparedStatements {
         List<ColumnDefinition> columns = List.of();
         List<String> labels = SelectLabels.of(sql, tokens);
         if (ENGINE_PREPARED.contains(keyword) && (MultiTableDml.matches(tokens) || UpdateIgnore.matches(tokens)
-                || FoundRows.withoutModifier(new SqlText(sql, tokens)) != null)) {
-            // the server runs it at execution (MultiTableDml, UpdateIgnore, FoundRows)
+                || FoundRows.withoutModifier(new SqlText(sql, tokens)) != null || StatementRoutes.intoVariables(tokens))) {
+            // the server runs it at execution (MultiTableDml, UpdateIgnore, FoundRows, SELECT ... INTO @var)
             TableAccess.check(tokens, session);
         } else if (ENGINE_PREPARED.contains(keyword)) {
             EngineStatementKinds.checkSelectList(sql, tokens);

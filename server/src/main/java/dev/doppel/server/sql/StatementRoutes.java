@@ -8,6 +8,7 @@ import dev.doppel.server.sql.dml.MultiTableDml;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.lex.TokenRanges;
 import dev.doppel.server.sql.owned.AccountStatement;
 import dev.doppel.server.sql.owned.CloneStatement;
 import dev.doppel.server.sql.owned.DatabaseStatement;
@@ -133,6 +134,19 @@ final class StatementRoutes {
         add("DEALLOCATE", ALWAYS, ok(dynamic::deallocate));
         add("DROP", second("PREPARE"), ok(dynamic::deallocate));
         add("SIGNAL RESIGNAL", ALWAYS, ok((sql, tokens) -> calls.runStatement(new SqlText(sql, tokens))));
+        add("SELECT", StatementRoutes::intoVariables, (sql, tokens, more) -> {
+            int from = TokenRanges.firstTopLevel(tokens, 1, tokens.size(), Set.of("FROM"));
+            if (from > 0 && from < TokenRanges.firstTopLevel(tokens, 1, tokens.size(),
+                    Set.of("INTO"))) {
+                session.addWarning("Warning", 1287, "'<select expression> INTO <destination>;' is deprecated and will"
+                        + " be removed in a future release. Please use 'SELECT <select list> INTO <destination> FROM...'"
+                        + " instead");
+            }
+            calls.runStatement(new SqlText(sql, tokens));
+            // MySQL reports the row it assigned; none (with warning 1329) when the query found none
+            boolean none = session.warnings().stream().anyMatch(w -> w.code() == 1329);
+            executor.ok(none ? 0 : 1, more);
+        });
         add("GET", tokens -> tokens.size() > 2 && (tokens.get(1).isWord("DIAGNOSTICS")
                 || tokens.get(2).isWord("DIAGNOSTICS")), ok((sql, tokens) -> calls.runStatement(new SqlText(sql, tokens))));
         add("CALL", ALWAYS, (sql, tokens, more) -> {
@@ -224,6 +238,13 @@ final class StatementRoutes {
         if (find(tokens) == null) {
             dev.doppel.server.sql.access.EngineStatementKinds.check(sql, tokens, session.schema());
         }
+    }
+
+    /** SELECT ... INTO @var, ...: the values go to user variables (INTO OUTFILE and DUMPFILE are files'). */
+    static boolean intoVariables(List<Token> tokens) {
+        int into = TokenRanges.firstTopLevel(tokens, 1, tokens.size(), Set.of("INTO"));
+        return into > 0 && into + 1 < tokens.size() && !tokens.get(into + 1).isWord("OUTFILE")
+                && !tokens.get(into + 1).isWord("DUMPFILE");
     }
 
     private static Predicate<List<Token>> second(String word) {
