@@ -108,7 +108,7 @@ public final class Server {
                 }
                 LogTables.create(systemConnection);
                 dev.doppel.server.sql.program.RoutineCatalog.createTable(systemConnection);
-                dev.doppel.server.sql.program.TriggerCatalog.createTable(systemConnection);
+                dev.doppel.server.sql.program.triggers.TriggerCatalog.createTable(systemConnection);
                 dev.doppel.server.sql.program.events.EventCatalog.createTable(systemConnection);
                 Set<String> engineTables = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"

@@ -58,7 +58,7 @@ public final class ServerContext {
     private final InstanceBackupLock backupLock;
     private final UserLocks userLocks = new UserLocks();
     private final dev.doppel.server.sql.program.RoutineCatalog routines;
-    private final dev.doppel.server.sql.program.TriggerCatalog triggers;
+    private final dev.doppel.server.sql.program.triggers.TriggerCatalog triggers;
     private final dev.doppel.server.sql.program.events.EventCatalog events;
     private volatile List<String> schemaCache;
 
@@ -84,7 +84,7 @@ public final class ServerContext {
         this.shutdownRequest = shutdownRequest;
         this.routines = new dev.doppel.server.sql.program.RoutineCatalog(engine);
         dev.doppel.server.sql.program.StoredFunctions.install(routines);
-        this.triggers = new dev.doppel.server.sql.program.TriggerCatalog(engine);
+        this.triggers = new dev.doppel.server.sql.program.triggers.TriggerCatalog(engine);
         this.events = new dev.doppel.server.sql.program.events.EventCatalog(engine);
         this.generalLog = new GeneralLog(variables, config.basedir().resolve("bin").resolve("doppeld").toString(),
                 config.port(), config.socket());
@@ -118,7 +118,7 @@ public final class ServerContext {
     }
 
     /** The triggers (mysql.triggers). */
-    public dev.doppel.server.sql.program.TriggerCatalog triggers() {
+    public dev.doppel.server.sql.program.triggers.TriggerCatalog triggers() {
         return triggers;
     }
 

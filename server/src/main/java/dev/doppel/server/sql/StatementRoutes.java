@@ -27,7 +27,7 @@ import dev.doppel.server.sql.program.ProgramCalls;
 import dev.doppel.server.sql.program.ProgramLiterals;
 import dev.doppel.server.sql.program.RoutineCatalog;
 import dev.doppel.server.sql.program.RoutineStatements;
-import dev.doppel.server.sql.program.TriggerStatements;
+import dev.doppel.server.sql.program.triggers.TriggerStatements;
 import dev.doppel.server.sql.program.events.EventStatements;
 import dev.doppel.server.sql.results.TextResult;
 
@@ -242,6 +242,9 @@ final class StatementRoutes {
 
     /** SELECT ... INTO @var, ...: the values go to user variables (INTO OUTFILE and DUMPFILE are files'). */
     static boolean intoVariables(List<Token> tokens) {
+        if (tokens.isEmpty() || !tokens.get(0).isWord("SELECT")) {
+            return false;
+        }
         int into = TokenRanges.firstTopLevel(tokens, 1, tokens.size(), Set.of("INTO"));
         return into > 0 && into + 1 < tokens.size() && !tokens.get(into + 1).isWord("OUTFILE")
                 && !tokens.get(into + 1).isWord("DUMPFILE");

@@ -10,10 +10,10 @@ import dev.doppel.server.sql.program.parse.TypeReader;
 import java.util.List;
 
 /** A stored routine parsed for running: its parameters, its return type and its body's statements. */
-record CompiledRoutine(Routine routine, List<RoutineHeader.Parameter> parameters, DeclaredType returns,
+public record CompiledRoutine(Routine routine, List<RoutineHeader.Parameter> parameters, DeclaredType returns,
                        ProgramStatement body) {
 
-    static CompiledRoutine of(Routine routine) {
+    public static CompiledRoutine of(Routine routine) {
         List<RoutineHeader.Parameter> parameters = RoutineHeader.parameters(routine.parameters(), routine.function());
         DeclaredType returns = null;
         if (routine.returns() != null) {

@@ -12,6 +12,8 @@ import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
 import dev.doppel.server.sql.program.parse.ProgramParser;
 import dev.doppel.server.sql.program.parse.ProgramStatement;
+import dev.doppel.server.sql.program.triggers.Trigger;
+import dev.doppel.server.sql.program.triggers.TriggerCatalog;
 
 import java.sql.SQLException;
 import java.util.ArrayDeque;

@@ -21,7 +21,7 @@ import java.util.Set;
  * [characteristic ...] body, read as MySQL's grammar reads it. The body is parsed too, so that a program that
  * cannot run is refused when it is created, as MySQL refuses it.
  */
-record RoutineHeader(String type, String schema, String name, boolean ifNotExists, String definerUser,
+public record RoutineHeader(String type, String schema, String name, boolean ifNotExists, String definerUser,
                      String definerHost, boolean definerGiven, List<Parameter> parameters, String parameterText,
                      DeclaredType returns, boolean invoker, String dataAccess, boolean deterministic, String comment,
                      String body, ProgramStatement program) {
@@ -47,7 +47,7 @@ record RoutineHeader(String type, String schema, String name, boolean ifNotExist
     }
 
     /** The index after DEFINER = user@host, if there is one at {@code from}. */
-    static int afterDefiner(List<Token> tokens, int from) {
+    public static int afterDefiner(List<Token> tokens, int from) {
         int i = from;
         if (i + 2 < tokens.size() && tokens.get(i).isWord("DEFINER") && tokens.get(i + 1).isSymbol("=")) {
             i += 3;
@@ -195,7 +195,7 @@ record RoutineHeader(String type, String schema, String name, boolean ifNotExist
     }
 
     /** What a function or trigger ({@code kind}) may not hold: a result set (1415), a commit (1422). */
-    static void checkFunctionStatement(ProgramStatement.Sql sql, String kind) {
+    public static void checkFunctionStatement(ProgramStatement.Sql sql, String kind) {
         Token first = sql.statement().token(0);
         if (first.isWord("SELECT") || first.isWord("WITH") || first.isWord("SHOW") || first.isWord("TABLE")
                 || first.isWord("VALUES") || first.isWord("DESCRIBE") || first.isWord("DESC")

@@ -4,6 +4,8 @@ import dev.doppel.server.catalog.InformationSchemaTables;
 import dev.doppel.server.sql.program.events.Event;
 import dev.doppel.server.sql.program.events.EventCatalog;
 import dev.doppel.server.sql.program.parse.DeclaredType;
+import dev.doppel.server.sql.program.triggers.Trigger;
+import dev.doppel.server.sql.program.triggers.TriggerCatalog;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;

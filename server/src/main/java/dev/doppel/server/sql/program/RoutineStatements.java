@@ -9,6 +9,7 @@ import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.QualifiedName;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.program.events.EventStatements;
+import dev.doppel.server.sql.program.triggers.TriggerStatements;
 import dev.doppel.server.sql.results.TextResult;
 
 import java.sql.SQLException;

@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.program;
+package dev.doppel.server.sql.program.triggers;
+
+import dev.doppel.server.sql.program.Routine;
 
 import java.time.LocalDateTime;
 
@@ -22,7 +24,7 @@ public record Trigger(String schema, String name, String table, String timing, S
     }
 
     /** The trigger as a routine, for running its body: its database, definer (its rights) and sql_mode. */
-    Routine asRoutine() {
+    public Routine asRoutine() {
         return new Routine(schema, name, "TRIGGER", definerUser, definerHost, false, "CONTAINS SQL", false, "", "", null,
                 body, sqlMode, created, created, characterSetClient, collationConnection, databaseCollation);
     }

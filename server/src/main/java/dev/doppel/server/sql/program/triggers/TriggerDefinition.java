@@ -1,9 +1,10 @@
-package dev.doppel.server.sql.program;
+package dev.doppel.server.sql.program.triggers;
 
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.QualifiedName;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.program.RoutineHeader;
 import dev.doppel.server.sql.program.parse.ProgramParser;
 import dev.doppel.server.sql.program.parse.ProgramStatement;
 import dev.doppel.server.sql.program.parse.ProgramWalk;

@@ -1,4 +1,4 @@
-package dev.doppel.server.sql.program;
+package dev.doppel.server.sql.program.triggers;
 
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.catalog.TableColumnKinds;
@@ -8,6 +8,8 @@ import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.QualifiedName;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.program.Definers;
+import dev.doppel.server.sql.program.RoutineStatements;
 import dev.doppel.server.sql.results.TextResult;
 
 import java.sql.SQLException;

@@ -1,7 +1,9 @@
-package dev.doppel.server.sql.program;
+package dev.doppel.server.sql.program.triggers;
 
 import dev.doppel.server.engine.StorageEngine;
 import dev.doppel.server.engine.program.StoredTriggers;
+import dev.doppel.server.sql.program.CompiledRoutine;
+import dev.doppel.server.sql.program.SystemConnection;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -84,7 +86,7 @@ public final class TriggerCatalog {
     }
 
     /** The trigger's body parsed for running, once per CREATE. */
-    synchronized CompiledRoutine compiled(Trigger trigger) {
+    public synchronized CompiledRoutine compiled(Trigger trigger) {
         return compiled.computeIfAbsent(trigger.schema() + "." + trigger.name(), key -> CompiledRoutine.of(trigger.asRoutine()));
     }
 
