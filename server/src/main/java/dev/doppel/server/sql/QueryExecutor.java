@@ -35,6 +35,7 @@ import dev.doppel.server.sql.owned.LiteralSelect;
 import dev.doppel.server.sql.owned.Savepoints;
 import dev.doppel.server.sql.owned.ServerCommands;
 import dev.doppel.server.sql.program.ProgramCalls;
+import dev.doppel.server.sql.program.ProgramLiterals;
 import dev.doppel.server.sql.results.BinaryValues;
 import dev.doppel.server.sql.results.ResultRows;
 import dev.doppel.server.sql.results.SelectLabels;
@@ -315,7 +316,8 @@ public final class QueryExecutor {
                     // a marker of a prepared CALL may be an OUT or INOUT argument: it becomes a variable
                     text.append(ProgramCalls.boundMarker(session, parameter, values[parameter++]));
                 } else {
-                    EngineSql.appendLiteral(text, values[parameter++]);
+                    // MySQL's literal: the text is read by MySQL's lexer again, where a backslash escapes
+                    ProgramLiterals.append(text, values[parameter++]);
                 }
                 position = each.end();
             }

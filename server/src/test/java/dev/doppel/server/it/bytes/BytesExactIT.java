@@ -108,6 +108,30 @@ class BytesExactIT {
         }
     }
 
+    /** A statement the server runs itself at COM_STMT_EXECUTE gets its values as MySQL literals: a backslash stays. */
+    @Test
+    void serverRunPreparedStatementsKeepBackslashes() throws Exception {
+        String value = "x\\b'q\\n";
+        try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                + "/bytes?" + OPTIONS + "&useServerPrepStmts=true", "root", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE escapes (id INT PRIMARY KEY, s VARCHAR(20))");
+            statement.execute("INSERT INTO escapes VALUES (1, '')");
+            try (PreparedStatement update = connection.prepareStatement("UPDATE IGNORE escapes SET s = ? WHERE id = 1");
+                 PreparedStatement set = connection.prepareStatement("SET @escaped = ?")) {
+                update.setString(1, value);
+                update.executeUpdate();
+                set.setString(1, value);
+                set.executeUpdate();
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT s, @escaped FROM escapes")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo(value);
+                assertThat(rows.getString(2)).isEqualTo(value);
+            }
+        }
+    }
+
     @Test
     void mariadbConnectorSetBytes() throws Exception {
         Map<Integer, byte[]> sent = samples();
