@@ -8,7 +8,7 @@ import java.math.BigDecimal;
  * MySQL's bit operators &amp;, |, ^, ~, &lt;&lt; and &gt;&gt; (the engine has none of them as operators): both
  * operands become unsigned 64-bit integers (a negative one in two's complement, a fraction rounded, a binary string
  * read as a big-endian number) and so does the result, 0 .. 18446744073709551615, as MySQL's BIGINT UNSIGNED.
- * Registered as PUBLIC.MYSQL_BIT_*; sql.translate.BitOperators writes the operators as their calls.
+ * Registered as PUBLIC.MYSQL_BIT_*; sql.translate.statements.BitOperators writes the operators as their calls.
  */
 public final class MySqlBitOperators {
     private MySqlBitOperators() {

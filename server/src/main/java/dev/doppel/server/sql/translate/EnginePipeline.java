@@ -3,6 +3,17 @@ package dev.doppel.server.sql.translate;
 import dev.doppel.server.sql.ddl.PrefixKeyParts;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.translate.statements.BitOperators;
+import dev.doppel.server.sql.translate.statements.CastTypes;
+import dev.doppel.server.sql.translate.statements.CollateClauses;
+import dev.doppel.server.sql.translate.statements.DmlModifiers;
+import dev.doppel.server.sql.translate.statements.HavingAliases;
+import dev.doppel.server.sql.translate.statements.HexLiteralContexts;
+import dev.doppel.server.sql.translate.statements.InsertRowAlias;
+import dev.doppel.server.sql.translate.statements.OrderedLimit;
+import dev.doppel.server.sql.translate.statements.SharedLocks;
+import dev.doppel.server.sql.translate.statements.StringAliases;
+import dev.doppel.server.sql.translate.statements.UpdateAssignments;
 
 import java.util.List;
 import java.util.Set;

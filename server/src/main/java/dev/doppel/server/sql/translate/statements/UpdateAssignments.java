@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.statements;
+
+import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.dml.DmlClauses;
 import dev.doppel.server.sql.lex.SqlText;
@@ -21,7 +23,7 @@ import java.util.Map;
  * expression, in parentheses, and a column set twice keeps its last assignment. Statements whose assignments need
  * neither pass unchanged; so do those with a subquery in an assignment (a name there may be another table's).
  */
-final class UpdateAssignments implements StatementRewrite {
+public final class UpdateAssignments implements StatementRewrite {
     private record Assignment(String column, int from, int to) {
     }
 

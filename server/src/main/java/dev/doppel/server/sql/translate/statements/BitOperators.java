@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.statements;
+
+import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.TextEdits;
@@ -18,7 +20,7 @@ import java.util.Set;
  * call, a parenthesized expression, CASE ... END, a variable) joined by arithmetic and bit operators. Arithmetic
  * stays as it is, inside the calls where precedence puts it.
  */
-final class BitOperators implements StatementRewrite {
+public final class BitOperators implements StatementRewrite {
     private static final Map<String, String> BINARY = Map.of("&", "PUBLIC.MYSQL_BIT_AND(", "|", "PUBLIC.MYSQL_BIT_OR(",
             "^", "PUBLIC.MYSQL_BIT_XOR(", "<<", "PUBLIC.MYSQL_BIT_SHIFT_LEFT(", ">>", "PUBLIC.MYSQL_BIT_SHIFT_RIGHT(");
     private static final Set<String> BIT_SYMBOLS = Set.of("&", "|", "^", "~", "<<", ">>");

@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.statements;
+
+import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.TextEdits;
@@ -16,7 +18,7 @@ import java.util.Set;
  * the engine refuses the aliases there. It becomes a WHERE (joined to one already there by AND), with each alias
  * replaced by its expression.
  */
-final class HavingAliases implements StatementRewrite {
+public final class HavingAliases implements StatementRewrite {
     private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "MIN", "MAX", "AVG", "GROUP_CONCAT",
             "BIT_AND", "BIT_OR", "BIT_XOR", "STD", "STDDEV", "VARIANCE", "JSON_ARRAYAGG", "JSON_OBJECTAGG");
 

@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.statements;
+
+import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.TextEdits;
@@ -10,7 +12,7 @@ import java.util.List;
  * SELECT ... FOR SHARE and ... LOCK IN SHARE MODE become FOR UPDATE: the engine has no shared row locks, so the
  * rows are locked exclusively (a second such reader waits where MySQL lets it in).
  */
-final class SharedLocks implements StatementRewrite {
+public final class SharedLocks implements StatementRewrite {
     @Override
     public SqlText apply(SqlText statement) {
         List<Token> tokens = statement.tokens();

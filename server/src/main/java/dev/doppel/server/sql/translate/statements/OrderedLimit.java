@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.statements;
+
+import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.dml.DmlClauses;
 import dev.doppel.server.sql.lex.SqlText;
@@ -13,7 +15,7 @@ import java.util.List;
  * engine's row ids: {@code ... WHERE t._rowid_ IN (SELECT t._rowid_ FROM t WHERE ... ORDER BY ... LIMIT n)}.
  * Statements without ORDER BY or LIMIT pass unchanged.
  */
-final class OrderedLimit implements StatementRewrite {
+public final class OrderedLimit implements StatementRewrite {
     @Override
     public SqlText apply(SqlText statement) {
         List<Token> tokens = statement.tokens();

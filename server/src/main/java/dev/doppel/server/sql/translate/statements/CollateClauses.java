@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.statements;
+
+import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.TextEdits;
@@ -7,7 +9,7 @@ import dev.doppel.server.sql.lex.Token;
 import java.util.List;
 
 /** {@code expr COLLATE name} in a query: the engine compares with its own collation, so the clause is dropped. */
-final class CollateClauses implements StatementRewrite {
+public final class CollateClauses implements StatementRewrite {
     @Override
     public SqlText apply(SqlText statement) {
         List<Token> tokens = statement.tokens();

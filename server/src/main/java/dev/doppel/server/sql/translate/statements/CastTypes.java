@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.statements;
+
+import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.TextEdits;
@@ -13,7 +15,7 @@ import java.util.List;
  * character, so it becomes VARCHAR; CONVERT(x USING cs) converts to VARCHAR (the engine's strings have one character
  * set).
  */
-final class CastTypes implements StatementRewrite {
+public final class CastTypes implements StatementRewrite {
     @Override
     public SqlText apply(SqlText statement) {
         List<Token> tokens = statement.tokens();

@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.statements;
+
+import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.TextEdits;
@@ -15,7 +17,7 @@ import java.util.Set;
  * compared with a number, becomes its integer value; {@code B'101'} (which the engine does not know) becomes the same
  * bytes in hexadecimal where it stays a string.
  */
-final class HexLiteralContexts implements StatementRewrite {
+public final class HexLiteralContexts implements StatementRewrite {
     private static final Set<String> ARITHMETIC = Set.of("+", "-", "*", "/", "%");
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=", "<=>");
 

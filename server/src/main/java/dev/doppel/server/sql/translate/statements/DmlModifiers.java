@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.statements;
+
+import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.TextEdits;
@@ -13,7 +15,7 @@ import java.util.Set;
  * (INSERT LOW_PRIORITY was 1064, UPDATE LOW_PRIORITY t read LOW_PRIORITY as the table). They are dropped; IGNORE and
  * DELAYED stay for the steps that give them their meaning.
  */
-final class DmlModifiers implements StatementRewrite {
+public final class DmlModifiers implements StatementRewrite {
     private static final Set<String> VERBS = Set.of("INSERT", "REPLACE", "UPDATE", "DELETE");
     private static final Set<String> DROPPED = Set.of("LOW_PRIORITY", "HIGH_PRIORITY", "QUICK");
     private static final Set<String> KEPT = Set.of("IGNORE", "DELAYED");

@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.statements;
+
+import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.TextEdits;
@@ -16,7 +18,7 @@ import java.util.Map;
  * replaces VALUES(c) there (Laravel's upsert writes it). The engine knows only VALUES(c): the alias goes, and each
  * {@code new.c} (or {@code new.a} of a column alias, by position in the INSERT's column list) becomes VALUES(c).
  */
-final class InsertRowAlias implements StatementRewrite {
+public final class InsertRowAlias implements StatementRewrite {
     @Override
     public SqlText apply(SqlText statement) {
         List<Token> tokens = statement.tokens();

@@ -1,4 +1,6 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.statements;
+
+import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.TextEdits;
@@ -17,7 +19,7 @@ import java.util.Set;
  * two strings in a row stay MySQL's concatenation, and {@code DATE '...'}, {@code TIME '...'},
  * {@code TIMESTAMP '...'}, {@code N'...'} and charset introducers stay literals.
  */
-final class StringAliases implements StatementRewrite {
+public final class StringAliases implements StatementRewrite {
     private static final Set<String> LITERAL_PREFIXES = Set.of("DATE", "TIME", "TIMESTAMP");
     private static final Set<String> LIST_ENDS = Set.of("FROM", "INTO", "WHERE", "GROUP", "HAVING", "ORDER", "LIMIT",
             "UNION", "EXCEPT", "INTERSECT", "WINDOW", "FOR", "LOCK");
