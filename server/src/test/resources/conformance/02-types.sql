@@ -214,3 +214,33 @@ SELECT id, n, s, z FROM defaults ORDER BY id;
 1 | 7 | x | NULL
 2 | 7 | x | NULL
 3 | NULL | x | NULL
+
+-- FLOAT(M,D), DOUBLE(M,D) and UNSIGNED on FLOAT, DOUBLE and DECIMAL: deprecated in 8.4 but read (old dumps have them)
+CREATE TABLE fractional (a FLOAT(7,2), b DOUBLE(10,3) UNSIGNED, c REAL(5,1), d DECIMAL(5,2) UNSIGNED, e DECIMAL(6,2) ZEROFILL);
+-> ok affected=0
+-> warnings
+Warning | 1681 | Specifying number of digits for floating point data types is deprecated and will be removed in a future release.
+Warning | 1681 | Specifying number of digits for floating point data types is deprecated and will be removed in a future release.
+Warning | 1681 | UNSIGNED for decimal and floating point data types is deprecated and support for it will be removed in a future release.
+Warning | 1681 | Specifying number of digits for floating point data types is deprecated and will be removed in a future release.
+Warning | 1681 | UNSIGNED for decimal and floating point data types is deprecated and support for it will be removed in a future release.
+
+SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'conf' AND TABLE_NAME = 'fractional' ORDER BY ORDINAL_POSITION;
+-> rows
+a | float(7,2)
+b | double(10,3) unsigned
+c | double(5,1)
+d | decimal(5,2) unsigned
+e | decimal(6,2) unsigned zerofill
+
+ALTER TABLE fractional MODIFY a DOUBLE PRECISION(9,3);
+-> ok affected=0
+-> warnings
+Warning | 1681 | Specifying number of digits for floating point data types is deprecated and will be removed in a future release.
+
+INSERT INTO fractional (b, d) VALUES (2.5, 3.25);
+-> ok affected=1
+
+SELECT b, d FROM fractional;
+-> rows
+2.5 | 3.25

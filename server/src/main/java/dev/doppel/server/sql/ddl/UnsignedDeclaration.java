@@ -39,7 +39,7 @@ public record UnsignedDeclaration(UnsignedType type, int last) {
         return unsigned ? new UnsignedDeclaration(type, last) : null;
     }
 
-    private static boolean isTableDefinition(List<Token> tokens) {
+    static boolean isTableDefinition(List<Token> tokens) {
         if (tokens.size() < 3 || !(tokens.get(0).isWord("CREATE") || tokens.get(0).isWord("ALTER"))) {
             return false;
         }

@@ -6,6 +6,7 @@ import dev.doppel.server.config.ServerVersion;
 import dev.doppel.server.config.variables.VariableQualifier;
 import dev.doppel.server.protocol.ClientText;
 import dev.doppel.server.session.Session;
+import dev.doppel.server.sql.ddl.FractionalDeclaration;
 import dev.doppel.server.sql.ddl.UnsignedDeclaration;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
@@ -163,11 +164,19 @@ public final class EngineSql {
                     consumed = sessionFunction(tokens, i, session, result);
                 }
                 UnsignedDeclaration unsigned = consumed > 0 ? null : UnsignedDeclaration.at(tokens, i);
+                FractionalDeclaration fractional = consumed > 0 || unsigned != null ? null
+                        : FractionalDeclaration.at(tokens, i);
                 if (consumed > 0) {
                     i += consumed - 1;
                 } else if (unsigned != null) {
                     result.append(unsigned.type().domain());
                     i = unsigned.last();
+                } else if (fractional != null) {
+                    result.append(fractional.engineType());
+                    if (session != null) {
+                        fractional.warnings().forEach(text -> session.addWarning("Warning", 1681, text));
+                    }
+                    i = fractional.last();
                 } else if (CaseInsensitiveText.replacement(tokens, i) != null) {
                     result.append(CaseInsensitiveText.replacement(tokens, i));
                 } else if (token.isWord("USER") && (i + 1 == tokens.size() || !tokens.get(i + 1).isSymbol("("))) {
