@@ -210,6 +210,22 @@ SELECT REGEXP_REPLACE('abc', '(', 'x');
 SET SESSION max_allowed_packet = 1024;
 -> error 1621 HY000 SESSION variable 'max_allowed_packet' is read-only. Use SET GLOBAL to assign the value
 
+-- switching explicit_defaults_for_timestamp off is deprecated in 8.4; switching it off again, or on, is not warned
+SET SESSION explicit_defaults_for_timestamp = OFF;
+-> ok affected=0
+-> warnings
+Warning | 1287 | 'explicit_defaults_for_timestamp' is deprecated and will be removed in a future release.
+
+SET SESSION explicit_defaults_for_timestamp = 0;
+-> ok affected=0
+
+SET SESSION explicit_defaults_for_timestamp = DEFAULT;
+-> ok affected=0
+
+SELECT @@session.explicit_defaults_for_timestamp;
+-> rows
+1
+
 -- a column's CHARACTER SET and COLLATE before its DEFAULT, as dumps write them (the engine's parser refused it)
 CREATE TABLE dump_cols (name varchar(20) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT 'x' NOT NULL, t TEXT CHARSET latin1 DEFAULT NULL, c CHAR(2) COLLATE utf8mb4_general_ci DEFAULT 'ab') DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
 

@@ -23,6 +23,8 @@ public final class SetStatement {
     private static final java.util.Set<String> RESTRICTED_SESSION = java.util.Set.of("binlog_format",
             "explicit_defaults_for_timestamp", "pseudo_thread_id", "sql_log_bin", "sql_log_off");
 
+    private static final String EXPLICIT_DEFAULTS = "explicit_defaults_for_timestamp";
+
     private final Session session;
     private final QueryExecutor executor;
 
@@ -184,10 +186,19 @@ public final class SetStatement {
             throw MySqlError.ER_SPECIFIC_ACCESS_DENIED_ERROR.exception("SUPER, SYSTEM_VARIABLES_ADMIN or SESSION_VARIABLES_ADMIN");
         }
         boolean wasAutocommit = session.variables().autocommit();
+        boolean explicitDefaultsWereOn = variable.name().equals(EXPLICIT_DEFAULTS)
+                && Boolean.TRUE.equals(session.variables().value(EXPLICIT_DEFAULTS));
         if (valueTokens.size() == 1 && valueTokens.get(0).isWord("DEFAULT")) {
             session.variables().setDefault(variable.name(), scope);
         } else {
             warn(session.variables().set(variable.name(), scope, value(sql, valueTokens, true)));
+        }
+        if (explicitDefaultsWereOn && Boolean.FALSE.equals(scope == VariableQualifier.GLOBAL
+                ? session.variables().registry().globalValue(EXPLICIT_DEFAULTS)
+                : session.variables().value(EXPLICIT_DEFAULTS))) {
+            // 8.4 warns when it is switched off while the session has it on, whichever scope is set
+            session.addWarning("Warning", 1287,
+                    MySqlError.ER_WARN_DEPRECATED_SYNTAX_NO_REPLACEMENT.message(EXPLICIT_DEFAULTS));
         }
         if (scope != VariableQualifier.GLOBAL) {
             if (variable.name().equals("autocommit") && !wasAutocommit && session.variables().autocommit()) {
