@@ -195,7 +195,7 @@ SELECT c.name, o.amount FROM customers c JOIN orders o ON o.customer_id = c.id W
 -> rows
 CID! | NULL
 
--- SQL_CALC_FOUND_ROWS and FOUND_ROWS(): the rows without LIMIT, or the rows of the last SELECT
+-- SQL_CALC_FOUND_ROWS and FOUND_ROWS(): the rows without LIMIT, or the rows of the last SELECT; both deprecated (1287)
 CREATE TABLE found (id INT PRIMARY KEY, g INT);
 INSERT INTO found VALUES (1, 1), (2, 1), (3, 2), (4, 2), (5, 2);
 -> ok affected=5
@@ -204,10 +204,14 @@ SELECT SQL_CALC_FOUND_ROWS id FROM found WHERE g = 2 ORDER BY id LIMIT 2;
 -> rows
 3
 4
+-> warnings
+Warning | 1287 | SQL_CALC_FOUND_ROWS is deprecated and will be removed in a future release. Consider using two separate queries instead.
 
 SELECT FOUND_ROWS();
 -> rows
 3
+-> warnings
+Warning | 1287 | FOUND_ROWS() is deprecated and will be removed in a future release. Consider using COUNT(*) instead.
 
 SELECT id FROM found ORDER BY id LIMIT 4;
 -> rows
@@ -219,6 +223,8 @@ SELECT id FROM found ORDER BY id LIMIT 4;
 SELECT FOUND_ROWS();
 -> rows
 4
+-> warnings
+Warning | 1287 | FOUND_ROWS() is deprecated and will be removed in a future release. Consider using COUNT(*) instead.
 
 -- recursive common table expressions stop at cte_max_recursion_depth (3636), whatever their shape
 WITH RECURSIVE c (n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 5) SELECT SUM(n), COUNT(*) FROM c;

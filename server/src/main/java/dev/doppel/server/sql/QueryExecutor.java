@@ -459,6 +459,7 @@ public final class QueryExecutor {
         SqlText withoutCalcFoundRows = FoundRows.withoutModifier(statement);
         boolean calcFoundRows = withoutCalcFoundRows != null;
         if (calcFoundRows) {
+            FoundRows.warnModifier(session);
             statement = withoutCalcFoundRows;
             sql = statement.sql();
             tokens = statement.tokens();

@@ -7,6 +7,7 @@ import dev.doppel.server.protocol.Wire;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.translate.EngineSql;
+import dev.doppel.server.sql.translate.FoundRows;
 import io.netty.buffer.ByteBuf;
 
 import java.math.BigDecimal;
@@ -40,6 +41,12 @@ public final class LiteralSelect {
         long[] limit = {-1};
         if (!evaluate(sql, tokens, session, values, names, limit)) {
             return false;
+        }
+        for (Token each : tokens) {
+            if (each.isWord("FOUND_ROWS")) {
+                FoundRows.warnFunction(session);
+                warnings++;
+            }
         }
         write(session.writer(), names, values, limit[0] != 0, status, warnings);
         session.foundRows(limit[0] != 0 ? 1 : 0);

@@ -357,6 +357,9 @@ public final class EngineSql {
         int consumed = sessionFunctionValue(tokens, index, session, value);
         if (consumed > 0) {
             appendLiteral(out, value[0]);
+            if (session != null && tokens.get(index).isWord("FOUND_ROWS")) {
+                FoundRows.warnFunction(session);
+            }
         }
         return consumed;
     }

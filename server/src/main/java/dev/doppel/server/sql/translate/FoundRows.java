@@ -20,6 +20,17 @@ public final class FoundRows {
     private FoundRows() {
     }
 
+    /** 8.4 deprecates both, with warning 1287 for each use. */
+    public static void warnModifier(Session session) {
+        session.addWarning("Warning", 1287, "SQL_CALC_FOUND_ROWS is deprecated and will be removed in a future"
+                + " release. Consider using two separate queries instead.");
+    }
+
+    public static void warnFunction(Session session) {
+        session.addWarning("Warning", 1287, "FOUND_ROWS() is deprecated and will be removed in a future release."
+                + " Consider using COUNT(*) instead.");
+    }
+
     /** The SELECT without SQL_CALC_FOUND_ROWS, or null when it has none. */
     public static SqlText withoutModifier(SqlText statement) {
         List<Token> tokens = statement.tokens();
