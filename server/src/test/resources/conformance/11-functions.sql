@@ -81,6 +81,11 @@ SELECT CAST(12345 AS CHAR), CONVERT(12345, CHAR), CAST('hello' AS CHAR CHARACTER
 -> rows
 12345 | 12345 | hello | abc | -5 | 7
 
+-- BINARY is a byte string of any length too (the engine's BINARY is one byte: the value was cut to 'h')
+SELECT HEX(CAST('héllo' AS BINARY)), LENGTH(CAST('héllo' AS BINARY)), HEX(CONVERT('abc', BINARY)), HEX(CAST('abc' AS BINARY(2)));
+-> rows
+68C3A96C6C6F | 6 | 616263 | 6162
+
 -- shared row locks are accepted (the engine takes them exclusively)
 CREATE TABLE shared (id INT PRIMARY KEY, v INT);
 INSERT INTO shared VALUES (1, 10);

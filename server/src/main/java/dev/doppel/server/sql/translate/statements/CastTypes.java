@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The cast types the engine reads otherwise: CAST(x AS SIGNED [INTEGER]) and CONVERT(x, UNSIGNED [INTEGER]) become
  * casts to BIGINT; CAST(x AS CHAR [CHARACTER SET cs]) is a string of any length in MySQL, the engine's CHAR one
- * character, so it becomes VARCHAR; CONVERT(x USING cs) converts to VARCHAR (the engine's strings have one character
+ * character, so it becomes VARCHAR, and CAST(x AS BINARY) likewise VARBINARY (the engine's BINARY is one byte: the value
+ * was cut to its first); CONVERT(x USING cs) converts to VARCHAR (the engine's strings have one character
  * set).
  */
 public final class CastTypes implements StatementRewrite {
@@ -44,6 +45,10 @@ public final class CastTypes implements StatementRewrite {
                     edits.replace(each, tokens.get(last), "VARCHAR");
                     i = last;
                 }
+                continue;
+            }
+            if (each.isWord("BINARY") && tokens.get(i + 1).isSymbol(")")) {
+                edits.replace(each, "VARBINARY");
                 continue;
             }
             if (!(each.isWord("SIGNED") || each.isWord("UNSIGNED"))) {
