@@ -61,8 +61,10 @@ class UnsignedTypesTest {
 
     @Test
     void signedTypesAndOtherStatementsStay() {
-        assertEquals("CREATE TABLE t (a INTEGER NOT NULL, b INT SIGNED, c DECIMAL(5,2) UNSIGNED)",
+        assertEquals("CREATE TABLE t (a INTEGER NOT NULL, b INT SIGNED, c DECIMAL(5,2))",
                 rewrite("CREATE TABLE t (a INTEGER NOT NULL, b INT SIGNED, c DECIMAL(5,2) UNSIGNED)"));
+        assertEquals("CREATE TABLE t (a FLOAT, b DOUBLE PRECISION, c FLOAT(10), d DECIMAL(6,2))",
+                rewrite("CREATE TABLE t (a FLOAT(7,2), b DOUBLE PRECISION(10,3) UNSIGNED, c FLOAT(10), d DECIMAL(6,2) ZEROFILL)"));
         assertEquals("SELECT CAST(x AS UNSIGNED), int FROM t", rewrite("SELECT CAST(x AS UNSIGNED), int FROM t"));
     }
 
