@@ -5,6 +5,7 @@ import dev.doppel.server.config.LikePattern;
 import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.program.parse.DropTarget;
 import dev.doppel.server.sql.lex.QualifiedName;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.program.Definers;
@@ -133,31 +134,16 @@ public final class EventStatements {
     }
 
     public void drop(String sql, List<Token> tokens) {
-        int i = 2;
-        boolean ifExists = false;
-        if (i + 1 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
-            ifExists = true;
-            i += 2;
-        }
-        if (i >= tokens.size() || !tokens.get(i).isIdentifier()) {
-            throw Lexer.syntaxError(sql, i < tokens.size() ? tokens.get(i).start() : sql.length());
-        }
-        QualifiedName name = QualifiedName.at(tokens, i);
-        if (name.next() < tokens.size()) {
-            throw Lexer.syntaxError(sql, tokens.get(name.next()).start());
-        }
-        String schema = name.qualifierOr(session.schema());
-        if (schema == null) {
-            throw MySqlError.ER_NO_DB_ERROR.exception();
-        }
+        DropTarget target = DropTarget.parse(sql, tokens, session.schema());
+        String schema = target.schema();
         session.privileges().requireDatabase("EVENT", schema);
-        Event event = catalog.find(schema, name.name());
+        Event event = catalog.find(schema, target.name());
         if (event == null) {
-            if (ifExists) {
-                session.addWarning("Note", 1305, MySqlError.ER_SP_DOES_NOT_EXIST.message("Event", name.name()));
+            if (target.ifExists()) {
+                session.addWarning("Note", 1305, MySqlError.ER_SP_DOES_NOT_EXIST.message("Event", target.name()));
                 return;
             }
-            throw MySqlError.ER_EVENT_DOES_NOT_EXIST.exception(name.name());
+            throw MySqlError.ER_EVENT_DOES_NOT_EXIST.exception(target.name());
         }
         implicitCommit.run();
         drop(event);

@@ -6,6 +6,7 @@ import dev.doppel.server.config.LikePattern;
 import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.Lexer;
+import dev.doppel.server.sql.program.parse.DropTarget;
 import dev.doppel.server.sql.lex.QualifiedName;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.program.Definers;
@@ -85,26 +86,11 @@ public final class TriggerStatements {
     }
 
     public void drop(String sql, List<Token> tokens) {
-        int i = 2;
-        boolean ifExists = false;
-        if (i + 1 < tokens.size() && tokens.get(i).isWord("IF") && tokens.get(i + 1).isWord("EXISTS")) {
-            ifExists = true;
-            i += 2;
-        }
-        if (i >= tokens.size() || !tokens.get(i).isIdentifier()) {
-            throw Lexer.syntaxError(sql, i < tokens.size() ? tokens.get(i).start() : sql.length());
-        }
-        QualifiedName name = QualifiedName.at(tokens, i);
-        if (name.next() < tokens.size()) {
-            throw Lexer.syntaxError(sql, tokens.get(name.next()).start());
-        }
-        String schema = name.qualifierOr(session.schema());
-        if (schema == null) {
-            throw MySqlError.ER_NO_DB_ERROR.exception();
-        }
-        Trigger trigger = catalog.find(schema, name.name());
+        DropTarget target = DropTarget.parse(sql, tokens, session.schema());
+        String schema = target.schema();
+        Trigger trigger = catalog.find(schema, target.name());
         if (trigger == null) {
-            if (ifExists) {
+            if (target.ifExists()) {
                 session.addWarning("Note", 1360, MySqlError.ER_TRG_DOES_NOT_EXIST.message());
                 return;
             }
