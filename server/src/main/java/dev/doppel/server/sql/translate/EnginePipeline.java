@@ -51,6 +51,7 @@ public final class EnginePipeline {
             (s, e) -> DateArithmetic.collect(s.tokens(), e.replaced()),              // DATE_ADD, DATE_SUB, INTERVAL
             (s, e) -> Division.collect(s.tokens(), e.before(), e.replaced(), e.after()), // /, DIV, MOD, %
             (s, e) -> JsonSql.collect(s.sql(), s.tokens(), e.replaced()),            // JSON functions, ->, ->>
+            new NullSafeEquals(),                                                     // a <=> b
             WholeSeconds::times,                                                      // UTC_TIMESTAMP, SYSDATE
             new GroupConcatCalls(),                                                   // the server's GROUP_CONCAT
             new NullAggregateArguments(),                                             // SUM(NULL), AVG(-NULL)
