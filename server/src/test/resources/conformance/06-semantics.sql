@@ -369,3 +369,47 @@ SELECT id % 2, BIT_OR(x), BIT_AND(-x) FROM txtnum GROUP BY id % 2 ORDER BY 1;
 SELECT X'41' + 1, 0x41 = 65, 0x10 * 2, -0x10, b'101' + 0, HEX(b'101'), 0b101 + 0, HEX(X'41');
 -> rows
 66 | 1 | 32 | -16 | 5 | 05 | 5 | 41
+
+-- a binary column compared with a string compares the string's bytes (case matters), in either order, in IN and BETWEEN
+CREATE TABLE bincmp (id INT PRIMARY KEY, v VARBINARY(10), b BINARY(3), bl BLOB);
+-> ok affected=0
+
+INSERT INTO bincmp VALUES (1, 'abc', 'abc', 'abc'), (2, 'ABC', 'ABC', 'ABC');
+-> ok affected=2
+
+SELECT id FROM bincmp WHERE v = 'abc' AND b = 'abc' AND bl = 'abc';
+-> rows
+1
+
+SELECT 'ABC' = v, v IN ('abc', 'x'), v NOT IN ('abc'), v BETWEEN 'abc' AND 'abd', v < 'abc', bl <=> 'ABC' FROM bincmp ORDER BY id;
+-> rows
+0 | 1 | 0 | 1 | 0 | 0
+1 | 0 | 1 | 0 | 1 | 1
+
+UPDATE bincmp SET v = 'abd' WHERE bl = 'abc';
+-> ok affected=1
+
+SELECT id FROM bincmp WHERE v = _utf8mb4'abd' OR v = 'A' 'BC' ORDER BY id;
+-> rows
+1
+2
+
+SELECT id FROM bincmp WHERE 'ABC' = b;
+-> rows
+2
+
+SET @bytes = 'abd';
+-> ok affected=0
+
+SELECT id FROM bincmp WHERE v = @bytes OR @bytes = b;
+-> rows
+1
+
+-- the NULL-safe equality
+SELECT 1 <=> 1, NULL <=> NULL, 1 <=> NULL, NULL <=> 1, 1 + 1 <=> 2, NOT 1 <=> 2, (1 <=> 1) + 1;
+-> rows
+1 | 1 | 0 | 0 | 1 | 1 | 2
+
+SELECT id FROM bincmp WHERE v <=> NULL OR id <=> 2;
+-> rows
+2

@@ -5,32 +5,45 @@ import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * A text column compared with a number: MySQL compares both as numbers, reading the text's numeric prefix (0 when
- * there is none) with warning 1292 for text that is not a number as a whole; the engine converts the column to the
- * number's type and failed on the first such value (1105 "Data conversion error"). So the column becomes
- * {@code PUBLIC.MYSQL_TEXT_NUMBER(column)} (engine.MySqlArithmetic.textNumber) where the statement compares a column
- * that is text in its tables ({@link StatementColumns}) with a numeric literal: {@code =, <>, !=, <, >, <=, >=, <=>}
- * in either order, {@code IN (numbers)} and {@code BETWEEN number AND number}, in conditions (after WHERE, ON, HAVING,
- * WHEN, AND, OR, NOT, XOR or an opening parenthesis) and in the select list. A text SELECT's literal that the server made a parameter
- * ({@code CAST(? AS INTEGER)}) counts as the number it was. Parameters of prepared statements do not: their type is
- * known only when they are bound.
+ * A column compared with a literal of the other kind of value, as MySQL compares them and the engine does not:
+ * <ul>
+ * <li>a text column and a number: MySQL compares both as numbers, reading the text's numeric prefix (0 when there is
+ * none) with warning 1292 for text that is not a number as a whole; the engine converts the column to the number's
+ * type and failed on the first such value (1105 "Data conversion error"). The column becomes
+ * {@code PUBLIC.MYSQL_TEXT_NUMBER(column)} (engine.MySqlArithmetic.textNumber).</li>
+ * <li>a binary column (BINARY, VARBINARY, BLOB) and a string: MySQL compares the string's bytes; the engine refused
+ * to compare the two types at all (1105 "not comparable"). The string becomes {@code CAST(string AS VARBINARY)}.</li>
+ * </ul>
+ * Where: the statement compares a column of that kind in its tables ({@link StatementColumns}) with such a literal,
+ * {@code =, <>, !=, <, >, <=, >=, <=>} in either order, {@code IN (literals)} and {@code BETWEEN literal AND literal},
+ * in conditions (after WHERE, ON, HAVING, WHEN, AND, OR, NOT, XOR or an opening parenthesis) and in the select list.
+ * A user variable counts as the literal its value is. A text SELECT's literal that the server made a parameter ({@code CAST(? AS INTEGER)}, {@code CAST(? AS VARCHAR)})
+ * counts as the literal it was. Parameters of prepared statements do not: their type is known only when they are
+ * bound.
  */
-final class TextNumberComparisons {
+final class ColumnLiteralComparisons {
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=", "<=>");
     private static final Set<String> CONDITION_STARTS = Set.of("WHERE", "ON", "HAVING", "WHEN", "AND", "OR", "NOT",
             "XOR", "&&", "||", "(");
     private static final Set<String> NUMERIC_TYPES = Set.of("INTEGER", "INT", "BIGINT", "SMALLINT", "TINYINT",
             "DECIMAL", "NUMERIC", "DOUBLE", "REAL", "DECFLOAT");
+    private static final Set<String> TEXT_TYPES = Set.of("VARCHAR", "CHAR", "CHARACTER");
     private static final String CALL = "PUBLIC.MYSQL_TEXT_NUMBER(";
     /** The clauses a comma may belong to. */
     private static final Set<String> CLAUSES = Set.of("SELECT", "SET", "VALUES", "VALUE", "BY", "FROM", "WHERE", "ON",
             "HAVING", "UPDATE", "INTO", "LIMIT", "USING", "WINDOW");
 
-    private TextNumberComparisons() {
+    private ColumnLiteralComparisons() {
+    }
+
+    /** A literal operand at [start, end): a number, or a string. */
+    private record Literal(int start, int end, boolean number) {
     }
 
     static void collect(SqlText statement, EngineEdits edits, Session session) {
@@ -39,43 +52,108 @@ final class TextNumberComparisons {
         for (int i = 1; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             boolean comparison = token.kind() == Token.Kind.SYMBOL && COMPARISONS.contains(token.text());
-            boolean in = token.isWord("IN") || token.isWord("BETWEEN");
-            if (!comparison && !in) {
+            boolean in = token.isWord("IN");
+            if (!comparison && !in && !token.isWord("BETWEEN")) {
                 continue;
             }
-            int leftEnd = tokens.get(i - 1).isWord("NOT") && in ? i - 1 : i;
+            int leftEnd = tokens.get(i - 1).isWord("NOT") && !comparison ? i - 1 : i;
             int leftStart = columnStart(tokens, leftEnd);
-            boolean columnLeft = leftStart >= 0 && startsCondition(tokens, leftStart);
-            boolean numberRight = comparison ? numberAt(tokens, i + 1) > 0
-                    : token.isWord("IN") ? numberList(tokens, i + 1) : numberAt(tokens, i + 1) > 0;
-            if (columnLeft && numberRight) {
-                if (columns == null) {
-                    columns = new StatementColumns(statement.sql(), tokens, session);
-                }
-                if (columns.kindOf(leftStart, leftEnd) == StatementColumns.Kind.TEXT) {
-                    wrap(edits, leftStart, leftEnd - 1);
-                }
-                continue;
-            }
-            // number = column
-            if (comparison) {
-                int numberStart = numberStartBefore(tokens, i);
-                int rightEnd = numberStart >= 0 ? columnEnd(tokens, i + 1) : -1;
-                if (rightEnd > 0 && startsCondition(tokens, numberStart) && endsOperand(tokens, rightEnd)) {
+            if (leftStart >= 0 && startsCondition(tokens, leftStart)) {
+                List<Literal> literals = comparison ? single(tokens, i + 1, session)
+                        : in ? list(tokens, i + 1, session) : bounds(tokens, i + 1, session);
+                if (literals != null) {
                     if (columns == null) {
                         columns = new StatementColumns(statement.sql(), tokens, session);
                     }
-                    if (columns.kindOf(i + 1, rightEnd) == StatementColumns.Kind.TEXT) {
-                        wrap(edits, i + 1, rightEnd - 1);
+                    convert(edits, columns.kindOf(leftStart, leftEnd), leftStart, leftEnd, literals);
+                    continue;
+                }
+            }
+            // literal = column
+            if (comparison) {
+                Literal literal = literalBefore(tokens, i, session);
+                int rightEnd = literal != null ? columnEnd(tokens, i + 1) : -1;
+                if (rightEnd > 0 && startsCondition(tokens, literal.start()) && endsOperand(tokens, rightEnd)) {
+                    if (columns == null) {
+                        columns = new StatementColumns(statement.sql(), tokens, session);
                     }
+                    convert(edits, columns.kindOf(i + 1, rightEnd), i + 1, rightEnd, List.of(literal));
                 }
             }
         }
     }
 
-    private static void wrap(EngineEdits edits, int first, int last) {
-        edits.before().merge(first, CALL, (a, b) -> a + b);
-        edits.after().merge(last, ")", (a, b) -> b + a);
+    /** Notes the conversion MySQL makes when a column of {@code kind} at [first, end) meets the literals. */
+    private static void convert(EngineEdits edits, StatementColumns.Kind kind, int first, int end,
+                                List<Literal> literals) {
+        boolean numbers = literals.stream().allMatch(Literal::number);
+        boolean strings = literals.stream().noneMatch(Literal::number);
+        if (kind == StatementColumns.Kind.TEXT && numbers) {
+            wrap(edits, first, end - 1, CALL, ")");
+        } else if (kind == StatementColumns.Kind.BINARY && strings) {
+            for (Literal literal : literals) {
+                wrap(edits, literal.start(), literal.end() - 1, "CAST(", " AS VARBINARY)");
+            }
+        }
+    }
+
+    private static void wrap(EngineEdits edits, int first, int last, String open, String close) {
+        edits.before().merge(first, open, (a, b) -> a + b);
+        edits.after().merge(last, close, (a, b) -> b + a);
+    }
+
+    /** The literal at {@code at}, or null; a user variable counts as the literal its value is. */
+    private static Literal literalAt(List<Token> tokens, int at, Session session) {
+        if (at < tokens.size() && tokens.get(at).kind() == Token.Kind.USER_VARIABLE && session != null) {
+            Object value = session.userVariables().get(tokens.get(at).text().toLowerCase(Locale.ROOT));
+            return value instanceof Number ? new Literal(at, at + 1, true)
+                    : value instanceof String ? new Literal(at, at + 1, false) : null;
+        }
+        int end = numberAt(tokens, at);
+        if (end > 0) {
+            return new Literal(at, end, true);
+        }
+        end = stringAt(tokens, at);
+        return end > 0 ? new Literal(at, end, false) : null;
+    }
+
+    private static List<Literal> single(List<Token> tokens, int at, Session session) {
+        Literal literal = literalAt(tokens, at, session);
+        return literal == null ? null : List.of(literal);
+    }
+
+    /** {@code literal AND literal} at {@code at}, BETWEEN's bounds, or null. */
+    private static List<Literal> bounds(List<Token> tokens, int at, Session session) {
+        Literal low = literalAt(tokens, at, session);
+        if (low == null || low.end() >= tokens.size() || !tokens.get(low.end()).isWord("AND")) {
+            return null;
+        }
+        Literal high = literalAt(tokens, low.end() + 1, session);
+        return high == null ? null : List.of(low, high);
+    }
+
+    /** The literals of {@code (literal, literal, ...)} at {@code open}, or null when an item is something else. */
+    private static List<Literal> list(List<Token> tokens, int open, Session session) {
+        if (open >= tokens.size() || !tokens.get(open).isSymbol("(")) {
+            return null;
+        }
+        int close = TokenRanges.closing(tokens, open);
+        if (close < 0) {
+            return null;
+        }
+        List<int[]> items = TokenRanges.rangesBetweenCommas(tokens, open + 1, close);
+        if (items.isEmpty()) {
+            return null;
+        }
+        List<Literal> result = new ArrayList<>(items.size());
+        for (int[] item : items) {
+            Literal literal = literalAt(tokens, item[0], session);
+            if (literal == null || literal.end() != item[1]) {
+                return null;
+            }
+            result.add(literal);
+        }
+        return result;
     }
 
     /**
@@ -161,57 +239,80 @@ final class TextNumberComparisons {
         if (i < tokens.size() && tokens.get(i).kind() == Token.Kind.NUMBER && !tokens.get(i).isHexOrBitNumber()) {
             return i + 1;
         }
-        if (i + 5 < tokens.size() && tokens.get(i).isWord("CAST") && tokens.get(i + 1).isSymbol("(")
-                && tokens.get(i + 2).kind() == Token.Kind.PARAMETER && tokens.get(i + 3).isWord("AS")
-                && tokens.get(i + 4).kind() == Token.Kind.WORD && NUMERIC_TYPES.contains(tokens.get(i + 4).upper())) {
-            int close = TokenRanges.closing(tokens, i + 1);
+        return castParameterAt(tokens, i, NUMERIC_TYPES);
+    }
+
+    /**
+     * The end (exclusive) of a string literal at {@code at}, or -1: 'text' (and the strings right after it, which
+     * MySQL reads as one), _charset'text', or CAST(? AS VARCHAR). A _binary string is binary already.
+     */
+    private static int stringAt(List<Token> tokens, int at) {
+        int i = at;
+        if (i + 1 < tokens.size() && isIntroducer(tokens.get(i)) && tokens.get(i + 1).kind() == Token.Kind.STRING) {
+            if (tokens.get(i).isWord("_binary")) {
+                return -1;
+            }
+            i++;
+        }
+        if (i < tokens.size() && tokens.get(i).kind() == Token.Kind.STRING) {
+            while (i < tokens.size() && tokens.get(i).kind() == Token.Kind.STRING) {
+                i++;
+            }
+            return i;
+        }
+        return castParameterAt(tokens, i, TEXT_TYPES);
+    }
+
+    private static boolean isIntroducer(Token token) {
+        return token.kind() == Token.Kind.WORD && token.text().length() > 1 && token.text().charAt(0) == '_';
+    }
+
+    /** The end (exclusive) of {@code CAST(? AS type)} at {@code at} with a type of {@code types}, or -1. */
+    private static int castParameterAt(List<Token> tokens, int at, Set<String> types) {
+        if (at + 5 < tokens.size() && tokens.get(at).isWord("CAST") && tokens.get(at + 1).isSymbol("(")
+                && tokens.get(at + 2).kind() == Token.Kind.PARAMETER && tokens.get(at + 3).isWord("AS")
+                && tokens.get(at + 4).kind() == Token.Kind.WORD && types.contains(tokens.get(at + 4).upper())) {
+            int close = TokenRanges.closing(tokens, at + 1);
             return close > 0 ? close + 1 : -1;
         }
         return -1;
     }
 
-    /** The start of a numeric literal ending just before the token at {@code end}, or -1. */
-    private static int numberStartBefore(List<Token> tokens, int end) {
+    /** The literal ending just before the token at {@code end}, or null. */
+    private static Literal literalBefore(List<Token> tokens, int end, Session session) {
         int last = end - 1;
         if (last < 0) {
-            return -1;
+            return null;
         }
         int start;
-        if (tokens.get(last).kind() == Token.Kind.NUMBER) {
+        Token token = tokens.get(last);
+        if (token.kind() == Token.Kind.USER_VARIABLE) {
             start = last;
-        } else if (tokens.get(last).isSymbol(")")) {
+        } else if (token.kind() == Token.Kind.NUMBER) {
+            start = last;
+            if (start > 0 && (tokens.get(start - 1).isSymbol("-") || tokens.get(start - 1).isSymbol("+"))) {
+                start--;
+            }
+        } else if (token.kind() == Token.Kind.STRING) {
+            start = last;
+            while (start > 0 && tokens.get(start - 1).kind() == Token.Kind.STRING) {
+                start--;
+            }
+            if (start > 0 && isIntroducer(tokens.get(start - 1))) {
+                start--;
+            } else if (start > 0 && tokens.get(start - 1).kind() == Token.Kind.WORD
+                    && tokens.get(start - 1).text().length() == 1) {
+                return null; // X'..', B'..', N'..'
+            }
+        } else if (token.isSymbol(")")) {
             start = TokenRanges.opening(tokens, last) - 1;
-            if (start < 0 || numberAt(tokens, start) != end) {
-                return -1;
+            if (start < 0) {
+                return null;
             }
         } else {
-            return -1;
+            return null;
         }
-        if (start > 0 && (tokens.get(start - 1).isSymbol("-") || tokens.get(start - 1).isSymbol("+"))
-                && numberAt(tokens, start - 1) == end) {
-            start--;
-        }
-        return numberAt(tokens, start) == end ? start : -1;
-    }
-
-    /** Whether {@code (n, n, ...)} at {@code open} holds numeric literals only. */
-    private static boolean numberList(List<Token> tokens, int open) {
-        if (open >= tokens.size() || !tokens.get(open).isSymbol("(")) {
-            return false;
-        }
-        int close = TokenRanges.closing(tokens, open);
-        if (close < 0) {
-            return false;
-        }
-        List<int[]> items = TokenRanges.rangesBetweenCommas(tokens, open + 1, close);
-        if (items.isEmpty()) {
-            return false;
-        }
-        for (int[] item : items) {
-            if (numberAt(tokens, item[0]) != item[1]) {
-                return false;
-            }
-        }
-        return true;
+        Literal literal = literalAt(tokens, start, session);
+        return literal != null && literal.end() == end ? literal : null;
     }
 }

@@ -83,7 +83,7 @@ public final class EngineSql {
             step.collect(statement, edits);
         }
         BinaryStringCalls.collect(statement, edits, session);
-        TextNumberComparisons.collect(statement, edits, session);
+        ColumnLiteralComparisons.collect(statement, edits, session);
         GroupByColumns.collect(statement, edits, session);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
