@@ -34,6 +34,12 @@ public enum MySqlError {
     ER_NON_UNIQ_ERROR(1052, "23000", "Column '%s' in %s is ambiguous", 192, 192),
     ER_SERVER_SHUTDOWN(1053, "08S01", "Server shutdown in progress"),
     ER_BAD_FIELD_ERROR(1054, "42S22", "Unknown column '%s' in '%s'", 192, 192),
+    ER_WRONG_FIELD_WITH_GROUP(1055, "42000", "'%s' isn't in GROUP BY", 192),
+    ER_WRONG_FIELD_WITH_GROUP_V2(1055, "42000", "Expression #%d of %s is not in GROUP BY clause and contains"
+            + " nonaggregated column '%s' which is not functionally dependent on columns in GROUP BY clause; this is"
+            + " incompatible with sql_mode=only_full_group_by", 0, 0, 192),
+    ER_MIX_OF_GROUP_FUNC_AND_FIELDS_V2(1140, "42000", "In aggregated query without GROUP BY, expression #%d of %s"
+            + " contains nonaggregated column '%s'; this is incompatible with sql_mode=only_full_group_by", 0, 0, 192),
     ER_DUP_FIELDNAME(1060, "42S21", "Duplicate column name '%s'", 192),
     ER_DUP_ENTRY(1062, "23000", "Duplicate entry '%s' for key '%s'", 192, 192),
     ER_PARSE_ERROR(1064, "42000", "%s near '%s' at line %d", 0, 80),
@@ -186,6 +192,8 @@ public enum MySqlError {
     ER_STMT_NOT_ALLOWED_IN_SF_OR_TRG(1336, "0A000", "%s is not allowed in stored function or trigger"),
     ER_SP_CANT_SET_AUTOCOMMIT(1445, "HY000", "Not allowed to set autocommit from a stored function or trigger"),
     ER_NO_SYSTEM_TABLE_ACCESS(3554, "HY000", "Access to %s '%s.%s' is rejected."),
+    ER_NO_SYSTEM_SCHEMA_ACCESS(3552, "HY000", "Access to system schema '%s' is rejected.", 192),
+    ER_SCHEMA_READ_ONLY(3989, "HY000", "Schema '%s' is in read only mode.", 192),
     ER_UNSUPPORTED_PS(1295, "HY000", "This command is not supported in the prepared statement protocol yet"),
     ER_UNKNOWN_STMT_HANDLER(1243, "HY000", "Unknown prepared statement handler (%s) given to %s", 10, 0),
     ER_QUERY_INTERRUPTED(1317, "70100", "Query execution was interrupted"),

@@ -18,8 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * once per change of tables (UnsignedColumns counts them): the checks of bytes bound for text columns
  * (sql.dml.InvalidTextLiterals, TextColumnValues) and the choice of MySQL's binary string functions
  * (sql.translate.BinaryStringCalls) would otherwise read the catalog at every statement that has such a value.
+ * {@code keys} are the column sets (lower case) that identify a row: the primary key and each unique key whose
+ * columns are all NOT NULL, the functional dependencies MySQL's ONLY_FULL_GROUP_BY check reads; a view has none of
+ * its own ({@code view}).
  */
-public record TableColumnKinds(List<String> order, Set<String> text, Set<String> binary, long generation) {
+public record TableColumnKinds(List<String> order, Set<String> text, Set<String> binary, List<Set<String>> keys,
+                               boolean view, long generation) {
     private static final int MAX_TABLES = 10_000;
     private static final Map<String, TableColumnKinds> TABLES = new ConcurrentHashMap<>();
 
@@ -57,6 +61,9 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
         List<String> order = new ArrayList<>();
         Set<String> text = new HashSet<>();
         Set<String> binary = new HashSet<>();
+        Set<String> nullable = new HashSet<>();
+        List<Set<String>> keys;
+        boolean view;
         try {
             DatabaseMetaData metadata = engine.get().getMetaData();
             try (ResultSet rows = metadata.getColumns(null, schema.toLowerCase(Locale.ROOT),
@@ -65,6 +72,9 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
                     String name = rows.getString("COLUMN_NAME");
                     int type = rows.getInt("DATA_TYPE");
                     order.add(name);
+                    if (rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls) {
+                        nullable.add(name.toLowerCase(Locale.ROOT));
+                    }
                     if (type == Types.CHAR || type == Types.VARCHAR || type == Types.LONGVARCHAR || type == Types.CLOB
                             || type == Types.NCHAR || type == Types.NVARCHAR || type == Types.NCLOB
                             || type == Types.LONGNVARCHAR) {
@@ -75,17 +85,46 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
                     }
                 }
             }
+            keys = keys(metadata, schema, table, nullable);
+            try (ResultSet views = metadata.getTables(null, schema.toLowerCase(Locale.ROOT),
+                    table.toLowerCase(Locale.ROOT), new String[] {"VIEW"})) {
+                view = views.next();
+            }
         } catch (SQLException e) {
             return null; // the statement itself reports what is wrong with the table
         }
         if (order.isEmpty()) {
             return null;
         }
-        TableColumnKinds result = new TableColumnKinds(List.copyOf(order), Set.copyOf(text), Set.copyOf(binary), generation);
+        TableColumnKinds result = new TableColumnKinds(List.copyOf(order), Set.copyOf(text), Set.copyOf(binary), keys,
+                view, generation);
         if (TABLES.size() > MAX_TABLES) {
             TABLES.clear();
         }
         TABLES.put(key, result);
         return result;
+    }
+
+    /** The unique indexes whose columns are all NOT NULL (the primary key among them), as column sets. */
+    private static List<Set<String>> keys(DatabaseMetaData metadata, String schema, String table, Set<String> nullable)
+            throws SQLException {
+        Map<String, Set<String>> indexes = new java.util.LinkedHashMap<>();
+        try (ResultSet rows = metadata.getIndexInfo(null, schema.toLowerCase(Locale.ROOT),
+                table.toLowerCase(Locale.ROOT), true, false)) {
+            while (rows.next()) {
+                String index = rows.getString("INDEX_NAME");
+                String column = rows.getString("COLUMN_NAME");
+                if (index != null && column != null && !rows.getBoolean("NON_UNIQUE")) {
+                    indexes.computeIfAbsent(index, k -> new HashSet<>()).add(column.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        List<Set<String>> result = new ArrayList<>();
+        for (Set<String> columns : indexes.values()) {
+            if (columns.stream().noneMatch(nullable::contains)) {
+                result.add(Set.copyOf(columns));
+            }
+        }
+        return List.copyOf(result);
     }
 }

@@ -70,6 +70,8 @@ public final class EngineErrors {
             case ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_PARENT_MISSING_1 -> ForeignKeyViolation.of(e, true, connection);
             case ErrorCode.REFERENTIAL_INTEGRITY_VIOLATED_CHILD_EXISTS_1 -> ForeignKeyViolation.of(e, false, connection);
             case ErrorCode.COLUMN_NOT_FOUND_1 -> columnNotFound(sql, quotedName(e));
+            // the engine's check at run time, where the server's static one (UngroupedColumns) could not decide
+            case ErrorCode.MUST_GROUP_BY_COLUMN_1 -> MySqlError.ER_WRONG_FIELD_WITH_GROUP.exception(quotedName(e));
             case ErrorCode.DUPLICATE_COLUMN_NAME_1 -> MySqlError.ER_DUP_FIELDNAME.exception(quotedName(e));
             case ErrorCode.AMBIGUOUS_COLUMN_NAME_1 -> MySqlError.ER_NON_UNIQ_ERROR.exception(quotedName(e),
                     ColumnClause.of(sql, quotedName(e)));

@@ -11,6 +11,7 @@ import dev.doppel.server.sql.ddl.UnsignedDeclaration;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.program.StoredFunctions;
+import dev.doppel.server.sql.translate.grouping.UngroupedColumns;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -85,6 +86,7 @@ public final class EngineSql {
         BinaryStringCalls.collect(statement, edits, session);
         ColumnLiteralComparisons.collect(statement, edits, session);
         GroupByColumns.collect(statement, edits, session);
+        UngroupedColumns.collect(statement, edits, session);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);

@@ -18,8 +18,8 @@ import java.util.List;
  * table of the statement that has it. What the statement does not tell (a derived table's column, a view's) is
  * UNKNOWN.
  */
-final class StatementColumns {
-    enum Kind { TEXT, BINARY, OTHER, UNKNOWN }
+public final class StatementColumns {
+    public enum Kind { TEXT, BINARY, OTHER, UNKNOWN }
 
     private final String sql;
     private final List<Token> tokens;
@@ -31,14 +31,14 @@ final class StatementColumns {
     private record Named(String table, String alias, String database, TableColumnKinds columns) {
     }
 
-    StatementColumns(String sql, List<Token> tokens, Session session) {
+    public StatementColumns(String sql, List<Token> tokens, Session session) {
         this.sql = sql;
         this.tokens = tokens;
         this.session = session;
     }
 
     /** A column reference at [from, to): name, table.name or database.table.name. */
-    boolean isColumn(int from, int to) {
+    public boolean isColumn(int from, int to) {
         if (to - from != 1 && to - from != 3 && to - from != 5) {
             return false;
         }
@@ -72,6 +72,64 @@ final class StatementColumns {
         return "`" + name.replace("`", "``") + "`";
     }
 
+    /**
+     * A column reference resolved to the one table of the statement that has it: the table's database, name and
+     * alias (null without one), the column's name as the table spells it, and the table's columns.
+     */
+    public record Resolved(String database, String table, String alias, String column, TableColumnKinds columns) {
+        /** The table as MySQL names it in messages: database.alias or database.table. */
+        public String qualified() {
+            return database + "." + (alias != null ? alias : table);
+        }
+    }
+
+    /** The table column the reference at [from, to) names; null when it is none, or more than one table has it. */
+    public Resolved resolve(int from, int to) {
+        if (!isColumn(from, to)) {
+            return null;
+        }
+        String column = tokens.get(to - 1).text();
+        String table = to - from >= 3 ? tokens.get(to - 3).text() : null;
+        String database = to - from == 5 ? tokens.get(from).text() : null;
+        Resolved found = null;
+        for (Named each : tables()) {
+            String spelled = names(each, table, database) ? spelling(each.columns(), column) : null;
+            if (spelled == null) {
+                continue;
+            }
+            if (found != null) {
+                return null;
+            }
+            found = new Resolved(each.database(), each.table(), each.alias(), spelled, each.columns());
+        }
+        return found;
+    }
+
+    /** Whether a reference qualified by {@code table} (null: unqualified) and {@code database} means the table. */
+    private static boolean names(Named each, String table, String database) {
+        return table == null || (each.alias() != null ? each.alias().equalsIgnoreCase(table)
+                : each.table().equalsIgnoreCase(table)
+                && (database == null || each.database().equalsIgnoreCase(database)));
+    }
+
+    private static String spelling(TableColumnKinds columns, String column) {
+        for (String each : columns.order()) {
+            if (each.equalsIgnoreCase(column)) {
+                return each;
+            }
+        }
+        return null;
+    }
+
+    /** The statement's tables as the catalog knows them; a table it does not know is missing. */
+    public List<Resolved> tablesRead() {
+        List<Resolved> result = new ArrayList<>();
+        for (Named each : tables()) {
+            result.add(new Resolved(each.database(), each.table(), each.alias(), null, each.columns()));
+        }
+        return result;
+    }
+
     /** The kind of the column at [from, to); UNKNOWN when it is no column reference or no table of the statement has it. */
     Kind kindOf(int from, int to) {
         if (!isColumn(from, to)) {
@@ -82,9 +140,7 @@ final class StatementColumns {
         String database = to - from == 5 ? tokens.get(from).text() : null;
         Kind result = Kind.UNKNOWN;
         for (Named each : tables()) {
-            boolean named = table == null || (each.alias() != null ? each.alias().equalsIgnoreCase(table)
-                    : each.table().equalsIgnoreCase(table)
-                    && (database == null || each.database().equalsIgnoreCase(database)));
+            boolean named = names(each, table, database);
             if (!named || !each.columns().has(column)) {
                 continue;
             }
