@@ -181,3 +181,28 @@ INSERT INTO prefixed VALUES (1, 'a long title', 'text');
 SELECT id FROM prefixed WHERE title = 'a long title';
 -> rows
 1
+
+-- temporary tables: DROP TEMPORARY TABLE drops only the session's own, and names the others
+CREATE TEMPORARY TABLE scratch (id INT);
+-> ok affected=0
+
+INSERT INTO scratch VALUES (1), (2);
+-> ok affected=2
+
+DROP TEMPORARY TABLE scratch, prefixed;
+-> error 1051 42S02 Unknown table 'conf.prefixed'
+
+SELECT COUNT(*) FROM scratch;
+-> rows
+2
+
+DROP TEMPORARY TABLE IF EXISTS scratch, nothing_here;
+-> warnings
+Note | 1051 | Unknown table 'conf.nothing_here'
+
+SELECT COUNT(*) FROM scratch;
+-> error 1146 42S02 Table 'conf.scratch' doesn't exist
+
+SELECT COUNT(*) FROM prefixed;
+-> rows
+1

@@ -92,6 +92,18 @@ public final class EngineCatalog {
         return result;
     }
 
+    /** Whether {@code schema.table} is one of the connection's temporary tables. */
+    public static boolean isTemporaryTable(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT TABLE_TYPE FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE LOWER(TABLE_SCHEMA) = LOWER(?) AND LOWER(TABLE_NAME) = LOWER(?)")) {
+            query.setString(1, schema);
+            query.setString(2, table);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && rows.getString(1).contains("TEMPORARY");
+            }
+        }
+    }
+
     /** The engine's type of each column of a table (lower-case column name → type signature). */
     static Map<String, String> engineTypes(Connection connection, String schema, String table) throws SQLException {
         Map<String, String> result = new HashMap<>();

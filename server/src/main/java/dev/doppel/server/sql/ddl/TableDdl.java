@@ -287,7 +287,9 @@ public final class TableDdl {
     private void drop(String sql, List<Token> tokens, int moreFlag) throws SQLException {
         boolean temporary = tokens.get(1).isWord("TEMPORARY");
         int index = temporary ? 3 : 2;
-        if (index + 1 < tokens.size() && tokens.get(index).isWord("IF") && tokens.get(index + 1).isWord("EXISTS")) {
+        boolean ifExists = index + 1 < tokens.size() && tokens.get(index).isWord("IF")
+                && tokens.get(index + 1).isWord("EXISTS");
+        if (ifExists) {
             index += 2;
         }
         List<TableName> names = new ArrayList<>();
@@ -313,10 +315,11 @@ public final class TableDdl {
                 }
             }
         }
-        runOnEngine(sql, moreFlag);
         if (temporary) {
+            dropTemporary(names, ifExists, moreFlag);
             return;
         }
+        runOnEngine(sql, moreFlag);
         Connection connection = session.engineConnection();
         for (TableName each : names) {
             if (!exists(each)) {
@@ -325,6 +328,35 @@ public final class TableDdl {
             }
         }
         commitCatalog(connection);
+    }
+
+    /**
+     * DROP TEMPORARY TABLE: only the session's temporary tables, each checked before any is dropped (1051 names the
+     * others; with IF EXISTS each is a note instead). Like MySQL, it does not end the transaction.
+     */
+    private void dropTemporary(List<TableName> names, boolean ifExists, int moreFlag) throws SQLException {
+        Connection connection = session.engineConnection();
+        List<TableName> found = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (TableName each : names) {
+            if (EngineCatalog.isTemporaryTable(connection, each.schema(), each.table())) {
+                found.add(each);
+            } else {
+                unknown.add(each.schema() + "." + each.table());
+            }
+        }
+        if (!unknown.isEmpty() && !ifExists) {
+            throw MySqlError.ER_BAD_TABLE_ERROR.exception(String.join(",", unknown));
+        }
+        for (String each : unknown) {
+            session.addWarning("Note", 1051, MySqlError.ER_BAD_TABLE_ERROR.message(each));
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (TableName each : found) {
+                statement.execute("DROP TABLE " + quote(each));
+            }
+        }
+        executor.ok(0, moreFlag);
     }
 
     /** RENAME TABLE a TO b [, c TO d]: each pair as the engine's ALTER TABLE ... RENAME TO, in order. */
