@@ -52,6 +52,7 @@ public final class InformationSchemaTables {
     private final Function<Connection, Viewer> viewers;
     private final Supplier<List<String>> schemas;
     private final RoutineRows routines;
+    private final java.util.function.Predicate<String> readOnlySchemas;
 
     /** The rows of the stored-routine tables (ROUTINES, PARAMETERS) a reader may see. */
     public interface RoutineRows {
@@ -65,19 +66,21 @@ public final class InformationSchemaTables {
     }
 
     private InformationSchemaTables(Function<Connection, Viewer> viewers, Supplier<List<String>> schemas,
-                                    RoutineRows routines) {
+                                    RoutineRows routines, java.util.function.Predicate<String> readOnlySchemas) {
         this.viewers = viewers;
         this.schemas = schemas;
         this.routines = routines;
+        this.readOnlySchemas = readOnlySchemas;
     }
 
     /**
      * Adds the tables to {@code tables}; {@code schemas} lists the databases as SHOW DATABASES does, {@code routines}
-     * gives the ROUTINES and PARAMETERS rows a viewer may see.
+     * gives the ROUTINES and PARAMETERS rows a viewer may see, {@code readOnlySchemas} tells the schemas that are
+     * READ ONLY (SCHEMATA_EXTENSIONS).
      */
     public static void register(VirtualTables tables, Function<Connection, Viewer> viewers, Supplier<List<String>> schemas,
-                                RoutineRows routines) {
-        new InformationSchemaTables(viewers, schemas, routines).registerAll(tables);
+                                RoutineRows routines, java.util.function.Predicate<String> readOnlySchemas) {
+        new InformationSchemaTables(viewers, schemas, routines, readOnlySchemas).registerAll(tables);
     }
 
     static List<VirtualTable.Column> columns(String... nameAndType) {
@@ -96,6 +99,8 @@ public final class InformationSchemaTables {
         tables.add(new VirtualTable(SCHEMA, "SCHEMATA", columns("CATALOG_NAME", NAME, "SCHEMA_NAME", NAME,
                 "DEFAULT_CHARACTER_SET_NAME", NAME, "DEFAULT_COLLATION_NAME", NAME, "SQL_PATH", "BINARY(0)",
                 "DEFAULT_ENCRYPTION", "ENUM"), this::schemata));
+        tables.add(new VirtualTable(SCHEMA, "SCHEMATA_EXTENSIONS", columns("CATALOG_NAME", NAME, "SCHEMA_NAME", NAME,
+                "OPTIONS", "VARCHAR(256)"), this::schemataExtensions));
         tables.add(new VirtualTable(SCHEMA, "TABLES", columns("TABLE_CATALOG", NAME, "TABLE_SCHEMA", NAME,
                 "TABLE_NAME", NAME, "TABLE_TYPE", NAME, "ENGINE", NAME, "VERSION", "INT", "ROW_FORMAT", "VARCHAR(10)",
                 "TABLE_ROWS", "BIGINT UNSIGNED", "AVG_ROW_LENGTH", "BIGINT UNSIGNED", "DATA_LENGTH", "BIGINT UNSIGNED",
@@ -217,6 +222,17 @@ public final class InformationSchemaTables {
             boolean system = each.equalsIgnoreCase(SCHEMA) || each.equalsIgnoreCase("performance_schema");
             result.add(new Object[] {"def", each, system ? "utf8mb3" : "utf8mb4",
                     system ? "utf8mb3_general_ci" : COLLATION, null, "NO"});
+        }
+        return result;
+    }
+
+    private List<Object[]> schemataExtensions() {
+        Viewer viewer = viewer();
+        List<Object[]> result = new ArrayList<>();
+        for (String each : schemas.get()) {
+            if (viewer.canSee(each)) {
+                result.add(new Object[] {"def", each, readOnlySchemas.test(each) ? "READ ONLY=1" : ""});
+            }
         }
         return result;
     }

@@ -110,6 +110,7 @@ public final class Server {
                 dev.doppel.server.sql.program.RoutineCatalog.createTable(systemConnection);
                 dev.doppel.server.sql.program.triggers.TriggerCatalog.createTable(systemConnection);
                 dev.doppel.server.sql.program.events.EventCatalog.createTable(systemConnection);
+                dev.doppel.server.catalog.SchemaOptions.createTable(systemConnection);
                 Set<String> engineTables = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery("SELECT UPPER(TABLE_NAME) FROM INFORMATION_SCHEMA.TABLES"
                         + " WHERE UPPER(TABLE_SCHEMA) = 'INFORMATION_SCHEMA'")) {
@@ -132,7 +133,7 @@ public final class Server {
                     backupLock, this::requestStop);
             dev.doppel.server.catalog.InformationSchemaTables.register(tables, new CatalogViewers(context),
                     context::schemas, new dev.doppel.server.sql.program.RoutineRows(context.routines(),
-                    context.triggers(), context.events()));
+                    context.triggers(), context.events()), context.schemaOptions()::isReadOnly);
             dev.doppel.server.catalog.InformationSchemaKeywords.register(tables,
                     dev.doppel.server.sql.parse.Keywords.words(), dev.doppel.server.sql.parse.Keywords::isReservedWord);
             events = new dev.doppel.server.sql.program.events.EventScheduler(context);

@@ -60,6 +60,7 @@ public final class ServerContext {
     private final dev.doppel.server.sql.program.RoutineCatalog routines;
     private final dev.doppel.server.sql.program.triggers.TriggerCatalog triggers;
     private final dev.doppel.server.sql.program.events.EventCatalog events;
+    private final dev.doppel.server.catalog.SchemaOptions schemaOptions;
     private volatile List<String> schemaCache;
 
     /** What the server knows of an open connection; the session registers itself under its id. */
@@ -86,6 +87,9 @@ public final class ServerContext {
         dev.doppel.server.sql.program.StoredFunctions.install(routines);
         this.triggers = new dev.doppel.server.sql.program.triggers.TriggerCatalog(engine);
         this.events = new dev.doppel.server.sql.program.events.EventCatalog(engine);
+        dev.doppel.server.sql.program.SystemConnection options =
+                new dev.doppel.server.sql.program.SystemConnection(engine, "the schema options");
+        this.schemaOptions = new dev.doppel.server.catalog.SchemaOptions(options::get);
         this.generalLog = new GeneralLog(variables, config.basedir().resolve("bin").resolve("doppeld").toString(),
                 config.port(), config.socket());
         this.diskFullWatch = new DiskFullWatch(runningStatements, engine);
@@ -125,6 +129,11 @@ public final class ServerContext {
     /** The events (mysql.events). */
     public dev.doppel.server.sql.program.events.EventCatalog events() {
         return events;
+    }
+
+    /** The schemas' options the engine does not keep (READ ONLY). */
+    public dev.doppel.server.catalog.SchemaOptions schemaOptions() {
+        return schemaOptions;
     }
 
     public StorageEngine engine() {

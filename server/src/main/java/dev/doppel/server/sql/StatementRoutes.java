@@ -160,7 +160,7 @@ final class StatementRoutes {
             sendOutParameters(result.markers());
             executor.ok(result.affectedRows(), more);
         });
-        add("CREATE DROP", DatabaseStatement::matches,
+        add("CREATE ALTER DROP", DatabaseStatement::matches,
                 (sql, tokens, more) -> executor.ok(databases.execute(sql, tokens), more));
         add("RENAME", TableDdl::matches, (sql, tokens, more) -> {
             TableAccess.check(tokens, session);

@@ -56,6 +56,7 @@ public final class TableAccess {
 
     public static void check(List<Token> tokens, Session session) {
         checkOwn(tokens, session);
+        ReadOnlySchemaWrites.check(tokens, session);
         // only once the reader may touch the view: before, 1356 would tell an account without rights that it exists
         try {
             ViewDefinitions.check(tokens, session);

@@ -148,7 +148,8 @@ public final class ShowTableStatements {
                 ? "utf8mb3 COLLATE utf8mb3_general_ci" : "utf8mb4 COLLATE " + COLLATION;
         executor.send(TextResult.of("Database", "Create Database").row(shown, "CREATE DATABASE "
                 + (ifNotExists ? "/*!32312 IF NOT EXISTS*/ " : "") + CreateTableText.quote(shown)
-                + " /*!40100 DEFAULT CHARACTER SET " + charset + " */ /*!80016 DEFAULT ENCRYPTION='N' */"), moreFlag);
+                + " /*!40100 DEFAULT CHARACTER SET " + charset + " */ /*!80016 DEFAULT ENCRYPTION='N' */"
+                + (session.server().schemaOptions().isReadOnly(shown) ? " /* READ ONLY = 1 */" : "")), moreFlag);
     }
 
     /** SHOW [FULL] COLUMNS|FIELDS FROM t [FROM db] [LIKE|WHERE]; {@code rest} starts after COLUMNS. */

@@ -76,6 +76,7 @@ public final class RoutineStatements {
         if (!session.server().schemaExists(header.schema())) {
             throw MySqlError.ER_BAD_DB_ERROR.exception(header.schema());
         }
+        session.server().schemaOptions().requireWritable(header.schema());
         if (catalog.find(header.type(), header.schema(), header.name()) != null) {
             if (header.ifNotExists()) {
                 session.addWarning("Note", 1304, MySqlError.ER_SP_ALREADY_EXISTS.message(header.type(), header.name()));
@@ -146,6 +147,7 @@ public final class RoutineStatements {
         if (existing == null) {
             throw MySqlError.ER_SP_DOES_NOT_EXIST.exception(type, schema + "." + name.name());
         }
+        session.server().schemaOptions().requireWritable(schema);
         implicitCommit.run();
         try {
             if (drop) {

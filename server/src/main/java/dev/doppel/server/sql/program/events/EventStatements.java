@@ -58,6 +58,7 @@ public final class EventStatements {
         if (!session.server().schemaExists(definition.schema())) {
             throw MySqlError.ER_BAD_DB_ERROR.exception(definition.schema());
         }
+        session.server().schemaOptions().requireWritable(definition.schema());
         Event existing = catalog.find(definition.schema(), definition.name());
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         Event event;
@@ -145,6 +146,7 @@ public final class EventStatements {
             }
             throw MySqlError.ER_EVENT_DOES_NOT_EXIST.exception(target.name());
         }
+        session.server().schemaOptions().requireWritable(schema);
         implicitCommit.run();
         drop(event);
     }

@@ -56,6 +56,7 @@ public final class TriggerStatements {
                 privileges.account().user(), privileges.account().host());
         Definers.requireMayName(privileges, definition.definerUser(), definition.definerHost(), definition.definerGiven());
         privileges.requireTable("TRIGGER", definition.schema(), definition.table());
+        session.server().schemaOptions().requireWritable(definition.schema());
         TableColumnKinds table = TableColumnKinds.of(session::engineConnection, definition.schema(),
                 definition.table());
         if (table == null || table.order().isEmpty()) {
@@ -97,6 +98,7 @@ public final class TriggerStatements {
             throw MySqlError.ER_TRG_DOES_NOT_EXIST.exception();
         }
         session.privileges().requireTable("TRIGGER", schema, trigger.table());
+        session.server().schemaOptions().requireWritable(schema);
         implicitCommit.run();
         try {
             catalog.drop(trigger);
