@@ -1,6 +1,7 @@
 package dev.doppel.server.sql.results;
 
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.parse.Keywords;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +117,11 @@ public final class SelectLabels {
         return token.isIdentifier() || token.kind() == Token.Kind.STRING;
     }
 
+    /** Whether an alias may follow: not after an operator word ({@code x LIKE 'a%'} has no alias). */
     private static boolean endsOperand(Token token) {
+        if (token.kind() == Token.Kind.WORD && Keywords.isReserved(token)) {
+            return token.isWord("NULL") || token.isWord("TRUE") || token.isWord("FALSE");
+        }
         return token.isIdentifier() || token.kind() == Token.Kind.NUMBER || token.kind() == Token.Kind.STRING
                 || token.isSymbol(")") || token.kind() == Token.Kind.SYSTEM_VARIABLE
                 || token.kind() == Token.Kind.USER_VARIABLE;

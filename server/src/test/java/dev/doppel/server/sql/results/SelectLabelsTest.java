@@ -32,6 +32,12 @@ class SelectLabelsTest {
     }
 
     @Test
+    void assertAStringAfterAnOperatorWordIsNoAlias() {
+        assertThat(labels("SELECT tx LIKE 'a%', tx NOT LIKE 'b', tx REGEXP 'c', 'x' LIKE 'x', NULL 'n' FROM t"))
+                .containsExactly("tx LIKE 'a%'", "tx NOT LIKE 'b'", "tx REGEXP 'c'", "'x' LIKE 'x'", "n");
+    }
+
+    @Test
     void assertColumnReferencesKeepEngineNames() {
         assertThat(labels("SELECT a, t.b, NULL FROM t")).isEqualTo(Arrays.asList(null, null, "NULL"));
     }
