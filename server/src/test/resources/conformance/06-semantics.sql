@@ -25,10 +25,12 @@ SELECT d * 2, f * 2, d + 1, LENGTH('abc') * 2147483647, CURDATE() - 7 < CURDATE(
 -> rows
 3.00 | 1 | 2.50 | 6442450941 | 1
 
-SELECT i * 2, i + 1 FROM wide;
+SELECT i * 2, i + 1, wide.i * wide.j, i - -1, -j - 1, i / 2 FROM wide;
 -> rows
-4294967294 | 2147483648
--> deviation an INT column and an integer literal add and multiply in INT (1105 past it; MySQL computes in BIGINT)
+4294967294 | 2147483648 | 4611686014132420609 | 2147483648 | -2147483648 | 1073741823.5000
+
+UPDATE wide SET i = i * 2;
+-> error 1264 22003 Out of range value for column 'i' at row 1
 
 SELECT DATE '2024-01-31' + INTERVAL 1 MONTH, '2024-01-31' + INTERVAL 1 WEEK, INTERVAL 1 DAY + DATE '2024-01-31', DATE '2024-03-31' - INTERVAL 1 MONTH, NOW() - INTERVAL 7 DAY < NOW();
 -> rows

@@ -18,12 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * once per change of tables (UnsignedColumns counts them): the checks of bytes bound for text columns
  * (sql.dml.InvalidTextLiterals, TextColumnValues) and the choice of MySQL's binary string functions
  * (sql.translate.BinaryStringCalls) would otherwise read the catalog at every statement that has such a value.
- * {@code keys} are the column sets (lower case) that identify a row: the primary key and each unique key whose
+ * {@code narrowIntegers} are the integer columns narrower than BIGINT, whose arithmetic the engine does in their own
+ * type (sql.translate.IntegerColumnArithmetic). {@code keys} are the column sets (lower case) that identify a row: the primary key and each unique key whose
  * columns are all NOT NULL, the functional dependencies MySQL's ONLY_FULL_GROUP_BY check reads; a view has none of
  * its own ({@code view}).
  */
-public record TableColumnKinds(List<String> order, Set<String> text, Set<String> binary, List<Set<String>> keys,
-                               boolean view, long generation) {
+public record TableColumnKinds(List<String> order, Set<String> text, Set<String> binary, Set<String> narrowIntegers,
+                               List<Set<String>> keys, boolean view, long generation) {
     private static final int MAX_TABLES = 10_000;
     private static final Map<String, TableColumnKinds> TABLES = new ConcurrentHashMap<>();
 
@@ -46,6 +47,11 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
         return false;
     }
 
+    /** An integer column narrower than BIGINT (TINYINT, SMALLINT, MEDIUMINT, INT). */
+    public boolean isNarrowInteger(String column) {
+        return narrowIntegers.contains(column.toLowerCase(Locale.ROOT));
+    }
+
     public boolean isBinary(String column) {
         return binary.contains(column.toLowerCase(Locale.ROOT));
     }
@@ -61,6 +67,7 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
         List<String> order = new ArrayList<>();
         Set<String> text = new HashSet<>();
         Set<String> binary = new HashSet<>();
+        Set<String> narrowIntegers = new HashSet<>();
         Set<String> nullable = new HashSet<>();
         List<Set<String>> keys;
         boolean view;
@@ -82,6 +89,8 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
                     } else if (type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY
                             || type == Types.BLOB) {
                         binary.add(name.toLowerCase(Locale.ROOT));
+                    } else if (type == Types.INTEGER || type == Types.SMALLINT || type == Types.TINYINT) {
+                        narrowIntegers.add(name.toLowerCase(Locale.ROOT));
                     }
                 }
             }
@@ -96,7 +105,8 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
         if (order.isEmpty()) {
             return null;
         }
-        TableColumnKinds result = new TableColumnKinds(List.copyOf(order), Set.copyOf(text), Set.copyOf(binary), keys,
+        TableColumnKinds result = new TableColumnKinds(List.copyOf(order), Set.copyOf(text), Set.copyOf(binary),
+                Set.copyOf(narrowIntegers), keys,
                 view, generation);
         if (TABLES.size() > MAX_TABLES) {
             TABLES.clear();

@@ -66,12 +66,11 @@ public final class SelectLabels {
         if (item.isEmpty()) {
             return false;
         }
-        for (Token each : item) {
-            if (each.isSymbol("*") && (item.size() == 1 || item.get(item.size() - 2).isSymbol("."))) {
-                return false;
-            }
-        }
         int size = item.size();
+        // * or t.*: the columns are the engine's to name
+        if (item.get(size - 1).isSymbol("*") && (size == 1 || item.get(size - 2).isSymbol("."))) {
+            return false;
+        }
         if (size >= 3 && item.get(size - 2).isWord("AS")) {
             labels.add(item.get(size - 1).text());
             return true;

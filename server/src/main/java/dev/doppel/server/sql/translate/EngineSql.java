@@ -85,6 +85,7 @@ public final class EngineSql {
         }
         BinaryStringCalls.collect(statement, edits, session);
         ColumnLiteralComparisons.collect(statement, edits, session);
+        IntegerColumnArithmetic.collect(statement, edits, session);
         GroupByColumns.collect(statement, edits, session);
         UngroupedColumns.collect(statement, edits, session);
         Token previous = null;

@@ -19,7 +19,7 @@ import java.util.List;
  * UNKNOWN.
  */
 public final class StatementColumns {
-    public enum Kind { TEXT, BINARY, OTHER, UNKNOWN }
+    public enum Kind { TEXT, BINARY, NARROW_INTEGER, OTHER, UNKNOWN }
 
     private final String sql;
     private final List<Token> tokens;
@@ -145,7 +145,8 @@ public final class StatementColumns {
                 continue;
             }
             Kind kind = each.columns().isBinary(column) ? Kind.BINARY
-                    : each.columns().isText(column) ? Kind.TEXT : Kind.OTHER;
+                    : each.columns().isText(column) ? Kind.TEXT
+                    : each.columns().isNarrowInteger(column) ? Kind.NARROW_INTEGER : Kind.OTHER;
             if (result != Kind.UNKNOWN && result != kind) {
                 return Kind.UNKNOWN;
             }

@@ -47,6 +47,7 @@ class SelectLabelsTest {
         assertThat(labels("SELECT *, 1 FROM t")).isNull();
         assertThat(labels("SELECT t.* FROM t")).isNull();
         assertThat(labels("SELECT 2 * 3")).containsExactly("2 * 3");
+        assertThat(labels("SELECT t.a * t.b FROM t")).containsExactly("t.a * t.b");
     }
 
     @Test
