@@ -415,3 +415,32 @@ SELECT 1 <=> 1, NULL <=> NULL, 1 <=> NULL, NULL <=> 1, 1 + 1 <=> 2, NOT 1 <=> 2,
 SELECT id FROM bincmp WHERE v <=> NULL OR id <=> 2;
 -> rows
 2
+
+-- the operator BINARY x: the operand as a binary string (deprecated in 8.4: 1287 for each use)
+SELECT BINARY 'a' = 'A', HEX(BINARY 'é'), BINARY 'abc' LIKE 'a%', 'A' = BINARY 'a';
+-> rows
+0 | C3A9 | 1 | 0
+-> parse-warnings
+Warning | 1287 | 'BINARY expr' is deprecated and will be removed in a future release. Please use CAST instead
+Warning | 1287 | 'BINARY expr' is deprecated and will be removed in a future release. Please use CAST instead
+Warning | 1287 | 'BINARY expr' is deprecated and will be removed in a future release. Please use CAST instead
+Warning | 1287 | 'BINARY expr' is deprecated and will be removed in a future release. Please use CAST instead
+
+CREATE TABLE names (id INT PRIMARY KEY, name VARCHAR(10));
+-> ok affected=0
+
+INSERT INTO names VALUES (1, 'Bob'), (2, 'bob'), (3, 'BOB');
+-> ok affected=3
+
+SELECT COUNT(*) FROM names WHERE name = 'bob';
+-> rows
+3
+
+SELECT id FROM names WHERE BINARY name = 'bob';
+-> rows
+2
+
+SELECT id FROM names WHERE BINARY name IN ('Bob', 'BOB') ORDER BY id;
+-> rows
+1
+3

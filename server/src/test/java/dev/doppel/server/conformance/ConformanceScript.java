@@ -12,6 +12,8 @@ import java.util.List;
  * -> rows                        value | value, one line per row, until a blank line
  * -> error NUMBER SQLSTATE message
  * -> warnings                    Level | Code | Message, one line per warning, until a blank line
+ * -> parse-warnings              the same, for warnings MySQL gives while parsing: after a text statement, and
+ *                                after a server-prepared statement's PREPARE, not its EXECUTE (there: none)
  * -> deviation why               Doppel is known to answer otherwise (listed in docs/testing.md)
  * </pre>
  * A statement without expectations must succeed. In values, {@code NULL} is SQL NULL and {@code ''} the empty
@@ -20,7 +22,7 @@ import java.util.List;
 record ConformanceScript(String name, List<Case> cases) {
 
     record Case(int line, String sql, boolean ok, Long affectedRows, Long insertId, List<List<String>> rows,
-                Outcome.Error error, List<List<String>> warnings, String deviation) {
+                Outcome.Error error, List<List<String>> warnings, boolean parseWarnings, String deviation) {
     }
 
     static ConformanceScript parse(String name, String text) {
@@ -58,6 +60,7 @@ record ConformanceScript(String name, List<Case> cases) {
             List<List<String>> rows = null;
             Outcome.Error error = null;
             List<List<String>> warnings = null;
+            boolean parseWarnings = false;
             String deviation = null;
             while (i < lines.size() && lines.get(i).strip().startsWith("->")) {
                 String clause = lines.get(i++).strip().substring(2).strip();
@@ -75,7 +78,7 @@ record ConformanceScript(String name, List<Case> cases) {
                             }
                         }
                     }
-                    case "rows", "warnings" -> {
+                    case "rows", "warnings", "parse-warnings" -> {
                         List<List<String>> block = new ArrayList<>();
                         while (i < lines.size() && !lines.get(i).isBlank() && !lines.get(i).strip().startsWith("->")) {
                             block.add(values(lines.get(i++).strip()));
@@ -84,6 +87,7 @@ record ConformanceScript(String name, List<Case> cases) {
                             rows = block;
                         } else {
                             warnings = block;
+                            parseWarnings = keyword.equals("parse-warnings");
                         }
                     }
                     case "error" -> {
@@ -94,7 +98,8 @@ record ConformanceScript(String name, List<Case> cases) {
                     default -> throw new IllegalArgumentException(name + ":" + i + ": unknown expectation '" + keyword + "'");
                 }
             }
-            cases.add(new Case(start, sql.toString(), ok, affected, insertId, rows, error, warnings, deviation));
+            cases.add(new Case(start, sql.toString(), ok, affected, insertId, rows, error, warnings, parseWarnings,
+                    deviation));
         }
         return new ConformanceScript(name, cases);
     }

@@ -36,6 +36,11 @@ final class JdbcClient implements ScriptClient {
     }
 
     @Override
+    public boolean prepares() {
+        return prepared;
+    }
+
+    @Override
     public Outcome execute(String sql) {
         try {
             if (prepared && !STORED_PROGRAM_DDL.matcher(sql).lookingAt()) {

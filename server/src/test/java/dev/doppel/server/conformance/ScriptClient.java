@@ -7,6 +7,11 @@ interface ScriptClient extends AutoCloseable {
     /** Runs one statement; a MySQL error is an {@link Outcome.Error}, not an exception. */
     Outcome execute(String sql) throws Exception;
 
+    /** Whether statements run as server-prepared statements (COM_STMT_PREPARE, then EXECUTE). */
+    default boolean prepares() {
+        return false;
+    }
+
     /** SHOW WARNINGS of the last statement: level, code, message per row. */
     default List<List<String>> warnings() throws Exception {
         Outcome outcome = execute("SHOW WARNINGS");

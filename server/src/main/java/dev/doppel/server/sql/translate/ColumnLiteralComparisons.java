@@ -57,27 +57,32 @@ final class ColumnLiteralComparisons {
                 continue;
             }
             int leftEnd = tokens.get(i - 1).isWord("NOT") && !comparison ? i - 1 : i;
-            int leftStart = columnStart(tokens, leftEnd);
+            int binaryLeft = BinaryOperator.startBefore(tokens, leftEnd);
+            int leftStart = binaryLeft >= 0 ? binaryLeft : columnStart(tokens, leftEnd);
             if (leftStart >= 0 && startsCondition(tokens, leftStart)) {
                 List<Literal> literals = comparison ? single(tokens, i + 1, session)
                         : in ? list(tokens, i + 1, session) : bounds(tokens, i + 1, session);
                 if (literals != null) {
-                    if (columns == null) {
+                    if (binaryLeft < 0 && columns == null) {
                         columns = new StatementColumns(statement.sql(), tokens, session);
                     }
-                    convert(edits, columns.kindOf(leftStart, leftEnd), leftStart, leftEnd, literals);
+                    convert(edits, binaryLeft >= 0 ? StatementColumns.Kind.BINARY : columns.kindOf(leftStart, leftEnd),
+                            leftStart, leftEnd, literals);
                     continue;
                 }
             }
-            // literal = column
+            // literal = column, literal = BINARY operand
             if (comparison) {
                 Literal literal = literalBefore(tokens, i, session);
-                int rightEnd = literal != null ? columnEnd(tokens, i + 1) : -1;
+                boolean binaryRight = literal != null && i + 1 < tokens.size() && BinaryOperator.isOperator(tokens, i + 1);
+                int rightEnd = literal == null ? -1
+                        : binaryRight ? BinaryOperator.operandEnd(tokens, i + 2) : columnEnd(tokens, i + 1);
                 if (rightEnd > 0 && startsCondition(tokens, literal.start()) && endsOperand(tokens, rightEnd)) {
-                    if (columns == null) {
+                    if (!binaryRight && columns == null) {
                         columns = new StatementColumns(statement.sql(), tokens, session);
                     }
-                    convert(edits, columns.kindOf(i + 1, rightEnd), i + 1, rightEnd, List.of(literal));
+                    convert(edits, binaryRight ? StatementColumns.Kind.BINARY : columns.kindOf(i + 1, rightEnd),
+                            i + 1, rightEnd, List.of(literal));
                 }
             }
         }

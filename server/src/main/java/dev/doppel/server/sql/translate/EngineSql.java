@@ -84,6 +84,7 @@ public final class EngineSql {
             step.collect(statement, edits);
         }
         BinaryStringCalls.collect(statement, edits, session);
+        BinaryOperator.collect(statement, edits, session);
         ColumnLiteralComparisons.collect(statement, edits, session);
         IntegerColumnArithmetic.collect(statement, edits, session);
         GroupByColumns.collect(statement, edits, session);
