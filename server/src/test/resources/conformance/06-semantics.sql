@@ -444,3 +444,48 @@ SELECT id FROM names WHERE BINARY name IN ('Bob', 'BOB') ORDER BY id;
 -> rows
 1
 3
+
+-- user variables assigned inside a statement, row by row (deprecated in 8.4: 1287 for each assignment)
+SET @n = 0;
+-> ok affected=0
+
+SELECT @n := @n + 1 AS rn, name FROM names ORDER BY id;
+-> rows
+1 | Bob
+2 | bob
+3 | BOB
+-> parse-warnings
+Warning | 1287 | Setting user variables within expressions is deprecated and will be removed in a future release. Consider alternatives: 'SET variable=expression, ...', or 'SELECT expression(s) INTO variables(s)'.
+
+SELECT @n;
+-> rows
+3
+
+SELECT id, @total := @total + id AS running FROM names, (SELECT @total := 10) init ORDER BY id;
+-> rows
+1 | 11
+2 | 13
+3 | 16
+-> parse-warnings
+Warning | 1287 | Setting user variables within expressions is deprecated and will be removed in a future release. Consider alternatives: 'SET variable=expression, ...', or 'SELECT expression(s) INTO variables(s)'.
+Warning | 1287 | Setting user variables within expressions is deprecated and will be removed in a future release. Consider alternatives: 'SET variable=expression, ...', or 'SELECT expression(s) INTO variables(s)'.
+
+SELECT @total;
+-> rows
+16
+
+-- &&, || and ! are AND, OR and NOT (! binding as tightly as a sign), deprecated in 8.4
+SELECT 1 || 0, 1 && 0, !0, !1 + 1, !(1 = 2);
+-> rows
+1 | 0 | 1 | 1 | 1
+-> parse-warnings
+Warning | 1287 | '|| as a synonym for OR' is deprecated and will be removed in a future release. Please use OR instead
+Warning | 1287 | '&&' is deprecated and will be removed in a future release. Please use AND instead
+Warning | 1287 | '!' is deprecated and will be removed in a future release. Please use NOT instead
+Warning | 1287 | '!' is deprecated and will be removed in a future release. Please use NOT instead
+Warning | 1287 | '!' is deprecated and will be removed in a future release. Please use NOT instead
+
+SELECT id FROM names WHERE id = 1 || id = 3 && name = 'BOB' ORDER BY id;
+-> rows
+1
+3

@@ -301,7 +301,9 @@ public final class PreparedStatements {
             }
             return;
         }
-        executor.executeWithParameters(statement.sql, statement.tokens, values);
+        // translated again for the session's state of now; MySQL parsed it, and warned, at PREPARE
+        dev.doppel.server.sql.translate.ParseWarnings.repeated(
+                () -> executor.executeWithParameters(statement.sql, statement.tokens, values));
     }
 
     private Object[] readParameters(ByteBuf payload, Prepared statement) {

@@ -8,10 +8,12 @@ import dev.doppel.server.engine.UserLockService;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.files.SecureFiles;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.translate.UserVariableAssignments;
 import org.h2.api.ErrorCode;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the engine's MySQL functions report while one statement runs: a division by zero becomes warning 1365,
@@ -34,11 +36,19 @@ public final class EngineEffects implements StatementEffects.Listener {
 
     /** Runs {@code statement} with its effects reported to {@code session}. */
     public static void during(Session session, List<Token> tokens, Runnable statement) {
+        // @v := expr: the variables live in the engine's session while the statement runs
+        Set<String> assigned = UserVariableAssignments.assigned(tokens);
+        if (!assigned.isEmpty()) {
+            UserVariableAssignments.load(session, tokens, assigned);
+        }
         StatementEffects.Listener previous = StatementEffects.begin(new EngineEffects(session, tokens));
         try {
             statement.run();
         } finally {
             StatementEffects.end(previous);
+            if (!assigned.isEmpty()) {
+                UserVariableAssignments.store(session, assigned);
+            }
         }
     }
 

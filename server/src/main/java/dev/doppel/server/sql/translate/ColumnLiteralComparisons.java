@@ -4,6 +4,7 @@ import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
+import dev.doppel.server.sql.translate.operators.BinaryOperator;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.doppel.server.sql.translate;
 import dev.doppel.server.sql.ddl.PrefixKeyParts;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.translate.operators.NullSafeEquals;
 import dev.doppel.server.sql.translate.statements.BitOperators;
 import dev.doppel.server.sql.translate.statements.CastTypes;
 import dev.doppel.server.sql.translate.statements.CollateClauses;

@@ -12,6 +12,8 @@ import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.program.StoredFunctions;
 import dev.doppel.server.sql.translate.grouping.UngroupedColumns;
+import dev.doppel.server.sql.translate.operators.BinaryOperator;
+import dev.doppel.server.sql.translate.operators.LogicalOperators;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -84,7 +86,9 @@ public final class EngineSql {
             step.collect(statement, edits);
         }
         BinaryStringCalls.collect(statement, edits, session);
+        UserVariableAssignments.collect(statement, edits, session);
         BinaryOperator.collect(statement, edits, session);
+        LogicalOperators.collect(statement, edits, session);
         ColumnLiteralComparisons.collect(statement, edits, session);
         IntegerColumnArithmetic.collect(statement, edits, session);
         GroupByColumns.collect(statement, edits, session);

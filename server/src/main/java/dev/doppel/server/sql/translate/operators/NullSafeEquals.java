@@ -1,7 +1,9 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.operators;
 
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.translate.EngineEdits;
+import dev.doppel.server.sql.translate.TokenRewrite;
 
 import java.util.List;
 
@@ -10,7 +12,7 @@ import java.util.List;
  * {@code a IS NOT DISTINCT FROM b}, which the engine reads at the same precedence as {@code =}; the engine has no
  * {@code <=>} and answered 1064.
  */
-final class NullSafeEquals implements TokenRewrite {
+public final class NullSafeEquals implements TokenRewrite {
     @Override
     public void collect(SqlText statement, EngineEdits edits) {
         List<Token> tokens = statement.tokens();

@@ -1,9 +1,11 @@
-package dev.doppel.server.sql.translate;
+package dev.doppel.server.sql.translate.operators;
 
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
+import dev.doppel.server.sql.translate.EngineEdits;
+import dev.doppel.server.sql.translate.ParseWarnings;
 import dev.doppel.server.sql.parse.Keywords;
 
 import java.util.List;
@@ -14,9 +16,9 @@ import java.util.Set;
  * compares bytes (case and accents matter). 8.4 reads it as {@code CAST(expr AS BINARY)} and warns 1287; the engine
  * has no such operator (1064). The operand is what the operator binds: a literal, a variable, a parameter, a column,
  * a call or a parenthesized expression. A string compared with the result is made binary too
- * ({@link ColumnLiteralComparisons}).
+ * (sql.translate.ColumnLiteralComparisons).
  */
-final class BinaryOperator {
+public final class BinaryOperator {
     private static final Set<String> STATEMENTS = Set.of("SELECT", "WITH", "INSERT", "REPLACE", "UPDATE", "DELETE",
             "SET", "DO");
     private static final String WARNING = "'BINARY expr' is deprecated and will be removed in a future release."
@@ -25,7 +27,7 @@ final class BinaryOperator {
     private BinaryOperator() {
     }
 
-    static void collect(SqlText statement, EngineEdits edits, Session session) {
+    public static void collect(SqlText statement, EngineEdits edits, Session session) {
         List<Token> tokens = statement.tokens();
         if (tokens.isEmpty() || !STATEMENTS.contains(tokens.get(0).upper())) {
             return;
@@ -35,15 +37,13 @@ final class BinaryOperator {
             if (end > 0 && !edits.replaced().containsKey(i)) {
                 edits.replaced().put(i, "CAST(");
                 edits.after().merge(end - 1, " AS VARBINARY)", (a, b) -> b + a);
-                if (session != null) {
-                    session.addWarning("Warning", 1287, WARNING);
-                }
+                ParseWarnings.add(session, 1287, WARNING);
             }
         }
     }
 
     /** Whether the BINARY at {@code i} is the operator: after an operator, a parenthesis, a comma or a keyword. */
-    static boolean isOperator(List<Token> tokens, int i) {
+    public static boolean isOperator(List<Token> tokens, int i) {
         if (!tokens.get(i).isWord("BINARY") || i == 0) {
             return false;
         }
@@ -55,7 +55,7 @@ final class BinaryOperator {
     }
 
     /** The start of {@code BINARY operand} that ends just before {@code end}, or -1. */
-    static int startBefore(List<Token> tokens, int end) {
+    public static int startBefore(List<Token> tokens, int end) {
         for (int start = end - 2; start >= 0 && start >= end - 8; start--) {
             if (tokens.get(start).isWord("BINARY") && isOperator(tokens, start) && operandEnd(tokens, start + 1) == end) {
                 return start;
@@ -71,7 +71,7 @@ final class BinaryOperator {
     }
 
     /** The end (exclusive) of the operand starting at {@code start}, or -1 when it is none this step knows. */
-    static int operandEnd(List<Token> tokens, int start) {
+    public static int operandEnd(List<Token> tokens, int start) {
         if (start >= tokens.size()) {
             return -1;
         }
