@@ -218,12 +218,13 @@ SELECT id, n, s, z FROM defaults ORDER BY id;
 -- FLOAT(M,D), DOUBLE(M,D) and UNSIGNED on FLOAT, DOUBLE and DECIMAL: deprecated in 8.4 but read (old dumps have them)
 CREATE TABLE fractional (a FLOAT(7,2), b DOUBLE(10,3) UNSIGNED, c REAL(5,1), d DECIMAL(5,2) UNSIGNED, e DECIMAL(6,2) ZEROFILL);
 -> ok affected=0
--> warnings
+-> parse-warnings
 Warning | 1681 | Specifying number of digits for floating point data types is deprecated and will be removed in a future release.
 Warning | 1681 | Specifying number of digits for floating point data types is deprecated and will be removed in a future release.
 Warning | 1681 | UNSIGNED for decimal and floating point data types is deprecated and support for it will be removed in a future release.
 Warning | 1681 | Specifying number of digits for floating point data types is deprecated and will be removed in a future release.
 Warning | 1681 | UNSIGNED for decimal and floating point data types is deprecated and support for it will be removed in a future release.
+Warning | 1681 | The ZEROFILL attribute is deprecated and will be removed in a future release. Use the LPAD function to zero-pad numbers, or store the formatted numbers in a CHAR column.
 
 SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = 'conf' AND TABLE_NAME = 'fractional' ORDER BY ORDINAL_POSITION;
 -> rows
@@ -235,7 +236,7 @@ e | decimal(6,2) unsigned zerofill
 
 ALTER TABLE fractional MODIFY a DOUBLE PRECISION(9,3);
 -> ok affected=0
--> warnings
+-> parse-warnings
 Warning | 1681 | Specifying number of digits for floating point data types is deprecated and will be removed in a future release.
 
 INSERT INTO fractional (b, d) VALUES (2.5, 3.25);
@@ -244,3 +245,16 @@ INSERT INTO fractional (b, d) VALUES (2.5, 3.25);
 SELECT b, d FROM fractional;
 -> rows
 2.5 | 3.25
+
+-- integer display widths and ZEROFILL: deprecated in 8.4, one 1681 each (ZEROFILL's first), TINYINT(1) too, BOOL none
+CREATE TABLE widths (a INT(11), b TINYINT(1), c BOOL, d INT(5) ZEROFILL, e BIGINT UNSIGNED, f INT);
+-> ok affected=0
+-> parse-warnings
+Warning | 1681 | Integer display width is deprecated and will be removed in a future release.
+Warning | 1681 | Integer display width is deprecated and will be removed in a future release.
+Warning | 1681 | The ZEROFILL attribute is deprecated and will be removed in a future release. Use the LPAD function to zero-pad numbers, or store the formatted numbers in a CHAR column.
+Warning | 1681 | Integer display width is deprecated and will be removed in a future release.
+
+CREATE TABLE widths_copy LIKE widths;
+-> ok affected=0
+-> warnings

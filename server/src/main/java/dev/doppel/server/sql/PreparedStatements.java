@@ -302,7 +302,7 @@ public final class PreparedStatements {
             return;
         }
         // translated again for the session's state of now; MySQL parsed it, and warned, at PREPARE
-        dev.doppel.server.sql.translate.ParseWarnings.repeated(
+        dev.doppel.server.sql.translate.ParseWarnings.without(
                 () -> executor.executeWithParameters(statement.sql, statement.tokens, values));
     }
 

@@ -64,9 +64,12 @@ public record FractionalDeclaration(String engineType, int last, List<String> wa
                 break;
             }
         }
-        // ZEROFILL implies UNSIGNED without the warning (WL#12391)
+        // ZEROFILL implies UNSIGNED without the warning (WL#12391), and has its own, first
         if (unsigned && !zerofill) {
             warnings.add(UNSIGNED_WARNING);
+        }
+        if (zerofill) {
+            warnings.add(0, IntegerDeclarationWarnings.ZEROFILL);
         }
         if (warnings.isEmpty() && !zerofill) {
             return null;

@@ -20,6 +20,7 @@ import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.TextEdits;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.parse.StatementParser;
+import dev.doppel.server.sql.translate.ParseWarnings;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -174,7 +175,7 @@ public final class TableDdl {
                 + quote(name) + " " + elements
                 + (from.comment().isEmpty() ? "" : " COMMENT=" + MySqlTypes.quote(from.comment()));
         // the statement records the columns' MySQL types as the source shows them (the registry's or the engine's)
-        create(create, Lexer.tokenize(create), moreFlag);
+        ParseWarnings.without(() -> create(create, Lexer.tokenize(create), moreFlag));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.doppel.server.config.variables.VariableQualifier;
 import dev.doppel.server.protocol.ClientText;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.ddl.FractionalDeclaration;
+import dev.doppel.server.sql.ddl.IntegerDeclarationWarnings;
 import dev.doppel.server.sql.ddl.UnsignedDeclaration;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
@@ -171,6 +172,9 @@ public final class EngineSql {
                 if (consumed == 0) {
                     consumed = sessionFunction(tokens, i, session, result);
                 }
+                if (consumed == 0) {
+                    IntegerDeclarationWarnings.at(tokens, i).forEach(text -> ParseWarnings.add(session, 1681, text));
+                }
                 UnsignedDeclaration unsigned = consumed > 0 ? null : UnsignedDeclaration.at(tokens, i);
                 FractionalDeclaration fractional = consumed > 0 || unsigned != null ? null
                         : FractionalDeclaration.at(tokens, i);
@@ -182,7 +186,7 @@ public final class EngineSql {
                 } else if (fractional != null) {
                     result.append(fractional.engineType());
                     if (session != null) {
-                        fractional.warnings().forEach(text -> session.addWarning("Warning", 1681, text));
+                        fractional.warnings().forEach(text -> ParseWarnings.add(session, 1681, text));
                     }
                     i = fractional.last();
                 } else if (CaseInsensitiveText.replacement(tokens, i) != null) {

@@ -5,7 +5,8 @@ import dev.doppel.server.session.Session;
 /**
  * Warnings MySQL gives while it parses a statement (deprecated syntax): a server-prepared statement gives them once,
  * with its PREPARE. A prepared statement that reads session state is translated again at each EXECUTE
- * (sql.PreparedStatements), and that translation repeats none of them ({@link #repeated}).
+ * (sql.PreparedStatements), and that translation repeats none of them; nor does a statement the server writes itself
+ * (CREATE TABLE ... LIKE's copy of a definition): {@link #without}.
  */
 public final class ParseWarnings {
     private static final ThreadLocal<Boolean> REPEATED = new ThreadLocal<>();
@@ -19,11 +20,16 @@ public final class ParseWarnings {
         }
     }
 
-    /** Runs {@code translation}, a statement parsed before, without its parse warnings. */
-    public static void repeated(Runnable translation) {
+    /** What runs without parse warnings. */
+    public interface Work<E extends Exception> {
+        void run() throws E;
+    }
+
+    /** Runs {@code work} (a statement parsed before, or the server's own) without parse warnings. */
+    public static <E extends Exception> void without(Work<E> work) throws E {
         REPEATED.set(Boolean.TRUE);
         try {
-            translation.run();
+            work.run();
         } finally {
             REPEATED.remove();
         }
