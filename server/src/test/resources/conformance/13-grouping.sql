@@ -98,3 +98,16 @@ SELECT CONCAT(b, '!') AS shout FROM g GROUP BY a ORDER BY shout;
 -> rows
 x!
 z!
+
+-- HAVING: a select-list alias before a column of the same name that GROUP BY does not group by
+SELECT b, SUM(a) + COUNT(*) AS a FROM g GROUP BY b HAVING a > 3;
+-> rows
+x | 4
+
+SELECT a + 1 AS k, COUNT(*) FROM g GROUP BY k HAVING k = 3;
+-> rows
+3 | 1
+
+SELECT a AS k, COUNT(*) AS n FROM g GROUP BY k HAVING n > 1 AND k < 5;
+-> rows
+1 | 2

@@ -9,6 +9,7 @@ import dev.doppel.server.sql.translate.statements.CastTypes;
 import dev.doppel.server.sql.translate.statements.CollateClauses;
 import dev.doppel.server.sql.translate.statements.DmlModifiers;
 import dev.doppel.server.sql.translate.statements.HavingAliases;
+import dev.doppel.server.sql.translate.statements.HavingSelectAliases;
 import dev.doppel.server.sql.translate.statements.HexLiteralContexts;
 import dev.doppel.server.sql.translate.statements.InsertRowAlias;
 import dev.doppel.server.sql.translate.statements.OrderedLimit;
@@ -45,6 +46,7 @@ public final class EnginePipeline {
             new HexLiteralContexts(), // X'..', 0x.., B'..' in numeric context
             new BitOperators(),     // &, |, ^, ~, <<, >>
             new HavingAliases(),    // HAVING over select-list aliases, without GROUP BY
+            new HavingSelectAliases(), // HAVING's names: a select-list alias before a column GROUP BY does not name
             new StringAliases());   // select-list aliases written as strings
 
     static final List<TokenRewrite> ENGINE_SPELLING = List.of(
