@@ -1,5 +1,6 @@
-package dev.doppel.server.it;
+package dev.doppel.server.it.protocol;
 
+import dev.doppel.server.it.DoppelProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.doppel.server.it;
+package dev.doppel.server.it.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;

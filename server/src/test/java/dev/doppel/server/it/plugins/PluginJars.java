@@ -1,4 +1,4 @@
-package dev.doppel.server.it;
+package dev.doppel.server.it.plugins;
 
 import java.io.IOException;
 import java.io.OutputStream;

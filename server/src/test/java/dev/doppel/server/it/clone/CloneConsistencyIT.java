@@ -1,14 +1,15 @@
-package dev.doppel.server.it;
+package dev.doppel.server.it.clone;
 
-import static dev.doppel.server.it.CloneSupport.awaitCopying;
-import static dev.doppel.server.it.CloneSupport.cloneTo;
-import static dev.doppel.server.it.CloneSupport.connect;
-import static dev.doppel.server.it.CloneSupport.execute;
-import static dev.doppel.server.it.CloneSupport.pad;
-import static dev.doppel.server.it.CloneSupport.rows;
-import static dev.doppel.server.it.CloneSupport.value;
+import static dev.doppel.server.it.clone.CloneSupport.awaitCopying;
+import static dev.doppel.server.it.clone.CloneSupport.cloneTo;
+import static dev.doppel.server.it.clone.CloneSupport.connect;
+import static dev.doppel.server.it.clone.CloneSupport.execute;
+import static dev.doppel.server.it.clone.CloneSupport.pad;
+import static dev.doppel.server.it.clone.CloneSupport.rows;
+import static dev.doppel.server.it.clone.CloneSupport.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.doppel.server.it.DoppelProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

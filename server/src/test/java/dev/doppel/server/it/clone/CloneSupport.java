@@ -1,7 +1,8 @@
-package dev.doppel.server.it;
+package dev.doppel.server.it.clone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.doppel.server.it.DoppelProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,7 +1,8 @@
-package dev.doppel.server.it;
+package dev.doppel.server.it.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.doppel.server.it.DoppelProcess;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
