@@ -340,3 +340,21 @@ UPDATE LOW_PRIORITY upd_ignore SET u = 62 WHERE id = 6;
 
 DELETE LOW_PRIORITY QUICK IGNORE FROM upd_ignore WHERE id >= 5;
 -> ok affected=2
+
+-- VALUES(col) in ON DUPLICATE KEY UPDATE: deprecated in 8.4, 1287 for each use (the row alias form has none)
+CREATE TABLE values_upserts (id INT PRIMARY KEY, n INT, m INT);
+-> ok affected=0
+
+INSERT INTO values_upserts VALUES (1, 1, 1) ON DUPLICATE KEY UPDATE n = n + VALUES(n), m = VALUES(m);
+-> ok affected=1
+-> parse-warnings
+Warning | 1287 | 'VALUES function' is deprecated and will be removed in a future release. Please use an alias (INSERT INTO ... VALUES (...) AS alias) and replace VALUES(col) in the ON DUPLICATE KEY UPDATE clause with alias.col instead
+Warning | 1287 | 'VALUES function' is deprecated and will be removed in a future release. Please use an alias (INSERT INTO ... VALUES (...) AS alias) and replace VALUES(col) in the ON DUPLICATE KEY UPDATE clause with alias.col instead
+
+INSERT INTO values_upserts VALUES (1, 5, 5) AS new ON DUPLICATE KEY UPDATE n = values_upserts.n + new.n;
+-> ok affected=2
+-> warnings
+
+SELECT n, m FROM values_upserts;
+-> rows
+6 | 1

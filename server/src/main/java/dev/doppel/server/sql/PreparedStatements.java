@@ -155,7 +155,7 @@ public final class PreparedStatements {
             TableAccess.check(tokens, session); // MySQL checks at prepare time too, before the tables' existence
             try {
                 SqlText statement = ReplaceRows.asMySql(new SqlText(sql, tokens), session);
-                SqlText compatible = EnginePipeline.mysqlForms(statement);
+                SqlText compatible = EnginePipeline.mysqlForms(statement, session);
                 if (parameterCount(compatible.tokens()) != parameters) {
                     // a HAVING alias whose expression holds a ? would bind that parameter twice: leave it to the engine
                     compatible = statement;

@@ -464,7 +464,7 @@ public final class QueryExecutor {
             sql = statement.sql();
             tokens = statement.tokens();
         }
-        SqlText compatible = EnginePipeline.mysqlForms(statement);
+        SqlText compatible = EnginePipeline.mysqlForms(statement, session);
         boolean rewritten = !compatible.sql().equals(sql);
         boolean insert = tokens.get(0).isWord("INSERT") || tokens.get(0).isWord("REPLACE");
         if (insert || tokens.get(0).isWord("UPDATE")) {

@@ -66,6 +66,13 @@ public final class EnginePipeline {
     private EnginePipeline() {
     }
 
+    /** {@link #mysqlForms(SqlText)}, with the parse warnings of the forms it rewrites away given to the session. */
+    public static SqlText mysqlForms(SqlText statement, Session session) {
+        // on the statement as the client wrote it: InsertRowAlias writes VALUES(col) for the row alias
+        ParseWarnings.valuesFunction(statement.tokens(), session);
+        return mysqlForms(statement);
+    }
+
     /** The statement with MySQL's forms rewritten; {@code statement} itself when none applies. */
     public static SqlText mysqlForms(SqlText statement) {
         if (statement.tokens().isEmpty() || !QUERY_VERBS.contains(statement.token(0).upper())) {
@@ -85,6 +92,6 @@ public final class EnginePipeline {
 
     /** The whole translation. */
     public static String engineSql(SqlText statement, Session session) {
-        return spelling(mysqlForms(statement), session);
+        return spelling(mysqlForms(statement, session), session);
     }
 }
