@@ -6,6 +6,7 @@ import static dev.doppel.server.it.clone.CloneSupport.connect;
 import static dev.doppel.server.it.clone.CloneSupport.execute;
 import static dev.doppel.server.it.clone.CloneSupport.pad;
 import static dev.doppel.server.it.clone.CloneSupport.rows;
+import static dev.doppel.server.it.clone.CloneSupport.startCopy;
 import static dev.doppel.server.it.clone.CloneSupport.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +73,7 @@ class CloneConsistencyIT {
                     each.join();
                 }
                 assertThat(during).as("transfers committed while round " + round + " cloned").isPositive();
-                try (DoppelProcess copy = DoppelProcess.startInitialized(target.getParent());
+                try (DoppelProcess copy = startCopy(target.getParent());
                         Connection copied = connect(copy)) {
                     assertThat(value(copied, "SELECT SUM(balance) FROM bank.accounts"))
                             .isEqualTo(Long.toString(ACCOUNTS * OPENING_BALANCE));
@@ -149,7 +150,7 @@ class CloneConsistencyIT {
                     "ALTER TABLE padded.pad ADD COLUMN extra INT DEFAULT 7", "CREATE DATABASE late");
             clone.join();
             execute(root, "SET GLOBAL clone_max_data_bandwidth = 0");
-            try (DoppelProcess copy = DoppelProcess.startInitialized(target.getParent());
+            try (DoppelProcess copy = startCopy(target.getParent());
                     Connection copied = connect(copy)) {
                 // the DDL ran before the consistent point (REDO COPY), so the copy has all of it
                 assertThat(rows(copied, "SELECT * FROM d.born ORDER BY id"))
@@ -162,7 +163,7 @@ class CloneConsistencyIT {
                 execute(copied, "INSERT INTO d.born VALUES (3, 'three')");
                 Path second = home.resolve("copy-of-copy/data");
                 cloneTo(copied, second);
-                try (DoppelProcess copyOfCopy = DoppelProcess.startInitialized(second.getParent());
+                try (DoppelProcess copyOfCopy = startCopy(second.getParent());
                         Connection again = connect(copyOfCopy)) {
                     CloneSupport.assertSameData(copied, again);
                     assertThat(rows(again, "SELECT ID, STATE, DESTINATION FROM performance_schema.clone_status"))
@@ -212,7 +213,7 @@ class CloneConsistencyIT {
             Path retry = home.resolve("retry/data");
             execute(root, "SET GLOBAL clone_max_data_bandwidth = 0");
             cloneTo(root, retry);
-            try (DoppelProcess copy = DoppelProcess.startInitialized(retry.getParent());
+            try (DoppelProcess copy = startCopy(retry.getParent());
                     Connection copied = connect(copy)) {
                 CloneSupport.assertSameData(root, copied);
             }
@@ -252,7 +253,7 @@ class CloneConsistencyIT {
             awaitCopying(root);
             execute(root, "INSERT INTO padded.marks VALUES (2)", "INSERT INTO padded.marks VALUES (3)");
             clone.join();
-            try (DoppelProcess copy = DoppelProcess.startInitialized(target.getParent());
+            try (DoppelProcess copy = startCopy(target.getParent());
                     Connection copied = connect(copy)) {
                 assertThat(rows(copied, "SELECT id FROM padded.marks ORDER BY id"))
                         .containsExactly(List.of("1"), List.of("2"), List.of("3"));

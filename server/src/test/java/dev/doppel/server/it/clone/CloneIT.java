@@ -6,6 +6,7 @@ import static dev.doppel.server.it.clone.CloneSupport.connect;
 import static dev.doppel.server.it.clone.CloneSupport.execute;
 import static dev.doppel.server.it.clone.CloneSupport.pad;
 import static dev.doppel.server.it.clone.CloneSupport.rows;
+import static dev.doppel.server.it.clone.CloneSupport.startCopy;
 import static dev.doppel.server.it.clone.CloneSupport.value;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,7 +80,7 @@ class CloneIT {
                         .containsExactly(List.of("Com_clone", "1"));
             }
 
-            try (DoppelProcess copy = DoppelProcess.startInitialized(target.getParent());
+            try (DoppelProcess copy = startCopy(target.getParent());
                     Connection donorConnection = connect(donor);
                     Connection copyConnection = connect(copy, "clone_user", "secret")) {
                 execute(copyConnection, "SELECT 1");

@@ -3,6 +3,8 @@ package dev.doppel.server.it.clone;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.doppel.server.it.DoppelProcess;
+import dev.doppel.server.it.FileTrees;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +24,21 @@ final class CloneSupport {
     private static final Set<String> NOT_COPIED = Set.of("information_schema", "performance_schema");
 
     private CloneSupport() {
+    }
+
+    /**
+     * Starts a server on a clone's copy under {@code home}. A copy that does not start is kept under
+     * target/broken-copies (the test's own directory is deleted) for reading its store offline: a copy is what a crash
+     * at the clone's consistent point would leave (docs/durability.md, the engine's StackOverflowError on open).
+     */
+    static DoppelProcess startCopy(Path home) throws Exception {
+        try {
+            return DoppelProcess.startInitialized(home);
+        } catch (IllegalStateException e) {
+            Path kept = Path.of("target", "broken-copies", home.getFileName() + "-" + System.currentTimeMillis());
+            FileTrees.copy(home, kept);
+            throw new IllegalStateException("the copy did not start; kept at " + kept.toAbsolutePath(), e);
+        }
     }
 
     static Connection connect(DoppelProcess server) throws SQLException {
