@@ -103,3 +103,40 @@ SELECT FROM t;
 -- removed in MySQL 8.3 (1235 "not yet supported" before)
 FLUSH HOSTS;
 -> error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'HOSTS' at line 1
+
+-- errors the engine words its own way
+USE conf;
+-> ok affected=0
+
+INSERT INTO t VALUES (1, 'a');
+-> error 1136 21S01 Column count doesn't match value count at row 1
+
+INSERT INTO t (id, c) VALUES (1, 'a'), (2, 'b', 3);
+-> error 1136 21S01 Column count doesn't match value count at row 2
+
+SELECT 1 UNION SELECT 1, 2;
+-> error 1222 21000 The used SELECT statements have a different number of columns
+
+SELECT (SELECT id FROM t UNION SELECT 2);
+-> error 1242 21000 Subquery returns more than 1 row
+
+SELECT SUM(SUM(id)) FROM t;
+-> error 1111 HY000 Invalid use of group function
+
+INSERT INTO t (id) VALUES (7);
+-> error 1364 HY000 Field 'c' doesn't have a default value
+
+INSERT INTO t (id, c) VALUES (7, NULL);
+-> error 1048 23000 Column 'c' cannot be null
+
+CREATE INDEX nope ON t (nosuch);
+-> error 1072 42000 Key column 'nosuch' doesn't exist in table
+
+ALTER TABLE t ADD PRIMARY KEY (n);
+-> error 1068 42000 Multiple primary key defined
+
+SELECT id FROM t ORDER BY 5;
+-> error 1054 42S22 Unknown column '5' in 'order clause'
+
+SELECT id FROM t GROUP BY 7;
+-> error 1054 42S22 Unknown column '7' in 'group statement'

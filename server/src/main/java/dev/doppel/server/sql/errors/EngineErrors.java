@@ -77,7 +77,16 @@ public final class EngineErrors {
                     ColumnClause.of(sql, quotedName(e)));
             case ErrorCode.FUNCTION_NOT_FOUND_1 -> MySqlError.ER_SP_DOES_NOT_EXIST.exception("FUNCTION",
                     (schema == null ? "" : schema + ".") + quotedName(e));
-            case ErrorCode.NULL_NOT_ALLOWED -> MySqlError.ER_BAD_NULL_ERROR.exception(quotedName(e));
+            case ErrorCode.NULL_NOT_ALLOWED -> StatementShapeErrors.nullNotAllowed(sql, quotedName(e));
+            case ErrorCode.COLUMN_COUNT_DOES_NOT_MATCH -> StatementShapeErrors.columnCount(sql);
+            case ErrorCode.SCALAR_SUBQUERY_CONTAINS_MORE_THAN_ONE_ROW -> MySqlError.ER_SUBQUERY_NO_1_ROW.exception();
+            case ErrorCode.INVALID_USE_OF_AGGREGATE_FUNCTION_1 -> MySqlError.ER_INVALID_GROUP_FUNC_USE.exception();
+            case ErrorCode.SECOND_PRIMARY_KEY -> MySqlError.ER_MULTIPLE_PRI_KEY.exception();
+            // GROUP BY n and ORDER BY n past the select list
+            case ErrorCode.GROUP_BY_NOT_IN_THE_RESULT -> MySqlError.ER_BAD_FIELD_ERROR.exception(quotedName(e),
+                    "group statement");
+            case ErrorCode.ORDER_BY_NOT_IN_RESULT -> Token.isDigits(quotedName(e))
+                    ? MySqlError.ER_BAD_FIELD_ERROR.exception(quotedName(e), "order clause") : null;
             case ErrorCode.DIVISION_BY_ZERO_1 -> MySqlError.ER_DIVISION_BY_ZERO.exception();
             case ErrorCode.VALUE_TOO_LONG_2 -> tooLong(e.getMessage(), sql);
             case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_2 -> outOfRange(e.getMessage(), sql);
@@ -112,6 +121,9 @@ public final class EngineErrors {
     }
 
     private static MySqlException columnNotFound(String sql, String column) {
+        if (StatementShapeErrors.definesIndex(sql)) {
+            return MySqlError.ER_KEY_COLUMN_DOES_NOT_EXITS.exception(column);
+        }
         List<Token> tokens = Lexer.tokenize(sql);
         if (tokens.size() > 1 && tokens.get(0).isWord("ALTER") && tokens.stream().anyMatch(t -> t.isWord("DROP"))) {
             return MySqlError.ER_CANT_DROP_FIELD_OR_KEY.exception(column);

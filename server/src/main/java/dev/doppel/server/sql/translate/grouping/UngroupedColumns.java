@@ -43,7 +43,7 @@ public final class UngroupedColumns {
             return;
         }
         GroupedSelect query = GroupedSelect.of(tokens);
-        if (query == null || !aggregated(tokens, query)) {
+        if (query == null || !aggregated(tokens, query) || positionOutOfRange(tokens, query)) {
             return;
         }
         List<List<int[]>> itemUses = new ArrayList<>();
@@ -125,6 +125,18 @@ public final class UngroupedColumns {
                 result.add(new Ungrouped(use[0], use[1], column, Math.abs(position), position < 0, label));
             }
         }
+    }
+
+    /** GROUP BY n past the select list: the engine's error (1054) comes first, as MySQL's does. */
+    private static boolean positionOutOfRange(List<Token> tokens, GroupedSelect query) {
+        for (int[] group : query.groupItems()) {
+            Token token = tokens.get(group[0]);
+            if (group[1] - group[0] == 1 && token.kind() == Token.Kind.NUMBER && Token.isDigits(token.text())
+                    && selectItemNamed(tokens, query, group) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A quick look before the clauses are read: GROUP, HAVING or an aggregate's call anywhere. */
