@@ -489,3 +489,8 @@ SELECT id FROM names WHERE id = 1 || id = 3 && name = 'BOB' ORDER BY id;
 -> rows
 1
 3
+
+-- hexadecimal and _binary literals compared with a string compare as binary strings
+SELECT X'616263' = 'abc', 0x616263 = 'abc', 'abc' = X'616263', _binary'abc' = 'abc', X'616263' = 'ABC';
+-> rows
+1 | 1 | 1 | 1 | 0

@@ -81,7 +81,8 @@ public final class SelectLabels {
             return true;
         }
         if (size >= 2 && isName(item.get(size - 1)) && endsOperand(item.get(size - 2))
-                && !(item.get(size - 1).kind() == Token.Kind.STRING && item.get(size - 2).kind() == Token.Kind.STRING)) {
+                && !(item.get(size - 1).kind() == Token.Kind.STRING && item.get(size - 2).kind() == Token.Kind.STRING)
+                && !isPrefixedString(item.get(size - 2), item.get(size - 1))) {
             labels.add(item.get(size - 1).text());
             return true;
         }
@@ -110,6 +111,12 @@ public final class SelectLabels {
             }
         }
         return item.get(first).text();
+    }
+
+    /** X'..', B'..', N'..' or _charset'..': one literal, the prefix written against the string. */
+    private static boolean isPrefixedString(Token prefix, Token string) {
+        return string.kind() == Token.Kind.STRING && prefix.kind() == Token.Kind.WORD && prefix.end() == string.start()
+                && (prefix.text().length() == 1 || prefix.text().startsWith("_"));
     }
 
     private static boolean isName(Token token) {

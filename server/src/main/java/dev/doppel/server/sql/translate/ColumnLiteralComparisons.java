@@ -58,7 +58,7 @@ final class ColumnLiteralComparisons {
                 continue;
             }
             int leftEnd = tokens.get(i - 1).isWord("NOT") && !comparison ? i - 1 : i;
-            int binaryLeft = BinaryOperator.startBefore(tokens, leftEnd);
+            int binaryLeft = binaryOperandStart(tokens, leftEnd);
             int leftStart = binaryLeft >= 0 ? binaryLeft : columnStart(tokens, leftEnd);
             if (leftStart >= 0 && startsCondition(tokens, leftStart)) {
                 List<Literal> literals = comparison ? single(tokens, i + 1, session)
@@ -75,9 +75,9 @@ final class ColumnLiteralComparisons {
             // literal = column, literal = BINARY operand
             if (comparison) {
                 Literal literal = literalBefore(tokens, i, session);
-                boolean binaryRight = literal != null && i + 1 < tokens.size() && BinaryOperator.isOperator(tokens, i + 1);
-                int rightEnd = literal == null ? -1
-                        : binaryRight ? BinaryOperator.operandEnd(tokens, i + 2) : columnEnd(tokens, i + 1);
+                int binaryEnd = literal == null ? -1 : binaryOperandEnd(tokens, i + 1);
+                boolean binaryRight = binaryEnd > 0;
+                int rightEnd = literal == null ? -1 : binaryRight ? binaryEnd : columnEnd(tokens, i + 1);
                 if (rightEnd > 0 && startsCondition(tokens, literal.start()) && endsOperand(tokens, rightEnd)) {
                     if (!binaryRight && columns == null) {
                         columns = new StatementColumns(statement.sql(), tokens, session);
@@ -87,6 +87,44 @@ final class ColumnLiteralComparisons {
                 }
             }
         }
+    }
+
+    /**
+     * The start of a binary string operand ending just before {@code end}: {@code BINARY x}, a hexadecimal or bit
+     * literal ({@code X'..'}, {@code 0x..}) or a {@code _binary} string; or -1.
+     */
+    private static int binaryOperandStart(List<Token> tokens, int end) {
+        int start = BinaryOperator.startBefore(tokens, end);
+        if (start >= 0 || end < 1) {
+            return start;
+        }
+        if (tokens.get(end - 1).isHexOrBitNumber()) {
+            return end - 1;
+        }
+        return end >= 2 && isBinaryString(tokens, end - 2) ? end - 2 : -1;
+    }
+
+    /** The end (exclusive) of a binary string operand starting at {@code start}, or -1. */
+    private static int binaryOperandEnd(List<Token> tokens, int start) {
+        if (start >= tokens.size()) {
+            return -1;
+        }
+        if (BinaryOperator.isOperator(tokens, start)) {
+            return BinaryOperator.operandEnd(tokens, start + 1);
+        }
+        if (tokens.get(start).isHexOrBitNumber()) {
+            return start + 1;
+        }
+        return isBinaryString(tokens, start) ? start + 2 : -1;
+    }
+
+    /** {@code X'..'} or {@code _binary'..'} at {@code at}: the prefix written against the string. */
+    private static boolean isBinaryString(List<Token> tokens, int at) {
+        if (at + 1 >= tokens.size() || tokens.get(at + 1).kind() != Token.Kind.STRING) {
+            return false;
+        }
+        Token prefix = tokens.get(at);
+        return (prefix.isWord("X") || prefix.isWord("_binary")) && prefix.end() == tokens.get(at + 1).start();
     }
 
     /** Notes the conversion MySQL makes when a column of {@code kind} at [first, end) meets the literals. */

@@ -35,6 +35,8 @@ class SelectLabelsTest {
     void assertAStringAfterAnOperatorWordIsNoAlias() {
         assertThat(labels("SELECT tx LIKE 'a%', tx NOT LIKE 'b', tx REGEXP 'c', 'x' LIKE 'x', NULL 'n' FROM t"))
                 .containsExactly("tx LIKE 'a%'", "tx NOT LIKE 'b'", "tx REGEXP 'c'", "'x' LIKE 'x'", "n");
+        assertThat(labels("SELECT 'abc' = X'616263', 1 + _utf8mb4'2'")).containsExactly("'abc' = X'616263'",
+                "1 + _utf8mb4'2'");
     }
 
     @Test
