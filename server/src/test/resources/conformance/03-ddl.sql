@@ -206,3 +206,19 @@ SELECT COUNT(*) FROM scratch;
 SELECT COUNT(*) FROM prefixed;
 -> rows
 1
+
+-- AUTO_INCREMENT: one column at most, and it starts a key
+CREATE TABLE ai_none (a INT AUTO_INCREMENT, b INT);
+-> error 1075 42000 Incorrect table definition; there can be only one auto column and it must be defined as a key
+
+CREATE TABLE ai_second (a INT AUTO_INCREMENT, b INT, PRIMARY KEY (b, a));
+-> error 1075 42000 Incorrect table definition; there can be only one auto column and it must be defined as a key
+
+CREATE TABLE ai_two (a INT AUTO_INCREMENT, b INT AUTO_INCREMENT, PRIMARY KEY (a));
+-> error 1075 42000 Incorrect table definition; there can be only one auto column and it must be defined as a key
+
+CREATE TABLE ai_keyed (a INT AUTO_INCREMENT, b INT, KEY (a));
+-> ok affected=0
+
+CREATE TABLE ai_unique (a INT AUTO_INCREMENT UNIQUE, b VARCHAR(10) DEFAULT 'key');
+-> ok affected=0

@@ -132,6 +132,9 @@ public final class TableDdl {
             createLike(tokens, name, name(sql, tokens, likeAt + 1), moreFlag);
             return;
         }
+        if (parenthesized) {
+            AutoIncrementKey.check(tokens, next);
+        }
         boolean existed = !temporary && exists(name);
         String engineSql = withoutEngineOption(sql, tokens, name.table());
         if (!existed && !temporary && !foreignKeyChecks()) {
