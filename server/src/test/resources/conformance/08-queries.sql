@@ -283,3 +283,34 @@ SELECT a INTO @many FROM grouped;
 -> error 1172 42000 Result consisted of more than one row
 SELECT 1, 2 INTO @one;
 -> error 1222 21000 The used SELECT statements have a different number of columns
+
+-- SELECT's planner modifiers and STRAIGHT_JOIN between tables change nothing but the plan; DISTINCTROW is DISTINCT
+CREATE TABLE pairs (a INT, b INT);
+-> ok affected=0
+
+INSERT INTO pairs VALUES (1, 1), (1, 1), (1, 2), (NULL, 1), (2, NULL), (2, 3);
+-> ok affected=6
+
+SELECT HIGH_PRIORITY SQL_SMALL_RESULT COUNT(*) FROM pairs;
+-> rows
+6
+
+SELECT SQL_BIG_RESULT DISTINCTROW SQL_BUFFER_RESULT a FROM pairs WHERE a IS NOT NULL ORDER BY a;
+-> rows
+1
+2
+
+SELECT STRAIGHT_JOIN COUNT(*) FROM pairs p1 STRAIGHT_JOIN pairs p2 ON p1.a = p2.b;
+-> rows
+11
+
+-- COUNT(DISTINCT a, b): the distinct combinations without a NULL
+SELECT COUNT(DISTINCT a, b), COUNT(DISTINCT a), COUNT(DISTINCT a, b + 1) FROM pairs;
+-> rows
+3 | 2 | 3
+
+SELECT a, COUNT(DISTINCT a, b) FROM pairs GROUP BY a ORDER BY a;
+-> rows
+NULL | 0
+1 | 2
+2 | 1

@@ -170,6 +170,7 @@ public enum MySqlError {
     ER_WRONG_VALUE_COUNT_ON_ROW(1136, "21S01", "Column count doesn't match value count at row %d"),
     ER_SUBQUERY_NO_1_ROW(1242, "21000", "Subquery returns more than 1 row"),
     ER_INVALID_GROUP_FUNC_USE(1111, "HY000", "Invalid use of group function"),
+    ER_WRONG_VALUE_FOR_TYPE(1411, "HY000", "Incorrect %s value: '%s' for function %s", 0, 64, 0),
     ER_MULTIPLE_PRI_KEY(1068, "42000", "Multiple primary key defined"),
     ER_WRONG_AUTO_KEY(1075, "42000", "Incorrect table definition; there can be only one auto column and it must be"
             + " defined as a key"),

@@ -4,6 +4,7 @@ import dev.doppel.server.engine.aggregate.BitAggregate;
 import dev.doppel.server.engine.aggregate.GroupConcat;
 import dev.doppel.server.engine.binary.MySqlBinaryStrings;
 import dev.doppel.server.engine.binary.MySqlBitOperators;
+import dev.doppel.server.engine.binary.MySqlUuids;
 import dev.doppel.server.engine.store.DirectorySync;
 import dev.doppel.server.engine.store.DiskSpace;
 import dev.doppel.server.engine.store.CommitGate;
@@ -66,6 +67,9 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_SHA1", MySqlStringFunctions.class, "sha1", true),
             function("MYSQL_SHA2", MySqlStringFunctions.class, "sha2", true),
             function("MYSQL_CRC32", MySqlStringFunctions.class, "crc32", true),
+            function("MYSQL_UUID_TO_BIN", MySqlUuids.class, "uuidToBin", true),
+            function("MYSQL_BIN_TO_UUID", MySqlUuids.class, "binToUuid", true),
+            function("MYSQL_IS_UUID", MySqlUuids.class, "isUuid", true),
             function("MYSQL_HEX", MySqlStringFunctions.class, "hex", true),
             function("MYSQL_UNHEX", MySqlStringFunctions.class, "unhex", true),
             function("MYSQL_SUBSTRING_INDEX", MySqlStringFunctions.class, "substringIndex", true),

@@ -7,12 +7,14 @@ import dev.doppel.server.sql.translate.operators.NullSafeEquals;
 import dev.doppel.server.sql.translate.statements.BitOperators;
 import dev.doppel.server.sql.translate.statements.CastTypes;
 import dev.doppel.server.sql.translate.statements.CollateClauses;
+import dev.doppel.server.sql.translate.statements.CountDistinctLists;
 import dev.doppel.server.sql.translate.statements.DmlModifiers;
 import dev.doppel.server.sql.translate.statements.HavingAliases;
 import dev.doppel.server.sql.translate.statements.HavingSelectAliases;
 import dev.doppel.server.sql.translate.statements.HexLiteralContexts;
 import dev.doppel.server.sql.translate.statements.InsertRowAlias;
 import dev.doppel.server.sql.translate.statements.OrderedLimit;
+import dev.doppel.server.sql.translate.statements.SelectModifiers;
 import dev.doppel.server.sql.translate.statements.SharedLocks;
 import dev.doppel.server.sql.translate.statements.StringAliases;
 import dev.doppel.server.sql.translate.statements.UpdateAssignments;
@@ -37,6 +39,8 @@ public final class EnginePipeline {
 
     private static final List<StatementRewrite> MYSQL_FORMS = List.of(
             new DmlModifiers(),     // LOW_PRIORITY, HIGH_PRIORITY, QUICK
+            new SelectModifiers(),  // SELECT HIGH_PRIORITY, STRAIGHT_JOIN, SQL_*_RESULT; t1 STRAIGHT_JOIN t2
+            new CountDistinctLists(), // COUNT(DISTINCT a, b)
             new UpdateAssignments(), // single-table UPDATE's SET from left to right
             new OrderedLimit(),     // single-table UPDATE and DELETE ... [ORDER BY ...] LIMIT n
             new InsertRowAlias(),   // INSERT ... VALUES (...) AS new ON DUPLICATE KEY UPDATE c = new.c

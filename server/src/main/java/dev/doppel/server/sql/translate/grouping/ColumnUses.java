@@ -79,6 +79,11 @@ final class ColumnUses {
         int close = -1;
         if (isAggregateCall(tokens, i)) {
             close = TokenRanges.closing(tokens, i + 1);
+            // an aggregate's FILTER (WHERE ...) belongs to it
+            if (close > 0 && close + 2 < to && tokens.get(close + 1).isWord("FILTER")
+                    && tokens.get(close + 2).isSymbol("(")) {
+                close = TokenRanges.closing(tokens, close + 2);
+            }
         } else if (isSubquery(tokens, i)) {
             close = TokenRanges.closing(tokens, i);
         } else if (tokens.get(i).isWord("OVER") && i + 1 < to) {
