@@ -102,4 +102,32 @@ class EnginePipelineTest {
         assertThat(rewrite("SELECT v FROM t WHERE id = 1 LOCK IN SHARE MODE"))
                 .isEqualTo("SELECT v FROM t WHERE id = 1 FOR UPDATE");
     }
+
+    @Test
+    void selectModifiersGoAndStraightJoinIsAJoin() {
+        assertThat(rewrite("SELECT HIGH_PRIORITY STRAIGHT_JOIN SQL_BIG_RESULT DISTINCTROW a FROM t STRAIGHT_JOIN u"))
+                .isEqualTo("SELECT    DISTINCT a FROM t JOIN u");
+        assertThat(rewrite("SELECT DISTINCT SQL_CALC_FOUND_ROWS a FROM t")).isEqualTo("SELECT DISTINCT SQL_CALC_FOUND_ROWS a FROM t");
+        // a column named like a modifier, after the select list started, stays
+        assertThat(rewrite("SELECT a, `high_priority` FROM t")).isEqualTo("SELECT a, `high_priority` FROM t");
+    }
+
+    @Test
+    void countOfSeveralDistinctValuesLeavesOutNulls() {
+        assertThat(rewrite("SELECT COUNT(DISTINCT a, b + 1) FROM t"))
+                .isEqualTo("SELECT COUNT(DISTINCT ( a, b + 1 ))  FILTER (WHERE (a) IS NOT NULL AND (b + 1) IS NOT NULL) FROM t");
+        assertThat(rewrite("SELECT COUNT(DISTINCT a) FROM t")).isEqualTo("SELECT COUNT(DISTINCT a) FROM t");
+    }
+
+    @Test
+    void havingNamesTheAliasBeforeTheColumn() {
+        assertThat(rewrite("SELECT SUM(a) AS a FROM t GROUP BY b HAVING a > 1"))
+                .isEqualTo("SELECT SUM(a) AS a FROM t GROUP BY b HAVING (SUM(a)) > 1");
+        // grouped by that name and an aggregate: the column
+        assertThat(rewrite("SELECT COUNT(a) AS b FROM t GROUP BY b HAVING b = 2"))
+                .isEqualTo("SELECT COUNT(a) AS b FROM t GROUP BY b HAVING b = 2");
+        // inside an aggregate a name is the column
+        assertThat(rewrite("SELECT SUM(a) AS a FROM t GROUP BY b HAVING SUM(a) > 1"))
+                .isEqualTo("SELECT SUM(a) AS a FROM t GROUP BY b HAVING SUM(a) > 1");
+    }
 }
