@@ -87,8 +87,8 @@ public final class HavingAliases implements StatementRewrite {
         return edits.applyTo(statement);
     }
 
-    /** Select-list aliases (lower case) and the text of their expressions. */
-    private static Map<String, String> aliases(String sql, List<Token> tokens, int from) {
+    /** Select-list aliases written with AS (lower case) and the text of their expressions. */
+    static Map<String, String> aliases(String sql, List<Token> tokens, int from) {
         Map<String, String> result = new HashMap<>();
         for (List<Token> item : TokenRanges.splitAtCommas(tokens, 1, from)) {
             int last = item.size() - 1;

@@ -6,7 +6,6 @@ import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
 import dev.doppel.server.sql.translate.StatementRewrite;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +45,7 @@ public final class HavingSelectAliases implements StatementRewrite {
                 || !tokens.get(group + 1).isWord("BY")) {
             return statement;
         }
-        Map<String, String> aliases = aliases(statement.sql(), tokens, from);
+        Map<String, String> aliases = HavingAliases.aliases(statement.sql(), tokens, from);
         if (aliases.isEmpty()) {
             return statement;
         }
@@ -96,18 +95,5 @@ public final class HavingSelectAliases implements StatementRewrite {
             }
         }
         return false;
-    }
-
-    /** Select-list aliases (lower case), {@code expr AS name} or {@code expr name}, and their expressions' text. */
-    private static Map<String, String> aliases(String sql, List<Token> tokens, int from) {
-        Map<String, String> result = new HashMap<>();
-        for (List<Token> item : TokenRanges.splitAtCommas(tokens, 1, from)) {
-            int last = item.size() - 1;
-            if (last >= 2 && item.get(last - 1).isWord("AS") && item.get(last).isIdentifier()) {
-                result.put(item.get(last).text().toLowerCase(Locale.ROOT),
-                        sql.substring(item.get(0).start(), item.get(last - 2).end()));
-            }
-        }
-        return result;
     }
 }
