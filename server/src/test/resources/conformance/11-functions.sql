@@ -213,3 +213,22 @@ SELECT IS_UUID('6ccd780cbaba102695645b8c656024db'), IS_UUID('6ccd780c-baba-1026-
 
 SELECT UUID_TO_BIN('not a uuid');
 -> error 1411 HY000 Incorrect string value: 'not a uuid' for function uuid_to_bin
+
+-- IPv4 and IPv6 addresses as bytes, parsed and printed as MySQL does
+SELECT HEX(INET6_ATON('10.0.5.9')), HEX(INET6_ATON('fdfe::5a55:caff:fefa:9089')), INET6_NTOA(INET6_ATON('fdfe::5a55:caff:fefa:9089')), INET6_NTOA(INET6_ATON('10.0.5.9'));
+-> rows
+0A000509 | FDFE0000000000005A55CAFFFEFA9089 | fdfe::5a55:caff:fefa:9089 | 10.0.5.9
+
+SELECT INET6_NTOA(INET6_ATON('::10.0.5.9')), INET6_NTOA(INET6_ATON('::ffff:10.0.5.9')), INET6_NTOA(INET6_ATON('1:0:2:3:4:5:6:7')), INET6_NTOA(INET6_ATON('::')), INET6_NTOA(INET6_ATON('1::'));
+-> rows
+::10.0.5.9 | ::ffff:10.0.5.9 | 1::2:3:4:5:6:7 | :: | 1::
+
+SELECT IS_IPV4('1.2.3.4'), IS_IPV4('1.2.3.256'), IS_IPV6('::1'), IS_IPV6('1.2.3.4'), IS_IPV4(NULL), IS_IPV4_COMPAT(INET6_ATON('::10.0.5.9')), IS_IPV4_MAPPED(INET6_ATON('::ffff:10.0.5.9')), IS_IPV4_COMPAT(INET6_ATON('::ffff:10.0.5.9'));
+-> rows
+1 | 0 | 1 | 0 | 0 | 1 | 1 | 0
+
+SELECT INET6_ATON('1.2.3');
+-> rows
+NULL
+-> warnings
+Warning | 1411 | Incorrect string value: ''1.2.3'' for function inet6_aton

@@ -4,6 +4,7 @@ import dev.doppel.server.engine.aggregate.BitAggregate;
 import dev.doppel.server.engine.aggregate.GroupConcat;
 import dev.doppel.server.engine.binary.MySqlBinaryStrings;
 import dev.doppel.server.engine.binary.MySqlBitOperators;
+import dev.doppel.server.engine.binary.MySqlInet6;
 import dev.doppel.server.engine.binary.MySqlUuids;
 import dev.doppel.server.engine.store.DirectorySync;
 import dev.doppel.server.engine.store.DiskSpace;
@@ -70,6 +71,13 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_UUID_TO_BIN", MySqlUuids.class, "uuidToBin", true),
             function("MYSQL_BIN_TO_UUID", MySqlUuids.class, "binToUuid", true),
             function("MYSQL_IS_UUID", MySqlUuids.class, "isUuid", true),
+            // not folded into a prepared statement: the warning for what is no address belongs to each execution
+            function("MYSQL_INET6_ATON", MySqlInet6.class, "inet6Aton", false),
+            function("MYSQL_INET6_NTOA", MySqlInet6.class, "inet6Ntoa", false),
+            function("MYSQL_IS_IPV4", MySqlInet6.class, "isIpv4", true),
+            function("MYSQL_IS_IPV6", MySqlInet6.class, "isIpv6", true),
+            function("MYSQL_IS_IPV4_COMPAT", MySqlInet6.class, "isIpv4Compat", true),
+            function("MYSQL_IS_IPV4_MAPPED", MySqlInet6.class, "isIpv4Mapped", true),
             function("MYSQL_HEX", MySqlStringFunctions.class, "hex", true),
             function("MYSQL_UNHEX", MySqlStringFunctions.class, "unhex", true),
             function("MYSQL_SUBSTRING_INDEX", MySqlStringFunctions.class, "substringIndex", true),

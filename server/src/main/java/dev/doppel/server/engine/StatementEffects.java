@@ -24,6 +24,10 @@ public final class StatementEffects {
         /** Throws MySQL's 1210 for {@code function} in strict mode; otherwise records it as a warning. */
         void wrongArguments(String function) throws SQLException;
 
+        /** Records a warning of one of MySQL's functions ({@code code}, {@code message}) for the statement. */
+        default void warning(int code, String message) {
+        }
+
         /** Whether KILL QUERY has stopped the statement. */
         boolean interrupted();
 
@@ -97,6 +101,14 @@ public final class StatementEffects {
         Listener listener = CURRENT.get();
         if (listener != null) {
             listener.insertIdSet(value);
+        }
+    }
+
+    /** A warning for the running statement, if there is one. */
+    public static void warning(int code, String message) {
+        Listener listener = CURRENT.get();
+        if (listener != null) {
+            listener.warning(code, message);
         }
     }
 

@@ -58,6 +58,11 @@ public final class EngineEffects implements StatementEffects.Listener {
     }
 
     @Override
+    public void warning(int code, String message) {
+        session.addWarning("Warning", code, message);
+    }
+
+    @Override
     public void divisionByZero() throws SQLException {
         if (divisionByZeroIsError()) {
             throw new SQLException(MySqlError.ER_DIVISION_BY_ZERO.message(), "22012", ErrorCode.DIVISION_BY_ZERO_1);
