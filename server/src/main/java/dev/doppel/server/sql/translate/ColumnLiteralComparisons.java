@@ -238,8 +238,8 @@ final class ColumnLiteralComparisons {
         return false;
     }
 
-    /** The start of the column reference ending just before {@code end}, or -1. */
-    private static int columnStart(List<Token> tokens, int end) {
+    /** The start of the column reference (name, t.name, db.t.name) ending just before {@code end}, or -1. */
+    static int columnStart(List<Token> tokens, int end) {
         int start = end - 1;
         if (start < 0 || !tokens.get(start).isIdentifier()) {
             return -1;
@@ -250,17 +250,16 @@ final class ColumnLiteralComparisons {
         return start;
     }
 
-    /** The end (exclusive) of the column reference at {@code start}, or -1. */
-    private static int columnEnd(List<Token> tokens, int start) {
-        if (start >= tokens.size() || !tokens.get(start).isIdentifier()
-                || start + 1 < tokens.size() && tokens.get(start + 1).isSymbol("(")) {
+    /** The end (exclusive) of the column reference at {@code start}, or -1 (a call is none). */
+    static int columnEnd(List<Token> tokens, int start) {
+        if (start >= tokens.size() || !tokens.get(start).isIdentifier()) {
             return -1;
         }
         int end = start + 1;
         while (end + 1 < tokens.size() && tokens.get(end).isSymbol(".") && tokens.get(end + 1).isIdentifier()) {
             end += 2;
         }
-        return end;
+        return end < tokens.size() && tokens.get(end).isSymbol("(") ? -1 : end;
     }
 
     /** Whether the operand ends at {@code end}: no operator or call follows that would make it part of more. */

@@ -292,7 +292,7 @@ public final class EngineSql {
     }
 
     /** A division operator at {@code index}: its operands are the division's (Division), which binds tighter. */
-    private static boolean isDivision(List<Token> tokens, int index) {
+    static boolean isDivision(List<Token> tokens, int index) {
         if (index < 0 || index >= tokens.size()) {
             return false;
         }

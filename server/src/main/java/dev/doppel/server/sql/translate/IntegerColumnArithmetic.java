@@ -31,19 +31,19 @@ final class IntegerColumnArithmetic {
             if (!isBinaryArithmetic(tokens, i)) {
                 continue;
             }
-            int leftStart = columnEndingBefore(tokens, i);
-            int rightEnd = columnStartingAt(tokens, i + 1);
+            int leftStart = ColumnLiteralComparisons.columnStart(tokens, i);
+            int rightEnd = ColumnLiteralComparisons.columnEnd(tokens, i + 1);
             if (leftStart < 0 && rightEnd < 0) {
                 continue;
             }
             if (columns == null) {
                 columns = new StatementColumns(statement.sql(), tokens, session);
             }
-            if (leftStart > wrappedUntil && !isDivision(tokens, leftStart - 1)
+            if (leftStart > wrappedUntil && !EngineSql.isDivision(tokens, leftStart - 1)
                     && columns.kindOf(leftStart, i) == StatementColumns.Kind.NARROW_INTEGER) {
                 wrap(edits, leftStart, i - 1);
             }
-            if (rightEnd > 0 && !isDivision(tokens, rightEnd)
+            if (rightEnd > 0 && !EngineSql.isDivision(tokens, rightEnd)
                     && columns.kindOf(i + 1, rightEnd) == StatementColumns.Kind.NARROW_INTEGER) {
                 wrap(edits, i + 1, rightEnd - 1);
                 wrappedUntil = rightEnd - 1;
@@ -70,37 +70,5 @@ final class IntegerColumnArithmetic {
         // t.* and COUNT(*) are no products
         return operandBefore && !before.isSymbol(".") && !after.isSymbol(")") && !after.isSymbol(",")
                 && !tokens.get(i - 1).isSymbol("(");
-    }
-
-    /** The start of the column reference (name, t.name, db.t.name) that ends just before {@code end}, or -1. */
-    private static int columnEndingBefore(List<Token> tokens, int end) {
-        int start = end - 1;
-        if (!tokens.get(start).isIdentifier()) {
-            return -1;
-        }
-        while (start >= 2 && tokens.get(start - 1).isSymbol(".") && tokens.get(start - 2).isIdentifier()) {
-            start -= 2;
-        }
-        return start;
-    }
-
-    /** The end (exclusive) of the column reference starting at {@code start}, or -1 (a call is none). */
-    private static int columnStartingAt(List<Token> tokens, int start) {
-        if (start >= tokens.size() || !tokens.get(start).isIdentifier()) {
-            return -1;
-        }
-        int end = start + 1;
-        while (end + 1 < tokens.size() && tokens.get(end).isSymbol(".") && tokens.get(end + 1).isIdentifier()) {
-            end += 2;
-        }
-        return end < tokens.size() && tokens.get(end).isSymbol("(") ? -1 : end;
-    }
-
-    private static boolean isDivision(List<Token> tokens, int index) {
-        if (index < 0 || index >= tokens.size()) {
-            return false;
-        }
-        Token token = tokens.get(index);
-        return token.isSymbol("/") || token.isSymbol("%") || token.isWord("DIV") || token.isWord("MOD");
     }
 }
