@@ -40,6 +40,38 @@ SELECT 1/2, 3/3, 7/2, 1.0/3;
 -> rows
 0.5000 | 1.0000 | 3.5000 | 0.33333
 
+-- a quotient keeps MySQL's inner digits (whole groups of nine) until its select-list item rounds to its scale
+SELECT 2 / 3 * 100, 68 * (47 / 68), ROUND(2 / 3, 6), TRUNCATE(2 / 3, 6), 1.50 / 7, 1.5 / 0.7, SUM(1 / 3) * 3;
+-> rows
+66.6667 | 47.0000 | 0.666667 | 0.666666 | 0.214286 | 2.14286 | 1.0000
+
+CREATE TABLE shares (part DECIMAL(10,2), whole INT, g INT);
+
+INSERT INTO shares VALUES (1.00, 3, 1), (2.00, 3, 1), (1.50, 7, 2);
+-> ok affected=3
+
+SELECT part / whole * 100 AS pct, IFNULL(part / whole, 0) * whole FROM shares ORDER BY pct;
+-> rows
+21.428571 | 1.500000
+33.333333 | 1.000000
+66.666667 | 2.000000
+
+SELECT g, SUM(part / whole) * 3 AS s FROM shares GROUP BY g ORDER BY s DESC;
+-> rows
+1 | 3.000000
+2 | 0.642857
+
+SELECT part / whole, COUNT(*) FROM shares GROUP BY part / whole ORDER BY part / whole;
+-> rows
+0.214286 | 1
+0.333333 | 1
+0.666667 | 1
+
+SELECT 2 / 3 = 0.6667, 2 / 3 * 3 = 2;
+-> rows
+0 | 0
+-> deviation a quotient outside a select-list item of its own (here inside a comparison) is rounded to its scale at once
+
 SELECT 7 DIV 2, -7 DIV 2, 7.5 DIV 2, 7 MOD 3, 7 % 3;
 -> rows
 3 | -3 | 3 | 1 | 1

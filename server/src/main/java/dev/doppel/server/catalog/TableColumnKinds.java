@@ -21,10 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code narrowIntegers} are the integer columns narrower than BIGINT, whose arithmetic the engine does in their own
  * type (sql.translate.IntegerColumnArithmetic). {@code keys} are the column sets (lower case) that identify a row: the primary key and each unique key whose
  * columns are all NOT NULL, the functional dependencies MySQL's ONLY_FULL_GROUP_BY check reads; a view has none of
- * its own ({@code view}).
+ * its own ({@code view}). {@code exactScales} are the digits after the point of the integer and DECIMAL columns, from
+ * which sql.translate.operators.DecimalScale works out the scale MySQL declares for an expression.
  */
 public record TableColumnKinds(List<String> order, Set<String> text, Set<String> binary, Set<String> narrowIntegers,
-                               List<Set<String>> keys, boolean view, long generation) {
+                               Map<String, Integer> exactScales, List<Set<String>> keys, boolean view,
+                               long generation) {
     private static final int MAX_TABLES = 10_000;
     private static final Map<String, TableColumnKinds> TABLES = new ConcurrentHashMap<>();
 
@@ -52,6 +54,11 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
         return narrowIntegers.contains(column.toLowerCase(Locale.ROOT));
     }
 
+    /** The digits after the point of an integer or DECIMAL column; -1 for a column of another type. */
+    public int exactScale(String column) {
+        return exactScales.getOrDefault(column.toLowerCase(Locale.ROOT), -1);
+    }
+
     public boolean isBinary(String column) {
         return binary.contains(column.toLowerCase(Locale.ROOT));
     }
@@ -69,6 +76,7 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
         Set<String> binary = new HashSet<>();
         Set<String> narrowIntegers = new HashSet<>();
         Set<String> nullable = new HashSet<>();
+        Map<String, Integer> exactScales = new java.util.HashMap<>();
         List<Set<String>> keys;
         boolean view;
         try {
@@ -92,6 +100,12 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
                     } else if (type == Types.INTEGER || type == Types.SMALLINT || type == Types.TINYINT) {
                         narrowIntegers.add(name.toLowerCase(Locale.ROOT));
                     }
+                    if (type == Types.INTEGER || type == Types.SMALLINT || type == Types.TINYINT
+                            || type == Types.BIGINT) {
+                        exactScales.put(name.toLowerCase(Locale.ROOT), 0);
+                    } else if (type == Types.DECIMAL || type == Types.NUMERIC) {
+                        exactScales.put(name.toLowerCase(Locale.ROOT), Math.max(rows.getInt("DECIMAL_DIGITS"), 0));
+                    }
                 }
             }
             keys = keys(metadata, schema, table, nullable);
@@ -106,7 +120,7 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
             return null;
         }
         TableColumnKinds result = new TableColumnKinds(List.copyOf(order), Set.copyOf(text), Set.copyOf(binary),
-                Set.copyOf(narrowIntegers), keys,
+                Set.copyOf(narrowIntegers), Map.copyOf(exactScales), keys,
                 view, generation);
         if (TABLES.size() > MAX_TABLES) {
             TABLES.clear();

@@ -240,6 +240,8 @@ public final class H2Engine implements StorageEngine {
                     + MySqlFunctions.class.getName() + ".dateFormat\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_DIVIDE FOR \""
                     + MySqlArithmetic.class.getName() + ".divide\"");
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_DIVIDE_EXACT FOR \""
+                    + MySqlArithmetic.class.getName() + ".divideExact\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_INTEGER_DIVIDE FOR \""
                     + MySqlArithmetic.class.getName() + ".integerDivide\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_TEXT_NUMBER FOR \""

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 /**
  * MySQL's division operators as engine functions: {@code a / b} is a DECIMAL with the dividend's scale plus
  * div_precision_increment (4), {@code a DIV b} an integer, and a zero divisor gives NULL with warning 1365
- * (an error in a strict INSERT/UPDATE, see {@link StatementEffects}).
+ * (an error in a strict INSERT/UPDATE, see {@link StatementEffects}). {@link #divideExact} keeps the digits MySQL's
+ * quotient carries inside an expression, for a select-list item that rounds to its declared scale at the end
+ * (sql.translate.operators.DivisionResults).
  */
 public final class MySqlArithmetic {
     /** div_precision_increment's default; the variable itself is not served. */
@@ -28,6 +30,35 @@ public final class MySqlArithmetic {
         }
         int scale = Math.min(Math.max(dividend.scale(), 0) + DIV_PRECISION_INCREMENT, MAX_SCALE);
         return dividend.divide(divisor, scale, RoundingMode.HALF_UP);
+    }
+
+    /**
+     * The quotient as MySQL's decimal library computes it: the operands' fractions are counted in whole groups of
+     * nine digits, div_precision_increment adds to what that padding does not already give, and the quotient is cut
+     * (not rounded) after as many nine-digit groups as that makes. {@code 2 / 3} is 0.666666666, so that
+     * {@code 2 / 3 * 100} is 66.6666666 before its item rounds to 4 decimals: 66.6667.
+     */
+    public static BigDecimal divideExact(BigDecimal dividend, BigDecimal divisor) throws SQLException {
+        if (dividend == null || divisor == null) {
+            return null;
+        }
+        if (divisor.signum() == 0) {
+            StatementEffects.divisionByZero();
+            return null;
+        }
+        int dividendDigits = Math.max(dividend.scale(), 0);
+        int divisorDigits = Math.max(divisor.scale(), 0);
+        int dividendGroups = wholeGroups(dividendDigits);
+        int divisorGroups = wholeGroups(divisorDigits);
+        int increment = Math.max(0, DIV_PRECISION_INCREMENT
+                - (dividendGroups - dividendDigits) - (divisorGroups - divisorDigits));
+        int scale = wholeGroups(dividendGroups + divisorGroups + increment);
+        return dividend.divide(divisor, scale, RoundingMode.DOWN);
+    }
+
+    /** {@code digits} rounded up to whole groups of nine, as MySQL's decimals store them. */
+    private static int wholeGroups(int digits) {
+        return (digits + 8) / 9 * 9;
     }
 
     public static Long integerDivide(BigDecimal dividend, BigDecimal divisor) throws SQLException {

@@ -20,18 +20,21 @@ public final class Division {
     }
 
     /**
-     * Adds what the rewrite writes before and after tokens and in place of the operators: {@code before} and
-     * {@code after} are keyed by token index, {@code replaced} replaces the operator token.
+     * Notes what the rewrite writes before the operands, in place of the operators and after the operands; a
+     * {@code /} among {@link EngineEdits#exactDivisions()} keeps MySQL's inner digits ({@code MYSQL_DIVIDE_EXACT}).
      */
-    static void collect(List<Token> tokens, Map<Integer, String> before, Map<Integer, String> replaced,
-                        Map<Integer, String> after) {
+    static void collect(List<Token> tokens, EngineEdits edits) {
+        Map<Integer, String> before = edits.before();
+        Map<Integer, String> replaced = edits.replaced();
+        Map<Integer, String> after = edits.after();
         for (int i = 1; i + 1 < tokens.size(); i++) {
             Token each = tokens.get(i);
             if (each.isWord("MOD") && !tokens.get(i + 1).isSymbol("(")) {
                 replaced.put(i, "%");
                 continue;
             }
-            String function = each.isSymbol("/") ? "PUBLIC.MYSQL_DIVIDE("
+            String function = each.isSymbol("/") ? edits.exactDivisions().contains(i) ? "PUBLIC.MYSQL_DIVIDE_EXACT("
+                    : "PUBLIC.MYSQL_DIVIDE("
                     : each.isWord("DIV") ? "PUBLIC.MYSQL_INTEGER_DIVIDE(" : null;
             if (function == null) {
                 continue;

@@ -6,14 +6,18 @@ import dev.doppel.server.sql.lex.TokenRanges;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the steps of the engine's spelling ask for, by token index: text written before a token, instead of it, or
- * after it. A step leaves the tokens another step already replaced alone.
+ * after it. A step leaves the tokens another step already replaced alone. {@code exactDivisions} are the {@code /}
+ * tokens whose quotient keeps MySQL's inner digits, because their select-list item rounds at the end
+ * (operators.DivisionResults); {@link Division} reads it.
  */
-public record EngineEdits(Map<Integer, String> before, Map<Integer, String> replaced, Map<Integer, String> after) {
+public record EngineEdits(Map<Integer, String> before, Map<Integer, String> replaced, Map<Integer, String> after,
+                          Set<Integer> exactDivisions) {
     public EngineEdits() {
-        this(new HashMap<>(), new HashMap<>(), new HashMap<>());
+        this(new HashMap<>(), new HashMap<>(), new HashMap<>(), Set.of());
     }
 
     /** Puts {@code open} before and {@code close} after every call of one of {@code functions} (not schema.name()). */

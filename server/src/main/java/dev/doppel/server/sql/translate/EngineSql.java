@@ -14,6 +14,7 @@ import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.program.StoredFunctions;
 import dev.doppel.server.sql.translate.grouping.UngroupedColumns;
 import dev.doppel.server.sql.translate.operators.BinaryOperator;
+import dev.doppel.server.sql.translate.operators.DivisionResults;
 import dev.doppel.server.sql.translate.operators.LogicalOperators;
 
 import java.math.BigDecimal;
@@ -87,10 +88,12 @@ public final class EngineSql {
         Map<Integer, String> before = new HashMap<>();
         Map<Integer, String> after = new HashMap<>();
         SqlText statement = new SqlText(sql, tokens);
-        EngineEdits edits = new EngineEdits(before, replaced, after);
+        DivisionResults divisions = DivisionResults.of(statement, session);
+        EngineEdits edits = new EngineEdits(before, replaced, after, divisions.exactDivisions());
         for (TokenRewrite step : EnginePipeline.ENGINE_SPELLING) {
             step.collect(statement, edits);
         }
+        divisions.wrap(edits);
         BinaryStringCalls.collect(statement, edits, session);
         UserVariableAssignments.collect(statement, edits, session);
         BinaryOperator.collect(statement, edits, session);
