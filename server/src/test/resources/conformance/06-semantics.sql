@@ -105,6 +105,29 @@ SELECT 'a' = 'A', 'abc' < 'ABD', 'a ' = 'a';
 1 | 1 | 0
 -> deviation literals compare case-sensitively (columns declared VARCHAR compare case-insensitively)
 
+-- a table's binary default collation is its VARCHAR columns' own: 'a' and 'A' are two keys
+CREATE TABLE cased (v VARCHAR(10), w VARCHAR(10) COLLATE utf8mb4_0900_ai_ci, UNIQUE KEY (v)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+INSERT INTO cased VALUES ('a', 'x'), ('A', 'X');
+-> ok affected=2
+
+SELECT COUNT(*), SUM(w = 'x') FROM cased WHERE v = 'a';
+-> rows
+1 | 1
+
+SELECT COLUMN_NAME, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_NAME = 'cased' ORDER BY COLUMN_NAME;
+-> rows
+v | utf8mb4_bin
+w | utf8mb4_0900_ai_ci
+
+-- a column's binary collation is kept, so that a dump of the table loads back as it was
+CREATE TABLE cased_column (v VARCHAR(10) COLLATE utf8mb4_bin NOT NULL, w VARCHAR(10));
+
+SHOW FULL COLUMNS FROM cased_column;
+-> rows
+v | varchar(10) | utf8mb4_bin | NO | '' | NULL | '' | select,insert,update,references | ''
+w | varchar(10) | utf8mb4_0900_ai_ci | YES | '' | NULL | '' | select,insert,update,references | ''
+
 SELECT '' IS NULL, '' = NULL, NULL IS NULL, COALESCE(NULL, ''), IFNULL(NULL, 'x');
 -> rows
 0 | NULL | 1 | '' | x

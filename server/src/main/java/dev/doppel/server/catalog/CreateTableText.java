@@ -60,6 +60,9 @@ public final class CreateTableText {
     /** One column definition: `name` type [NULL|NOT NULL] [DEFAULT ...] [ON UPDATE ...] [AUTO_INCREMENT] [COMMENT]. */
     public static String column(TableInfo.Column column) {
         StringBuilder out = new StringBuilder(quote(column.name())).append(' ').append(column.columnType());
+        if (column.collation() != null && !column.collation().equals(TableInfo.Column.DEFAULT_COLLATION)) {
+            out.append(" COLLATE ").append(column.collation());
+        }
         String type = column.dataType();
         boolean blob = MySqlTypes.isTextOrBlob(column.columnType());
         if (!column.nullable()) {

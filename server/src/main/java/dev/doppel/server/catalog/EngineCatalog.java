@@ -80,7 +80,7 @@ public final class EngineCatalog {
                 String[] defaultValue = defaultValue(rows.getString(11), columnType);
                 builder.columns.add(new TableInfo.Column(columnName, rows.getInt(4), columnType,
                         "YES".equals(rows.getString(10)), defaultValue[0], defaultValue[1] != null, identity,
-                        rows.getString(14), rows.getString(15)));
+                        rows.getString(14), rows.getString(15), collation(columnType, rows.getString(5))));
             }
         }
         readIndexes(connection, schema, table, builders);
@@ -117,6 +117,19 @@ public final class EngineCatalog {
             }
         }
         return result;
+    }
+
+    /**
+     * How a text column compares: a VARCHAR is the engine's case-insensitive VARCHAR_IGNORECASE unless it was
+     * declared with a binary or case-sensitive collation (sql.translate.CaseInsensitiveText), so one the engine keeps
+     * as a plain VARCHAR shows as utf8mb4_bin, and a dump of it loads back as case-sensitive as it was.
+     */
+    private static String collation(String columnType, String engineDataType) {
+        if (!MySqlTypes.isString(columnType)) {
+            return null;
+        }
+        return columnType.startsWith("varchar") && "CHARACTER VARYING".equalsIgnoreCase(engineDataType)
+                ? TableInfo.Column.BINARY_COLLATION : TableInfo.Column.DEFAULT_COLLATION;
     }
 
     private static String engineType(ResultSet rows) throws SQLException {

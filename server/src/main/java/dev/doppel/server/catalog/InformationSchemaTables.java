@@ -261,7 +261,7 @@ public final class InformationSchemaTables {
                 result.add(new Object[] {"def", table.schema(), table.name(), each.name(), (long) each.position(),
                         each.defaultValue(), each.nullable() ? "YES" : "NO", each.dataType(), sizes.characters(),
                         sizes.octets(), sizes.precision(), sizes.scale(), sizes.datetimePrecision(),
-                        string ? "utf8mb4" : null, string ? COLLATION : null, each.columnType(),
+                        string ? "utf8mb4" : null, each.collation(), each.columnType(),
                         ColumnKeys.key(table, each.name()), ColumnKeys.extra(each), "select,insert,update,references",
                         each.comment() == null ? "" : each.comment(), "", null});
             }

@@ -16,9 +16,14 @@ public record TableInfo(String schema, String name, String type, String comment,
      * @param defaultValue the default as I_S.COLUMNS shows it (unquoted), null for none or NULL
      * @param defaultIsExpression whether the default is an expression such as CURRENT_TIMESTAMP
      * @param onUpdate the ON UPDATE expression, or null
+     * @param collation how a text column compares (utf8mb4_0900_ai_ci, or utf8mb4_bin for a VARCHAR the engine
+     *                  compares byte for byte); null for other columns
      */
     public record Column(String name, int position, String columnType, boolean nullable, String defaultValue,
-                         boolean defaultIsExpression, boolean autoIncrement, String onUpdate, String comment) {
+                         boolean defaultIsExpression, boolean autoIncrement, String onUpdate, String comment,
+                         String collation) {
+        public static final String DEFAULT_COLLATION = "utf8mb4_0900_ai_ci";
+        public static final String BINARY_COLLATION = "utf8mb4_bin";
 
         public String dataType() {
             return MySqlTypes.dataType(columnType);

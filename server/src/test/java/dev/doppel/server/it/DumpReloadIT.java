@@ -51,15 +51,17 @@ class DumpReloadIT {
             statement.execute("CREATE TABLE order_lines (order_id BIGINT UNSIGNED NOT NULL, line SMALLINT NOT NULL,"
                     + " sku CHAR(8) NOT NULL, qty INT NOT NULL, weight DOUBLE, PRIMARY KEY (order_id, line))");
             // dumped before the table it references (names sort that way): reloads with foreign_key_checks=0;
-            // its name_ix shares the name of an index of customers (index names are per table)
+            // its name_ix shares the name of an index of customers (index names are per table); its code is
+            // case-sensitive, so that 'ab' and 'AB' are two keys in the copy too
             statement.execute("CREATE TABLE addresses (id INT NOT NULL PRIMARY KEY, customer_id INT NOT NULL,"
-                    + " city VARCHAR(30) NOT NULL, KEY name_ix (city), FOREIGN KEY (customer_id) REFERENCES customers (id))");
+                    + " city VARCHAR(30) NOT NULL, code VARCHAR(8) COLLATE utf8mb4_bin, KEY name_ix (city),"
+                    + " UNIQUE KEY code_uk (code), FOREIGN KEY (customer_id) REFERENCES customers (id))");
             statement.execute("CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, body MEDIUMTEXT, extra LONGTEXT,"
                     + " raw VARBINARY(32), doc JSON)");
             statement.execute("INSERT INTO customers (email, name, vip, level, joined) VALUES"
                     + " ('ann@example.com', 'Ann', 1, 3, '2020-01-31'), ('bob@example.com', NULL, 0, NULL, NULL),"
                     + " ('o''hara@example.com', 'O''Hara \"quoted\" \\\\ back', 0, 127, '1999-12-31')");
-            statement.execute("INSERT INTO addresses VALUES (1, 1, 'Oslo'), (2, 3, 'Lima')");
+            statement.execute("INSERT INTO addresses VALUES (1, 1, 'Oslo', 'ab'), (2, 3, 'Lima', 'AB')");
             statement.execute("INSERT INTO orders (customer_id, total, status, placed) VALUES"
                     + " (1, 19.99, 'paid', '2024-02-29 10:11:12.123456'), (1, 0.00, 'new', '2024-03-01 00:00:00'),"
                     + " (3, 12345678.90, 'shipped', '2023-12-31 23:59:59.999999')");
@@ -151,7 +153,7 @@ class DumpReloadIT {
             }
             // the deferred foreign key is in force after the reload
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.execute(
-                    "INSERT INTO shop_copy.addresses VALUES (3, 99, 'Nowhere')")).isInstanceOf(SQLException.class);
+                    "INSERT INTO shop_copy.addresses VALUES (3, 99, 'Nowhere', NULL)")).isInstanceOf(SQLException.class);
             // the reloaded AUTO_INCREMENT continues where the original stood
             statement.execute("INSERT INTO shop_copy.customers (email) VALUES ('new@example.com')");
             assertThat(rows(statement, "SELECT MAX(id) FROM shop_copy.customers")).containsExactly(List.of(4));

@@ -191,7 +191,7 @@ public final class ShowTableStatements {
             String nullable = each.nullable() ? "YES" : "NO";
             String extra = ColumnKeys.extra(each);
             if (full) {
-                result.row(each.name(), each.columnType(), collation(each.columnType()), nullable, key,
+                result.row(each.name(), each.columnType(), each.collation(), nullable, key,
                         each.defaultValue(), extra, "select,insert,update,references",
                         each.comment() == null ? "" : each.comment());
             } else {
@@ -199,10 +199,6 @@ public final class ShowTableStatements {
             }
         }
         return result;
-    }
-
-    static String collation(String columnType) {
-        return MySqlTypes.isString(columnType) ? COLLATION : null;
     }
 
     /** SHOW INDEX|INDEXES|KEYS FROM t [FROM db] [WHERE ...]. */

@@ -1,6 +1,7 @@
 package dev.doppel.server.sql.translate;
 
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.lex.TokenRanges;
 
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +9,8 @@ import java.util.Locale;
 /**
  * MySQL compares strings under the column's collation, by default utf8mb4_0900_ai_ci: case-insensitive. The
  * engine compares case-sensitively unless a column is VARCHAR_IGNORECASE, so CREATE/ALTER TABLE declare VARCHAR
- * columns that way, except those given a binary or case-sensitive collation. CHAR and TEXT columns are left as
- * they are (a known deviation, docs/testing.md).
+ * columns that way, except those given a binary or case-sensitive collation, of their own or, without one, by
+ * CREATE TABLE's default. CHAR and TEXT columns are left as they are (a known deviation, docs/testing.md).
  */
 public final class CaseInsensitiveText {
     private static final String TYPE = "VARCHAR_IGNORECASE";
@@ -30,19 +31,58 @@ public final class CaseInsensitiveText {
             }
             i++;
         }
+        boolean charset = false;
         for (; i < tokens.size() && !tokens.get(i).isSymbol(",") && !tokens.get(i).isSymbol(")"); i++) {
             Token token = tokens.get(i);
             if (token.isWord("BINARY")) {
                 return null;
             }
             if ((token.isWord("COLLATE") || token.isWord("CHARSET") || token.isWord("SET")) && i + 1 < tokens.size()) {
-                String name = tokens.get(i + 1).text().toLowerCase(Locale.ROOT);
-                if (name.equals("binary") || name.endsWith("_bin") || name.endsWith("_cs")) {
+                charset = true;
+                if (isCaseSensitive(tokens.get(i + 1))) {
                     return null;
                 }
             }
         }
-        return TYPE;
+        return !charset && caseSensitiveTableDefault(tokens) ? null : TYPE;
+    }
+
+    private static boolean isCaseSensitive(Token name) {
+        String text = name.text().toLowerCase(Locale.ROOT);
+        return text.equals("binary") || text.endsWith("_bin") || text.endsWith("_cs");
+    }
+
+    /**
+     * Whether CREATE TABLE's options give the table a binary or case-sensitive default collation ({@code ... )
+     * DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin}, as dumps write it), which its columns without one of their own
+     * take.
+     */
+    private static boolean caseSensitiveTableDefault(List<Token> tokens) {
+        if (!tokens.get(0).isWord("CREATE")) {
+            return false;
+        }
+        int open = 0;
+        while (open < tokens.size() && !tokens.get(open).isSymbol("(")) {
+            open++;
+        }
+        int close = open < tokens.size() ? TokenRanges.closing(tokens, open) : -1;
+        if (close < 0) {
+            return false;
+        }
+        for (int i = close + 1; i + 1 < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isWord("AS") || token.isWord("SELECT") || token.isSymbol("(")) {
+                return false;
+            }
+            if (token.isWord("COLLATE") || token.isWord("CHARSET") || token.isWord("SET")) {
+                Token name = tokens.get(i + 1).isSymbol("=") && i + 2 < tokens.size() ? tokens.get(i + 2)
+                        : tokens.get(i + 1);
+                if (isCaseSensitive(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isTableDefinition(List<Token> tokens) {
