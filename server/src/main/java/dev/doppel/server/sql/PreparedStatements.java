@@ -28,6 +28,7 @@ import dev.doppel.server.sql.results.SelectLabels;
 import dev.doppel.server.sql.translate.EngineSql;
 import dev.doppel.server.sql.translate.FoundRows;
 import dev.doppel.server.sql.translate.EnginePipeline;
+import dev.doppel.server.sql.translate.statements.GroupRollup;
 import io.netty.buffer.ByteBuf;
 
 import java.io.ByteArrayOutputStream;
@@ -156,17 +157,23 @@ public final class PreparedStatements {
             try {
                 SqlText statement = ReplaceRows.asMySql(new SqlText(sql, tokens), session);
                 SqlText compatible = EnginePipeline.mysqlForms(statement, session);
+                boolean valuesInPlace = false;
                 if (parameterCount(compatible.tokens()) != parameters) {
-                    // a HAVING alias whose expression holds a ? would bind that parameter twice: leave it to the engine
+                    // a HAVING alias whose expression holds a ? would bind that parameter twice: leave it to the engine;
+                    // WITH ROLLUP's levels repeat the whole query: it runs with its values in place at each execution
+                    valuesInPlace = GroupRollup.hasRollup(statement.tokens());
                     compatible = statement;
                 }
-                String engineSql = EnginePipeline.spelling(TextColumnValues.checked(compatible, session), session);
-                engine = keyword.equals("INSERT") || keyword.equals("REPLACE")
-                        ? session.engineConnection().prepareStatement(engineSql, java.sql.Statement.RETURN_GENERATED_KEYS)
-                        : session.engineConnection().prepareStatement(engineSql);
-                ResultSetMetaData meta = engine.getMetaData();
-                if (meta != null) {
-                    columns = ColumnMapping.columns(meta, labels);
+                if (!valuesInPlace) {
+                    String engineSql = EnginePipeline.spelling(TextColumnValues.checked(compatible, session), session);
+                    engine = keyword.equals("INSERT") || keyword.equals("REPLACE")
+                            ? session.engineConnection().prepareStatement(engineSql,
+                            java.sql.Statement.RETURN_GENERATED_KEYS)
+                            : session.engineConnection().prepareStatement(engineSql);
+                    ResultSetMetaData meta = engine.getMetaData();
+                    if (meta != null) {
+                        columns = ColumnMapping.columns(meta, labels);
+                    }
                 }
             } catch (SQLException e) {
                 // SELECT ?: the engine cannot type a parameter that stands alone, MySQL types it by the value bound;

@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -312,6 +314,32 @@ class ConnectorJIT {
             try (ResultSet rows = select.executeQuery()) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString(1)).isNull();
+            }
+        }
+    }
+
+    /** WITH ROLLUP repeats its query per level, and so its parameters: each execution runs with its values in place. */
+    @Test
+    void aRollupWithParametersIsServerPrepared() throws Exception {
+        try (Connection connection = connect("root", "", "shop", "sslMode=DISABLED&allowPublicKeyRetrieval=true"
+                + "&useServerPrepStmts=true&cachePrepStmts=false&emulateUnsupportedPstmts=false");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE rolled (g INT, v INT)");
+            statement.execute("INSERT INTO rolled VALUES (1, 10), (1, 20), (2, 5)");
+            try (java.sql.PreparedStatement select = connection.prepareStatement(
+                    "SELECT g, SUM(v) FROM rolled WHERE v > ? GROUP BY g WITH ROLLUP")) {
+                assertThat(select.getClass().getSimpleName()).isEqualTo("ServerPreparedStatement");
+                for (int floor : new int[] {0, 7}) {
+                    select.setInt(1, floor);
+                    List<String> rows = new ArrayList<>();
+                    try (ResultSet result = select.executeQuery()) {
+                        while (result.next()) {
+                            rows.add(result.getString(1) + ":" + result.getLong(2));
+                        }
+                    }
+                    assertThat(rows).containsExactlyElementsOf(floor == 0 ? List.of("1:30", "2:5", "null:35")
+                            : List.of("1:30", "null:30"));
+                }
             }
         }
     }

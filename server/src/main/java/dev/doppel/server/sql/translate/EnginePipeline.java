@@ -9,6 +9,7 @@ import dev.doppel.server.sql.translate.statements.CastTypes;
 import dev.doppel.server.sql.translate.statements.CollateClauses;
 import dev.doppel.server.sql.translate.statements.CountDistinctLists;
 import dev.doppel.server.sql.translate.statements.DmlModifiers;
+import dev.doppel.server.sql.translate.statements.GroupRollup;
 import dev.doppel.server.sql.translate.statements.HavingAliases;
 import dev.doppel.server.sql.translate.statements.HavingSelectAliases;
 import dev.doppel.server.sql.translate.statements.HexLiteralContexts;
@@ -51,7 +52,8 @@ public final class EnginePipeline {
             new BitOperators(),     // &, |, ^, ~, <<, >>
             new HavingAliases(),    // HAVING over select-list aliases, without GROUP BY
             new HavingSelectAliases(), // HAVING's names: a select-list alias before a column GROUP BY does not name
-            new StringAliases());   // select-list aliases written as strings
+            new StringAliases(),    // select-list aliases written as strings
+            new GroupRollup());     // GROUP BY ... WITH ROLLUP
 
     static final List<TokenRewrite> ENGINE_SPELLING = List.of(
             (s, e) -> PrefixKeyParts.collect(s.tokens(), e.replaced()),              // KEY (c(10))

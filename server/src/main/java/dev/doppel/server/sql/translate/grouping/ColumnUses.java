@@ -3,6 +3,7 @@ package dev.doppel.server.sql.translate.grouping;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
 import dev.doppel.server.sql.parse.Keywords;
+import dev.doppel.server.sql.translate.AggregateFunctions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,8 @@ import java.util.Set;
  * expression calls an aggregate at all, which makes a query without GROUP BY one group.
  */
 final class ColumnUses {
-    static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "GROUP_CONCAT", "BIT_AND",
-            "BIT_OR", "BIT_XOR", "STD", "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE", "VAR_POP", "VAR_SAMP",
-            "JSON_ARRAYAGG", "JSON_OBJECTAGG", "ANY_VALUE", "GROUPING");
+    /** The aggregates, and GROUPING, whose arguments are no uses of a column by a group's row. */
+    static final Set<String> AGGREGATES = aggregatesAndGrouping();
     /** Words after which a name is no column: a type, a collation, a character set, an alias. */
     private static final Set<String> BEFORE_NO_COLUMN = Set.of("AS", "COLLATE", "USING", "SET", "CHARSET",
             "SEPARATOR");
@@ -118,5 +118,11 @@ final class ColumnUses {
         }
         return before.kind() == Token.Kind.WORD && Keywords.isReserved(before)
                 && !BEFORE_NO_COLUMN.contains(before.upper());
+    }
+
+    private static Set<String> aggregatesAndGrouping() {
+        Set<String> names = new java.util.HashSet<>(AggregateFunctions.NAMES);
+        names.add("GROUPING");
+        return Set.copyOf(names);
     }
 }

@@ -1,5 +1,6 @@
 package dev.doppel.server.sql.translate.statements;
 
+import dev.doppel.server.sql.translate.AggregateFunctions;
 import dev.doppel.server.sql.translate.StatementRewrite;
 
 import dev.doppel.server.sql.lex.SqlText;
@@ -19,8 +20,6 @@ import java.util.Set;
  * replaced by its expression.
  */
 public final class HavingAliases implements StatementRewrite {
-    private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "MIN", "MAX", "AVG", "GROUP_CONCAT",
-            "BIT_AND", "BIT_OR", "BIT_XOR", "STD", "STDDEV", "VARIANCE", "JSON_ARRAYAGG", "JSON_OBJECTAGG");
 
     @Override
     public SqlText apply(SqlText statement) {
@@ -39,7 +38,7 @@ public final class HavingAliases implements StatementRewrite {
                 depth++;
             } else if (each.isSymbol(")")) {
                 depth--;
-            } else if (each.kind() == Token.Kind.WORD && AGGREGATES.contains(each.upper()) && i + 1 < tokens.size()
+            } else if (each.kind() == Token.Kind.WORD && AggregateFunctions.NAMES.contains(each.upper()) && i + 1 < tokens.size()
                     && tokens.get(i + 1).isSymbol("(")) {
                 return statement;
             } else if (depth == 0 && each.kind() == Token.Kind.WORD) {

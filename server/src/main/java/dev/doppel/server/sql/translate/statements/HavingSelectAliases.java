@@ -4,6 +4,7 @@ import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.TextEdits;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.lex.TokenRanges;
+import dev.doppel.server.sql.translate.AggregateFunctions;
 import dev.doppel.server.sql.translate.StatementRewrite;
 
 import java.util.HashSet;
@@ -23,9 +24,6 @@ import java.util.Set;
  * deviation, docs/testing.md).
  */
 public final class HavingSelectAliases implements StatementRewrite {
-    private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "MIN", "MAX", "AVG", "GROUP_CONCAT",
-            "BIT_AND", "BIT_OR", "BIT_XOR", "STD", "STDDEV", "STDDEV_POP", "STDDEV_SAMP", "VARIANCE", "VAR_POP",
-            "VAR_SAMP", "JSON_ARRAYAGG", "JSON_OBJECTAGG", "ANY_VALUE");
     private static final Set<String> HAVING_ENDS = Set.of("WINDOW", "ORDER", "LIMIT", "FOR", "LOCK", "INTO", "UNION",
             "EXCEPT", "INTERSECT");
     private static final Set<String> GROUP_ENDS = Set.of("WITH", "HAVING", "WINDOW", "ORDER", "LIMIT", "FOR", "LOCK",
@@ -62,7 +60,7 @@ public final class HavingSelectAliases implements StatementRewrite {
         for (int i = having + 1; i < end; i++) {
             Token each = tokens.get(i);
             if (each.isSymbol("(") && i + 1 < end && tokens.get(i + 1).isWord("SELECT")
-                    || each.kind() == Token.Kind.WORD && AGGREGATES.contains(each.upper()) && i + 1 < end
+                    || each.kind() == Token.Kind.WORD && AggregateFunctions.NAMES.contains(each.upper()) && i + 1 < end
                     && tokens.get(i + 1).isSymbol("(")) {
                 int close = TokenRanges.closing(tokens, each.isSymbol("(") ? i : i + 1);
                 if (close < 0) {
@@ -89,7 +87,7 @@ public final class HavingSelectAliases implements StatementRewrite {
     private static boolean callsAggregate(String expression) {
         List<Token> tokens = dev.doppel.server.sql.lex.Lexer.tokenize(expression);
         for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).kind() == Token.Kind.WORD && AGGREGATES.contains(tokens.get(i).upper())
+            if (tokens.get(i).kind() == Token.Kind.WORD && AggregateFunctions.NAMES.contains(tokens.get(i).upper())
                     && tokens.get(i + 1).isSymbol("(")) {
                 return true;
             }
