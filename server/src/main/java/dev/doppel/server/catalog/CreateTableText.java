@@ -24,7 +24,8 @@ public final class CreateTableText {
             if (index.primary()) {
                 out.append("PRIMARY KEY ");
             } else {
-                out.append(index.unique() ? "UNIQUE KEY " : "KEY ").append(quote(index.name())).append(' ');
+                out.append(index.unique() ? "UNIQUE KEY " : index.fulltext() ? "FULLTEXT KEY " : "KEY ")
+                        .append(quote(index.name())).append(' ');
             }
             out.append(columnList(index.columns()))
                     .append(i + 1 < indexes.size() || !table.foreignKeys().isEmpty() ? ",\n" : "\n");

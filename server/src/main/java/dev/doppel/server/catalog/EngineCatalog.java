@@ -84,6 +84,12 @@ public final class EngineCatalog {
             }
         }
         readIndexes(connection, schema, table, builders);
+        for (Map.Entry<String, List<FulltextIndexes.Index>> each : FulltextIndexes.load(connection, schema).entrySet()) {
+            TableBuilder builder = builders.get(each.getKey());
+            if (builder != null) {
+                builder.fulltext.addAll(each.getValue());
+            }
+        }
         readForeignKeys(connection, schema, table, builders);
         List<TableInfo> result = new ArrayList<>(builders.size());
         for (TableBuilder each : builders.values()) {
@@ -322,6 +328,7 @@ public final class EngineCatalog {
         final Map<String, String[]> foreignKeys = new LinkedHashMap<>();
         final Map<String, List<String>> foreignKeyColumns = new HashMap<>();
         final Map<String, List<String>> referencedColumns = new HashMap<>();
+        final List<FulltextIndexes.Index> fulltext = new ArrayList<>();
 
         TableBuilder(String schema, String name, String type, String comment, long rows) {
             this.schema = schema;
@@ -353,7 +360,10 @@ public final class EngineCatalog {
                     used.add(name.toLowerCase(Locale.ROOT));
                 }
                 result.add(new TableInfo.Index(name, each.primary, each.unique, List.copyOf(each.columns),
-                        each.engineIndex, each.engineConstraint));
+                        each.engineIndex, each.engineConstraint, false));
+            }
+            for (FulltextIndexes.Index each : fulltext) {
+                result.add(TableInfo.Index.fulltext(each.name(), each.columns()));
             }
             List<TableInfo.ForeignKey> keys = new ArrayList<>();
             int generated = 0;

@@ -276,8 +276,10 @@ public final class InformationSchemaTables {
                 for (int i = 0; i < index.columns().size(); i++) {
                     TableInfo.Column column = table.column(index.columns().get(i));
                     result.add(new Object[] {"def", table.schema(), table.name(), index.unique() ? 0L : 1L,
-                            table.schema(), index.name(), (long) (i + 1), index.columns().get(i), "A", table.rows(),
-                            null, null, column != null && column.nullable() ? "YES" : "", "BTREE", "", "", "YES", null});
+                            table.schema(), index.name(), (long) (i + 1), index.columns().get(i),
+                            index.fulltext() ? null : "A", table.rows(), null, null,
+                            column != null && column.nullable() ? "YES" : "", index.fulltext() ? "FULLTEXT" : "BTREE",
+                            "", "", "YES", null});
                 }
             }
         }

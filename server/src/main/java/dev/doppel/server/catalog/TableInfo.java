@@ -36,9 +36,14 @@ public record TableInfo(String schema, String name, String type, String comment,
      * @param engineIndex the engine's name of the index
      * @param engineConstraint the engine's name of the PRIMARY KEY, UNIQUE or FOREIGN KEY constraint the index
      *                         serves, or null for a plain index
+     * @param fulltext a FULLTEXT index, which the engine does not have (no engine index nor constraint)
      */
     public record Index(String name, boolean primary, boolean unique, List<String> columns, String engineIndex,
-                        String engineConstraint) {
+                        String engineConstraint, boolean fulltext) {
+        /** A FULLTEXT index, which only the server knows of ({@link FulltextIndexes}). */
+        public static Index fulltext(String name, List<String> columns) {
+            return new Index(name, false, false, List.copyOf(columns), null, null, true);
+        }
     }
 
     /**

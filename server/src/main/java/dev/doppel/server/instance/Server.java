@@ -103,6 +103,7 @@ public final class Server {
             try (Statement statement = systemConnection.createStatement()) {
                 statement.execute(VirtualTableFunction.createAliasStatement());
                 dev.doppel.server.catalog.ColumnTypeRegistry.ensureTable(systemConnection);
+                dev.doppel.server.catalog.FulltextIndexes.ensureTable(systemConnection);
                 for (UnsignedType each : UnsignedType.values()) {
                     statement.execute(each.createDomainStatement());
                 }

@@ -3,6 +3,7 @@ package dev.doppel.server.sql.ddl;
 import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.catalog.CreateTableText;
 import dev.doppel.server.catalog.EngineCatalog;
+import dev.doppel.server.catalog.FulltextIndexes;
 import dev.doppel.server.catalog.KeyNames;
 import dev.doppel.server.catalog.MySqlTypes;
 import dev.doppel.server.catalog.TableInfo;
@@ -127,6 +128,17 @@ public final class AlterTable {
             execute(alter() + " " + text(change, null));
             String alter = alter();
             undo.push(() -> execute(alter + " DROP COLUMN (" + String.join(", ", columns) + ")"));
+            return;
+        }
+        FulltextKeys.Key fulltext = FulltextKeys.of(change.subList(at, change.size()));
+        if (fulltext != null) {
+            FulltextIndexes.Index index = FulltextKeys.checked(fulltext, FulltextKeys.columnTypes(info()),
+                    FulltextKeys.names(info()));
+            FulltextIndexes.add(connection, schema, table, index);
+            info = null;
+            String from = schema;
+            String in = table;
+            undo.push(() -> FulltextIndexes.drop(connection, from, in, index.name()));
             return;
         }
         KeyDefinition key = next.isWord("COLUMN") ? null : KeyDefinition.of(change.subList(at, change.size()));
@@ -256,14 +268,16 @@ public final class AlterTable {
         }
         // the engine drops a key of this column alone with it, and refuses to drop a column of a wider key
         for (TableInfo.Index each : List.copyOf(info().indexes())) {
-            if (each.columns().size() > 1 && each.columns().stream().anyMatch(column::equalsIgnoreCase)) {
+            if (each.fulltext() && each.columns().size() == 1 && each.columns().get(0).equalsIgnoreCase(column)) {
+                dropIndex(each.name());
+            } else if (each.columns().size() > 1 && each.columns().stream().anyMatch(column::equalsIgnoreCase)) {
                 dropIndex(each.name());
                 shrunk.put(each.name(), each);
             }
         }
         shrunk.replaceAll((name, each) -> new TableInfo.Index(each.name(), each.primary(), each.unique(),
                 each.columns().stream().filter(other -> !other.equalsIgnoreCase(column)).toList(), each.engineIndex(),
-                each.engineConstraint()));
+                each.engineConstraint(), each.fulltext()));
         String name = CreateTableText.quote(column);
         String renamed = CreateTableText.quote(ASIDE + aside.size() + "_" + column);
         execute(alter() + " RENAME COLUMN " + name + " TO " + renamed);
@@ -276,6 +290,15 @@ public final class AlterTable {
         TableInfo.Index index = info().index(name);
         if (index == null) {
             throw MySqlError.ER_CANT_DROP_FIELD_OR_KEY.exception(name);
+        }
+        if (index.fulltext()) {
+            FulltextIndexes.drop(connection, schema, table, index.name());
+            info = null;
+            String from = schema;
+            String in = table;
+            undo.push(() -> FulltextIndexes.add(connection, from, in,
+                    new FulltextIndexes.Index(index.name(), index.columns())));
+            return;
         }
         String alter = alter();
         String columns = columnList(index.columns());
@@ -299,6 +322,14 @@ public final class AlterTable {
 
     /** Makes a key dropped by {@link #dropIndex} again, on the columns it has now. */
     private void addIndex(TableInfo.Index index) throws SQLException {
+        if (index.fulltext()) {
+            FulltextIndexes.add(connection, schema, table, new FulltextIndexes.Index(index.name(), index.columns()));
+            info = null;
+            String from = schema;
+            String in = table;
+            undo.push(() -> FulltextIndexes.drop(connection, from, in, index.name()));
+            return;
+        }
         String alter = alter();
         String columns = columnList(index.columns());
         if (index.primary()) {

@@ -4,6 +4,7 @@ import dev.doppel.plugin.MySqlError;
 import dev.doppel.server.catalog.ColumnTypeRegistry;
 import dev.doppel.server.catalog.CreateTableText;
 import dev.doppel.server.catalog.EngineCatalog;
+import dev.doppel.server.catalog.FulltextIndexes;
 import dev.doppel.server.catalog.KeyNames;
 import dev.doppel.server.catalog.MySqlTypes;
 import dev.doppel.server.catalog.StorageEngines;
@@ -136,7 +137,11 @@ public final class TableDdl {
             AutoIncrementKey.check(tokens, next);
         }
         boolean existed = !temporary && exists(name);
+        List<FulltextIndexes.Index> fulltext = parenthesized ? FulltextKeys.ofCreate(tokens, next, temporary) : List.of();
         String engineSql = withoutEngineOption(sql, tokens, name.table());
+        if (!fulltext.isEmpty()) {
+            engineSql = FulltextKeys.withoutKeys(engineSql, next);
+        }
         if (!existed && !temporary && !foreignKeyChecks()) {
             engineSql = withoutForwardReferences(engineSql, name);
         }
@@ -148,8 +153,12 @@ public final class TableDdl {
         Connection connection = session.engineConnection();
         PendingForeignKeys.created(connection, name.schema(), name.table());
         ColumnTypeRegistry.dropTable(connection, name.schema(), name.table());
+        FulltextIndexes.dropTable(connection, name.schema(), name.table());
         if (parenthesized) {
             ColumnTypeRegistry.record(connection, name.schema(), name.table(), ColumnDeclarations.ofCreate(tokens, next));
+        }
+        for (FulltextIndexes.Index each : fulltext) {
+            FulltextIndexes.add(connection, name.schema(), name.table(), each);
         }
         refreshJsonTrigger(name.schema(), name.table());
         commitCatalog(connection);
@@ -266,17 +275,20 @@ public final class TableDdl {
                 ColumnDeclarations.addColumn(spec.subList(at, spec.size()), declared);
             } else if (verb.isWord("CHANGE") && at + 1 < spec.size()) {
                 ColumnTypeRegistry.dropColumn(connection, schema, table, spec.get(at).text());
+                FulltextIndexes.renameColumn(connection, schema, table, spec.get(at).text(), spec.get(at + 1).text());
                 ColumnDeclarations.addColumn(spec.subList(at + 1, spec.size()), declared);
             } else if (verb.isWord("DROP") && at < spec.size() && !(spec.get(at).kind() == Token.Kind.WORD
                     && NOT_COLUMN_AFTER_DROP.contains(spec.get(at).upper()))) {
                 ColumnTypeRegistry.dropColumn(connection, schema, table, spec.get(at).text());
             } else if (verb.isWord("RENAME") && spec.size() > 3 && spec.get(1).isWord("COLUMN")) {
                 ColumnTypeRegistry.renameColumn(connection, schema, table, spec.get(2).text(), spec.get(4).text());
+                FulltextIndexes.renameColumn(connection, schema, table, spec.get(2).text(), spec.get(4).text());
             } else if (verb.isWord("RENAME") && spec.size() > 1 && !spec.get(1).isWord("INDEX")
                     && !spec.get(1).isWord("KEY")) {
                 int to = spec.get(1).isWord("TO") || spec.get(1).isWord("AS") ? 2 : 1;
                 TableName target = name(sql, spec, to);
                 ColumnTypeRegistry.renameTable(connection, schema, table, target.schema(), target.table());
+                FulltextIndexes.renameTable(connection, schema, table, target.schema(), target.table());
                 session.server().triggers().tableRenamed(schema, table, target.schema(), target.table());
                 schema = target.schema();
                 table = target.table();
@@ -328,6 +340,7 @@ public final class TableDdl {
         for (TableName each : names) {
             if (!exists(each)) {
                 ColumnTypeRegistry.dropTable(connection, each.schema(), each.table());
+                FulltextIndexes.dropTable(connection, each.schema(), each.table());
                 session.server().triggers().tableDropped(each.schema(), each.table());
             }
         }
@@ -398,6 +411,8 @@ public final class TableDdl {
             }
             RenamedTableKeys.rename(connection, pair[1].schema(), pair[0].table(), pair[1].table());
             ColumnTypeRegistry.renameTable(connection, pair[0].schema(), pair[0].table(), pair[1].schema(),
+                    pair[1].table());
+            FulltextIndexes.renameTable(connection, pair[0].schema(), pair[0].table(), pair[1].schema(),
                     pair[1].table());
             refreshJsonTrigger(pair[1].schema(), pair[1].table());
             session.server().triggers().tableRenamed(pair[0].schema(), pair[0].table(), pair[1].schema(),

@@ -89,6 +89,7 @@ public final class DatabaseStatement {
             statement.execute(create ? "CREATE SCHEMA " + quoted : "DROP SCHEMA " + quoted + " CASCADE");
             if (!create) {
                 dev.doppel.server.catalog.ColumnTypeRegistry.dropSchema(session.engineConnection(), name);
+                dev.doppel.server.catalog.FulltextIndexes.dropSchema(session.engineConnection(), name);
                 session.server().routines().dropDatabase(name); // its procedures, functions and triggers go with it
                 session.server().triggers().tableDropped(name, null);
                 session.server().events().dropDatabase(name);

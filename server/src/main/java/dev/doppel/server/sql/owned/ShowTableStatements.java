@@ -215,8 +215,9 @@ public final class ShowTableStatements {
             for (int i = 0; i < index.columns().size(); i++) {
                 TableInfo.Column column = table.column(index.columns().get(i));
                 result.row(table.name(), index.unique() ? "0" : "1", index.name(), Integer.toString(i + 1),
-                        index.columns().get(i), "A", Long.toString(table.rows()), null, null,
-                        column != null && column.nullable() ? "YES" : "", "BTREE", "", "", "YES", null);
+                        index.columns().get(i), index.fulltext() ? null : "A", Long.toString(table.rows()), null, null,
+                        column != null && column.nullable() ? "YES" : "", index.fulltext() ? "FULLTEXT" : "BTREE", "",
+                        "", "YES", null);
             }
         }
         List<Token> filter = rest.subList(target.next(), rest.size());
