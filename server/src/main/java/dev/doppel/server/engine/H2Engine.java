@@ -242,6 +242,8 @@ public final class H2Engine implements StorageEngine {
                     + MySqlArithmetic.class.getName() + ".divide\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_DIVIDE_EXACT FOR \""
                     + MySqlArithmetic.class.getName() + ".divideExact\"");
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_MATCH FOR \""
+                    + dev.doppel.server.engine.fulltext.FulltextSearch.class.getName() + ".match\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_INTEGER_DIVIDE FOR \""
                     + MySqlArithmetic.class.getName() + ".integerDivide\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_TEXT_NUMBER FOR \""

@@ -67,7 +67,7 @@ public final class PreparedStatements {
         final String sql;
         final List<Token> tokens;
         final int parameterCount;
-        final PreparedStatement engine;
+        PreparedStatement engine;
         final List<String> labels;
         /**
          * Reads variables or session functions, which the engine statement would have frozen at PREPARE, or is an
@@ -78,6 +78,8 @@ public final class PreparedStatements {
         final Map<Integer, ByteArrayOutputStream> longData = new HashMap<>();
         /** Null unless this is a plain SELECT prepared in the engine, which may run on the network thread. */
         final QuickReads quick;
+        /** The tables' generation the engine's statement was translated at ({@link #prepareAgainAfterDdl}). */
+        long tablesGeneration = dev.doppel.server.catalog.UnsignedColumns.current().generation();
 
         Prepared(long id, String sql, List<Token> tokens, int parameterCount, PreparedStatement engine,
                  List<String> labels) {
@@ -126,6 +128,51 @@ public final class PreparedStatements {
                 && payload.getUnsignedByte(at + 4) == 0 && statement.longData.isEmpty();
     }
 
+    /** The engine's statement for a statement the engine runs; null when it runs with its values in place. */
+    private PreparedStatement engineStatement(String sql, List<Token> tokens, int parameters, String keyword)
+            throws SQLException {
+        SqlText statement = ReplaceRows.asMySql(new SqlText(sql, tokens), session);
+        SqlText compatible = EnginePipeline.mysqlForms(statement, session);
+        if (parameterCount(compatible.tokens()) != parameters) {
+            // a HAVING alias whose expression holds a ? would bind that parameter twice: leave it to the engine;
+            // WITH ROLLUP's levels repeat the whole query: it runs with its values in place at each execution
+            if (GroupRollup.hasRollup(statement.tokens())) {
+                return null;
+            }
+            compatible = statement;
+        }
+        String engineSql = EnginePipeline.spelling(TextColumnValues.checked(compatible, session), session);
+        return keyword.equals("INSERT") || keyword.equals("REPLACE")
+                ? session.engineConnection().prepareStatement(engineSql, java.sql.Statement.RETURN_GENERATED_KEYS)
+                : session.engineConnection().prepareStatement(engineSql);
+    }
+
+    /**
+     * After DDL the statement's translation may depend on what changed (a FULLTEXT index dropped, a column's type):
+     * it is made again, as MySQL prepares a statement again after DDL.
+     */
+    private void prepareAgainAfterDdl(Prepared statement) {
+        long generation = dev.doppel.server.catalog.UnsignedColumns.current().generation();
+        if (statement.engine == null || statement.tablesGeneration == generation) {
+            return;
+        }
+        try {
+            statement.engine.close();
+        } catch (SQLException e) {
+            // the engine's statement is replaced either way
+        }
+        statement.engine = null;
+        statement.tablesGeneration = generation;
+        String keyword = statement.tokens.get(0).upper();
+        try {
+            statement.engine = engineStatement(statement.sql, statement.tokens, statement.parameterCount, keyword);
+        } catch (SQLException e) {
+            if (e.getErrorCode() != org.h2.api.ErrorCode.UNKNOWN_DATA_TYPE_1 || statement.parameterCount == 0) {
+                throw EngineErrors.translate(e, statement.sql, session.schema());
+            }
+        }
+    }
+
     private void prepare(String sql) {
         dev.doppel.server.session.GeneralLogLines.write(session, "Prepare", sql);
         session.clearWarnings();
@@ -155,25 +202,10 @@ public final class PreparedStatements {
             FunctionAllowlist.check(sql, tokens, session.schema());
             TableAccess.check(tokens, session); // MySQL checks at prepare time too, before the tables' existence
             try {
-                SqlText statement = ReplaceRows.asMySql(new SqlText(sql, tokens), session);
-                SqlText compatible = EnginePipeline.mysqlForms(statement, session);
-                boolean valuesInPlace = false;
-                if (parameterCount(compatible.tokens()) != parameters) {
-                    // a HAVING alias whose expression holds a ? would bind that parameter twice: leave it to the engine;
-                    // WITH ROLLUP's levels repeat the whole query: it runs with its values in place at each execution
-                    valuesInPlace = GroupRollup.hasRollup(statement.tokens());
-                    compatible = statement;
-                }
-                if (!valuesInPlace) {
-                    String engineSql = EnginePipeline.spelling(TextColumnValues.checked(compatible, session), session);
-                    engine = keyword.equals("INSERT") || keyword.equals("REPLACE")
-                            ? session.engineConnection().prepareStatement(engineSql,
-                            java.sql.Statement.RETURN_GENERATED_KEYS)
-                            : session.engineConnection().prepareStatement(engineSql);
-                    ResultSetMetaData meta = engine.getMetaData();
-                    if (meta != null) {
-                        columns = ColumnMapping.columns(meta, labels);
-                    }
+                engine = engineStatement(sql, tokens, parameters, keyword);
+                ResultSetMetaData meta = engine == null ? null : engine.getMetaData();
+                if (meta != null) {
+                    columns = ColumnMapping.columns(meta, labels);
                 }
             } catch (SQLException e) {
                 // SELECT ?: the engine cannot type a parameter that stands alone, MySQL types it by the value bound;
@@ -283,6 +315,7 @@ public final class PreparedStatements {
         if (verb != null && (verb.isWord("INSERT") || verb.isWord("REPLACE") || verb.isWord("UPDATE"))) {
             InvalidTextLiterals.check(statement.tokens, session, values);
         }
+        prepareAgainAfterDdl(statement);
         if (statement.engine != null && !statement.readsSessionState) {
             if (verb != null && statement.tokens.size() > 1 && statement.tokens.get(1).isWord("DELAYED")) {
                 // the engine's statement was spelled without it at PREPARE; each execution warns, as in MySQL

@@ -57,7 +57,7 @@ class DumpReloadIT {
                     + " city VARCHAR(30) NOT NULL, code VARCHAR(8) COLLATE utf8mb4_bin, KEY name_ix (city),"
                     + " UNIQUE KEY code_uk (code), FOREIGN KEY (customer_id) REFERENCES customers (id))");
             statement.execute("CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, body MEDIUMTEXT, extra LONGTEXT,"
-                    + " raw VARBINARY(32), doc JSON)");
+                    + " raw VARBINARY(32), doc JSON, FULLTEXT KEY words (body, extra))");
             statement.execute("INSERT INTO customers (email, name, vip, level, joined) VALUES"
                     + " ('ann@example.com', 'Ann', 1, 3, '2020-01-31'), ('bob@example.com', NULL, 0, NULL, NULL),"
                     + " ('o''hara@example.com', 'O''Hara \"quoted\" \\\\ back', 0, 127, '1999-12-31')");

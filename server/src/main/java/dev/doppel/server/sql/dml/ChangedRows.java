@@ -31,6 +31,10 @@ public final class ChangedRows {
                 // a server-prepared UPDATE: the count would need the parameters bound in another order
                 return 0;
             }
+            if (each.isWord("MATCH")) {
+                // the count runs outside the statement, where MATCH would read the table again for every row
+                return 0;
+            }
         }
         DmlClauses clauses = DmlClauses.parse(tokens);
         if (clauses == null || clauses.set() < 0 || clauses.orderBy() >= 0 || clauses.limit() >= 0) {

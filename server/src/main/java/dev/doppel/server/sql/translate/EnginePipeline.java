@@ -14,6 +14,7 @@ import dev.doppel.server.sql.translate.statements.HavingAliases;
 import dev.doppel.server.sql.translate.statements.HavingSelectAliases;
 import dev.doppel.server.sql.translate.statements.HexLiteralContexts;
 import dev.doppel.server.sql.translate.statements.InsertRowAlias;
+import dev.doppel.server.sql.translate.statements.MatchRelevanceOrder;
 import dev.doppel.server.sql.translate.statements.OrderedLimit;
 import dev.doppel.server.sql.translate.statements.SelectModifiers;
 import dev.doppel.server.sql.translate.statements.SharedLocks;
@@ -53,7 +54,8 @@ public final class EnginePipeline {
             new HavingAliases(),    // HAVING over select-list aliases, without GROUP BY
             new HavingSelectAliases(), // HAVING's names: a select-list alias before a column GROUP BY does not name
             new StringAliases(),    // select-list aliases written as strings
-            new GroupRollup());     // GROUP BY ... WITH ROLLUP
+            new GroupRollup(),      // GROUP BY ... WITH ROLLUP
+            new MatchRelevanceOrder()); // MATCH ... AGAINST in WHERE: the most relevant rows first
 
     static final List<TokenRewrite> ENGINE_SPELLING = List.of(
             (s, e) -> PrefixKeyParts.collect(s.tokens(), e.replaced()),              // KEY (c(10))

@@ -94,6 +94,7 @@ public final class EngineSql {
             step.collect(statement, edits);
         }
         divisions.wrap(edits);
+        FulltextMatches.collect(statement, edits, session);
         BinaryStringCalls.collect(statement, edits, session);
         UserVariableAssignments.collect(statement, edits, session);
         BinaryOperator.collect(statement, edits, session);
