@@ -120,6 +120,27 @@ SELECT COLUMN_NAME, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_N
 v | utf8mb4_bin
 w | utf8mb4_0900_ai_ci
 
+-- the TEXT types compare without case as VARCHAR does; a column named text is no type
+CREATE TABLE notes_ci (text TEXT, tiny TINYTEXT, exact TEXT COLLATE utf8mb4_bin, big MEDIUMTEXT, huge LONGTEXT);
+
+INSERT INTO notes_ci VALUES ('Hello World', 'ABC', 'Hello', 'Big', 'Huge');
+-> ok affected=1
+
+SELECT text = 'hello world', text LIKE '%WORLD', tiny = 'abc', exact = 'hello', exact = 'Hello', big = 'BIG', huge LIKE 'h%' FROM notes_ci;
+-> rows
+1 | 1 | 1 | 0 | 1 | 1 | 1
+
+ALTER TABLE notes_ci CHANGE text text TEXT, ADD COLUMN more TEXT;
+
+SELECT COLUMN_NAME, COLUMN_TYPE, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_NAME = 'notes_ci' ORDER BY ORDINAL_POSITION;
+-> rows
+text | text | utf8mb4_0900_ai_ci
+tiny | tinytext | utf8mb4_0900_ai_ci
+exact | text | utf8mb4_bin
+big | mediumtext | utf8mb4_0900_ai_ci
+huge | longtext | utf8mb4_0900_ai_ci
+more | text | utf8mb4_0900_ai_ci
+
 -- a column's binary collation is kept, so that a dump of the table loads back as it was
 CREATE TABLE cased_column (v VARCHAR(10) COLLATE utf8mb4_bin NOT NULL, w VARCHAR(10));
 

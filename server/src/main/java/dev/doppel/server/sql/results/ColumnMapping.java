@@ -15,6 +15,8 @@ import java.util.List;
 public final class ColumnMapping {
     public static final int UTF8MB4 = 255;
     private static final int BINARY = ColumnDefinition.BINARY_CHARSET;
+    /** The engine length of a TEXT column, the shortest of the TEXT types' (sql.translate.CaseInsensitiveText). */
+    private static final int TEXT_LENGTH = 65535;
 
     private ColumnMapping() {
     }
@@ -129,6 +131,12 @@ public final class ColumnMapping {
                     charset = table == null || table.isEmpty() ? UTF8MB4 : BINARY;
                     length = 0xFFFFFFFFL;
                     flags |= ColumnType.BLOB_FLAG | ColumnType.BINARY_FLAG;
+                } else if (precision >= TEXT_LENGTH && "VARCHAR_IGNORECASE".equalsIgnoreCase(typeName)) {
+                    // a TEXT column, which the server keeps as the engine's VARCHAR_IGNORECASE of a length no VARCHAR has
+                    type = ColumnType.BLOB;
+                    charset = UTF8MB4;
+                    length = Math.min(precision * 4L, 0xFFFFFFFFL);
+                    flags |= ColumnType.BLOB_FLAG;
                 } else {
                     type = ColumnType.VAR_STRING;
                     charset = UTF8MB4;

@@ -5,22 +5,35 @@ import dev.doppel.server.sql.lex.TokenRanges;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * MySQL compares strings under the column's collation, by default utf8mb4_0900_ai_ci: case-insensitive. The
  * engine compares case-sensitively unless a column is VARCHAR_IGNORECASE, so CREATE/ALTER TABLE declare VARCHAR
- * columns that way, except those given a binary or case-sensitive collation, of their own or, without one, by
- * CREATE TABLE's default. CHAR and TEXT columns are left as they are (a known deviation, docs/testing.md).
+ * columns that way, and the TEXT types too ({@link #TEXT_TYPES}), except those given a binary or case-sensitive
+ * collation, of their own or, without one, by CREATE TABLE's default. CHAR columns are left as they are (a known
+ * deviation, docs/testing.md).
  */
 public final class CaseInsensitiveText {
     private static final String TYPE = "VARCHAR_IGNORECASE";
+    /**
+     * The TEXT types: the engine keeps them as VARCHAR (in its MySQL mode) of its largest length; here each gets a
+     * length no VARCHAR of MySQL's has (its rows hold 65535 bytes), so result metadata can tell the column for a TEXT
+     * (sql.results.ColumnMapping).
+     */
+    static final Map<String, String> TEXT_TYPES = Map.of("TINYTEXT", "VARCHAR_IGNORECASE(65535)",
+            "TEXT", "VARCHAR_IGNORECASE(65535)", "MEDIUMTEXT", "VARCHAR_IGNORECASE(16777215)",
+            "LONGTEXT", "VARCHAR_IGNORECASE(1000000000)");
 
     private CaseInsensitiveText() {
     }
 
-    /** The engine's type for the VARCHAR at {@code index} of a table definition, or null to keep it. */
+    /** The engine's type for the VARCHAR or TEXT type at {@code index} of a table definition, or null to keep it. */
     static String replacement(List<Token> tokens, int index) {
-        if (!tokens.get(index).isWord("VARCHAR") || !isTableDefinition(tokens)
+        Token type = tokens.get(index);
+        boolean text = TEXT_TYPES.containsKey(type.upper()) && isColumnType(tokens, index)
+                && !(index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("("));
+        if (!(type.isWord("VARCHAR") || text) || !isTableDefinition(tokens)
                 || (index > 0 && (tokens.get(index - 1).isWord("AS") || tokens.get(index - 1).isSymbol(".")))) {
             return null;
         }
@@ -44,7 +57,32 @@ public final class CaseInsensitiveText {
                 }
             }
         }
-        return !charset && caseSensitiveTableDefault(tokens) ? null : TYPE;
+        return !charset && caseSensitiveTableDefault(tokens) ? null : text ? TEXT_TYPES.get(type.upper()) : TYPE;
+    }
+
+    /**
+     * Whether the word at {@code index} is a column's type, not a column named TEXT: it follows the column's name,
+     * which follows "(", ",", ADD [COLUMN], MODIFY [COLUMN] or CHANGE [COLUMN] old_name.
+     */
+    private static boolean isColumnType(List<Token> tokens, int index) {
+        if (index < 2 || !isName(tokens.get(index - 1))) {
+            return false;
+        }
+        Token before = tokens.get(index - 2);
+        if (before.isSymbol("(") || before.isSymbol(",") || before.isWord("ADD") || before.isWord("MODIFY")) {
+            return true;
+        }
+        if (before.isWord("COLUMN")) {
+            return index >= 3 && (tokens.get(index - 3).isWord("ADD") || tokens.get(index - 3).isWord("MODIFY"));
+        }
+        // CHANGE [COLUMN] old_name new_name type
+        return isName(before) && index >= 3 && (tokens.get(index - 3).isWord("CHANGE")
+                || index >= 4 && tokens.get(index - 3).isWord("COLUMN") && tokens.get(index - 4).isWord("CHANGE"));
+    }
+
+    private static boolean isName(Token token) {
+        return token.isIdentifier() && !token.isWord("COLUMN") && !token.isWord("ADD") && !token.isWord("MODIFY")
+                && !token.isWord("CHANGE");
     }
 
     private static boolean isCaseSensitive(Token name) {
