@@ -55,6 +55,13 @@ public final class StatementEffects {
          */
         void invalidText(byte[] bytes, String column, long row);
 
+        /**
+         * A value written to {@code column} at {@code row} lost part of itself (a SET member the column lacks): MySQL's
+         * 1265 in strict mode (thrown), its warning otherwise.
+         */
+        default void dataTruncated(String column, long row) {
+        }
+
         /** LOAD_FILE: the file's bytes, or null where MySQL returns NULL (no FILE privilege, secure_file_priv). */
         byte[] loadFile(String name);
 
@@ -109,6 +116,14 @@ public final class StatementEffects {
         Listener listener = CURRENT.get();
         if (listener != null) {
             listener.warning(code, message);
+        }
+    }
+
+    /** See {@link Listener#dataTruncated}. */
+    public static void dataTruncated(String column, long row) {
+        Listener listener = CURRENT.get();
+        if (listener != null) {
+            listener.dataTruncated(column, row);
         }
     }
 

@@ -49,7 +49,8 @@ class DumpReloadIT {
                     + " CONSTRAINT orders_customer FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE CASCADE)"
                     + " ENGINE=InnoDB COMMENT='orders'");
             statement.execute("CREATE TABLE order_lines (order_id BIGINT UNSIGNED NOT NULL, line SMALLINT NOT NULL,"
-                    + " sku CHAR(8) NOT NULL, qty INT NOT NULL, weight DOUBLE, PRIMARY KEY (order_id, line))");
+                    + " sku CHAR(8) NOT NULL, qty INT NOT NULL, weight DOUBLE, tags SET('gift','fragile') NOT NULL DEFAULT '',"
+                    + " PRIMARY KEY (order_id, line))");
             // dumped before the table it references (names sort that way): reloads with foreign_key_checks=0;
             // its name_ix shares the name of an index of customers (index names are per table); its code is
             // case-sensitive, so that 'ab' and 'AB' are two keys in the copy too
@@ -65,8 +66,8 @@ class DumpReloadIT {
             statement.execute("INSERT INTO orders (customer_id, total, status, placed) VALUES"
                     + " (1, 19.99, 'paid', '2024-02-29 10:11:12.123456'), (1, 0.00, 'new', '2024-03-01 00:00:00'),"
                     + " (3, 12345678.90, 'shipped', '2023-12-31 23:59:59.999999')");
-            statement.execute("INSERT INTO order_lines VALUES (1, 1, 'SKU-0001', 2, 1.5), (1, 2, 'SKU-0002', 1, NULL),"
-                    + " (3, 1, 'SKU-0003', 100, -0.25)");
+            statement.execute("INSERT INTO order_lines VALUES (1, 1, 'SKU-0001', 2, 1.5, 'fragile,gift'),"
+                    + " (1, 2, 'SKU-0002', 1, NULL, ''), (3, 1, 'SKU-0003', 100, -0.25, 'gift')");
             statement.execute("INSERT INTO notes (id, body, extra, raw) VALUES (1, 'line one\\nline two\\ttab', REPEAT('z', 5000),"
                     + " X'00FF7F10'), (2, '', NULL, X''), (3, NULL, 'ünïcödé ✓', NULL)");
         }

@@ -12,6 +12,7 @@ import dev.doppel.server.catalog.TableInfo;
 import dev.doppel.server.catalog.UnsignedColumns;
 import dev.doppel.server.config.variables.VariableQualifier;
 import dev.doppel.server.engine.JsonColumns;
+import dev.doppel.server.engine.columns.SetColumns;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.QueryExecutor;
 import dev.doppel.server.sql.access.DdlExpressions;
@@ -160,7 +161,7 @@ public final class TableDdl {
         for (FulltextIndexes.Index each : fulltext) {
             FulltextIndexes.add(connection, name.schema(), name.table(), each);
         }
-        refreshJsonTrigger(name.schema(), name.table());
+        refreshColumnTriggers(name.schema(), name.table());
         commitCatalog(connection);
     }
 
@@ -239,12 +240,12 @@ public final class TableDdl {
         }
         List<Token> changes = new ArrayList<>(engineTokens.subList(name.next() - 1, engineTokens.size()));
         changes.set(0, new Token(Token.Kind.SYMBOL, "(", 0, 0));
-        boolean hadJsonTrigger = dropJsonTrigger(name.schema(), name.table());
+        boolean hadColumnTriggers = dropColumnTriggers(name.schema(), name.table());
         try {
             new AlterTable(session, engineSql, name.schema(), name.table()).run(ColumnDeclarations.elements(changes, 0));
         } catch (SQLException | RuntimeException e) {
-            if (hadJsonTrigger) {
-                refreshJsonTrigger(name.schema(), name.table());
+            if (hadColumnTriggers) {
+                refreshColumnTriggers(name.schema(), name.table());
             }
             throw e;
         }
@@ -295,7 +296,7 @@ public final class TableDdl {
             }
         }
         ColumnTypeRegistry.record(connection, schema, table, declared);
-        refreshJsonTrigger(schema, table);
+        refreshColumnTriggers(schema, table);
         commitCatalog(connection);
         executor.ok(0, moreFlag);
     }
@@ -414,7 +415,7 @@ public final class TableDdl {
                     pair[1].table());
             FulltextIndexes.renameTable(connection, pair[0].schema(), pair[0].table(), pair[1].schema(),
                     pair[1].table());
-            refreshJsonTrigger(pair[1].schema(), pair[1].table());
+            refreshColumnTriggers(pair[1].schema(), pair[1].table());
             session.server().triggers().tableRenamed(pair[0].schema(), pair[0].table(), pair[1].schema(),
                     pair[1].table());
         }
@@ -555,15 +556,17 @@ public final class TableDdl {
 
     /** DDL commits in MySQL; the registry's rows are committed with it even inside a transaction. */
     /** The trigger is Java code, which only the engine's administrator may declare. */
-    private void refreshJsonTrigger(String schema, String table) throws SQLException {
+    private void refreshColumnTriggers(String schema, String table) throws SQLException {
         try (Connection maintenance = session.server().engine().maintenanceConnection()) {
             JsonColumns.refresh(maintenance, schema, table);
+            SetColumns.refresh(maintenance, schema, table);
         }
     }
 
-    private boolean dropJsonTrigger(String schema, String table) throws SQLException {
+    private boolean dropColumnTriggers(String schema, String table) throws SQLException {
         try (Connection maintenance = session.server().engine().maintenanceConnection()) {
-            return JsonColumns.drop(maintenance, schema, table);
+            boolean json = JsonColumns.drop(maintenance, schema, table);
+            return SetColumns.drop(maintenance, schema, table) || json;
         }
     }
 

@@ -155,6 +155,16 @@ public final class EngineEffects implements StatementEffects.Listener {
     }
 
     @Override
+    public void dataTruncated(String column, long row) {
+        if ((session.variables().sqlModeBits() & (SqlMode.STRICT_TRANS_TABLES | SqlMode.STRICT_ALL_TABLES)) != 0
+                && !(tokens.size() > 1 && tokens.get(1).isWord("IGNORE"))) {
+            throw MySqlError.WARN_DATA_TRUNCATED.exception(column, row);
+        }
+        session.addWarning("Warning", MySqlError.WARN_DATA_TRUNCATED.number(),
+                MySqlError.WARN_DATA_TRUNCATED.message(column, row));
+    }
+
+    @Override
     public byte[] loadFile(String name) {
         java.nio.file.Path path = SecureFiles.forReading(name, session);
         if (path == null) {

@@ -64,7 +64,7 @@ public final class CaseInsensitiveText {
      * Whether the word at {@code index} is a column's type, not a column named TEXT: it follows the column's name,
      * which follows "(", ",", ADD [COLUMN], MODIFY [COLUMN] or CHANGE [COLUMN] old_name.
      */
-    private static boolean isColumnType(List<Token> tokens, int index) {
+    public static boolean isColumnType(List<Token> tokens, int index) {
         if (index < 2 || !isName(tokens.get(index - 1))) {
             return false;
         }

@@ -8,6 +8,7 @@ import dev.doppel.server.protocol.ClientText;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.ddl.FractionalDeclaration;
 import dev.doppel.server.sql.ddl.IntegerDeclarationWarnings;
+import dev.doppel.server.sql.ddl.SetDeclaration;
 import dev.doppel.server.sql.ddl.UnsignedDeclaration;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
@@ -198,6 +199,10 @@ public final class EngineSql {
                         fractional.warnings().forEach(text -> ParseWarnings.add(session, 1681, text));
                     }
                     i = fractional.last();
+                } else if (SetDeclaration.at(tokens, i) != null) {
+                    SetDeclaration set = SetDeclaration.at(tokens, i);
+                    result.append(set.engineType());
+                    i = set.last();
                 } else if (CaseInsensitiveText.replacement(tokens, i) != null) {
                     result.append(CaseInsensitiveText.replacement(tokens, i));
                 } else if (token.isWord("USER") && (i + 1 == tokens.size() || !tokens.get(i + 1).isSymbol("("))) {
