@@ -314,3 +314,20 @@ SELECT a, COUNT(DISTINCT a, b) FROM pairs GROUP BY a ORDER BY a;
 NULL | 0
 1 | 2
 2 | 1
+
+-- each table of a query block has a name of its own: 1066 for two
+SELECT * FROM customers JOIN customers;
+-> error 1066 42000 Not unique table/alias: 'customers'
+
+SELECT * FROM customers c, orders c;
+-> error 1066 42000 Not unique table/alias: 'c'
+
+SELECT * FROM customers, (SELECT 1 AS one) customers;
+-> error 1066 42000 Not unique table/alias: 'customers'
+
+UPDATE customers JOIN customers SET customers.name = 'x';
+-> error 1066 42000 Not unique table/alias: 'customers'
+
+SELECT c.x FROM (SELECT 1 AS x) c WHERE EXISTS (SELECT 1 FROM (SELECT 2 AS y) c);
+-> rows
+1

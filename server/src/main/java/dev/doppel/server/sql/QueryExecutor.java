@@ -226,6 +226,9 @@ public final class QueryExecutor {
     /** A multi-table UPDATE or DELETE, run by the server over the engine (MultiTableDml). */
     void multiTable(String sql, List<Token> tokens, int moreFlag) {
         NoDatabase.check(tokens, session);
+        // parsed and held to MySQL's functions like every statement for the engine: the server builds engine
+        // statements of its expressions (an engine function reached the engine this way before)
+        EngineStatementKinds.check(sql, tokens, session.schema());
         TableAccess.check(tokens, session);
         try {
             transactions.syncEngineConnection(session.engineConnection());

@@ -1,9 +1,11 @@
 package dev.doppel.server.sql.parse;
 
+import dev.doppel.plugin.MySqlError;
 import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.sql.lex.Token;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,6 +26,8 @@ public final class Queries {
             "DATETIME", "TIME", "TIMESTAMP", "YEAR", "TEXT", "BLOB");
 
     private final ParseState state;
+    /** The names of the tables of the query block being read (lower case), for 1066. */
+    private Set<String> blockTables;
     private final TokenCursor cursor;
 
     Queries(ParseState state) {
@@ -281,8 +285,21 @@ public final class Queries {
         }
     }
 
-    /** table_reference, ...: returns the tables it named, in order. */
+    /**
+     * table_reference, ...: returns the tables it named, in order. Each table, derived table and alias names one
+     * table of the query block: two with one name are MySQL's 1066.
+     */
     List<ParsedStatement.TableUse> tableReferences(ParsedStatement.Use use) {
+        Set<String> outer = blockTables;
+        blockTables = new HashSet<>();
+        try {
+            return tableReferencesInBlock(use);
+        } finally {
+            blockTables = outer;
+        }
+    }
+
+    private List<ParsedStatement.TableUse> tableReferencesInBlock(ParsedStatement.Use use) {
         int first = state.tables.size();
         do {
             tableReference(use);
@@ -333,7 +350,7 @@ public final class Queries {
 
     private void tableFactor(ParsedStatement.Use use) {
         if (cursor.acceptWord("LATERAL")) {
-            derivedTable();
+            named(derivedTable(), null);
             return;
         }
         if (cursor.isSymbol("{") && cursor.isWord(1, "OJ")) {
@@ -350,14 +367,18 @@ public final class Queries {
         }
         if (cursor.isSymbol("(")) {
             ParseState.Mark mark = state.mark();
+            String derived = null;
             try {
-                derivedTable();
-                return;
+                derived = derivedTable();
             } catch (MySqlException notDerived) {
                 state.reset(mark);
             }
+            if (derived != null) {
+                named(derived, null);
+                return;
+            }
             cursor.expectSymbol("(");
-            tableReferences(use);
+            tableReferencesInBlock(use);
             cursor.expectSymbol(")");
             return;
         }
@@ -372,21 +393,35 @@ public final class Queries {
             state.tables.set(state.tables.lastIndexOf(named), new ParsedStatement.TableUse(named.database(),
                     named.table(), alias, named.use(), named.token()));
         }
+        if (named != null) {
+            named(alias != null ? alias : named.table(),
+                    alias != null || named.database() == null ? null : named.database());
+        }
         indexHints();
     }
 
-    /** ( query ) [AS] alias [(columns)] */
-    private void derivedTable() {
+    /** A table of the query block under {@code name} (in {@code database} for a table without alias): 1066 twice. */
+    private void named(String name, String database) {
+        String key = (database == null ? "" : database + ".") + name;
+        if (blockTables != null && !blockTables.add(key.toLowerCase(java.util.Locale.ROOT))) {
+            throw MySqlError.ER_NONUNIQ_TABLE.exception(name);
+        }
+    }
+
+    /** ( query ) [AS] alias [(columns)]; returns the alias. */
+    private String derivedTable() {
         cursor.expectSymbol("(");
         queryExpression();
         cursor.expectSymbol(")");
-        if (tableAlias() == null) {
+        String alias = tableAlias();
+        if (alias == null) {
             throw cursor.error();
         }
         if (cursor.acceptSymbol("(")) {
             names();
             cursor.expectSymbol(")");
         }
+        return alias;
     }
 
     private String tableAlias() {

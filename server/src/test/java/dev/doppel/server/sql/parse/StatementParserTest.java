@@ -209,7 +209,9 @@ class StatementParserTest {
                     }
                     String sql = statement.substring(0, statement.length() - 1);
                     statement.setLength(0);
-                    boolean fails = i + 1 < lines.size() && lines.get(i + 1).startsWith("-> error 1064");
+                    // 1064 and 1066 (two tables of one name in a query block) are the parser's own errors
+                    boolean fails = i + 1 < lines.size() && (lines.get(i + 1).startsWith("-> error 1064")
+                            || lines.get(i + 1).startsWith("-> error 1066"));
                     var tokens = Lexer.tokenize(sql);
                     if (!fails && StatementParser.parses(tokens)) {
                         StatementParser.parse(sql, tokens);
