@@ -94,32 +94,16 @@ public final class FulltextIndexes {
     }
 
     public static void dropTable(Connection connection, String schema, String table) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE
-                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-            delete.setString(1, key(schema));
-            delete.setString(2, key(table));
-            delete.executeUpdate();
-        }
+        TableRegistryRows.dropTable(connection, TABLE, schema, table);
     }
 
     public static void dropSchema(Connection connection, String schema) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE TABLE_SCHEMA = ?")) {
-            delete.setString(1, key(schema));
-            delete.executeUpdate();
-        }
+        TableRegistryRows.dropSchema(connection, TABLE, schema);
     }
 
     public static void renameTable(Connection connection, String schema, String table, String newSchema,
                                    String newTable) throws SQLException {
-        dropTable(connection, newSchema, newTable);
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " SET TABLE_SCHEMA = ?,"
-                + " TABLE_NAME = ? WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-            update.setString(1, key(newSchema));
-            update.setString(2, key(newTable));
-            update.setString(3, key(schema));
-            update.setString(4, key(table));
-            update.executeUpdate();
-        }
+        TableRegistryRows.renameTable(connection, TABLE, schema, table, newSchema, newTable);
     }
 
     /** A column renamed: the indexes name it anew. */

@@ -1,6 +1,7 @@
 package dev.doppel.server.engine;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.server.engine.columns.ColumnTriggers;
 import dev.doppel.server.json.Json;
 import dev.doppel.server.json.JsonSyntaxException;
 import org.h2.api.Trigger;
@@ -11,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,46 +43,13 @@ public final class JsonColumns implements Trigger {
             }
         }
         if (hasJson) {
-            String quotedSchema = quote(schema.toLowerCase(java.util.Locale.ROOT));
-            String name = quote(TRIGGER_PREFIX + table.toLowerCase(java.util.Locale.ROOT));
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TRIGGER " + quotedSchema + "." + name + " BEFORE INSERT, UPDATE ON "
-                        + quotedSchema + "." + quote(table.toLowerCase(java.util.Locale.ROOT))
-                        + " FOR EACH ROW CALL '" + JsonColumns.class.getName() + "'");
-            }
+            ColumnTriggers.create(connection, schema, table, TRIGGER_PREFIX, JsonColumns.class);
         }
     }
 
-    /**
-     * Drops the trigger of a table, if it has one, and tells whether it had. The engine re-creates a table's triggers
-     * when an ALTER TABLE copies the table, as the user running the ALTER, and a client's engine user may not create
-     * a Java trigger: so the trigger goes before such DDL and comes back after it ({@link #refresh}).
-     */
+    /** Drops the trigger of a table, if it has one, and tells whether it had (see {@link ColumnTriggers}). */
     public static boolean drop(Connection connection, String schema, String table) throws SQLException {
-        List<String> triggers = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT TRIGGER_NAME FROM"
-                + " INFORMATION_SCHEMA.TRIGGERS WHERE LOWER(EVENT_OBJECT_SCHEMA) = LOWER(?)"
-                + " AND LOWER(EVENT_OBJECT_TABLE) = LOWER(?) AND JAVA_CLASS = ?")) {
-            statement.setString(1, schema);
-            statement.setString(2, table);
-            statement.setString(3, JsonColumns.class.getName());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    triggers.add(rows.getString(1));
-                }
-            }
-        }
-        String quotedSchema = quote(schema.toLowerCase(java.util.Locale.ROOT));
-        try (Statement statement = connection.createStatement()) {
-            for (String each : triggers) {
-                statement.execute("DROP TRIGGER IF EXISTS " + quotedSchema + "." + quote(each));
-            }
-        }
-        return !triggers.isEmpty();
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return ColumnTriggers.drop(connection, schema, table, JsonColumns.class);
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,38 +39,13 @@ public final class SetColumns implements Trigger {
     public static void refresh(Connection connection, String schema, String table) throws SQLException {
         drop(connection, schema, table);
         if (!setColumns(connection, schema, table).isEmpty()) {
-            String quotedSchema = quote(schema.toLowerCase(Locale.ROOT));
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE TRIGGER " + quotedSchema + "." + quote(TRIGGER_PREFIX
-                        + table.toLowerCase(Locale.ROOT)) + " BEFORE INSERT, UPDATE ON " + quotedSchema + "."
-                        + quote(table.toLowerCase(Locale.ROOT)) + " FOR EACH ROW CALL '" + SetColumns.class.getName()
-                        + "'");
-            }
+            ColumnTriggers.create(connection, schema, table, TRIGGER_PREFIX, SetColumns.class);
         }
     }
 
-    /** Drops the trigger of a table, if it has one, and tells whether it had (see engine.JsonColumns#drop). */
+    /** Drops the trigger of a table, if it has one, and tells whether it had (see {@link ColumnTriggers}). */
     public static boolean drop(Connection connection, String schema, String table) throws SQLException {
-        List<String> triggers = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT TRIGGER_NAME FROM"
-                + " INFORMATION_SCHEMA.TRIGGERS WHERE LOWER(EVENT_OBJECT_SCHEMA) = LOWER(?)"
-                + " AND LOWER(EVENT_OBJECT_TABLE) = LOWER(?) AND JAVA_CLASS = ?")) {
-            statement.setString(1, schema);
-            statement.setString(2, table);
-            statement.setString(3, SetColumns.class.getName());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    triggers.add(rows.getString(1));
-                }
-            }
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (String each : triggers) {
-                statement.execute("DROP TRIGGER IF EXISTS " + quote(schema.toLowerCase(Locale.ROOT)) + "."
-                        + quote(each));
-            }
-        }
-        return !triggers.isEmpty();
+        return ColumnTriggers.drop(connection, schema, table, SetColumns.class);
     }
 
     /** The table's SET columns: name → declared type, in the table's order. */
@@ -91,10 +65,6 @@ public final class SetColumns implements Trigger {
             }
         }
         return result;
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     @Override
