@@ -232,3 +232,34 @@ SELECT INET6_ATON('1.2.3');
 NULL
 -> warnings
 Warning | 1411 | Incorrect string value: ''1.2.3'' for function inet6_aton
+
+-- AES_ENCRYPT and AES_DECRYPT in block_encryption_mode (ECB values as MariaDB gives them, the others as OpenSSL does)
+SELECT HEX(AES_ENCRYPT('text', 'key')), HEX(AES_ENCRYPT('a much longer text than one block', 'a key longer than sixteen bytes!!')), AES_DECRYPT(AES_ENCRYPT('secret', 'k'), 'k'), AES_DECRYPT(AES_ENCRYPT('secret', 'k'), 'wrong'), HEX(AES_ENCRYPT(X'00FF10', 'k')), AES_ENCRYPT(NULL, 'k'), HEX(AES_ENCRYPT('', 'k'));
+-> rows
+15E36637363712FC2E699B9C95B75393 | 5606B26CBF055BBCAAFAC4B0542F8BFAFD96C150CE6108FE0719371CE3126CA70A18CEFEDD3B094FD8E8E0CBE9AD02F1 | secret | NULL | 4702E7034629627B11B91A22A86E9C09 | NULL | 932F1B1E9189536B938A6B67666D4031
+
+SELECT HEX(AES_ENCRYPT('x', 'k', '1234567890123456'));
+-> rows
+C7C594CA6690A3FD6861111945A9C1F5
+-> warnings
+Warning | 1618 | <IV> option ignored
+
+SET block_encryption_mode = 'aes-256-cbc';
+
+SELECT HEX(AES_ENCRYPT('secret', 'k', '1234567890123456xx')), AES_DECRYPT(AES_ENCRYPT('secret', 'k', '1234567890123456'), 'k', '1234567890123456');
+-> rows
+EB1C1957917C1FEB32BE712352E693DA | secret
+
+SELECT AES_ENCRYPT('x', 'k');
+-> error 1582 42000 Incorrect parameter count in the call to native function 'aes_encrypt'
+
+SELECT AES_ENCRYPT('x', 'k', 'short');
+-> error 1882 HY000 The initialization vector supplied to aes_encrypt is too short. Must be at least 16 bytes long
+
+SET block_encryption_mode = 'aes-128-ofb';
+
+SELECT HEX(AES_ENCRYPT('secret', 'k', '1234567890123456'));
+-> rows
+86973F33EAB5
+
+SET block_encryption_mode = DEFAULT;

@@ -177,6 +177,8 @@ public enum MySqlError {
     ER_NO_DEFAULT_FOR_FIELD(1364, "HY000", "Field '%s' doesn't have a default value", 192),
     ER_KEY_COLUMN_DOES_NOT_EXITS(1072, "42000", "Key column '%s' doesn't exist in table", 192),
     ER_NONUNIQ_TABLE(1066, "42000", "Not unique table/alias: '%s'", 192),
+    ER_AES_INVALID_IV(1882, "HY000", "The initialization vector supplied to %s is too short. Must be at least %d bytes"
+            + " long"),
     ER_BAD_FT_COLUMN(1283, "HY000", "Column '%s' cannot be part of FULLTEXT index", 192),
     ER_FT_MATCHING_KEY_NOT_FOUND(1191, "HY000", "Can't find FULLTEXT index matching the column list"),
     ER_TABLE_CANT_HANDLE_FT(1214, "HY000", "The used table type doesn't support FULLTEXT indexes"),

@@ -2,6 +2,7 @@ package dev.doppel.server.engine;
 
 import dev.doppel.server.engine.aggregate.BitAggregate;
 import dev.doppel.server.engine.aggregate.GroupConcat;
+import dev.doppel.server.engine.binary.MySqlAes;
 import dev.doppel.server.engine.binary.MySqlBinaryStrings;
 import dev.doppel.server.engine.binary.MySqlBitOperators;
 import dev.doppel.server.engine.binary.MySqlInet6;
@@ -69,6 +70,9 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_SHA2", MySqlStringFunctions.class, "sha2", true),
             function("MYSQL_CRC32", MySqlStringFunctions.class, "crc32", true),
             function("MYSQL_UUID_TO_BIN", MySqlUuids.class, "uuidToBin", true),
+            // the session's block_encryption_mode decides: never folded into a prepared statement
+            function("MYSQL_AES_ENCRYPT", MySqlAes.class, "encrypt", false),
+            function("MYSQL_AES_DECRYPT", MySqlAes.class, "decrypt", false),
             function("MYSQL_BIN_TO_UUID", MySqlUuids.class, "binToUuid", true),
             function("MYSQL_IS_UUID", MySqlUuids.class, "isUuid", true),
             // not folded into a prepared statement: the warning for what is no address belongs to each execution

@@ -62,6 +62,11 @@ public final class StatementEffects {
         default void dataTruncated(String column, long row) {
         }
 
+        /** The session's block_encryption_mode, which AES_ENCRYPT and AES_DECRYPT use. */
+        default String blockEncryptionMode() {
+            return "aes-128-ecb";
+        }
+
         /** LOAD_FILE: the file's bytes, or null where MySQL returns NULL (no FILE privilege, secure_file_priv). */
         byte[] loadFile(String name);
 

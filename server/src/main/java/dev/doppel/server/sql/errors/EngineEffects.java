@@ -155,6 +155,12 @@ public final class EngineEffects implements StatementEffects.Listener {
     }
 
     @Override
+    public String blockEncryptionMode() {
+        Object mode = session.variables().value("block_encryption_mode");
+        return mode == null ? "aes-128-ecb" : mode.toString();
+    }
+
+    @Override
     public void dataTruncated(String column, long row) {
         if ((session.variables().sqlModeBits() & (SqlMode.STRICT_TRANS_TABLES | SqlMode.STRICT_ALL_TABLES)) != 0
                 && !(tokens.size() > 1 && tokens.get(1).isWord("IGNORE"))) {
