@@ -222,3 +222,31 @@ CREATE TABLE ai_keyed (a INT AUTO_INCREMENT, b INT, KEY (a));
 
 CREATE TABLE ai_unique (a INT AUTO_INCREMENT UNIQUE, b VARCHAR(10) DEFAULT 'key');
 -> ok affected=0
+
+-- SERIAL is BIGINT UNSIGNED NOT NULL AUTO_INCREMENT UNIQUE, SERIAL DEFAULT VALUE an integer's NOT NULL AUTO_INCREMENT UNIQUE
+CREATE TABLE serials (id SERIAL, v VARCHAR(3));
+
+INSERT INTO serials (v) VALUES ('a'), ('b');
+-> ok affected=2 insert_id=1
+
+CREATE TABLE serial_values (n INT SERIAL DEFAULT VALUE, v INT);
+
+SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, EXTRA FROM information_schema.COLUMNS WHERE TABLE_NAME IN ('serials', 'serial_values') AND COLUMN_NAME IN ('id', 'n') ORDER BY TABLE_NAME;
+-> rows
+serial_values | n | int | NO | auto_increment
+serials | id | bigint unsigned | NO | auto_increment
+
+SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE FROM information_schema.STATISTICS WHERE TABLE_NAME IN ('serials', 'serial_values') ORDER BY TABLE_NAME;
+-> rows
+serial_values | n | 0
+serials | id | 0
+
+-- a BIGINT UNSIGNED AUTO_INCREMENT column's values are insert ids (were 0)
+CREATE TABLE unsigned_ids (id BIGINT UNSIGNED AUTO_INCREMENT PRIMARY KEY, v INT);
+
+INSERT INTO unsigned_ids (v) VALUES (1), (2);
+-> ok affected=2 insert_id=1
+
+SELECT LAST_INSERT_ID();
+-> rows
+1

@@ -74,6 +74,11 @@ public final class TableDdl {
     public void execute(String sql, List<Token> tokens, int moreFlag) {
         // the whole statement by MySQL's grammar first: no type, attribute or option of the engine's own passes
         StatementParser.parseTableStatement(sql, tokens);
+        String expanded = SerialColumns.expanded(sql, tokens);
+        if (expanded != null) {
+            execute(expanded, Lexer.tokenize(expanded), moreFlag);
+            return;
+        }
         try {
             if (IndexStatement.matches(tokens)) {
                 // CREATE INDEX and DROP INDEX are ALTER TABLE in MySQL too; privileges are those of the statement

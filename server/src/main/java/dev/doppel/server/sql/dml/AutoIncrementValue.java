@@ -25,12 +25,16 @@ public final class AutoIncrementValue {
      */
     public static long generated(ResultSet keys, List<Token> tokens, Session session) throws SQLException {
         int type = keys.getMetaData().getColumnType(1);
+        // BIGINT UNSIGNED is a NUMERIC(20) to the engine (catalog.UnsignedType)
+        boolean unsignedBigint = (type == java.sql.Types.NUMERIC || type == java.sql.Types.DECIMAL)
+                && keys.getMetaData().getScale(1) == 0;
         boolean integral = type == java.sql.Types.BIGINT || type == java.sql.Types.INTEGER
-                || type == java.sql.Types.SMALLINT || type == java.sql.Types.TINYINT;
+                || type == java.sql.Types.SMALLINT || type == java.sql.Types.TINYINT || unsignedBigint;
         if (!integral || given(tokens, keys.getMetaData().getColumnName(1), session)) {
             return 0;
         }
-        return keys.getLong(1);
+        // an id past 2^63 keeps its 64 bits, as MySQL's unsigned LAST_INSERT_ID() does
+        return unsignedBigint ? keys.getBigDecimal(1).toBigInteger().longValue() : keys.getLong(1);
     }
 
     static boolean given(List<Token> tokens, String column, Session session) throws SQLException {

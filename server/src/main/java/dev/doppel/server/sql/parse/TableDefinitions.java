@@ -62,7 +62,8 @@ final class TableDefinitions {
 
     private boolean columnAttribute() {
         if (cursor.acceptWords("NOT", "NULL") || cursor.acceptWord("NULL") || cursor.acceptWord("VISIBLE")
-                || cursor.acceptWord("INVISIBLE") || cursor.acceptWord("AUTO_INCREMENT")) {
+                || cursor.acceptWord("INVISIBLE") || cursor.acceptWord("AUTO_INCREMENT")
+                || cursor.acceptWords("SERIAL", "DEFAULT", "VALUE")) {
             return true;
         }
         if (cursor.acceptWord("DEFAULT")) {
