@@ -21,11 +21,7 @@ public final class MySqlArithmetic {
     }
 
     public static BigDecimal divide(BigDecimal dividend, BigDecimal divisor) throws SQLException {
-        if (dividend == null || divisor == null) {
-            return null;
-        }
-        if (divisor.signum() == 0) {
-            StatementEffects.divisionByZero();
+        if (isNull(dividend, divisor)) {
             return null;
         }
         int scale = Math.min(Math.max(dividend.scale(), 0) + DIV_PRECISION_INCREMENT, MAX_SCALE);
@@ -39,11 +35,7 @@ public final class MySqlArithmetic {
      * {@code 2 / 3 * 100} is 66.6666666 before its item rounds to 4 decimals: 66.6667.
      */
     public static BigDecimal divideExact(BigDecimal dividend, BigDecimal divisor) throws SQLException {
-        if (dividend == null || divisor == null) {
-            return null;
-        }
-        if (divisor.signum() == 0) {
-            StatementEffects.divisionByZero();
+        if (isNull(dividend, divisor)) {
             return null;
         }
         int dividendDigits = Math.max(dividend.scale(), 0);
@@ -56,17 +48,25 @@ public final class MySqlArithmetic {
         return dividend.divide(divisor, scale, RoundingMode.DOWN);
     }
 
+    /** Whether the quotient is NULL: an operand is, or the divisor is 0 (warning 1365, or the error in strict DML). */
+    private static boolean isNull(BigDecimal dividend, BigDecimal divisor) throws SQLException {
+        if (dividend == null || divisor == null) {
+            return true;
+        }
+        if (divisor.signum() == 0) {
+            StatementEffects.divisionByZero();
+            return true;
+        }
+        return false;
+    }
+
     /** {@code digits} rounded up to whole groups of nine, as MySQL's decimals store them. */
     private static int wholeGroups(int digits) {
         return (digits + 8) / 9 * 9;
     }
 
     public static Long integerDivide(BigDecimal dividend, BigDecimal divisor) throws SQLException {
-        if (dividend == null || divisor == null) {
-            return null;
-        }
-        if (divisor.signum() == 0) {
-            StatementEffects.divisionByZero();
+        if (isNull(dividend, divisor)) {
             return null;
         }
         return dividend.divide(divisor, 0, RoundingMode.DOWN).longValueExact();
