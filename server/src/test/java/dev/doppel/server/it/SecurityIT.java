@@ -81,6 +81,13 @@ class SecurityIT {
                     List.of(1046)));
             result.add(Arguments.of(user, "DELETE a FROM app.t a JOIN app.t b ON a.id = b.id"
                     + " WHERE DISK_SPACE_USED('other.secret') > 0", List.of(1046)));
+            // nor through SHOW's WHERE, which runs on the engine: its functions and its subqueries' tables are checked
+            // as a query's (an engine function ran, and a subquery read any table, before)
+            result.add(Arguments.of(user, "SHOW DATABASES WHERE H2VERSION() IS NOT NULL", List.of(1046)));
+            if (!root) {
+                result.add(Arguments.of(user, "SHOW DATABASES WHERE (SELECT COUNT(*) FROM other.secret) > 0",
+                        List.of(1142)));
+            }
             // the server's own helpers behind MySQL's forms are no functions a client can call
             result.add(Arguments.of(user, "SELECT PUBLIC.MYSQL_BIN_CONCAT(X'FF')", List.of(1305)));
             result.add(Arguments.of(user, "SELECT PUBLIC.MYSQL_TEXT_NUMBER('1')", List.of(1305)));

@@ -8,6 +8,9 @@ import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.ClientConnection;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.QueryExecutor;
+import dev.doppel.server.sql.access.FunctionAllowlist;
+import dev.doppel.server.sql.access.NoDatabase;
+import dev.doppel.server.sql.access.TableAccess;
 import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.Token;
@@ -146,6 +149,13 @@ public final class ShowStatement {
         }
         if (rest.get(0).isWord("WHERE") && rest.size() > 1) {
             String condition = sql.substring(rest.get(1).start());
+            // the condition runs on the engine: held to MySQL's grammar, functions and privileges as a query's WHERE
+            // is (an engine function and a subquery of any table ran here before)
+            String asQuery = "SELECT 1 FROM DUAL WHERE " + condition;
+            List<Token> asQueryTokens = Lexer.tokenize(asQuery);
+            FunctionAllowlist.check(asQuery, asQueryTokens, session.schema());
+            NoDatabase.check(asQueryTokens, session);
+            TableAccess.check(asQueryTokens, session);
             String where = EngineSql.rewrite(condition, Lexer.tokenize(condition), session);
             List<String> names = rows.columns().stream().map(c -> c.name()).toList();
             StringBuilder query = new StringBuilder("SELECT * FROM (");
