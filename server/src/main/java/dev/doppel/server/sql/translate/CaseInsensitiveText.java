@@ -31,9 +31,13 @@ public final class CaseInsensitiveText {
     /** The engine's type for the VARCHAR or TEXT type at {@code index} of a table definition, or null to keep it. */
     static String replacement(List<Token> tokens, int index) {
         Token type = tokens.get(index);
+        // every word of every statement passes here: the cheap tests first, no upper-case copy outside table DDL
+        if (type.kind() != Token.Kind.WORD || !isTableDefinition(tokens)) {
+            return null;
+        }
         boolean text = TEXT_TYPES.containsKey(type.upper()) && isColumnType(tokens, index)
                 && !(index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("("));
-        if (!(type.isWord("VARCHAR") || text) || !isTableDefinition(tokens)
+        if (!(type.isWord("VARCHAR") || text)
                 || (index > 0 && (tokens.get(index - 1).isWord("AS") || tokens.get(index - 1).isSymbol(".")))) {
             return null;
         }

@@ -186,6 +186,8 @@ public final class EngineSql {
                 if (consumed == 0) {
                     IntegerDeclarationWarnings.at(tokens, i).forEach(text -> ParseWarnings.add(session, 1681, text));
                 }
+                SetDeclaration set;
+                String caseless;
                 UnsignedDeclaration unsigned = consumed > 0 ? null : UnsignedDeclaration.at(tokens, i);
                 FractionalDeclaration fractional = consumed > 0 || unsigned != null ? null
                         : FractionalDeclaration.at(tokens, i);
@@ -200,12 +202,11 @@ public final class EngineSql {
                         fractional.warnings().forEach(text -> ParseWarnings.add(session, 1681, text));
                     }
                     i = fractional.last();
-                } else if (SetDeclaration.at(tokens, i) != null) {
-                    SetDeclaration set = SetDeclaration.at(tokens, i);
+                } else if ((set = SetDeclaration.at(tokens, i)) != null) {
                     result.append(set.engineType());
                     i = set.last();
-                } else if (CaseInsensitiveText.replacement(tokens, i) != null) {
-                    result.append(CaseInsensitiveText.replacement(tokens, i));
+                } else if ((caseless = CaseInsensitiveText.replacement(tokens, i)) != null) {
+                    result.append(caseless);
                 } else if (token.isWord("USER") && (i + 1 == tokens.size() || !tokens.get(i + 1).isSymbol("("))) {
                     // a column (mysql.user.User, mysql.db.User, ...): to H2 a bare USER is the current user
                     result.append('`').append(token.text()).append('`');

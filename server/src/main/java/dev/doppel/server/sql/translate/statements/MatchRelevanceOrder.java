@@ -23,7 +23,7 @@ public final class MatchRelevanceOrder implements StatementRewrite {
     @Override
     public SqlText apply(SqlText statement) {
         List<Token> tokens = statement.tokens();
-        if (!statement.startsWith("SELECT")) {
+        if (!statement.startsWith("SELECT") || !hasMatch(tokens)) {
             return statement;
         }
         int where = -1;
@@ -71,5 +71,15 @@ public final class MatchRelevanceOrder implements StatementRewrite {
             }
         }
         return statement;
+    }
+
+    /** Whether a MATCH call stands anywhere: most SELECTs have none, and need no further look. */
+    private static boolean hasMatch(List<Token> tokens) {
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("MATCH") && tokens.get(i + 1).isSymbol("(")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
