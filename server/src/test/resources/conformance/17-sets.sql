@@ -39,6 +39,14 @@ SELECT s FROM flags WHERE id = 3;
 -> rows
 a,b
 
+-- written longer than the members at once: repeated members are stored once
+UPDATE flags SET s = 'c,b,a,b,c,A' WHERE id = 3;
+-> ok affected=1
+
+SELECT s FROM flags WHERE id = 3;
+-> rows
+a,b,c
+
 SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_NAME = 'flags' AND COLUMN_NAME = 't';
 -> rows
 set('x','it''s')

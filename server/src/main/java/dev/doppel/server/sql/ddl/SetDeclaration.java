@@ -8,12 +8,14 @@ import java.util.List;
 
 /**
  * A {@code SET('a', 'b', ...)} column type in CREATE/ALTER TABLE, which the engine lacks: the engine keeps the value as
- * text long enough for every member at once ({@code VARCHAR_IGNORECASE(n)}, compared without case as MySQL's default
- * collation compares), and engine.columns.SetColumns stores what is written as MySQL does (members in the
+ * text ({@code VARCHAR_IGNORECASE(n)}, compared without case as MySQL's default collation compares, long enough for a
+ * value as written, members repeated), and engine.columns.SetColumns stores what is written as MySQL does (members in the
  * definition's order, each once). The server's column type registry keeps the members for SHOW CREATE TABLE and the
  * trigger. {@code last} is the index of the declaration's last token.
  */
 public record SetDeclaration(String engineType, int last) {
+    /** MySQL's longest VARCHAR in utf8mb4; under the TEXT types' lengths (sql.translate.CaseInsensitiveText). */
+    private static final int WRITTEN_LENGTH = 16383;
 
     /** The declaration starting at {@code index}, or null when there is none there. */
     public static SetDeclaration at(List<Token> tokens, int index) {
@@ -33,6 +35,7 @@ public record SetDeclaration(String engineType, int last) {
                 members++;
             }
         }
-        return new SetDeclaration("VARCHAR_IGNORECASE(" + Math.max(1, length + members - 1) + ")", close);
+        // room for what is written before the trigger stores it ('b,a,b' is 'a,b'): the engine checks the length first
+        return new SetDeclaration("VARCHAR_IGNORECASE(" + Math.max(WRITTEN_LENGTH, length + members - 1) + ")", close);
     }
 }
