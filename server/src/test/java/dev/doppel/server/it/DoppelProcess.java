@@ -125,7 +125,11 @@ public final class DoppelProcess implements AutoCloseable {
                 }
             }
             if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + ": " + log()
+                String log = log();
+                // the engine's known failure on open (docs/durability.md): said on the first line, which a summary shows
+                String known = log.contains("StackOverflowError") ? " (StackOverflowError on open; "
+                        + StoreOpenDiagnosis.of(datadir) + ")" : "";
+                throw new IllegalStateException("server exited with " + process.exitValue() + known + ": " + log
                         + "\nstdout/stderr: " + Files.readString(home.resolve("stdout.log"), StandardCharsets.UTF_8));
             }
             Thread.sleep(50);

@@ -37,8 +37,20 @@ final class CloneSupport {
         } catch (IllegalStateException e) {
             Path kept = Path.of("target", "broken-copies", home.getFileName() + "-" + System.currentTimeMillis());
             FileTrees.copy(home, kept);
-            throw new IllegalStateException("the copy did not start; kept at " + kept.toAbsolutePath(), e);
+            throw new IllegalStateException("the copy did not start (" + firstFailureLine(e.getMessage()) + "); kept at "
+                    + kept.toAbsolutePath(), e);
         }
+    }
+
+    /** The line of a failed start that names the failure: the summary of a test run shows only the message. */
+    private static String firstFailureLine(String message) {
+        String text = message == null ? "" : message;
+        for (String line : text.split("\\R")) {
+            if (line.contains("Error") || line.contains("Exception") || line.contains("not ready")) {
+                return line.strip().length() > 300 ? line.strip().substring(0, 300) : line.strip();
+            }
+        }
+        return text.length() > 300 ? text.substring(0, 300) : text;
     }
 
     static Connection connect(DoppelProcess server) throws SQLException {
