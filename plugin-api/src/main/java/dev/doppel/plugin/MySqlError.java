@@ -105,6 +105,7 @@ public enum MySqlError {
     ER_UNKNOWN_COLLATION(1273, "HY000", "Unknown collation: '%s'", 64),
     ER_TRUNCATED_WRONG_VALUE(1292, "22007", "Truncated incorrect %s value: '%s'", 32, 128),
     ER_WARN_DATA_OUT_OF_RANGE(1264, "22003", "Out of range value for column '%s' at row %d", 192),
+    ER_DATA_OUT_OF_RANGE(1690, "22003", "%s value is out of range in '%s'", 64, 256),
     WARN_DATA_TRUNCATED(1265, "01000", "Data truncated for column '%s' at row %d", 192),
     ER_DIVISION_BY_ZERO(1365, "22012", "Division by 0"),
     ER_TRUNCATED_WRONG_VALUE_FOR_FIELD(1366, "HY000", "Incorrect %s value: '%s' for column '%s' at row %d", 32, 128, 192),

@@ -84,6 +84,8 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_IS_IPV4_MAPPED", MySqlInet6.class, "isIpv4Mapped", true),
             function("MYSQL_HEX", MySqlStringFunctions.class, "hex", true),
             function("MYSQL_UNHEX", MySqlStringFunctions.class, "unhex", true),
+            function("MYSQL_CHAR", dev.doppel.server.engine.binary.MySqlCharFunction.class, "bytesOf", true),
+            function("MYSQL_CHAR_USING", dev.doppel.server.engine.binary.MySqlCharFunction.class, "textOf", true),
             function("MYSQL_SUBSTRING_INDEX", MySqlStringFunctions.class, "substringIndex", true),
             function("MYSQL_FIELD", MySqlStringFunctions.class, "field", true),
             function("MYSQL_ELT", MySqlStringFunctions.class, "elt", true),

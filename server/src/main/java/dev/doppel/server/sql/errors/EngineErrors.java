@@ -90,6 +90,7 @@ public final class EngineErrors {
             case ErrorCode.DIVISION_BY_ZERO_1 -> MySqlError.ER_DIVISION_BY_ZERO.exception();
             case ErrorCode.VALUE_TOO_LONG_2 -> tooLong(e.getMessage(), sql);
             case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_2 -> outOfRange(e.getMessage(), sql);
+            case ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE_1 -> ArithmeticOverflow.of(quotedName(e), sql);
             case ErrorCode.DATA_CONVERSION_ERROR_1 -> conversion(e.getMessage(), sql);
             case ErrorCode.INVALID_DATETIME_CONSTANT_2 -> datetime(e.getMessage(), sql);
             case ErrorCode.ENUM_VALUE_NOT_PERMITTED -> enumValue(e.getMessage(), sql);

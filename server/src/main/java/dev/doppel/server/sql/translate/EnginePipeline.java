@@ -3,6 +3,7 @@ package dev.doppel.server.sql.translate;
 import dev.doppel.server.sql.ddl.PrefixKeyParts;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.translate.functions.CharCalls;
 import dev.doppel.server.sql.translate.operators.NullSafeEquals;
 import dev.doppel.server.sql.translate.statements.BitOperators;
 import dev.doppel.server.sql.translate.statements.CastTypes;
@@ -63,6 +64,7 @@ public final class EnginePipeline {
             (s, e) -> Division.collect(s.tokens(), e), // /, DIV, MOD, %
             (s, e) -> JsonSql.collect(s.sql(), s.tokens(), e.replaced()),            // JSON functions, ->, ->>
             new NullSafeEquals(),                                                     // a <=> b
+            new CharCalls(),                                                          // CHAR(n, ... USING cs)
             WholeSeconds::times,                                                      // UTC_TIMESTAMP, SYSDATE
             new GroupConcatCalls(),                                                   // the server's GROUP_CONCAT
             new NullAggregateArguments(),                                             // SUM(NULL), AVG(-NULL)
