@@ -91,6 +91,7 @@ public enum MySqlError {
     ER_SPECIFIC_ACCESS_DENIED_ERROR(1227, "42000",
             "Access denied; you need (at least one of) the %s privilege(s) for this operation", 128),
     ER_WRONG_ARGUMENTS(1210, "HY000", "Incorrect arguments to %s"),
+    ER_NO_BINARY_LOGGING(1381, "HY000", "You are not using binary logging"),
     ER_USER_LOCK_WRONG_NAME(3057, "42000", "Incorrect user-level lock name '%s'.", 192),
     ER_WRONG_USAGE(1221, "HY000", "Incorrect usage of %s and %s"),
     ER_LOCAL_VARIABLE(1228, "HY000", "Variable '%s' is a SESSION variable and can't be used with SET GLOBAL", 64),

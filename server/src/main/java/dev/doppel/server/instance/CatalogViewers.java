@@ -27,16 +27,21 @@ final class CatalogViewers implements Function<Connection, InformationSchemaTabl
 
     @Override
     public InformationSchemaTables.Viewer apply(Connection connection) {
+        return new SessionViewer(sessionReading(connection));
+    }
+
+    /** The client session whose statement reads through {@code connection}, or null for the server's own. */
+    Session sessionReading(Connection connection) {
         Object engineSession = engineSessionOf(connection);
         for (ServerContext.ConnectionInfo each : context.connections()) {
             if (each instanceof ClientConnection client && client.session() != null) {
                 Connection open = client.session().openEngineConnection();
                 if (engineSessionOf(open) == engineSession && engineSession != null) {
-                    return new SessionViewer(client.session());
+                    return client.session();
                 }
             }
         }
-        return new SessionViewer(null);
+        return null;
     }
 
     /** The engine session behind a connection, gated (see the engine's GatedConnections) or not. */

@@ -132,7 +132,10 @@ public final class Server {
             upgrade.complete();
             context = new ServerContext(config, config.variables(), engine, accounts, keys, log, plugins,
                     backupLock, this::requestStop);
-            dev.doppel.server.catalog.InformationSchemaTables.register(tables, new CatalogViewers(context),
+            CatalogViewers viewers = new CatalogViewers(context);
+            dev.doppel.server.status.PerformanceSchemaStatus.register(tables,
+                    () -> viewers.sessionReading(dev.doppel.server.catalog.VirtualTableFunction.readingConnection()));
+            dev.doppel.server.catalog.InformationSchemaTables.register(tables, viewers,
                     context::schemas, new dev.doppel.server.sql.program.RoutineRows(context.routines(),
                     context.triggers(), context.events()), context.schemaOptions()::isReadOnly);
             dev.doppel.server.catalog.InformationSchemaKeywords.register(tables,

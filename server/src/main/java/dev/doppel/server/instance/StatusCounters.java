@@ -1,5 +1,7 @@
 package dev.doppel.server.instance;
 
+import dev.doppel.server.status.StatementCounters;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,9 +16,14 @@ public final class StatusCounters {
     public final LongAdder bytesReceived = new LongAdder();
     public final LongAdder bytesSent = new LongAdder();
     public final LongAdder connectionErrorsMaxConnections = new LongAdder();
-    public final LongAdder comClone = new LongAdder();
+    private final StatementCounters statements = new StatementCounters();
     public final AtomicLong maxUsedConnections = new AtomicLong();
     private final long startMillis = System.currentTimeMillis();
+
+    /** Com_* and Queries. */
+    public StatementCounters statements() {
+        return statements;
+    }
 
     public long uptimeSeconds() {
         return (System.currentTimeMillis() - startMillis) / 1000;
@@ -29,7 +36,6 @@ public final class StatusCounters {
         result.put("Aborted_connects", abortedConnects.toString());
         result.put("Bytes_received", bytesReceived.toString());
         result.put("Bytes_sent", bytesSent.toString());
-        result.put("Com_clone", comClone.toString());
         result.put("Connection_errors_max_connections", connectionErrorsMaxConnections.toString());
         result.put("Connections", connections.toString());
         result.put("Max_used_connections", Long.toString(maxUsedConnections.get()));

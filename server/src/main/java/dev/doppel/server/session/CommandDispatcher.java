@@ -155,6 +155,7 @@ final class CommandDispatcher {
                 String schema = Wire.readRestAsString(payload, charset);
                 GeneralLogLines.write(session, "Init DB", schema);
                 session.commandStarted("Init DB", null);
+                session.server().status().statements().command(session.status(), "change_db");
                 session.clearWarnings();
                 session.useSchema(schema);
                 ok();

@@ -80,14 +80,10 @@ public final class Session {
     /** The definer's privileges while a SQL SECURITY DEFINER program runs, else null. */
     private PrivilegeChecker programPrivileges;
     private dev.doppel.server.engine.program.StoredPrograms storedPrograms;
+    private final dev.doppel.server.status.SessionStatus status = new dev.doppel.server.status.SessionStatus();
 
-    /** Why the server, not a client, stopped a running statement. */
-    public enum Stop {
-        /** MemoryGovernor: 1041. */
-        OUT_OF_MEMORY,
-        /** DiskFullWatch: 1114 or 1021. */
-        DISK_FULL
-    }
+    /** Why the server, not a client, stopped a running statement: MemoryGovernor (1041), DiskFullWatch (1114, 1021). */
+    public enum Stop { OUT_OF_MEMORY, DISK_FULL }
 
     /** A note, warning or error of the last statement (SHOW WARNINGS). */
     public record Warning(String level, int code, String message) {
@@ -138,6 +134,11 @@ public final class Session {
 
     public ServerContext server() {
         return server;
+    }
+
+    /** This session's statement counters (SHOW SESSION STATUS). */
+    public dev.doppel.server.status.SessionStatus status() {
+        return status;
     }
 
     public ClientConnection connection() {

@@ -101,6 +101,14 @@ public final class PreparedStatements {
     }
 
     public void dispatch(int command, ByteBuf payload) {
+        session.server().status().statements().command(session.status(), switch (command) {
+            case Command.COM_STMT_PREPARE -> "stmt_prepare";
+            case Command.COM_STMT_EXECUTE -> "stmt_execute";
+            case Command.COM_STMT_SEND_LONG_DATA -> "stmt_send_long_data";
+            case Command.COM_STMT_RESET -> "stmt_reset";
+            case Command.COM_STMT_CLOSE -> "stmt_close";
+            default -> "stmt_fetch";
+        });
         switch (command) {
             case Command.COM_STMT_PREPARE -> prepare(Wire.readRestAsText(payload, session.clientCharset()));
             case Command.COM_STMT_EXECUTE -> execute(payload);

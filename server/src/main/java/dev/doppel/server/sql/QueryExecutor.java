@@ -43,6 +43,7 @@ import dev.doppel.server.sql.results.TextResult;
 import dev.doppel.server.sql.translate.EnginePipeline;
 import dev.doppel.server.sql.translate.EngineSql;
 import dev.doppel.server.sql.translate.FoundRows;
+import dev.doppel.server.status.StatementCounters;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -174,15 +175,13 @@ public final class QueryExecutor {
         execute(sql, tokens, moreFlag);
     }
 
-    /** Statements the server runs itself that write to the mysql schema or create/drop schemas. */
-    private static final java.util.Set<String> WRITING = java.util.Set.of("CREATE", "ALTER", "DROP", "RENAME", "GRANT",
-            "REVOKE", "INSTALL", "UNINSTALL", "TRUNCATE");
-
     private void execute(String sql, List<Token> tokens, int moreFlag) {
         if (tokens.isEmpty()) {
             // a prepared statement of nothing but ";"
             throw MySqlError.ER_EMPTY_QUERY.exception();
         }
+        StatementCounters counters = session.server().status().statements();
+        counters.statement(session.status(), tokens);
         DiskFullGuard.checkOtherWrites(tokens, session);
         try {
             if (BackupLockedStatements.blocks(tokens)) {
@@ -191,16 +190,12 @@ public final class QueryExecutor {
                 EngineEffects.during(session, tokens, () -> run(sql, tokens, moreFlag));
             }
         } catch (RuntimeException failed) {
+            counters.failed(session.status(), tokens, failed);
             programs.statementFailed();
             throw failed;
         }
         programs.statementEnded();
-        Token first = tokens.get(0);
-        if (first.kind() == Token.Kind.WORD && (WRITING.contains(first.upper())
-                || (first.isWord("SET") && tokens.size() > 1 && tokens.get(1).isWord("PASSWORD")))) {
-            ViewDefinitions.ddlRan();
-            session.server().engine().flush();
-        }
+        WritingStatements.ended(tokens, session);
     }
 
     private void run(String sql, List<Token> tokens, int moreFlag) {
@@ -263,6 +258,7 @@ public final class QueryExecutor {
 
     /** COM_STMT_EXECUTE of a statement prepared in the engine, parameters already bound. */
     void executePrepared(PreparedStatement statement, String sql, List<Token> tokens, List<String> labels) {
+        session.server().status().statements().statement(session.status(), tokens);
         try {
             EngineEffects.during(session, tokens, () -> runPrepared(statement, sql, tokens, labels));
         } catch (RuntimeException failed) {

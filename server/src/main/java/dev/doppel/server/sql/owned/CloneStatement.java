@@ -26,8 +26,6 @@ public final class CloneStatement {
             return;
         }
         String directory = localDirectory(sql, tokens);
-        // counted once parsed, as MySQL counts Com_* before its privilege checks
-        session.server().status().comClone.increment();
         requireGlobal("BACKUP_ADMIN");
         session.server().plugins().clone(handler -> handler.cloneLocal(new CloneRequest() {
             @Override
@@ -74,7 +72,6 @@ public final class CloneStatement {
             throw Lexer.syntaxError(sql, tokens.size() > 2 ? tokens.get(2).start() : sql.length());
         }
         boolean intoDirectory = tokens.stream().anyMatch(each -> each.isWord("DIRECTORY"));
-        session.server().status().comClone.increment();
         requireGlobal(intoDirectory ? "BACKUP_ADMIN" : "CLONE_ADMIN");
         session.server().plugins().clone(handler -> {
             throw MySqlError.ER_NOT_SUPPORTED_YET.exception("CLONE INSTANCE");

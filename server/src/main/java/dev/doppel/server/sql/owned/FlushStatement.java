@@ -20,8 +20,8 @@ import java.util.List;
  *       them, so that a log rotated away by renaming is written anew; SLOW, BINARY, ENGINE and RELAY LOGS have no
  *       file to reopen here (no slow query log is written, there is no binary or relay log, and the engine's log is
  *       its data file);</li>
- *   <li>STATUS sets Max_used_connections to the connections open now (the other counters are global, which FLUSH
- *       STATUS leaves as they are);</li>
+ *   <li>STATUS sets Max_used_connections to the connections open now and the session's statement counters to 0
+ *       (the global counters already hold the session's counts, as MySQL's do after FLUSH STATUS);</li>
  *   <li>USER_RESOURCES (and PRIVILEGES) start the accounts' hourly counts again (instance.AccountUsage);</li>
  *   <li>TABLES [t, ...]: there is no cache of open tables to close, and every committed change is already in the
  *       data file; OPTIMIZER_COSTS has nothing to reload either.</li>
@@ -174,7 +174,10 @@ public final class FlushStatement {
             case "ERROR LOGS" -> session.server().log().reopen();
             case "GENERAL LOGS" -> session.server().generalLog().reopen();
             case "TABLES WITH READ LOCK" -> session.locks().takeGlobalReadLock();
-            case "STATUS" -> session.server().status().maxUsedConnections.set(session.server().connectionCount());
+            case "STATUS" -> {
+                session.server().status().maxUsedConnections.set(session.server().connectionCount());
+                session.status().reset();
+            }
             default -> {
                 // nothing held that the option would release or reload (see the class comment)
             }

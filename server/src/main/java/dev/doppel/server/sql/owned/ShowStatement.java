@@ -8,6 +8,7 @@ import dev.doppel.server.security.PrivilegeChecker;
 import dev.doppel.server.session.ClientConnection;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.QueryExecutor;
+import dev.doppel.server.status.StatusRows;
 import dev.doppel.server.sql.access.FunctionAllowlist;
 import dev.doppel.server.sql.access.NoDatabase;
 import dev.doppel.server.sql.access.TableAccess;
@@ -21,8 +22,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The SHOW statements of the server core: VARIABLES, STATUS, DATABASES, TABLES, WARNINGS, ERRORS,
@@ -89,7 +88,13 @@ public final class ShowStatement {
                 }
                 executor.send(result, moreFlag);
             }
-            default -> throw Lexer.syntaxError(sql, what.start());
+            default -> {
+                TextResult replication = ShowReplication.execute(sql, tokens.subList(index, tokens.size()), session);
+                if (replication == null) {
+                    throw Lexer.syntaxError(sql, what.start());
+                }
+                executor.send(replication, moreFlag);
+            }
         }
     }
 
@@ -104,16 +109,8 @@ public final class ShowStatement {
     }
 
     private TextResult status(VariableQualifier scope) {
-        ServerContext server = session.server();
-        Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        values.putAll(server.status().snapshot(server.connectionCount(), 1));
-        values.put("Innodb_os_log_fsyncs", Long.toString(server.engine().syncs()));
-        session.server().plugins().statusVariables().forEach((name, value) ->
-                values.put(name, value == null ? "" : value.toString()));
-        values.put("Ssl_cipher", session.secure() && !session.connection().unixSocket() ? "TLS" : "");
-        values.put("Ssl_version", "");
         TextResult result = TextResult.of("Variable_name", "Value");
-        values.forEach((name, value) -> result.row(name, value));
+        StatusRows.of(session, scope == VariableQualifier.GLOBAL).forEach((name, value) -> result.row(name, value));
         return result;
     }
 

@@ -54,7 +54,8 @@ class MysqldExporterIT {
                 String metrics = scrape(port);
                 assertThat(metrics).contains("mysql_up 1", "mysql_global_status_questions ",
                         "mysql_global_variables_max_connections 151", "mysql_info_schema_innodb_cmp_compress_ops_total{",
-                        "mysql_info_schema_innodb_cmpmem_pages_used_total{");
+                        "mysql_info_schema_innodb_cmpmem_pages_used_total{",
+                        "mysql_global_status_commands_total{command=\"select\"}");
                 List<String> errors = Files.readAllLines(log).stream().filter(line -> line.contains("level=error")).toList();
                 assertThat(errors).allSatisfy(line -> assertThat(line).contains("scraper=slave_status")
                         .contains("near 'SLAVE STATUS'"));

@@ -1,0 +1,206 @@
+package dev.doppel.server.it.tools;
+
+import dev.doppel.server.it.DoppelProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What monitoring reads (issue 17): the Com_* and Queries counters of SHOW [GLOBAL | SESSION] STATUS, the same rows in
+ * performance_schema's global_status, session_status, global_variables and session_variables, and the replication
+ * statements of a server that does not replicate, over Connector/J and MariaDB Connector/J.
+ */
+class StatusCountersIT {
+    private static final String OPTIONS = "sslMode=DISABLED&allowPublicKeyRetrieval=true";
+
+    @TempDir
+    static Path home;
+    private static DoppelProcess server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = DoppelProcess.start(Files.createDirectories(home.resolve("server")));
+        try (Connection root = connect("root", ""); Statement statement = root.createStatement()) {
+            statement.execute("CREATE DATABASE shop");
+            statement.execute("CREATE TABLE shop.items (id INT PRIMARY KEY, qty INT)");
+            statement.execute("CREATE TABLE shop.log (id INT)");
+            statement.execute("CREATE USER nobody IDENTIFIED BY 'pw'");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    private static Connection connect(String user, String password) throws SQLException {
+        return DriverManager.getConnection(server.url("mysql", OPTIONS), user, password);
+    }
+
+    private static long status(Statement statement, String scope, String name) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SHOW " + scope + " STATUS LIKE '" + name + "'")) {
+            assertThat(rows.next()).as(name).isTrue();
+            return rows.getLong(2);
+        }
+    }
+
+    /** The session's Com_* and Queries now, by name. */
+    private static Map<String, Long> counters(Statement statement, String scope) throws SQLException {
+        Map<String, Long> result = new HashMap<>();
+        try (ResultSet rows = statement.executeQuery("SHOW " + scope + " STATUS")) {
+            while (rows.next()) {
+                if (rows.getString(1).startsWith("Com_") || rows.getString(1).equals("Queries")) {
+                    result.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** What changed between two readings of {@link #counters}, without the zeros. */
+    private static Map<String, Long> changes(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> result = new TreeMap<>();
+        after.forEach((name, value) -> {
+            if (value - before.getOrDefault(name, 0L) != 0) {
+                result.put(name, value - before.getOrDefault(name, 0L));
+            }
+        });
+        return result;
+    }
+
+    @Test
+    void eachStatementCountsInItsKindForTheSessionAndTheServer() throws Exception {
+        try (Connection connection = connect("root", ""); Statement statement = connection.createStatement()) {
+            Map<String, Long> global = counters(statement, "GLOBAL");
+            Map<String, Long> session = counters(statement, "SESSION");
+            statement.executeQuery("SELECT 1").close();
+            statement.executeQuery("SELECT * FROM shop.items").close();
+            statement.executeUpdate("INSERT INTO shop.items VALUES (1, 5), (2, 7)");
+            statement.executeUpdate("INSERT INTO shop.log SELECT id FROM shop.items");
+            statement.executeUpdate("UPDATE shop.items SET qty = qty + 1 WHERE id = 1");
+            statement.executeUpdate("UPDATE shop.items i JOIN shop.log l ON l.id = i.id SET i.qty = 0");
+            statement.executeUpdate("DELETE FROM shop.log WHERE id = 2");
+            // a statement the server cannot read is of no kind; one that fails later still counts
+            assertThatThrownBy(() -> statement.execute("SELEC 1")).hasMessageContaining("syntax");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM shop.missing"))
+                    .hasMessageContaining("doesn't exist");
+            Map<String, Long> counted = changes(session, counters(statement, "SESSION"));
+            assertThat(counted).containsExactlyInAnyOrderEntriesOf(Map.of("Com_select", 3L, "Com_insert", 1L,
+                    "Com_insert_select", 1L, "Com_update", 1L, "Com_update_multi", 1L, "Com_delete", 1L,
+                    "Com_show_status", 1L, "Queries", 10L));
+            Map<String, Long> server = changes(global, counters(statement, "GLOBAL"));
+            assertThat(server.get("Com_select")).isGreaterThanOrEqualTo(3);
+            assertThat(server.get("Com_insert_select")).isGreaterThanOrEqualTo(1);
+            try (ResultSet rows = statement.executeQuery("SELECT VARIABLE_VALUE FROM performance_schema.session_status"
+                    + " WHERE VARIABLE_NAME = 'Com_insert_select'")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).isEqualTo(session.get("Com_insert_select") + 1);
+            }
+            statement.execute("FLUSH STATUS");
+            assertThat(status(statement, "SESSION", "Com_select")).isZero();
+            assertThat(status(statement, "GLOBAL", "Com_select")).isGreaterThanOrEqualTo(global.get("Com_select") + 4);
+        }
+    }
+
+    @Test
+    void aServerPreparedStatementCountsItsPrepareAndEachExecution() throws Exception {
+        try (Connection connection = DriverManager.getConnection(server.url("mysql",
+                OPTIONS + "&useServerPrepStmts=true&cachePrepStmts=false"), "root", "");
+                Statement statement = connection.createStatement()) {
+            Map<String, Long> before = counters(statement, "SESSION");
+            try (PreparedStatement select = connection.prepareStatement("SELECT qty FROM shop.items WHERE id = ?")) {
+                for (int id = 1; id <= 2; id++) {
+                    select.setInt(1, id);
+                    select.executeQuery().close();
+                }
+            }
+            assertThat(changes(before, counters(statement, "SESSION"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "Com_stmt_prepare", 1L, "Com_stmt_execute", 2L, "Com_stmt_close", 1L, "Com_select", 2L,
+                    "Com_show_status", 1L, "Queries", 3L));
+        }
+    }
+
+    @Test
+    void performanceSchemaHasTheStatusAndVariablesTablesForEveryAccount() throws Exception {
+        try (Connection connection = DriverManager.getConnection(server.url("mariadb", OPTIONS), "nobody", "pw");
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION sql_mode = 'ANSI_QUOTES'");
+            assertThat(rows(statement, "SELECT VARIABLE_VALUE FROM performance_schema.session_variables"
+                    + " WHERE VARIABLE_NAME = 'sql_mode'")).containsExactly(List.of("ANSI_QUOTES"));
+            assertThat(rows(statement, "SELECT VARIABLE_VALUE FROM performance_schema.global_variables"
+                    + " WHERE VARIABLE_NAME = 'max_connections'")).containsExactly(List.of("151"));
+            assertThat(rows(statement, "SELECT COUNT(*) > 150 FROM performance_schema.global_status"
+                    + " WHERE VARIABLE_NAME LIKE 'Com\\_%'")).containsExactly(List.of("1"));
+            assertThat(rows(statement, "SELECT VARIABLE_NAME FROM performance_schema.global_status"
+                    + " WHERE VARIABLE_NAME IN ('Queries', 'Uptime', 'Com_commit') ORDER BY 1"))
+                    .containsExactly(List.of("Com_commit"), List.of("Queries"), List.of("Uptime"));
+            try (ResultSet columns = statement.executeQuery("SELECT * FROM performance_schema.global_status LIMIT 1")) {
+                assertThat(columns.getMetaData().getColumnName(1)).isEqualTo("VARIABLE_NAME");
+                assertThat(columns.getMetaData().getColumnName(2)).isEqualTo("VARIABLE_VALUE");
+            }
+            // MariaDB Connector/J puts "(conn=N) " before the server's message
+            assertThatThrownBy(() -> statement.executeQuery("SHOW REPLICA STATUS")).hasMessageEndingWith(
+                    "Access denied; you need (at least one of) the SUPER, REPLICATION CLIENT privilege(s) for this"
+                            + " operation");
+            assertThatThrownBy(() -> statement.executeQuery("SHOW REPLICAS")).hasMessageContaining("REPLICATION SLAVE");
+        }
+    }
+
+    @Test
+    void aServerThatDoesNotReplicateShowsNoReplicationRows() throws Exception {
+        try (Connection connection = connect("root", ""); Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("SHOW REPLICA STATUS")) {
+                assertThat(rows.getMetaData().getColumnCount()).isEqualTo(60);
+                assertThat(rows.getMetaData().getColumnName(1)).isEqualTo("Replica_IO_State");
+                assertThat(rows.getMetaData().getColumnName(33)).isEqualTo("Seconds_Behind_Source");
+                assertThat(rows.next()).isFalse();
+            }
+            assertThat(rows(statement, "SHOW REPLICA STATUS FOR CHANNEL ''")).isEmpty();
+            assertThat(rows(statement, "SHOW REPLICAS")).isEmpty();
+            try (ResultSet rows = statement.executeQuery("SHOW BINARY LOG STATUS")) {
+                assertThat(rows.getMetaData().getColumnCount()).isEqualTo(5);
+                assertThat(rows.next()).isFalse();
+            }
+            assertThatThrownBy(() -> statement.executeQuery("SHOW BINARY LOGS"))
+                    .hasMessage("You are not using binary logging");
+            // removed in 8.4
+            assertThatThrownBy(() -> statement.executeQuery("SHOW SLAVE STATUS")).hasMessageContaining("syntax");
+            assertThatThrownBy(() -> statement.executeQuery("SHOW MASTER STATUS")).hasMessageContaining("syntax");
+            assertThat(status(statement, "SESSION", "Com_show_replica_status")).isEqualTo(2);
+            assertThat(status(statement, "SESSION", "Com_show_binary_log_status")).isEqualTo(1);
+        }
+    }
+
+    private static List<List<String>> rows(Statement statement, String sql) throws SQLException {
+        List<List<String>> result = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            int count = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= count; i++) {
+                    row.add(rows.getString(i));
+                }
+                result.add(row);
+            }
+        }
+        return result;
+    }
+}
