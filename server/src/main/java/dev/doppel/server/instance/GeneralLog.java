@@ -1,19 +1,13 @@
 package dev.doppel.server.instance;
 
-import dev.doppel.server.config.ServerVersion;
 import dev.doppel.server.config.variables.SystemVariableRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.doppel.server.protocol.ClientText;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,15 +26,11 @@ public final class GeneralLog {
             .withZone(ZoneOffset.UTC);
 
     private final SystemVariableRegistry variables;
-    private final String program;
-    private final String listening;
-    private Path openFile;
-    private OutputStream out;
+    private final LogFile file;
 
     GeneralLog(SystemVariableRegistry variables, String program, int port, Path socket) {
         this.variables = variables;
-        this.program = program;
-        this.listening = "Tcp port: " + port + "  Unix socket: " + (socket == null ? "" : socket);
+        this.file = new LogFile(program, port, socket);
     }
 
     /** Whether lines would be written now: general_log is ON and log_output names FILE. */
@@ -58,47 +48,18 @@ public final class GeneralLog {
                 + (argument == null ? "" : argument) + '\n';
         synchronized (this) {
             try {
-                Path file = Path.of(String.valueOf(variables.globalValue("general_log_file")));
-                if (out == null || !file.equals(openFile)) {
-                    open(file);
-                }
+                file.openAt(Path.of(String.valueOf(variables.globalValue("general_log_file"))));
                 // the statement's bytes as the client sent them, those that are no text included (as MySQL writes them)
-                out.write(ClientText.utf8Bytes(line));
-                out.flush();
+                file.write(ClientText.utf8Bytes(line));
             } catch (IOException e) {
                 LOG.warn("could not write the general query log: {}", e.toString());
-                closeQuietly();
+                file.close();
             }
         }
-    }
-
-    private void open(Path file) throws IOException {
-        closeQuietly();
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        out = new BufferedOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
-                StandardOpenOption.WRITE));
-        openFile = file;
-        out.write((program + ", Version: " + ServerVersion.VERSION + " (Doppel). started with:\n" + listening
-                + "\nTime                 Id Command    Argument\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** FLUSH LOGS: the file is closed; the next line opens it again under general_log_file. */
     public synchronized void reopen() {
-        closeQuietly();
-    }
-
-    private void closeQuietly() {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException ignored) {
-                // a log that cannot be closed is opened anew next time
-            }
-        }
-        out = null;
-        openFile = null;
+        file.close();
     }
 }

@@ -39,6 +39,7 @@ public final class ServerContext {
     private final CachingSha2Cache sha2Cache = new CachingSha2Cache();
     private final StatusCounters status = new StatusCounters();
     private final GeneralLog generalLog;
+    private final SlowLog slowLog;
     private final GlobalReadLock globalReadLock = new GlobalReadLock();
     private final AccountUsage accountUsage = new AccountUsage();
     private final ConcurrentHashMap<Long, ConnectionInfo> connections = new ConcurrentHashMap<>();
@@ -90,8 +91,9 @@ public final class ServerContext {
         dev.doppel.server.sql.program.SystemConnection options =
                 new dev.doppel.server.sql.program.SystemConnection(engine, "the schema options");
         this.schemaOptions = new dev.doppel.server.catalog.SchemaOptions(options::get);
-        this.generalLog = new GeneralLog(variables, config.basedir().resolve("bin").resolve("doppeld").toString(),
-                config.port(), config.socket());
+        String program = config.basedir().resolve("bin").resolve("doppeld").toString();
+        this.generalLog = new GeneralLog(variables, program, config.port(), config.socket());
+        this.slowLog = new SlowLog(variables, program, config.port(), config.socket());
         this.diskFullWatch = new DiskFullWatch(runningStatements, engine);
         this.memoryGovernor = new MemoryGovernor(runningStatements, (allocated, heapShare) ->
                 log.warning(0, String.format("A statement was stopped with error 1041: it had allocated %d MB, and the"
@@ -170,6 +172,10 @@ public final class ServerContext {
 
     public GeneralLog generalLog() {
         return generalLog;
+    }
+
+    public SlowLog slowLog() {
+        return slowLog;
     }
 
     public StatusCounters status() {

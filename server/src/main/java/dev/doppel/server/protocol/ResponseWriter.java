@@ -17,6 +17,8 @@ public final class ResponseWriter {
     private PacketOutput output;
     /** What ROW_COUNT() returns: the affected rows of the last OK, -1 after a result set or an error. */
     private long rowCount = -1;
+    /** Every row this connection has been sent, for a statement's Rows_sent (the slow query log). */
+    private long rowsSent;
     /** Inside a stored procedure's CALL: its statements' OKs are not sent (only the CALL's own is). */
     private boolean oksHeld;
 
@@ -90,6 +92,11 @@ public final class ResponseWriter {
 
     public void endRow() {
         output.end();
+        rowsSent++;
+    }
+
+    public long rowsSent() {
+        return rowsSent;
     }
 
     /** Ends the rows of a result set. */

@@ -14,9 +14,13 @@ public final class GeneralLogLines {
 
     /** An executed prepared statement, logged as MySQL logs it: with its parameters' values in place. */
     public static void execute(Session session, String sql, List<Token> tokens, Object[] values) {
-        if (!session.server().generalLog().enabled()) {
-            return;
+        if (session.server().generalLog().enabled()) {
+            write(session, "Execute", withValues(sql, tokens, values));
         }
+    }
+
+    /** A prepared statement's text with its parameters' values in place, as MySQL's logs show an execution. */
+    public static String withValues(String sql, List<Token> tokens, Object[] values) {
         StringBuilder text = new StringBuilder();
         int copied = 0;
         int parameter = 0;
@@ -26,7 +30,7 @@ public final class GeneralLogLines {
                 copied = each.end();
             }
         }
-        write(session, "Execute", text.append(sql, copied, sql.length()).toString());
+        return text.append(sql, copied, sql.length()).toString();
     }
 
     private static String literal(Object value) {

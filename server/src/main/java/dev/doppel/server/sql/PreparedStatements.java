@@ -8,7 +8,9 @@ import dev.doppel.server.protocol.Command;
 import dev.doppel.server.protocol.MalformedPacketException;
 import dev.doppel.server.protocol.ResponseWriter;
 import dev.doppel.server.protocol.Wire;
+import dev.doppel.server.session.GeneralLogLines;
 import dev.doppel.server.session.Session;
+import dev.doppel.server.session.SlowQueries;
 import dev.doppel.server.sql.access.EngineStatementKinds;
 import dev.doppel.server.sql.access.FunctionAllowlist;
 import dev.doppel.server.sql.access.TableAccess;
@@ -313,7 +315,17 @@ public final class PreparedStatements {
         }
         payload.readUnsignedIntLE();
         Object[] values = readParameters(payload, statement);
-        dev.doppel.server.session.GeneralLogLines.execute(session, statement.sql, statement.tokens, values);
+        SlowQueries.Start started = SlowQueries.start(session);
+        try {
+            execute(statement, values);
+        } finally {
+            SlowQueries.ended(session, () -> GeneralLogLines.withValues(statement.sql, statement.tokens, values),
+                    statement.tokens, started);
+        }
+    }
+
+    private void execute(Prepared statement, Object[] values) {
+        GeneralLogLines.execute(session, statement.sql, statement.tokens, values);
         session.server().accountUsage().query(session.account());
         session.commandStarted("Execute", statement.sql);
         session.server().status().questions.increment();

@@ -5,6 +5,7 @@ import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.protocol.ResponseWriter;
 import dev.doppel.server.protocol.ServerStatus;
 import dev.doppel.server.session.Session;
+import dev.doppel.server.session.SlowQueries;
 import dev.doppel.server.sql.access.EngineStatementKinds;
 import dev.doppel.server.sql.access.FunctionAllowlist;
 import dev.doppel.server.sql.access.NoDatabase;
@@ -144,7 +145,7 @@ public final class QueryExecutor {
             }
             boolean more = i + 1 < statements.size();
             QuickReads history = statements.size() == 1 ? quickTexts.history(tokens) : null;
-            long started = history == null ? 0 : System.nanoTime();
+            SlowQueries.Start started = SlowQueries.start(session);
             long startedCpu = history == null ? 0 : history.startCpu();
             try {
                 Lexer.requireNoMarkers(sql, tokens);
@@ -156,8 +157,9 @@ public final class QueryExecutor {
                 return;
             } finally {
                 if (history != null) {
-                    history.record(started, startedCpu);
+                    history.record(started.nanos(), startedCpu);
                 }
+                SlowQueries.ended(session, sql, tokens, started);
             }
             if (writer.pendingBytes() > ResultRows.FLUSH_BYTES) {
                 writer.flushPart();

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class StatementCounters {
     private final LongAdder[] com = new LongAdder[ComNames.NAMES.size()];
     private final LongAdder queries = new LongAdder();
+    private final LongAdder slowQueries = new LongAdder();
     private static final int SYNTAX_ERROR = 1064;
 
     public StatementCounters() {
@@ -65,5 +66,15 @@ public final class StatementCounters {
 
     public long queries() {
         return queries.sum();
+    }
+
+    /** A statement that took longer than its session's long_query_time (Slow_queries). */
+    public void slowQuery(SessionStatus session) {
+        slowQueries.increment();
+        session.slowQueries++;
+    }
+
+    public long slowQueries() {
+        return slowQueries.sum();
     }
 }

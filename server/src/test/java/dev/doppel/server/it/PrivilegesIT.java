@@ -477,6 +477,36 @@ class PrivilegesIT {
     }
 
     @Test
+    void accountStatementsNameSeveralAccountsAndChangeAllOrNone() throws Exception {
+        try (Connection root = connectRoot(); Statement statement = root.createStatement()) {
+            statement.execute("CREATE USER 'many1'@'%' IDENTIFIED BY 'one', 'many2'@'localhost' IDENTIFIED BY 'two'"
+                    + " WITH MAX_QUERIES_PER_HOUR 7");
+            assertThat(grants(statement, "SELECT CONCAT(user, '@', host, ' ', max_questions) FROM mysql.user"
+                    + " WHERE user LIKE 'many%' ORDER BY user")).containsExactly("many1@% 7", "many2@localhost 7");
+            assertError(statement, "CREATE USER 'many3'@'%', 'many1'@'%', 'many2'@'localhost'", 1396, "HY000",
+                    "Operation CREATE USER failed for 'many1'@'%','many2'@'localhost'");
+            assertThat(grants(statement, "SELECT COUNT(*) FROM mysql.user WHERE user = 'many3'")).containsExactly("0");
+            statement.execute("ALTER USER 'many1'@'%', 'many2'@'localhost' ACCOUNT LOCK");
+            assertThat(grants(statement, "SELECT GROUP_CONCAT(account_locked) FROM mysql.user WHERE user LIKE 'many%'"))
+                    .containsExactly("Y,Y");
+            assertError(statement, "ALTER USER 'many1'@'%', 'none1'@'%' ACCOUNT UNLOCK", 1396, "HY000",
+                    "Operation ALTER USER failed for 'none1'@'%'");
+            assertThat(grants(statement, "SELECT account_locked FROM mysql.user WHERE user = 'many1'"))
+                    .containsExactly("Y");
+            assertError(statement, "DROP USER 'many1'@'%', 'none1'@'%', 'none2'@'%'", 1396, "HY000",
+                    "Operation DROP USER failed for 'none1'@'%','none2'@'%'");
+            assertThat(grants(statement, "SELECT COUNT(*) FROM mysql.user WHERE user = 'many1'")).containsExactly("1");
+            // one after the other: many2 takes many1's old name in the same statement
+            statement.execute("RENAME USER 'many1'@'%' TO 'many9'@'%', 'many2'@'localhost' TO 'many1'@'%'");
+            assertError(statement, "RENAME USER 'many9'@'%' TO 'many8'@'%', 'many1'@'%' TO 'many8'@'%'", 1396,
+                    "HY000", "Operation RENAME USER failed for 'many1'@'%'");
+            assertThat(grants(statement, "SELECT GROUP_CONCAT(user ORDER BY user) FROM mysql.user"
+                    + " WHERE user LIKE 'many%'")).containsExactly("many1,many9");
+            statement.execute("DROP USER 'many1'@'%', 'many9'@'%'");
+        }
+    }
+
+    @Test
     void directChangesToTheGrantTablesApplyAfterFlushPrivileges() throws Exception {
         createUser("direct");
         root("GRANT INSERT ON shop.* TO 'direct'@'%'",

@@ -11,11 +11,12 @@ import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.Token;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -90,37 +91,42 @@ public final class AccountStatement {
             throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
         }
         try {
-            alter(new Spec(name[0], name[1], null, tokens.get(index + 1).text(), false, false, false, Map.of()), false);
+            alter(List.of(new Spec(name[0], name[1], null, tokens.get(index + 1).text(), false, false, false, Map.of())),
+                    false);
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());
         }
     }
 
-    private Spec parse(String sql, List<Token> tokens, int index) {
-        String[] name = new String[2];
-        index = userName(sql, tokens, index, name);
-        String plugin = null;
-        String password = null;
+    /**
+     * The accounts of CREATE or ALTER USER: {@code user [IDENTIFIED [WITH plugin] [BY 'password']] [, ...]}, each with
+     * its own authentication, then the options that apply to all of them.
+     */
+    private List<Spec> parse(String sql, List<Token> tokens, int index) {
+        List<String[]> names = new ArrayList<>();
+        List<String[]> authentications = new ArrayList<>();
+        while (true) {
+            String[] name = new String[2];
+            index = userName(sql, tokens, index, name);
+            String[] authentication = new String[2];
+            if (index < tokens.size() && tokens.get(index).isWord("IDENTIFIED")) {
+                index = identified(sql, tokens, index + 1, authentication);
+            }
+            names.add(name);
+            authentications.add(authentication);
+            if (index < tokens.size() && tokens.get(index).isSymbol(",")) {
+                index++;
+            } else {
+                break;
+            }
+        }
         boolean lock = false;
         boolean unlock = false;
         boolean expire = false;
         Map<String, Long> limits = new LinkedHashMap<>();
         while (index < tokens.size()) {
             Token token = tokens.get(index);
-            if (token.isWord("IDENTIFIED")) {
-                index++;
-                if (index < tokens.size() && tokens.get(index).isWord("WITH")) {
-                    plugin = expectName(sql, tokens, index + 1).toLowerCase(Locale.ROOT);
-                    index += 2;
-                }
-                if (index < tokens.size() && tokens.get(index).isWord("BY")) {
-                    if (index + 1 >= tokens.size() || tokens.get(index + 1).kind() != Token.Kind.STRING) {
-                        throw Lexer.syntaxError(sql, index + 1 < tokens.size() ? tokens.get(index + 1).start() : sql.length());
-                    }
-                    password = tokens.get(index + 1).text();
-                    index += 2;
-                }
-            } else if (token.isWord("ACCOUNT") && index + 1 < tokens.size()) {
+            if (token.isWord("ACCOUNT") && index + 1 < tokens.size()) {
                 lock = tokens.get(index + 1).isWord("LOCK");
                 unlock = tokens.get(index + 1).isWord("UNLOCK");
                 if (!lock && !unlock) {
@@ -136,11 +142,33 @@ public final class AccountStatement {
                 throw Lexer.syntaxError(sql, token.start());
             }
         }
-        if (plugin != null && (!(plugin.equals(CachingSha2Password.PLUGIN_NAME)
-                || plugin.equals(MysqlNativePassword.PLUGIN_NAME)) || !session.server().plugins().isActive(plugin))) {
-            throw MySqlError.ER_PLUGIN_IS_NOT_LOADED.exception(plugin);
+        List<Spec> result = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String plugin = authentications.get(i)[0];
+            if (plugin != null && (!(plugin.equals(CachingSha2Password.PLUGIN_NAME)
+                    || plugin.equals(MysqlNativePassword.PLUGIN_NAME)) || !session.server().plugins().isActive(plugin))) {
+                throw MySqlError.ER_PLUGIN_IS_NOT_LOADED.exception(plugin);
+            }
+            result.add(new Spec(names.get(i)[0], names.get(i)[1], plugin, authentications.get(i)[1], lock, unlock,
+                    expire, limits));
         }
-        return new Spec(name[0], name[1], plugin, password, lock, unlock, expire, limits);
+        return result;
+    }
+
+    /** After IDENTIFIED: [WITH plugin] [BY 'password'] into {plugin, password}; returns the next index. */
+    private static int identified(String sql, List<Token> tokens, int index, String[] authentication) {
+        if (index < tokens.size() && tokens.get(index).isWord("WITH")) {
+            authentication[0] = expectName(sql, tokens, index + 1).toLowerCase(Locale.ROOT);
+            index += 2;
+        }
+        if (index < tokens.size() && tokens.get(index).isWord("BY")) {
+            if (index + 1 >= tokens.size() || tokens.get(index + 1).kind() != Token.Kind.STRING) {
+                throw Lexer.syntaxError(sql, index + 1 < tokens.size() ? tokens.get(index + 1).start() : sql.length());
+            }
+            authentication[1] = tokens.get(index + 1).text();
+            index += 2;
+        }
+        return index;
     }
 
     /** WITH MAX_QUERIES_PER_HOUR n [MAX_UPDATES_PER_HOUR n ...]: one or more, into {@code limits}; the next index. */
@@ -198,18 +226,23 @@ public final class AccountStatement {
         return token.text();
     }
 
-    private void create(Spec spec, boolean ifNotExists) throws SQLException {
-        if (session.server().accounts().find(spec.user(), spec.host()).isPresent()) {
-            if (ifNotExists) {
-                session.addWarning("Note", 3163, "Authorization ID " + quoted(spec) + " already exists.");
-                return;
-            }
-            throw MySqlError.ER_CANNOT_USER.exception("CREATE USER", quoted(spec));
+    /** All or none, as in MySQL: 1396 names every account that exists already. */
+    private void create(List<Spec> specs, boolean ifNotExists) throws SQLException {
+        List<Spec> existing = specs.stream()
+                .filter(spec -> session.server().accounts().find(spec.user(), spec.host()).isPresent()).toList();
+        if (!existing.isEmpty() && !ifNotExists) {
+            throw MySqlError.ER_CANNOT_USER.exception("CREATE USER", quoted(existing));
         }
-        String plugin = spec.plugin() == null ? CachingSha2Password.PLUGIN_NAME : spec.plugin();
-        session.server().accounts().create(spec.user(), spec.host(), plugin, hash(plugin, spec.password()),
-                spec.expire(), spec.lock(), Set.of());
-        session.server().accounts().setResourceLimits(spec.user(), spec.host(), spec.limits());
+        for (Spec spec : specs) {
+            if (existing.contains(spec)) {
+                session.addWarning("Note", 3163, "Authorization ID " + quoted(List.of(spec)) + " already exists.");
+                continue;
+            }
+            String plugin = spec.plugin() == null ? CachingSha2Password.PLUGIN_NAME : spec.plugin();
+            session.server().accounts().create(spec.user(), spec.host(), plugin, hash(plugin, spec.password()),
+                    spec.expire(), spec.lock(), Set.of());
+            session.server().accounts().setResourceLimits(spec.user(), spec.host(), spec.limits());
+        }
     }
 
     /** CREATE USER, or as MySQL allows, the write privilege on the mysql schema the statement needs (1227). */
@@ -223,22 +256,31 @@ public final class AccountStatement {
         return spec.user().equals(session.account().user()) && spec.host().equals(session.account().host());
     }
 
-    /** A user may change its own password; anything else needs CREATE USER. */
-    private void alter(Spec spec, boolean ifExists) throws SQLException {
-        if (!isSelf(spec) || spec.plugin() != null || spec.lock() || spec.unlock() || spec.expire()
-                || !spec.limits().isEmpty()) {
-            requireCreateUser("UPDATE");
-        }
-        Optional<Account> existing = session.server().accounts().find(spec.user(), spec.host());
-        if (existing.isEmpty()) {
-            if (ifExists) {
-                session.addWarning("Note", 3162, "Authorization ID " + quoted(spec) + " does not exist.");
-                return;
+    /** A user may change its own password; anything else needs CREATE USER. All or none: 1396 names the missing. */
+    private void alter(List<Spec> specs, boolean ifExists) throws SQLException {
+        for (Spec spec : specs) {
+            if (!isSelf(spec) || spec.plugin() != null || spec.lock() || spec.unlock() || spec.expire()
+                    || !spec.limits().isEmpty()) {
+                requireCreateUser("UPDATE");
             }
-            throw MySqlError.ER_CANNOT_USER.exception("ALTER USER", quoted(spec));
         }
+        List<Spec> missing = specs.stream()
+                .filter(spec -> session.server().accounts().find(spec.user(), spec.host()).isEmpty()).toList();
+        if (!missing.isEmpty() && !ifExists) {
+            throw MySqlError.ER_CANNOT_USER.exception("ALTER USER", quoted(missing));
+        }
+        for (Spec spec : specs) {
+            if (missing.contains(spec)) {
+                session.addWarning("Note", 3162, "Authorization ID " + quoted(List.of(spec)) + " does not exist.");
+            } else {
+                alterOne(spec, session.server().accounts().find(spec.user(), spec.host()).orElseThrow());
+            }
+        }
+    }
+
+    private void alterOne(Spec spec, Account existing) throws SQLException {
         if (spec.plugin() != null || spec.password() != null) {
-            String plugin = spec.plugin() == null ? existing.get().plugin() : spec.plugin();
+            String plugin = spec.plugin() == null ? existing.plugin() : spec.plugin();
             session.server().accounts().changeAuthentication(spec.user(), spec.host(), plugin,
                     hash(plugin, spec.password()));
             session.server().sha2Cache().invalidate(spec.user(), spec.host());
@@ -252,31 +294,42 @@ public final class AccountStatement {
         session.server().accounts().setResourceLimits(spec.user(), spec.host(), spec.limits());
     }
 
+    /** All or none, as in MySQL: 1396 names every account that does not exist. */
     private void drop(String sql, List<Token> tokens, int index, boolean ifExists) throws SQLException {
+        List<Spec> specs = new ArrayList<>();
         while (index < tokens.size()) {
             String[] name = new String[2];
             index = userName(sql, tokens, index, name);
-            if (session.server().accounts().find(name[0], name[1]).isEmpty()) {
-                if (!ifExists) {
-                    throw MySqlError.ER_CANNOT_USER.exception("DROP USER", "'" + name[0] + "'@'" + name[1] + "'");
-                }
-                session.addWarning("Note", 3162, "Authorization ID '" + name[0] + "'@'" + name[1]
-                        + "' does not exist.");
-            } else {
-                session.server().accounts().drop(name[0], name[1]);
-                session.server().sha2Cache().invalidate(name[0], name[1]);
-            }
+            specs.add(new Spec(name[0], name[1], null, null, false, false, false, Map.of()));
             if (index < tokens.size() && tokens.get(index).isSymbol(",")) {
                 index++;
             } else if (index < tokens.size()) {
                 throw Lexer.syntaxError(sql, tokens.get(index).start());
             }
         }
+        List<Spec> missing = specs.stream()
+                .filter(spec -> session.server().accounts().find(spec.user(), spec.host()).isEmpty()).toList();
+        if (!missing.isEmpty() && !ifExists) {
+            throw MySqlError.ER_CANNOT_USER.exception("DROP USER", quoted(missing));
+        }
+        for (Spec spec : specs) {
+            if (missing.contains(spec)) {
+                session.addWarning("Note", 3162, "Authorization ID " + quoted(List.of(spec)) + " does not exist.");
+            } else {
+                session.server().accounts().drop(spec.user(), spec.host());
+                session.server().sha2Cache().invalidate(spec.user(), spec.host());
+            }
+        }
     }
 
-    /** RENAME USER old TO new [, old TO new]: 1396 names the old account when it is missing or the new one exists. */
+    /**
+     * RENAME USER old TO new [, old TO new]: all or none, as in MySQL; 1396 names each old account that is missing or
+     * whose new name exists (counting the renames before it in the statement).
+     */
     private void rename(String sql, List<Token> tokens, int index) throws SQLException {
+        List<String[]> pairs = new ArrayList<>();
         while (index < tokens.size()) {
+            String[] pair = new String[4];
             String[] from = new String[2];
             String[] to = new String[2];
             index = userName(sql, tokens, index, from);
@@ -284,18 +337,49 @@ public final class AccountStatement {
                 throw Lexer.syntaxError(sql, index < tokens.size() ? tokens.get(index).start() : sql.length());
             }
             index = userName(sql, tokens, index + 1, to);
-            if (session.server().accounts().find(from[0], from[1]).isEmpty()
-                    || session.server().accounts().find(to[0], to[1]).isPresent()) {
-                throw MySqlError.ER_CANNOT_USER.exception("RENAME USER", "'" + from[0] + "'@'" + from[1] + "'");
-            }
-            session.server().accounts().rename(from[0], from[1], to[0], to[1]);
-            session.server().sha2Cache().invalidate(from[0], from[1]);
+            pair[0] = from[0];
+            pair[1] = from[1];
+            pair[2] = to[0];
+            pair[3] = to[1];
+            pairs.add(pair);
             if (index < tokens.size() && tokens.get(index).isSymbol(",")) {
                 index++;
             } else if (index < tokens.size()) {
                 throw Lexer.syntaxError(sql, tokens.get(index).start());
             }
         }
+        // the renames one after the other, as MySQL checks them, before any is made
+        Set<String> removed = new HashSet<>();
+        Set<String> added = new HashSet<>();
+        List<Spec> failed = new ArrayList<>();
+        for (String[] pair : pairs) {
+            String from = key(pair[0], pair[1]);
+            String to = key(pair[2], pair[3]);
+            if (!exists(pair[0], pair[1], removed, added) || exists(pair[2], pair[3], removed, added)) {
+                failed.add(new Spec(pair[0], pair[1], null, null, false, false, false, Map.of()));
+                continue;
+            }
+            added.remove(from);
+            removed.add(from);
+            removed.remove(to);
+            added.add(to);
+        }
+        if (!failed.isEmpty()) {
+            throw MySqlError.ER_CANNOT_USER.exception("RENAME USER", quoted(failed));
+        }
+        for (String[] pair : pairs) {
+            session.server().accounts().rename(pair[0], pair[1], pair[2], pair[3]);
+            session.server().sha2Cache().invalidate(pair[0], pair[1]);
+        }
+    }
+
+    private boolean exists(String user, String host, Set<String> removed, Set<String> added) {
+        String key = key(user, host);
+        return added.contains(key) || !removed.contains(key) && session.server().accounts().find(user, host).isPresent();
+    }
+
+    private static String key(String user, String host) {
+        return user + "\u0000" + host;
     }
 
     private static String hash(String plugin, String password) {
@@ -306,7 +390,13 @@ public final class AccountStatement {
                 : CachingSha2Password.storedHash(password);
     }
 
-    private static String quoted(Spec spec) {
-        return "'" + spec.user() + "'@'" + spec.host() + "'";
+    /** 'user'@'host' of each, joined by commas as MySQL's 1396 lists them. */
+    private static String quoted(List<Spec> specs) {
+        StringBuilder out = new StringBuilder();
+        for (Spec spec : specs) {
+            out.append(out.isEmpty() ? "" : ",").append('\'').append(spec.user()).append("'@'").append(spec.host())
+                    .append('\'');
+        }
+        return out.toString();
     }
 }

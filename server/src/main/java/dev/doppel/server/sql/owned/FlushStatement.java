@@ -16,10 +16,10 @@ import java.util.List;
  * <ul>
  *   <li>PRIVILEGES reads the grant tables again; on a server started with --skip-grant-tables it turns the privilege
  *       system on (new connections authenticate again, account statements work);</li>
- *   <li>LOGS closes and reopens the error log and the general query log, ERROR LOGS and GENERAL LOGS each one of
- *       them, so that a log rotated away by renaming is written anew; SLOW, BINARY, ENGINE and RELAY LOGS have no
- *       file to reopen here (no slow query log is written, there is no binary or relay log, and the engine's log is
- *       its data file);</li>
+ *   <li>LOGS closes and reopens the error log, the general and the slow query log, ERROR LOGS, GENERAL LOGS and
+ *       SLOW LOGS each one of them, so that a log rotated away by renaming is written anew; BINARY, ENGINE and RELAY
+ *       LOGS have no file to reopen here (there is no binary or relay log, and the engine's log is its data
+ *       file);</li>
  *   <li>STATUS sets Max_used_connections to the connections open now and the session's statement counters to 0
  *       (the global counters already hold the session's counts, as MySQL's do after FLUSH STATUS);</li>
  *   <li>USER_RESOURCES (and PRIVILEGES) start the accounts' hourly counts again (instance.AccountUsage);</li>
@@ -170,7 +170,9 @@ public final class FlushStatement {
             case "LOGS" -> {
                 session.server().log().reopen();
                 session.server().generalLog().reopen();
+                session.server().slowLog().reopen();
             }
+            case "SLOW LOGS" -> session.server().slowLog().reopen();
             case "ERROR LOGS" -> session.server().log().reopen();
             case "GENERAL LOGS" -> session.server().generalLog().reopen();
             case "TABLES WITH READ LOCK" -> session.locks().takeGlobalReadLock();
