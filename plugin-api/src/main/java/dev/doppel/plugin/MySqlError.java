@@ -56,6 +56,7 @@ public enum MySqlError {
     ER_PASSWORD_NO_MATCH(1133, "42000", "Can't find any matching row in the user table"),
     ER_UNKNOWN_TABLE(1109, "42S02", "Unknown table '%s' in %s", 192, 32),
     ER_TABLEACCESS_DENIED_ERROR(1142, "42000", "%s command denied to user '%s'@'%s' for table '%s'", 128, 48, 64, 64),
+    ER_WRONG_PERFSCHEMA_USAGE(1683, "HY000", "Invalid performance_schema usage."),
     ER_NONEXISTING_GRANT(1141, "42000", "There is no such grant defined for user '%s' on host '%s'", 48, 255),
     ER_ILLEGAL_GRANT_FOR_TABLE(1144, "42000",
             "Illegal GRANT/REVOKE command; please consult the manual to see which privileges can be used"),

@@ -86,6 +86,8 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_UNHEX", MySqlStringFunctions.class, "unhex", true),
             function("MYSQL_CHAR", dev.doppel.server.engine.binary.MySqlCharFunction.class, "bytesOf", true),
             function("MYSQL_CHAR_USING", dev.doppel.server.engine.binary.MySqlCharFunction.class, "textOf", true),
+            function("MYSQL_STATEMENT_DIGEST_TEXT", MySqlFunctions.class, "statementDigestText", true),
+            function("MYSQL_STATEMENT_DIGEST", MySqlFunctions.class, "statementDigest", true),
             function("MYSQL_SUBSTRING_INDEX", MySqlStringFunctions.class, "substringIndex", true),
             function("MYSQL_FIELD", MySqlStringFunctions.class, "field", true),
             function("MYSQL_ELT", MySqlStringFunctions.class, "elt", true),

@@ -47,6 +47,16 @@ public final class MySqlFunctions {
         }
     }
 
+    /** STATEMENT_DIGEST_TEXT(statement): its normalized text, as performance_schema's digests have it. */
+    public static String statementDigestText(String statement) {
+        return dev.doppel.server.status.StatementDigest.digestText(statement);
+    }
+
+    /** STATEMENT_DIGEST(statement): the hash of its normalized text. */
+    public static String statementDigest(String statement) {
+        return dev.doppel.server.status.StatementDigest.digestHash(statement);
+    }
+
     /** LOG2(x): NULL for x <= 0. */
     public static Double log2(Double value) {
         return value == null || value <= 0 ? null : StrictMath.log(value) / StrictMath.log(2.0);

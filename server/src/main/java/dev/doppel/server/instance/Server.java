@@ -134,7 +134,8 @@ public final class Server {
                     backupLock, this::requestStop);
             CatalogViewers viewers = new CatalogViewers(context);
             dev.doppel.server.status.PerformanceSchemaStatus.register(tables,
-                    () -> viewers.sessionReading(dev.doppel.server.catalog.VirtualTableFunction.readingConnection()));
+                    () -> viewers.sessionReading(dev.doppel.server.catalog.VirtualTableFunction.readingConnection()),
+                    context.status().digests());
             dev.doppel.server.catalog.InformationSchemaTables.register(tables, viewers,
                     context::schemas, new dev.doppel.server.sql.program.RoutineRows(context.routines(),
                     context.triggers(), context.events()), context.schemaOptions()::isReadOnly);

@@ -1,5 +1,6 @@
 package dev.doppel.server.instance;
 
+import dev.doppel.server.status.DigestSummaries;
 import dev.doppel.server.status.StatementCounters;
 
 import java.util.LinkedHashMap;
@@ -17,12 +18,18 @@ public final class StatusCounters {
     public final LongAdder bytesSent = new LongAdder();
     public final LongAdder connectionErrorsMaxConnections = new LongAdder();
     private final StatementCounters statements = new StatementCounters();
+    private final DigestSummaries digests = new DigestSummaries();
     public final AtomicLong maxUsedConnections = new AtomicLong();
     private final long startMillis = System.currentTimeMillis();
 
     /** Com_* and Queries. */
     public StatementCounters statements() {
         return statements;
+    }
+
+    /** performance_schema.events_statements_summary_by_digest. */
+    public DigestSummaries digests() {
+        return digests;
     }
 
     public long uptimeSeconds() {

@@ -17,8 +17,9 @@ public final class ResponseWriter {
     private PacketOutput output;
     /** What ROW_COUNT() returns: the affected rows of the last OK, -1 after a result set or an error. */
     private long rowCount = -1;
-    /** Every row this connection has been sent, for a statement's Rows_sent (the slow query log). */
+    /** Every row and every error this connection has been sent, for a statement's statistics (the slow query log). */
     private long rowsSent;
+    private long errorsSent;
     /** Inside a stored procedure's CALL: its statements' OKs are not sent (only the CALL's own is). */
     private boolean oksHeld;
 
@@ -66,6 +67,7 @@ public final class ResponseWriter {
 
     public void error(int number, String sqlState, String message) {
         rowCount = -1;
+        errorsSent++;
         ServerPackets.error(output.begin(), number, sqlState, message);
         output.end();
     }
@@ -97,6 +99,10 @@ public final class ResponseWriter {
 
     public long rowsSent() {
         return rowsSent;
+    }
+
+    public long errorsSent() {
+        return errorsSent;
     }
 
     /** Ends the rows of a result set. */

@@ -15,26 +15,15 @@ import java.util.function.Supplier;
  * DROP INDEX, OPTIMIZE, REPAIR) only with log_slow_admin_statements. The server does not count the rows a statement
  * examines: Rows_examined is 0, so a min_examined_row_limit above 0 leaves every statement out.
  */
-public final class SlowQueries {
-    /** A statement's start: the clock and the rows the connection had been sent before it. */
-    public record Start(long nanos, long rowsSent) {
-    }
-
+final class SlowQueries {
     private SlowQueries() {
     }
 
-    public static Start start(Session session) {
-        return new Start(System.nanoTime(), session.writer().rowsSent());
-    }
-
-    /** The statement {@code text} ({@code tokens} its own) has ended, well or not. */
-    public static void ended(Session session, String text, List<Token> tokens, Start start) {
-        ended(session, () -> text, tokens, start);
-    }
-
-    /** The statement ({@code text} made only when it is logged, {@code tokens} its own) has ended, well or not. */
-    public static void ended(Session session, Supplier<String> text, List<Token> tokens, Start start) {
-        long nanos = System.nanoTime() - start.nanos();
+    /**
+     * A statement ({@code text} made only when it is logged, {@code tokens} its own) that took {@code nanos} and sent
+     * {@code rowsSent} rows.
+     */
+    static void ended(Session session, Supplier<String> text, List<Token> tokens, long nanos, long rowsSent) {
         Object limit = session.variables().value("long_query_time");
         double seconds = limit instanceof Number number ? number.doubleValue() : 10;
         if (nanos <= seconds * 1e9 || isAdministrative(tokens)
@@ -51,8 +40,8 @@ public final class SlowQueries {
         if (log.enabled()) {
             InetAddress address = session.connection().clientAddress();
             log.write(new SlowLog.Entry(session.user(), session.host(), address == null ? "" : address.getHostAddress(),
-                    session.id(), session.schema(), Instant.now().minusNanos(nanos), nanos,
-                    session.writer().rowsSent() - start.rowsSent(), examined, SecretRedaction.redact(text.get())));
+                    session.id(), session.schema(), Instant.now().minusNanos(nanos), nanos, rowsSent, examined,
+                    SecretRedaction.redact(text.get())));
         }
     }
 

@@ -10,7 +10,7 @@ import dev.doppel.server.protocol.ResponseWriter;
 import dev.doppel.server.protocol.Wire;
 import dev.doppel.server.session.GeneralLogLines;
 import dev.doppel.server.session.Session;
-import dev.doppel.server.session.SlowQueries;
+import dev.doppel.server.session.StatementStatistics;
 import dev.doppel.server.sql.access.EngineStatementKinds;
 import dev.doppel.server.sql.access.FunctionAllowlist;
 import dev.doppel.server.sql.access.TableAccess;
@@ -315,12 +315,14 @@ public final class PreparedStatements {
         }
         payload.readUnsignedIntLE();
         Object[] values = readParameters(payload, statement);
-        SlowQueries.Start started = SlowQueries.start(session);
+        StatementStatistics.Start started = StatementStatistics.start(session);
+        boolean failed = true;
         try {
             execute(statement, values);
+            failed = false;
         } finally {
-            SlowQueries.ended(session, () -> GeneralLogLines.withValues(statement.sql, statement.tokens, values),
-                    statement.tokens, started);
+            StatementStatistics.ended(session, () -> GeneralLogLines.withValues(statement.sql, statement.tokens, values),
+                    statement.tokens, started, failed);
         }
     }
 

@@ -5,7 +5,7 @@ import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.protocol.ResponseWriter;
 import dev.doppel.server.protocol.ServerStatus;
 import dev.doppel.server.session.Session;
-import dev.doppel.server.session.SlowQueries;
+import dev.doppel.server.session.StatementStatistics;
 import dev.doppel.server.sql.access.EngineStatementKinds;
 import dev.doppel.server.sql.access.FunctionAllowlist;
 import dev.doppel.server.sql.access.NoDatabase;
@@ -145,7 +145,7 @@ public final class QueryExecutor {
             }
             boolean more = i + 1 < statements.size();
             QuickReads history = statements.size() == 1 ? quickTexts.history(tokens) : null;
-            SlowQueries.Start started = SlowQueries.start(session);
+            StatementStatistics.Start started = StatementStatistics.start(session);
             long startedCpu = history == null ? 0 : history.startCpu();
             try {
                 Lexer.requireNoMarkers(sql, tokens);
@@ -159,7 +159,7 @@ public final class QueryExecutor {
                 if (history != null) {
                     history.record(started.nanos(), startedCpu);
                 }
-                SlowQueries.ended(session, sql, tokens, started);
+                StatementStatistics.ended(session, sql, tokens, started);
             }
             if (writer.pendingBytes() > ResultRows.FLUSH_BYTES) {
                 writer.flushPart();

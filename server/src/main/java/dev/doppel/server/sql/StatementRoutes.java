@@ -16,6 +16,7 @@ import dev.doppel.server.sql.owned.FlushStatement;
 import dev.doppel.server.sql.owned.GrantStatement;
 import dev.doppel.server.sql.owned.InstanceLockStatement;
 import dev.doppel.server.sql.owned.LockTablesStatement;
+import dev.doppel.server.sql.owned.PerformanceSchemaTruncate;
 import dev.doppel.server.sql.owned.PluginStatement;
 import dev.doppel.server.sql.owned.RoutineGrants;
 import dev.doppel.server.sql.owned.Savepoints;
@@ -169,6 +170,8 @@ final class StatementRoutes {
         add("CREATE ALTER DROP", TableDdl::matches, tables::execute);
         add("INSTALL UNINSTALL", PluginStatement::matches, ok(plugins::execute));
         add("INSTALL UNINSTALL", ALWAYS, ok((sql, tokens) -> syntaxErrorAt(sql, tokens, 1)));
+        add("TRUNCATE", PerformanceSchemaTruncate::matches,
+                ok((sql, tokens) -> new PerformanceSchemaTruncate(session).execute(sql, tokens)));
         add("CLONE", ALWAYS, ok(clone::execute));
         add("FLUSH", ALWAYS, ok(flush::execute));
         add("LOCK UNLOCK", InstanceLockStatement::matches,

@@ -11,26 +11,55 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * performance_schema's global_status, session_status, global_variables and session_variables: the rows of SHOW
- * [GLOBAL | SESSION] STATUS and VARIABLES as tables, in MySQL 8.4's shape, readable by every account as in MySQL.
- * A reader that is no client session (the server's own) sees no rows.
+ * performance_schema's global_status, session_status, global_variables and session_variables (the rows of SHOW
+ * [GLOBAL | SESSION] STATUS and VARIABLES as tables, readable by every account as in MySQL; a reader that is no client
+ * session, the server's own, sees no rows) and events_statements_summary_by_digest, in MySQL 8.4's shapes.
  */
 public final class PerformanceSchemaStatus {
     private static final String SCHEMA = "performance_schema";
     private static final List<VirtualTable.Column> COLUMNS = List.of(new VirtualTable.Column("VARIABLE_NAME",
             "VARCHAR(64)"), new VirtualTable.Column("VARIABLE_VALUE", "VARCHAR(1024)"));
 
+    private static final List<VirtualTable.Column> DIGEST_COLUMNS = digestColumns();
+
     private PerformanceSchemaStatus() {
     }
 
     /** {@code reader}: the session whose statement reads the table, or null. */
-    public static void register(VirtualTables tables, Supplier<Session> reader) {
+    public static void register(VirtualTables tables, Supplier<Session> reader, DigestSummaries digests) {
+        tables.add(new VirtualTable(SCHEMA, "events_statements_summary_by_digest", DIGEST_COLUMNS, digests::rows));
         tables.add(new VirtualTable(SCHEMA, "global_status", COLUMNS, () -> status(reader.get(), true)));
         tables.add(new VirtualTable(SCHEMA, "session_status", COLUMNS, () -> status(reader.get(), false)));
         tables.add(new VirtualTable(SCHEMA, "global_variables", COLUMNS,
                 () -> variables(reader.get(), VariableQualifier.GLOBAL)));
         tables.add(new VirtualTable(SCHEMA, "session_variables", COLUMNS,
                 () -> variables(reader.get(), VariableQualifier.SESSION)));
+    }
+
+    /** MySQL 8.4's columns of events_statements_summary_by_digest. */
+    private static List<VirtualTable.Column> digestColumns() {
+        List<VirtualTable.Column> columns = new ArrayList<>();
+        columns.add(new VirtualTable.Column("SCHEMA_NAME", "VARCHAR(64)"));
+        columns.add(new VirtualTable.Column("DIGEST", "VARCHAR(64)"));
+        columns.add(new VirtualTable.Column("DIGEST_TEXT", "LONGTEXT"));
+        for (String each : List.of("COUNT_STAR", "SUM_TIMER_WAIT", "MIN_TIMER_WAIT", "AVG_TIMER_WAIT", "MAX_TIMER_WAIT",
+                "SUM_LOCK_TIME", "SUM_ERRORS", "SUM_WARNINGS", "SUM_ROWS_AFFECTED", "SUM_ROWS_SENT", "SUM_ROWS_EXAMINED",
+                "SUM_CREATED_TMP_DISK_TABLES", "SUM_CREATED_TMP_TABLES", "SUM_SELECT_FULL_JOIN",
+                "SUM_SELECT_FULL_RANGE_JOIN", "SUM_SELECT_RANGE", "SUM_SELECT_RANGE_CHECK", "SUM_SELECT_SCAN",
+                "SUM_SORT_MERGE_PASSES", "SUM_SORT_RANGE", "SUM_SORT_ROWS", "SUM_SORT_SCAN", "SUM_NO_INDEX_USED",
+                "SUM_NO_GOOD_INDEX_USED", "SUM_CPU_TIME", "MAX_CONTROLLED_MEMORY", "MAX_TOTAL_MEMORY",
+                "COUNT_SECONDARY")) {
+            columns.add(new VirtualTable.Column(each, "BIGINT UNSIGNED"));
+        }
+        columns.add(new VirtualTable.Column("FIRST_SEEN", "TIMESTAMP(6)"));
+        columns.add(new VirtualTable.Column("LAST_SEEN", "TIMESTAMP(6)"));
+        for (String each : List.of("QUANTILE_95", "QUANTILE_99", "QUANTILE_999")) {
+            columns.add(new VirtualTable.Column(each, "BIGINT UNSIGNED"));
+        }
+        columns.add(new VirtualTable.Column("QUERY_SAMPLE_TEXT", "LONGTEXT"));
+        columns.add(new VirtualTable.Column("QUERY_SAMPLE_SEEN", "TIMESTAMP(6)"));
+        columns.add(new VirtualTable.Column("QUERY_SAMPLE_TIMER_WAIT", "BIGINT UNSIGNED"));
+        return List.copyOf(columns);
     }
 
     private static List<Object[]> status(Session session, boolean global) {

@@ -29,6 +29,7 @@ public final class StatusRows {
             values.put("Com_" + each, Long.toString(global ? statements.com(each) : session.status().com(each)));
         }
         values.put("Queries", Long.toString(global ? statements.queries() : session.status().queries()));
+        values.put("Performance_schema_digest_lost", Long.toString(server.status().digests().lost()));
         values.put("Slow_queries", Long.toString(global ? statements.slowQueries() : session.status().slowQueries()));
         return values;
     }

@@ -189,6 +189,41 @@ class StatusCountersIT {
         }
     }
 
+    @Test
+    void statementsAreSummedUpByTheirDigest() throws Exception {
+        try (Connection connection = connect("root", ""); Statement statement = connection.createStatement()) {
+            statement.execute("USE shop");
+            statement.executeUpdate("INSERT INTO items VALUES (10, 1), (11, 2), (12, 3)");
+            for (int id = 10; id <= 12; id++) {
+                statement.executeQuery("SELECT qty FROM items WHERE id = " + id + " AND qty IN (1, 2, 3)").close();
+            }
+            assertThatThrownBy(() -> statement.executeQuery("SELECT qty FROM items WHERE id = 'x' AND qty IN (4, 5)"
+                    + " AND nothing = 1")).hasMessageContaining("Unknown column");
+            assertThat(rows(statement, "SELECT SCHEMA_NAME, DIGEST_TEXT, COUNT_STAR, SUM_ERRORS, SUM_ROWS_SENT,"
+                    + " LENGTH(DIGEST), SUM_TIMER_WAIT >= MAX_TIMER_WAIT, QUANTILE_99 >= MIN_TIMER_WAIT,"
+                    + " QUERY_SAMPLE_TEXT LIKE 'SELECT qty FROM items WHERE id = 1_ AND qty IN (1, 2, 3)'"
+                    + " FROM performance_schema.events_statements_summary_by_digest WHERE DIGEST_TEXT LIKE '%`qty` IN (%'"
+                    + " ORDER BY COUNT_STAR DESC")).containsExactly(
+                    List.of("shop", "SELECT `qty` FROM `items` WHERE `id` = ? AND `qty` IN (...)", "3", "0", "3", "64",
+                            "1", "1", "1"),
+                    List.of("shop", "SELECT `qty` FROM `items` WHERE `id` = ? AND `qty` IN (...) AND `nothing` = ?", "1",
+                            "1", "0", "64", "1", "1", "0"));
+            assertThat(rows(statement, "SELECT SUM_ROWS_AFFECTED FROM performance_schema.events_statements_summary_by_digest"
+                    + " WHERE DIGEST_TEXT = 'INSERT INTO `items` VALUES (...) /* , ... */'")).containsExactly(List.of("3"));
+            assertThat(rows(statement, "SELECT STATEMENT_DIGEST_TEXT('select * from t where a=-1 and b in (1,2)')"))
+                    .containsExactly(List.of("SELECT * FROM `t` WHERE `a` = ? AND `b` IN (...)"));
+            statement.execute("TRUNCATE TABLE performance_schema.events_statements_summary_by_digest");
+            assertThat(rows(statement, "SELECT COUNT(*) FROM performance_schema.events_statements_summary_by_digest"
+                    + " WHERE DIGEST_TEXT LIKE '%`qty` IN (%'")).containsExactly(List.of("0"));
+            assertThatThrownBy(() -> statement.execute("TRUNCATE TABLE performance_schema.global_status"))
+                    .hasMessage("Invalid performance_schema usage.");
+        }
+        try (Connection nobody = connect("nobody", "pw"); Statement statement = nobody.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("TRUNCATE TABLE performance_schema.events_statements_summary_by_digest"))
+                    .hasMessageStartingWith("DROP command denied to user 'nobody'@");
+        }
+    }
+
     private static List<List<String>> rows(Statement statement, String sql) throws SQLException {
         List<List<String>> result = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery(sql)) {
