@@ -27,19 +27,26 @@ public final class StatementStatistics {
 
     /** The statement {@code text} ({@code tokens} its own) has ended; an error it ended with has been sent. */
     public static void ended(Session session, String text, List<Token> tokens, Start start) {
-        ended(session, () -> text, tokens, start, false);
+        ended(session, () -> text, tokens, StatementDigest.of(tokens), start, false);
     }
 
-    /** {@code text} is made only when it is logged or sampled; {@code failed}: it ended with an error not yet sent. */
-    public static void ended(Session session, Supplier<String> text, List<Token> tokens, Start start, boolean failed) {
+    /**
+     * {@code text} is made only when it is logged or sampled; {@code digest} is the statement's; {@code failed}: it
+     * ended with an error not yet sent.
+     */
+    public static void ended(Session session, Supplier<String> text, List<Token> tokens, StatementDigest digest,
+                             Start start, boolean failed) {
         long nanos = System.nanoTime() - start.nanos();
         long rowsSent = session.writer().rowsSent() - start.rowsSent();
         SlowQueries.ended(session, text, tokens, nanos, rowsSent);
         boolean error = failed || session.writer().errorsSent() != start.errorsSent();
-        long warnings = session.warnings().stream().filter(each -> !each.level().equals("Error")).count();
+        long warnings = 0;
+        for (Session.Warning each : session.warnings()) {
+            warnings += each.level().equals("Error") ? 0 : 1;
+        }
         long affected = error ? 0 : Math.max(0, session.writer().rowCount());
         session.server().status().digests().record(new DigestSummaries.Statement(start.schema(),
-                StatementDigest.of(tokens), () -> SecretRedaction.redact(text.get()), nanos, error, warnings, affected,
+                digest, () -> SecretRedaction.redact(text.get()), nanos, error, warnings, affected,
                 rowsSent));
     }
 }

@@ -11,6 +11,7 @@ import dev.doppel.server.protocol.Wire;
 import dev.doppel.server.session.GeneralLogLines;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.session.StatementStatistics;
+import dev.doppel.server.status.StatementDigest;
 import dev.doppel.server.sql.access.EngineStatementKinds;
 import dev.doppel.server.sql.access.FunctionAllowlist;
 import dev.doppel.server.sql.access.TableAccess;
@@ -80,6 +81,8 @@ public final class PreparedStatements {
         final Map<Integer, ByteArrayOutputStream> longData = new HashMap<>();
         /** Null unless this is a plain SELECT prepared in the engine, which may run on the network thread. */
         final QuickReads quick;
+        /** Its digest (performance_schema), made at the first execution. */
+        StatementDigest digest;
         /** The tables' generation the engine's statement was translated at ({@link #prepareAgainAfterDdl}). */
         long tablesGeneration = dev.doppel.server.catalog.UnsignedColumns.current().generation();
 
@@ -321,8 +324,11 @@ public final class PreparedStatements {
             execute(statement, values);
             failed = false;
         } finally {
+            if (statement.digest == null) {
+                statement.digest = StatementDigest.of(statement.tokens);
+            }
             StatementStatistics.ended(session, () -> GeneralLogLines.withValues(statement.sql, statement.tokens, values),
-                    statement.tokens, started, failed);
+                    statement.tokens, statement.digest, started, failed);
         }
     }
 

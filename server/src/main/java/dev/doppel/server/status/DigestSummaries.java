@@ -6,9 +6,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -75,108 +75,124 @@ public final class DigestSummaries {
         return rows;
     }
 
-    /** One row, updated under its own lock. */
+    /**
+     * One row. Statements of one digest end on many threads at once: the sums are adders and the extremes and the
+     * histogram compare-and-set, and only a new sample takes the row's lock.
+     */
     private static final class Summary {
         private final String schema;
         private final StatementDigest digest;
         private final LatencyHistogram latencies = new LatencyHistogram();
-        private long count;
-        private long sum;
-        private long min;
-        private long max;
-        private long errors;
-        private long warnings;
-        private long rowsAffected;
-        private long rowsSent;
-        private Instant firstSeen;
-        private Instant lastSeen;
+        private final LongAdder count = new LongAdder();
+        private final LongAdder sum = new LongAdder();
+        private final AtomicLong min = new AtomicLong(Long.MAX_VALUE);
+        private final AtomicLong max = new AtomicLong();
+        private final LongAdder errors = new LongAdder();
+        private final LongAdder warnings = new LongAdder();
+        private final LongAdder rowsAffected = new LongAdder();
+        private final LongAdder rowsSent = new LongAdder();
+        private final AtomicLong firstSeen = new AtomicLong();
+        private volatile long lastSeen;
+        private volatile long sampleNanos = -1;
+        private volatile long sampleAt;
         private String sampleText;
-        private Instant sampleSeen;
-        private long sampleNanos;
-        private long sampleAt;
+        private long sampleSeen;
 
         Summary(String schema, StatementDigest digest) {
             this.schema = schema;
             this.digest = digest;
         }
 
-        synchronized void add(Statement statement) {
+        void add(Statement statement) {
             long picos = statement.nanos() * 1000;
-            Instant now = Instant.now();
-            if (count == 0) {
-                firstSeen = now;
-                min = picos;
-            }
-            count++;
-            sum += picos;
-            min = Math.min(min, picos);
-            max = Math.max(max, picos);
-            latencies.add(picos);
-            errors += statement.failed() ? 1 : 0;
-            warnings += statement.warnings();
-            rowsAffected += statement.rowsAffected();
-            rowsSent += statement.rowsSent();
+            long now = System.currentTimeMillis();
+            firstSeen.compareAndSet(0, now);
             lastSeen = now;
+            count.increment();
+            sum.add(picos);
+            for (long seen = min.get(); picos < seen && !min.compareAndSet(seen, picos); seen = min.get()) {
+                // another thread changed it: compare again
+            }
+            for (long seen = max.get(); picos > seen && !max.compareAndSet(seen, picos); seen = max.get()) {
+                // another thread changed it: compare again
+            }
+            latencies.add(picos);
+            if (statement.failed()) {
+                errors.increment();
+            }
+            if (statement.warnings() > 0) {
+                warnings.add(statement.warnings());
+            }
+            rowsAffected.add(statement.rowsAffected());
+            rowsSent.add(statement.rowsSent());
             long at = System.nanoTime();
-            if (sampleText == null || statement.nanos() > sampleNanos || at - sampleAt > SAMPLE_AGE_NANOS) {
-                String text = statement.text().get();
-                sampleText = text.length() > SAMPLE_TEXT_LENGTH ? text.substring(0, SAMPLE_TEXT_LENGTH) : text;
-                sampleSeen = now;
-                sampleNanos = statement.nanos();
-                sampleAt = at;
+            if (statement.nanos() > sampleNanos || at - sampleAt > SAMPLE_AGE_NANOS) {
+                synchronized (this) {
+                    if (statement.nanos() > sampleNanos || at - sampleAt > SAMPLE_AGE_NANOS) {
+                        String text = statement.text().get();
+                        sampleText = text.length() > SAMPLE_TEXT_LENGTH ? text.substring(0, SAMPLE_TEXT_LENGTH) : text;
+                        sampleSeen = now;
+                        sampleAt = at;
+                        sampleNanos = statement.nanos();
+                    }
+                }
             }
         }
 
-        synchronized long count() {
-            return count;
+        long count() {
+            return count.sum();
         }
 
         synchronized void reset() {
-            count = 0;
-            sum = 0;
-            max = 0;
-            errors = 0;
-            warnings = 0;
-            rowsAffected = 0;
-            rowsSent = 0;
+            count.reset();
+            sum.reset();
+            min.set(Long.MAX_VALUE);
+            max.set(0);
+            errors.reset();
+            warnings.reset();
+            rowsAffected.reset();
+            rowsSent.reset();
+            firstSeen.set(0);
             sampleText = null;
+            sampleNanos = -1;
             latencies.reset();
         }
 
         synchronized Object[] row() {
+            long statements = count.sum();
+            long total = sum.sum();
             Object[] row = new Object[COLUMNS];
             row[0] = schema;
             row[1] = digest == null ? null : digest.hash();
             row[2] = digest == null ? null : digest.text();
-            row[3] = count;
-            row[4] = sum;
-            row[5] = min;
-            row[6] = count == 0 ? 0L : sum / count;
-            row[7] = max;
+            row[3] = statements;
+            row[4] = total;
+            row[5] = statements == 0 ? 0L : min.get();
+            row[6] = statements == 0 ? 0L : total / statements;
+            row[7] = max.get();
             // SUM_LOCK_TIME
             row[8] = 0L;
-            row[9] = errors;
-            row[10] = warnings;
-            row[11] = rowsAffected;
-            row[12] = rowsSent;
+            row[9] = errors.sum();
+            row[10] = warnings.sum();
+            row[11] = rowsAffected.sum();
+            row[12] = rowsSent.sum();
             // ROWS_EXAMINED through COUNT_SECONDARY: not measured
             for (int i = 13; i <= 30; i++) {
                 row[i] = 0L;
             }
-            row[31] = local(firstSeen);
+            row[31] = local(firstSeen.get());
             row[32] = local(lastSeen);
             row[33] = latencies.quantile(0.95);
             row[34] = latencies.quantile(0.99);
             row[35] = latencies.quantile(0.999);
             row[36] = sampleText;
-            row[37] = local(sampleSeen);
+            row[37] = sampleText == null ? null : local(sampleSeen);
             row[38] = sampleText == null ? 0L : sampleNanos * 1000;
             return row;
         }
 
-        private static LocalDateTime local(Instant instant) {
-            return instant == null ? null : LocalDateTime.ofInstant(Objects.requireNonNull(instant),
-                    ZoneId.systemDefault());
+        private static LocalDateTime local(long millis) {
+            return millis == 0 ? null : LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneId.systemDefault());
         }
     }
 }

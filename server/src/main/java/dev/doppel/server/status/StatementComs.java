@@ -39,9 +39,13 @@ final class StatementComs {
         if (tokens.isEmpty() || tokens.get(0).kind() != Token.Kind.WORD) {
             return tokens.isEmpty() ? "empty_query" : tokens.get(0).isSymbol("(") ? "select" : null;
         }
+        Token first = tokens.get(0);
+        if (first.isWord("SELECT")) {
+            return "select";
+        }
         String second = word(tokens, 1);
-        return switch (tokens.get(0).upper()) {
-            case "SELECT", "WITH", "TABLE", "VALUES" -> "select";
+        return switch (first.upper()) {
+            case "WITH", "TABLE", "VALUES" -> "select";
             case "INSERT" -> selects(tokens) ? "insert_select" : "insert";
             case "REPLACE" -> selects(tokens) ? "replace_select" : "replace";
             case "UPDATE" -> multiTable(tokens) ? "update_multi" : "update";

@@ -42,20 +42,8 @@ public record StatementDigest(String text, String hash) {
         }
     });
 
-    /** A prepared statement's tokens are the same list at each execution: its digest is made once per thread. */
-    private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
-
     public static StatementDigest of(List<Token> tokens) {
-        Object[] last = LAST.get();
-        if (last[0] == tokens) {
-            return (StatementDigest) last[1];
-        }
-        StatementDigest digest = make(tokens);
-        if (tokens.size() <= MAX_TOKENS) {
-            last[0] = tokens;
-            last[1] = digest;
-        }
-        return digest;
+        return make(tokens);
     }
 
     /** STATEMENT_DIGEST_TEXT(statement). */
