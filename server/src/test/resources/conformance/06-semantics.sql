@@ -42,6 +42,29 @@ SELECT DATE '2024-01-31' + INTERVAL 1 MONTH, '2024-01-31' + INTERVAL 1 WEEK, INT
 -> rows
 2024-02-29 | 2024-02-07 | 2024-02-01 | 2024-02-29 | 1
 
+SELECT '3x' + 1, '5' + '6', 10 - '2.5', -'5', 7 DIV '2', 1 + '1e2', '2024-01-31' + INTERVAL 1 DAY;
+-> rows
+4 | 11 | 7.5 | -5 | 3 | 101 | 2024-02-01
+-> warnings
+Warning | 1292 | Truncated incorrect DOUBLE value: '3x'
+
+SELECT 'x' * 2, CAST('1x' AS SIGNED), CAST('-7.9' AS SIGNED), CAST('12' AS SIGNED);
+-> rows
+0 | 1 | -7 | 12
+-> warnings
+Warning | 1292 | Truncated incorrect DOUBLE value: 'x'
+Warning | 1292 | Truncated incorrect INTEGER value: '1x'
+Warning | 1292 | Truncated incorrect INTEGER value: '-7.9'
+
+CREATE TABLE textops (a INT);
+-> ok affected=0
+
+INSERT INTO textops VALUES ('3x' + 1);
+-> error 1292 22007 Truncated incorrect DOUBLE value: '3x'
+
+INSERT INTO textops VALUES ('3' + 1), (CAST('7' AS SIGNED));
+-> ok affected=2
+
 SELECT 1/2, 3/3, 7/2, 1.0/3;
 -> rows
 0.5000 | 1.0000 | 3.5000 | 0.33333
@@ -105,6 +128,17 @@ SELECT 5 DIV 0;
 NULL
 -> warnings
 Warning | 1365 | Division by 0
+
+SELECT 1/0, 2/0, 3 DIV 0;
+-> rows
+NULL | NULL | NULL
+-> warnings
+Warning | 1365 | Division by 0
+Warning | 1365 | Division by 0
+Warning | 1365 | Division by 0
+
+SHOW WARNINGS WHERE Code = 1365;
+-> error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'WHERE Code = 1365' at line 1
 
 SELECT 'a' = 'A', 'abc' < 'ABD', 'a ' = 'a';
 -> rows

@@ -88,6 +88,8 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_CHAR_USING", dev.doppel.server.engine.binary.MySqlCharFunction.class, "textOf", true),
             function("MYSQL_STATEMENT_DIGEST_TEXT", MySqlFunctions.class, "statementDigestText", true),
             function("MYSQL_STATEMENT_DIGEST", MySqlFunctions.class, "statementDigest", true),
+            function("MYSQL_FORMAT_PICO_TIME", MySqlFunctions.class, "formatPicoTime", true),
+            function("MYSQL_FORMAT_BYTES", MySqlFunctions.class, "formatBytes", true),
             function("MYSQL_SUBSTRING_INDEX", MySqlStringFunctions.class, "substringIndex", true),
             function("MYSQL_FIELD", MySqlStringFunctions.class, "field", true),
             function("MYSQL_ELT", MySqlStringFunctions.class, "elt", true),
@@ -256,6 +258,8 @@ public final class H2Engine implements StorageEngine {
                     + MySqlArithmetic.class.getName() + ".integerDivide\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_TEXT_NUMBER FOR \""
                     + MySqlArithmetic.class.getName() + ".textNumber\"");
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_TEXT_INTEGER FOR \""
+                    + MySqlArithmetic.class.getName() + ".textInteger\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_LAST_INSERT_ID FOR \""
                     + MySqlArithmetic.class.getName() + ".lastInsertId\"");
             for (String[] each : dev.doppel.server.engine.program.StoredFunctionCalls.ALIASES) {

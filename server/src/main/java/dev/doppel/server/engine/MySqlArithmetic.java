@@ -102,7 +102,43 @@ public final class MySqlArithmetic {
         if (rest < text.length() || end == start) {
             StatementEffects.Listener listener = StatementEffects.current();
             if (listener != null) {
-                listener.truncatedNumber(text);
+                listener.truncatedNumber("DOUBLE", text);
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Text as CAST(text AS SIGNED) reads it: the longest prefix of [+-] digits (after leading spaces), 0 when there is
+     * none, with warning 1292 "Truncated incorrect INTEGER value" when the text is more than that.
+     */
+    public static Long textInteger(String text) {
+        if (text == null) {
+            return null;
+        }
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = start < text.length() && (text.charAt(start) == '+' || text.charAt(start) == '-') ? start + 1 : start;
+        int digits = end;
+        while (end < text.length() && Character.isDigit(text.charAt(end))) {
+            end++;
+        }
+        long value;
+        try {
+            value = end == digits ? 0 : Long.parseLong(text.substring(start, end));
+        } catch (NumberFormatException tooLong) {
+            value = text.charAt(start) == '-' ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        int rest = end;
+        while (rest < text.length() && Character.isWhitespace(text.charAt(rest))) {
+            rest++;
+        }
+        if (rest < text.length() || end == digits) {
+            StatementEffects.Listener listener = StatementEffects.current();
+            if (listener != null) {
+                listener.truncatedNumber("INTEGER", text);
             }
         }
         return value;

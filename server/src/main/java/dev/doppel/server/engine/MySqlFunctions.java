@@ -57,6 +57,39 @@ public final class MySqlFunctions {
         return dev.doppel.server.status.StatementDigest.digestHash(statement);
     }
 
+    private static final double[] PICO_LIMITS = {1e3, 1e6, 1e9, 1e12, 60e12, 3.6e15, 8.64e16};
+    private static final String[] PICO_UNITS = {"ps", "ns", "us", "ms", "s", "min", "h", "d"};
+    private static final double[] PICO_SCALES = {1, 1e3, 1e6, 1e9, 1e12, 60e12, 3.6e15, 8.64e16};
+    private static final String[] BYTE_UNITS = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+
+    /** FORMAT_PICO_TIME(ps): under 1 ns a whole number of ps, else two decimals of the largest unit that fits. */
+    public static String formatPicoTime(Double picos) {
+        if (picos == null) {
+            return null;
+        }
+        double size = Math.abs(picos);
+        int unit = 0;
+        while (unit < PICO_LIMITS.length && size >= PICO_LIMITS[unit]) {
+            unit++;
+        }
+        return unit == 0 ? (long) picos.doubleValue() + " ps"
+                : String.format(java.util.Locale.ROOT, "%.2f %s", picos / PICO_SCALES[unit], PICO_UNITS[unit]);
+    }
+
+    /** FORMAT_BYTES(n): under 1 KiB a whole number of bytes, else two decimals of the largest binary unit. */
+    public static String formatBytes(Double bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        double size = Math.abs(bytes);
+        int unit = 0;
+        while (unit + 1 < BYTE_UNITS.length && size >= Math.pow(1024, unit + 1)) {
+            unit++;
+        }
+        return unit == 0 ? (long) bytes.doubleValue() + " bytes"
+                : String.format(java.util.Locale.ROOT, "%.2f %s", bytes / Math.pow(1024, unit), BYTE_UNITS[unit]);
+    }
+
     /** LOG2(x): NULL for x <= 0. */
     public static Double log2(Double value) {
         return value == null || value <= 0 ? null : StrictMath.log(value) / StrictMath.log(2.0);

@@ -16,10 +16,11 @@ public final class StatementEffects {
         void insertIdSet(long value);
 
         /**
-         * Text compared with a number was not a number as a whole ({@code text}): MySQL's 1292 "Truncated incorrect
-         * DOUBLE value", an error in a statement that changes rows in strict mode, a warning otherwise.
+         * Text read as a number was not a number as a whole ({@code text}): MySQL's 1292 "Truncated incorrect
+         * {@code type} value" (DOUBLE, INTEGER), an error in a statement that changes rows in strict mode, a warning
+         * otherwise.
          */
-        void truncatedNumber(String text);
+        void truncatedNumber(String type, String text);
 
         /** Throws MySQL's 1210 for {@code function} in strict mode; otherwise records it as a warning. */
         void wrongArguments(String function) throws SQLException;

@@ -32,7 +32,8 @@ class MySqlArithmeticTest {
                 MySqlArithmeticTest.class.getClassLoader(), new Class<?>[] {StatementEffects.Listener.class},
                 (proxy, method, arguments) -> {
                     if (method.getName().equals("truncatedNumber")) {
-                        truncated.add((String) arguments[0]);
+                        // (type, text): the text read as a number
+                        truncated.add((String) arguments[1]);
                     }
                     return null;
                 });

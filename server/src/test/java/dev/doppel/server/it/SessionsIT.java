@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -292,6 +293,32 @@ class SessionsIT {
         } finally {
             try (Connection root = connect(); Statement statement = root.createStatement()) {
                 statement.execute("SET GLOBAL general_log = OFF");
+            }
+        }
+    }
+
+    /** SHOW WARNINGS with LIMIT in MySQL's three spellings (the whole list before); an INTERVAL's unit is no alias. */
+    @Test
+    void showWarningsTakesALimit() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT 1/0, 'x' + 1, 2/0").close();
+            List<String> codes = new ArrayList<>();
+            for (String limit : List.of("LIMIT 1", "LIMIT 1, 1", "LIMIT 1 OFFSET 2", "LIMIT 0")) {
+                StringBuilder seen = new StringBuilder(limit + ":");
+                try (ResultSet rows = statement.executeQuery("SHOW WARNINGS " + limit)) {
+                    while (rows.next()) {
+                        seen.append(' ').append(rows.getInt("Code"));
+                    }
+                }
+                codes.add(seen.toString());
+            }
+            assertThat(codes).containsExactly("LIMIT 1: 1365", "LIMIT 1, 1: 1292", "LIMIT 1 OFFSET 2: 1365", "LIMIT 0:");
+            assertThatThrownBy(() -> statement.executeQuery("SHOW WARNINGS LIMIT 1 2"))
+                    .hasMessageContaining("near '2'");
+            // the unit of an INTERVAL is no alias: the item's text names the column
+            try (ResultSet rows = statement.executeQuery("SELECT DATE('2024-01-01') + INTERVAL 1 DAY, 2 y")) {
+                assertThat(rows.getMetaData().getColumnLabel(1)).isEqualTo("DATE('2024-01-01') + INTERVAL 1 DAY");
+                assertThat(rows.getMetaData().getColumnLabel(2)).isEqualTo("y");
             }
         }
     }

@@ -82,17 +82,17 @@ public final class EngineEffects implements StatementEffects.Listener {
     }
 
     @Override
-    public void truncatedNumber(String text) {
+    public void truncatedNumber(String type, String text) {
         String shown = text.length() > 64 ? text.substring(0, 64) : text;
         Token verb = tokens.get(0);
         boolean changesRows = verb.isWord("UPDATE") || verb.isWord("DELETE") || verb.isWord("INSERT")
                 || verb.isWord("REPLACE");
         if (changesRows && !(tokens.size() > 1 && tokens.get(1).isWord("IGNORE"))
                 && (session.variables().sqlModeBits() & (SqlMode.STRICT_TRANS_TABLES | SqlMode.STRICT_ALL_TABLES)) != 0) {
-            throw MySqlError.ER_TRUNCATED_WRONG_VALUE.exception("DOUBLE", shown);
+            throw MySqlError.ER_TRUNCATED_WRONG_VALUE.exception(type, shown);
         }
         session.addWarning("Warning", MySqlError.ER_TRUNCATED_WRONG_VALUE.number(),
-                MySqlError.ER_TRUNCATED_WRONG_VALUE.message("DOUBLE", shown));
+                MySqlError.ER_TRUNCATED_WRONG_VALUE.message(type, shown));
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class ShowStatement {
             case "VARIABLES" -> filtered(sql, variables(scope, rest), rest, "Variable_name", moreFlag);
             case "STATUS" -> filtered(sql, status(scope), rest, "Variable_name", moreFlag);
             case "DATABASES", "SCHEMAS" -> filtered(sql, databases(), rest, "Database", moreFlag);
-            case "WARNINGS", "ERRORS" -> warnings(what.isWord("ERRORS"), moreFlag);
+            case "WARNINGS", "ERRORS" -> warnings(sql, rest, what.isWord("ERRORS"), moreFlag);
             case "COUNT" -> count(sql, tokens, index, moreFlag);
             case "PROCESSLIST" -> executor.send(processList(full), moreFlag);
             case "TABLES" -> tables(sql, rest, full, moreFlag);
@@ -192,14 +192,42 @@ public final class ShowStatement {
         throw Lexer.syntaxError(sql, rest.get(0).start());
     }
 
-    private void warnings(boolean errorsOnly, int moreFlag) {
+    /** SHOW WARNINGS | ERRORS [LIMIT [offset,] count | LIMIT count OFFSET offset]: MySQL's grammar has no more. */
+    private void warnings(String sql, List<Token> rest, boolean errorsOnly, int moreFlag) {
+        long[] window = limit(sql, rest);
         TextResult result = TextResult.of("Level", "Code", "Message");
+        long index = 0;
         for (Session.Warning each : session.warnings()) {
             if (!errorsOnly || each.level().equals("Error")) {
-                result.row(each.level(), Integer.toString(each.code()), each.message());
+                if (index >= window[0] && index - window[0] < window[1]) {
+                    result.row(each.level(), Integer.toString(each.code()), each.message());
+                }
+                index++;
             }
         }
         executor.send(result, moreFlag);
+    }
+
+    /** {offset, count} of an optional LIMIT clause that is all of {@code rest}; a syntax error otherwise. */
+    private static long[] limit(String sql, List<Token> rest) {
+        if (rest.isEmpty()) {
+            return new long[] {0, Long.MAX_VALUE};
+        }
+        boolean plain = rest.size() == 2 && isCount(rest.get(1));
+        boolean comma = rest.size() == 4 && isCount(rest.get(1)) && rest.get(2).isSymbol(",") && isCount(rest.get(3));
+        boolean offset = rest.size() == 4 && isCount(rest.get(1)) && rest.get(2).isWord("OFFSET") && isCount(rest.get(3));
+        if (!rest.get(0).isWord("LIMIT") || !(plain || comma || offset)) {
+            Token wrong = rest.get(0).isWord("LIMIT") && rest.size() > 1 ? rest.get(Math.min(rest.size() - 1,
+                    isCount(rest.get(1)) ? 2 : 1)) : rest.get(0);
+            throw Lexer.syntaxError(sql, wrong.start());
+        }
+        long first = Long.parseLong(rest.get(1).text());
+        return plain ? new long[] {0, first} : comma ? new long[] {first, Long.parseLong(rest.get(3).text())}
+                : new long[] {Long.parseLong(rest.get(3).text()), first};
+    }
+
+    private static boolean isCount(Token token) {
+        return token.kind() == Token.Kind.NUMBER && Token.isDigits(token.text()) && token.text().length() < 19;
     }
 
     private void count(String sql, List<Token> tokens, int index, int moreFlag) {

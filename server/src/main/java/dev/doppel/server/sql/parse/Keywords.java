@@ -63,6 +63,11 @@ public final class Keywords {
     private Keywords() {
     }
 
+    /** Whether {@code word} (any case) is a unit of INTERVAL. */
+    public static boolean isIntervalUnit(String word) {
+        return UNITS.contains(word.toUpperCase(java.util.Locale.ROOT));
+    }
+
     /** MySQL 8.4's keywords, reserved or not, sorted: the words of its lexer's keyword table. */
     public static List<String> words() {
         return Words.ALL;

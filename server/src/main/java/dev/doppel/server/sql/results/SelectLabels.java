@@ -80,7 +80,7 @@ public final class SelectLabels {
             labels.add(literal);
             return true;
         }
-        if (size >= 2 && isName(item.get(size - 1)) && endsOperand(item.get(size - 2))
+        if (size >= 2 && isName(item.get(size - 1)) && endsOperand(item.get(size - 2)) && !endsInterval(item)
                 && !(item.get(size - 1).kind() == Token.Kind.STRING && item.get(size - 2).kind() == Token.Kind.STRING)
                 && !isPrefixedString(item.get(size - 2), item.get(size - 1))) {
             labels.add(item.get(size - 1).text());
@@ -117,6 +117,20 @@ public final class SelectLabels {
     private static boolean isPrefixedString(Token prefix, Token string) {
         return string.kind() == Token.Kind.STRING && prefix.kind() == Token.Kind.WORD && prefix.end() == string.start()
                 && (prefix.text().length() == 1 || prefix.text().startsWith("_"));
+    }
+
+    /** {@code ... + INTERVAL 1 DAY}: the last word is the interval's unit, not an alias. */
+    private static boolean endsInterval(List<Token> item) {
+        Token last = item.get(item.size() - 1);
+        if (last.kind() != Token.Kind.WORD || !Keywords.isIntervalUnit(last.text())) {
+            return false;
+        }
+        for (int i = item.size() - 2; i >= 0; i--) {
+            if (item.get(i).isWord("INTERVAL")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isName(Token token) {

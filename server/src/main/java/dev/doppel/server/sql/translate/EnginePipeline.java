@@ -5,6 +5,7 @@ import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.translate.functions.CharCalls;
 import dev.doppel.server.sql.translate.operators.NullSafeEquals;
+import dev.doppel.server.sql.translate.operators.TextOperands;
 import dev.doppel.server.sql.translate.statements.BitOperators;
 import dev.doppel.server.sql.translate.statements.CastTypes;
 import dev.doppel.server.sql.translate.statements.CollateClauses;
@@ -65,6 +66,7 @@ public final class EnginePipeline {
             (s, e) -> JsonSql.collect(s.sql(), s.tokens(), e.replaced()),            // JSON functions, ->, ->>
             new NullSafeEquals(),                                                     // a <=> b
             new CharCalls(),                                                          // CHAR(n, ... USING cs)
+            new TextOperands(),                                                       // '3x' + 1
             WholeSeconds::times,                                                      // UTC_TIMESTAMP, SYSDATE
             new GroupConcatCalls(),                                                   // the server's GROUP_CONCAT
             new NullAggregateArguments(),                                             // SUM(NULL), AVG(-NULL)

@@ -57,6 +57,8 @@ public final class EngineSql {
             Map.entry("AES_ENCRYPT", "PUBLIC.MYSQL_AES_ENCRYPT"), Map.entry("AES_DECRYPT", "PUBLIC.MYSQL_AES_DECRYPT"),
             Map.entry("STATEMENT_DIGEST_TEXT", "PUBLIC.MYSQL_STATEMENT_DIGEST_TEXT"),
             Map.entry("STATEMENT_DIGEST", "PUBLIC.MYSQL_STATEMENT_DIGEST"),
+            Map.entry("FORMAT_PICO_TIME", "PUBLIC.MYSQL_FORMAT_PICO_TIME"),
+            Map.entry("FORMAT_BYTES", "PUBLIC.MYSQL_FORMAT_BYTES"),
             Map.entry("BIN_TO_UUID", "PUBLIC.MYSQL_BIN_TO_UUID"), Map.entry("IS_UUID", "PUBLIC.MYSQL_IS_UUID"),
             Map.entry("INET6_ATON", "PUBLIC.MYSQL_INET6_ATON"), Map.entry("INET6_NTOA", "PUBLIC.MYSQL_INET6_NTOA"),
             Map.entry("IS_IPV4", "PUBLIC.MYSQL_IS_IPV4"), Map.entry("IS_IPV6", "PUBLIC.MYSQL_IS_IPV6"),

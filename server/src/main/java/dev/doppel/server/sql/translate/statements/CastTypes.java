@@ -57,9 +57,24 @@ public final class CastTypes implements StatementRewrite {
             int last = tokens.get(i + 1).isWord("INTEGER") || tokens.get(i + 1).isWord("INT") ? i + 1 : i;
             if (last + 1 < tokens.size() && tokens.get(last + 1).isSymbol(")")) {
                 edits.replace(each, tokens.get(last), "BIGINT");
+                textArgument(statement, tokens, i, each.isWord("SIGNED"), edits);
                 i = last;
             }
         }
         return edits.applyTo(statement);
+    }
+
+    /**
+     * CAST('12abc' AS SIGNED): MySQL reads the text's integer prefix, with warning 1292 "Truncated incorrect INTEGER
+     * value"; the engine failed on it. A string literal that is the whole argument is read by MYSQL_TEXT_INTEGER.
+     */
+    private static void textArgument(SqlText statement, List<Token> tokens, int type, boolean signed, TextEdits edits) {
+        Token literal = tokens.get(type - 2);
+        if (!signed || type < 4 || !tokens.get(type - 1).isWord("AS") || literal.kind() != Token.Kind.STRING
+                || !tokens.get(type - 3).isSymbol("(") || !tokens.get(type - 4).isWord("CAST")) {
+            return;
+        }
+        edits.replace(literal, "PUBLIC.MYSQL_TEXT_INTEGER(" + statement.sql().substring(literal.start(), literal.end())
+                + ")");
     }
 }

@@ -1,0 +1,51 @@
+package dev.doppel.server.sql.translate.operators;
+
+import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.translate.EngineEdits;
+import dev.doppel.server.sql.translate.TokenRewrite;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A string literal operand of {@code + - * / % DIV MOD} is a number in MySQL, read as far as it is one ('3x' + 1 is 4,
+ * with warning 1292 "Truncated incorrect DOUBLE value: '3x'"); the engine failed on it (1105). It is written as
+ * {@code PUBLIC.MYSQL_TEXT_NUMBER('3x')} (engine.MySqlArithmetic.textNumber). A literal next to INTERVAL is a date
+ * or an interval's value, and one with a character set introducer or next to another string stays as it is.
+ */
+public final class TextOperands implements TokenRewrite {
+    private static final Set<String> SYMBOLS = Set.of("+", "-", "*", "/", "%");
+    private static final String CALL = "PUBLIC.MYSQL_TEXT_NUMBER(";
+
+    @Override
+    public void collect(SqlText statement, EngineEdits edits) {
+        List<Token> tokens = statement.tokens();
+        for (int i = 1; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.kind() != Token.Kind.STRING || !operand(tokens, i)) {
+                continue;
+            }
+            edits.before().merge(i, CALL, (earlier, mine) -> earlier + mine);
+            edits.after().merge(i, ")", (earlier, mine) -> mine + earlier);
+        }
+    }
+
+    private static boolean operand(List<Token> tokens, int i) {
+        Token before = tokens.get(i - 1);
+        Token after = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+        if (before.kind() == Token.Kind.STRING || after != null && after.kind() == Token.Kind.STRING
+                || before.kind() == Token.Kind.WORD && before.text().startsWith("_") || before.isWord("INTERVAL")) {
+            return false;
+        }
+        boolean operatorBefore = isOperator(before) && !(i >= 2 && tokens.get(i - 2).isWord("INTERVAL"));
+        boolean operatorAfter = after != null && isOperator(after)
+                && !(i + 2 < tokens.size() && tokens.get(i + 2).isWord("INTERVAL"));
+        return operatorBefore || operatorAfter;
+    }
+
+    private static boolean isOperator(Token token) {
+        return token.kind() == Token.Kind.SYMBOL && SYMBOLS.contains(token.text()) || token.isWord("DIV")
+                || token.isWord("MOD");
+    }
+}
