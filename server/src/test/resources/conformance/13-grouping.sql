@@ -111,3 +111,35 @@ SELECT a + 1 AS k, COUNT(*) FROM g GROUP BY k HAVING k = 3;
 SELECT a AS k, COUNT(*) AS n FROM g GROUP BY k HAVING n > 1 AND k < 5;
 -> rows
 1 | 2
+
+-- DISTINCT with ORDER BY: a column the select list does not have is 3065
+CREATE TABLE dord (a INT, b INT);
+-> ok affected=0
+
+INSERT INTO dord VALUES (1, 3), (2, 1), (1, 2);
+-> ok affected=3
+
+SELECT DISTINCT a FROM dord ORDER BY b;
+-> error 3065 HY000 Expression #1 of ORDER BY clause is not in SELECT list, references column 'grouping_rules.dord.b' which is not in SELECT list; this is incompatible with DISTINCT
+
+SELECT DISTINCT a + 1 FROM dord ORDER BY a;
+-> error 3065 HY000 Expression #1 of ORDER BY clause is not in SELECT list, references column 'grouping_rules.dord.a' which is not in SELECT list; this is incompatible with DISTINCT
+
+SELECT DISTINCT a FROM dord d ORDER BY a DESC, d.b;
+-> error 3065 HY000 Expression #2 of ORDER BY clause is not in SELECT list, references column 'grouping_rules.d.b' which is not in SELECT list; this is incompatible with DISTINCT
+
+SELECT DISTINCT a FROM dord ORDER BY a DESC;
+-> rows
+2
+1
+
+SELECT DISTINCT a + 1 AS x FROM dord ORDER BY a + 1, x, 1;
+-> rows
+2
+3
+
+SELECT DISTINCT a, b FROM dord ORDER BY a * 10 + b;
+-> rows
+1 | 2
+1 | 3
+2 | 1

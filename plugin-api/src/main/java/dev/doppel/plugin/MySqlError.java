@@ -35,6 +35,8 @@ public enum MySqlError {
     ER_SERVER_SHUTDOWN(1053, "08S01", "Server shutdown in progress"),
     ER_BAD_FIELD_ERROR(1054, "42S22", "Unknown column '%s' in '%s'", 192, 192),
     ER_WRONG_FIELD_WITH_GROUP(1055, "42000", "'%s' isn't in GROUP BY", 192),
+    ER_FIELD_IN_ORDER_NOT_SELECT(3065, "HY000", "Expression #%d of ORDER BY clause is not in SELECT list, references"
+            + " column '%s' which is not in SELECT list; this is incompatible with %s", 0, 192, 0),
     ER_WRONG_FIELD_WITH_GROUP_V2(1055, "42000", "Expression #%d of %s is not in GROUP BY clause and contains"
             + " nonaggregated column '%s' which is not functionally dependent on columns in GROUP BY clause; this is"
             + " incompatible with sql_mode=only_full_group_by", 0, 0, 192),

@@ -13,6 +13,7 @@ import dev.doppel.server.sql.ddl.UnsignedDeclaration;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
 import dev.doppel.server.sql.program.StoredFunctions;
+import dev.doppel.server.sql.translate.grouping.DistinctOrderColumns;
 import dev.doppel.server.sql.translate.grouping.UngroupedColumns;
 import dev.doppel.server.sql.translate.operators.BinaryOperator;
 import dev.doppel.server.sql.translate.operators.DivisionResults;
@@ -109,6 +110,7 @@ public final class EngineSql {
         IntegerColumnArithmetic.collect(statement, edits, session);
         GroupByColumns.collect(statement, edits, session);
         UngroupedColumns.collect(statement, edits, session);
+        DistinctOrderColumns.check(statement, session);
         Token previous = null;
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);

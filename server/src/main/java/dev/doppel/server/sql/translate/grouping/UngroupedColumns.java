@@ -179,7 +179,7 @@ public final class UngroupedColumns {
     }
 
     /** The select item an ORDER BY or GROUP BY item names by position or alias (a single name), or null. */
-    private static GroupedSelect.Item selectItemNamed(List<Token> tokens, GroupedSelect query, int[] range) {
+    static GroupedSelect.Item selectItemNamed(List<Token> tokens, GroupedSelect query, int[] range) {
         if (range[1] - range[0] != 1) {
             return null;
         }
@@ -220,7 +220,7 @@ public final class UngroupedColumns {
         return false;
     }
 
-    private static boolean sameTokens(List<Token> tokens, int from, int to, int otherFrom, int otherTo) {
+    static boolean sameTokens(List<Token> tokens, int from, int to, int otherFrom, int otherTo) {
         if (to - from != otherTo - otherFrom) {
             return false;
         }
