@@ -44,6 +44,18 @@ final class CatalogViewers implements Function<Connection, InformationSchemaTabl
         return null;
     }
 
+    /** The user and client host of every client session open now. */
+    List<dev.doppel.server.status.ConnectionTotals.Account> openAccounts() {
+        List<dev.doppel.server.status.ConnectionTotals.Account> result = new ArrayList<>();
+        for (ServerContext.ConnectionInfo each : context.connections()) {
+            if (each instanceof ClientConnection client && client.session() != null) {
+                result.add(new dev.doppel.server.status.ConnectionTotals.Account(client.session().user(),
+                        client.session().host()));
+            }
+        }
+        return result;
+    }
+
     /** The engine session behind a connection, gated (see the engine's GatedConnections) or not. */
     private static Object engineSessionOf(Connection connection) {
         try {

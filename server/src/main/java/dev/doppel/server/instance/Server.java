@@ -136,6 +136,9 @@ public final class Server {
             dev.doppel.server.status.PerformanceSchemaStatus.register(tables,
                     () -> viewers.sessionReading(dev.doppel.server.catalog.VirtualTableFunction.readingConnection()),
                     context.status().digests());
+            dev.doppel.server.status.PerformanceSchemaConnections.register(tables,
+                    () -> viewers.apply(dev.doppel.server.catalog.VirtualTableFunction.readingConnection()).processList(),
+                    viewers::openAccounts, context.status().accounts());
             dev.doppel.server.catalog.InformationSchemaTables.register(tables, viewers,
                     context::schemas, new dev.doppel.server.sql.program.RoutineRows(context.routines(),
                     context.triggers(), context.events()), context.schemaOptions()::isReadOnly);

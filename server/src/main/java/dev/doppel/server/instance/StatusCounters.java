@@ -1,5 +1,6 @@
 package dev.doppel.server.instance;
 
+import dev.doppel.server.status.ConnectionTotals;
 import dev.doppel.server.status.DigestSummaries;
 import dev.doppel.server.status.StatementCounters;
 
@@ -19,6 +20,7 @@ public final class StatusCounters {
     public final LongAdder connectionErrorsMaxConnections = new LongAdder();
     private final StatementCounters statements = new StatementCounters();
     private final DigestSummaries digests = new DigestSummaries();
+    private final ConnectionTotals accounts = new ConnectionTotals();
     public final AtomicLong maxUsedConnections = new AtomicLong();
     private final long startMillis = System.currentTimeMillis();
 
@@ -30,6 +32,11 @@ public final class StatusCounters {
     /** performance_schema.events_statements_summary_by_digest. */
     public DigestSummaries digests() {
         return digests;
+    }
+
+    /** The connections each user made from each client host (performance_schema.accounts, users, hosts). */
+    public ConnectionTotals accounts() {
+        return accounts;
     }
 
     public long uptimeSeconds() {

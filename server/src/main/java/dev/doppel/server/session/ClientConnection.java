@@ -431,6 +431,7 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
             Session created = new Session(server, this, response, account, clientHost(), secure());
             created.connectTo(response.database());
             session = created;
+            server.status().accounts().connected(created.user(), created.host());
             GeneralLogLines.write(created, "Connect", response.user() + "@" + clientHost() + " on "
                     + (response.database() == null ? "" : response.database()) + " using "
                     + (unixSocket ? "Socket" : secure() ? "SSL/TLS" : "TCP/IP"));

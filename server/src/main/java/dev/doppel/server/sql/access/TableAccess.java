@@ -28,16 +28,28 @@ import java.util.Set;
  * DROP on the old and INSERT, CREATE on the new name.</li>
  * </ul>
  * Column-level grants do not exist here, so a statement needs no column privileges. Tables of information_schema
- * and performance_schema are not checked, as in MySQL, where they filter their rows instead.
+ * and performance_schema are not checked, as in MySQL, where they filter their rows instead, but for the
+ * performance_schema tables of other sessions' accounts and statements, which need SELECT as in MySQL.
  */
 public final class TableAccess {
     private static final Set<String> UNCHECKED_SCHEMAS = Set.of("information_schema", "performance_schema");
+    /**
+     * The performance_schema tables that show other sessions' accounts and statements: like MySQL, they need SELECT
+     * on them (or on performance_schema, or globally); the others filter their rows or are every account's to read.
+     */
+    private static final Set<String> PRIVILEGED_PERFORMANCE_TABLES = Set.of("accounts", "users", "hosts",
+            "events_statements_summary_by_digest");
     /** Whoever holds all of these globally passes every check here, without the statement being looked at. */
     private static final List<String> CHECKED = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP",
             "INDEX", "ALTER", "CREATE TEMPORARY TABLES", "CREATE VIEW");
 
     private static final Set<String> EXPLAINABLE = Set.of("SELECT", "WITH", "TABLE", "INSERT", "REPLACE", "UPDATE",
             "DELETE");
+
+    private static boolean privilegedPerformanceTable(Need need) {
+        return need.database().equalsIgnoreCase("performance_schema") && need.table() != null
+                && PRIVILEGED_PERFORMANCE_TABLES.contains(need.table().toLowerCase(Locale.ROOT));
+    }
 
     /** Privileges needed on one table, or (table null) on a database. */
     record Need(Set<String> privileges, String database, String table) {
@@ -92,7 +104,8 @@ public final class TableAccess {
             return;
         }
         for (Need each : needs(tokens, session.schema())) {
-            if (each.database() == null || UNCHECKED_SCHEMAS.contains(each.database().toLowerCase(Locale.ROOT))) {
+            if (each.database() == null || UNCHECKED_SCHEMAS.contains(each.database().toLowerCase(Locale.ROOT))
+                    && !privilegedPerformanceTable(each)) {
                 continue;
             }
             if (each.table() == null) {

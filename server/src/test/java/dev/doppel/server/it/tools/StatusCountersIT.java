@@ -224,6 +224,39 @@ class StatusCountersIT {
         }
     }
 
+    @Test
+    void accountsUsersHostsAndTheProcesslistCountTheSessions() throws Exception {
+        try (Connection root = connect("root", ""); Statement statement = root.createStatement();
+                Connection nobody = connect("nobody", "pw"); Statement other = nobody.createStatement()) {
+            List<List<String>> accounts = rows(statement, "SELECT USER, HOST, CURRENT_CONNECTIONS >= 1,"
+                    + " TOTAL_CONNECTIONS >= CURRENT_CONNECTIONS FROM performance_schema.accounts WHERE USER = 'nobody'");
+            assertThat(accounts).containsExactly(List.of("nobody", "localhost", "1", "1"));
+            assertThat(rows(statement, "SELECT CURRENT_CONNECTIONS FROM performance_schema.users WHERE USER = 'nobody'"))
+                    .containsExactly(List.of("1"));
+            assertThat(rows(statement, "SELECT COUNT(*) FROM performance_schema.hosts WHERE HOST = 'localhost'"
+                    + " AND TOTAL_CONNECTIONS >= 2")).containsExactly(List.of("1"));
+            assertThat(rows(statement, "SELECT USER, INFO, EXECUTION_ENGINE FROM performance_schema.processlist"
+                    + " WHERE ID = CONNECTION_ID()")).containsExactly(List.of("root",
+                    "SELECT USER, INFO, EXECUTION_ENGINE FROM performance_schema.processlist WHERE ID = CONNECTION_ID()",
+                    "PRIMARY"));
+            // without PROCESS an account sees its own sessions only; the tables of other sessions' accounts and
+            // statements need SELECT on them, as in MySQL
+            assertThat(rows(other, "SELECT DISTINCT USER FROM performance_schema.processlist"))
+                    .containsExactly(List.of("nobody"));
+            for (String table : List.of("accounts", "users", "hosts", "events_statements_summary_by_digest")) {
+                assertThatThrownBy(() -> other.executeQuery("SELECT * FROM performance_schema." + table))
+                        .hasMessageContaining("SELECT command denied to user 'nobody'@");
+            }
+            statement.execute("GRANT SELECT ON performance_schema.accounts TO nobody");
+            try {
+                assertThat(rows(other, "SELECT COUNT(*) > 0 FROM performance_schema.accounts"))
+                        .containsExactly(List.of("1"));
+            } finally {
+                statement.execute("REVOKE SELECT ON performance_schema.accounts FROM nobody");
+            }
+        }
+    }
+
     private static List<List<String>> rows(Statement statement, String sql) throws SQLException {
         List<List<String>> result = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery(sql)) {
