@@ -189,7 +189,7 @@ public final class H2Engine implements StorageEngine {
         this.clientUrl = SpaceWaitingFileSystem.urlPrefix() + datadir.toAbsolutePath().resolve(FILE_NAME) + ";IFEXISTS=TRUE";
         credentials.setProperty("user", EngineUsers.ADMINISTRATOR);
         credentials.setProperty("password", "");
-        this.keepOpen = DriverManager.getConnection(url, credentials);
+        this.keepOpen = dev.doppel.server.engine.store.StoreOpening.open(url, credentials);
         // looked up once: flush() runs before every commit's OK
         this.store = storeOf(keepOpen);
         // MVStore writes a commit into free space inside the file when it can, and after kill -9 it found only
