@@ -95,16 +95,7 @@ public final class MySqlArithmetic {
         }
         int end = numberPrefix(text, start);
         double value = end == start ? 0 : Double.parseDouble(text.substring(start, end));
-        int rest = end;
-        while (rest < text.length() && Character.isWhitespace(text.charAt(rest))) {
-            rest++;
-        }
-        if (rest < text.length() || end == start) {
-            StatementEffects.Listener listener = StatementEffects.current();
-            if (listener != null) {
-                listener.truncatedNumber("DOUBLE", text);
-            }
-        }
+        warnUnlessWhole("DOUBLE", text, end, end == start);
         return value;
     }
 
@@ -131,17 +122,22 @@ public final class MySqlArithmetic {
         } catch (NumberFormatException tooLong) {
             value = text.charAt(start) == '-' ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
+        warnUnlessWhole("INTEGER", text, end, end == digits);
+        return value;
+    }
+
+    /** Warning 1292 for {@code text} read as a {@code type} when no number was found or more than spaces follow it. */
+    private static void warnUnlessWhole(String type, String text, int end, boolean none) {
         int rest = end;
         while (rest < text.length() && Character.isWhitespace(text.charAt(rest))) {
             rest++;
         }
-        if (rest < text.length() || end == digits) {
+        if (rest < text.length() || none) {
             StatementEffects.Listener listener = StatementEffects.current();
             if (listener != null) {
-                listener.truncatedNumber("INTEGER", text);
+                listener.truncatedNumber(type, text);
             }
         }
-        return value;
     }
 
     /** The end of the number at {@code start}: [+-] digits [. digits] [(e|E) [+-] digits]; {@code start} if none. */

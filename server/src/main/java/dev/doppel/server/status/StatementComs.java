@@ -1,6 +1,7 @@
 package dev.doppel.server.status;
 
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.lex.TokenRanges;
 
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ final class StatementComs {
             Map.entry("REPLICAS", "show_replicas"), Map.entry("REPLICA", "show_replica_status"),
             Map.entry("BINLOG", "show_binlog_events"), Map.entry("RELAYLOG", "show_relaylog_events"),
             Map.entry("PROFILE", "show_profile"), Map.entry("PROFILES", "show_profiles"));
+
+    private static final java.util.Set<String> QUERY_STARTS = java.util.Set.of("SELECT", "TABLE", "WITH");
 
     private StatementComs() {
     }
@@ -130,17 +133,7 @@ final class StatementComs {
 
     /** INSERT or REPLACE ... SELECT: a SELECT outside parentheses (a subquery in VALUES is a plain INSERT's). */
     private static boolean selects(List<Token> tokens) {
-        int depth = 0;
-        for (Token each : tokens) {
-            if (each.isSymbol("(")) {
-                depth++;
-            } else if (each.isSymbol(")")) {
-                depth--;
-            } else if (depth == 0 && (each.isWord("SELECT") || each.isWord("TABLE") || each.isWord("WITH"))) {
-                return true;
-            }
-        }
-        return false;
+        return TokenRanges.firstTopLevel(tokens, 0, tokens.size(), QUERY_STARTS) < tokens.size();
     }
 
     private static String described(List<Token> tokens) {

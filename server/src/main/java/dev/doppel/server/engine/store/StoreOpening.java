@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 
 /**
  * Opens the engine's store on a thread of its own with a large stack. The engine reads its layout map at open by
@@ -19,11 +20,22 @@ public final class StoreOpening {
     }
 
     public static Connection open(String url, Properties credentials) throws SQLException {
-        Connection[] opened = new Connection[1];
+        try {
+            return onLargeStack(() -> DriverManager.getConnection(url, credentials));
+        } catch (SQLException | RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SQLException(e);
+        }
+    }
+
+    /** Runs {@code work} on a thread with a stack of 512 MB and waits for it; its failure is thrown here. */
+    public static <T> T onLargeStack(Callable<T> work) throws Exception {
+        Object[] done = new Object[1];
         Throwable[] failed = new Throwable[1];
         Thread thread = new Thread(null, () -> {
             try {
-                opened[0] = DriverManager.getConnection(url, credentials);
+                done[0] = work.call();
             } catch (Throwable e) {
                 failed[0] = e;
             }
@@ -35,15 +47,14 @@ public final class StoreOpening {
             Thread.currentThread().interrupt();
             throw new SQLException("interrupted while the store opened", e);
         }
-        if (failed[0] instanceof SQLException e) {
-            throw e;
-        }
-        if (failed[0] instanceof RuntimeException e) {
+        if (failed[0] instanceof Exception e) {
             throw e;
         }
         if (failed[0] instanceof Error e) {
             throw e;
         }
-        return opened[0];
+        @SuppressWarnings("unchecked")
+        T result = (T) done[0];
+        return result;
     }
 }
