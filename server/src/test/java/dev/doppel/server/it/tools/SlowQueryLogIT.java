@@ -39,15 +39,16 @@ class SlowQueryLogIT {
                 statement.execute("INSERT INTO shop.items VALUES (1), (2)");
                 statement.execute("SET GLOBAL slow_query_log_file = '" + file + "'");
                 statement.execute("SET GLOBAL slow_query_log = ON");
-                statement.execute("SET GLOBAL long_query_time = 0.2");
+                // far above what a quick statement takes even on a loaded machine
+                statement.execute("SET GLOBAL long_query_time = 1");
             }
             try (Connection connection = connect(server, "&useServerPrepStmts=true");
                     Statement statement = connection.createStatement();
                     PreparedStatement prepared = connection.prepareStatement("SELECT SLEEP(?), ?")) {
                 statement.execute("USE shop");
-                statement.executeQuery("SELECT SLEEP(0.15), id FROM items").close();
+                statement.executeQuery("SELECT SLEEP(0.6), id FROM items").close();
                 statement.executeQuery("SELECT 'quick'").close();
-                prepared.setDouble(1, 0.25);
+                prepared.setDouble(1, 1.1);
                 prepared.setString(2, "it's");
                 prepared.executeQuery().close();
                 statement.execute("SET long_query_time = 0");
@@ -68,12 +69,12 @@ class SlowQueryLogIT {
             long entries = log.lines().filter(line -> line.startsWith("# Time: ")).count();
             assertThat(slowQueries).as(log).isEqualTo(entries - 1).isGreaterThanOrEqualTo(7);
             assertThat(log).startsWith("/").contains(", Version: 8.4.", "Time                 Id Command    Argument\n",
-                    "SELECT SLEEP(0.15), id FROM items;\n", "SELECT SLEEP(0.25), 'it\\'s';\n",
+                    "SELECT SLEEP(0.6), id FROM items;\n", "SELECT SLEEP(1.1), 'it\\'s';\n",
                     "CREATE USER 'slow'@'%' IDENTIFIED BY <secret>;\n", "ALTER TABLE items ADD COLUMN other INT;\n")
                     .containsPattern("# Time: \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z\\n"
                             + "# User@Host: root\\[root] @ localhost \\[127\\.0\\.0\\.1]  Id: +\\d+\\n"
-                            + "# Query_time: 0\\.[3-9]\\d{5}  Lock_time: 0\\.000000 Rows_sent: 2  Rows_examined: 0\\n"
-                            + "use shop;\\nSET timestamp=\\d+;\\nSELECT SLEEP\\(0\\.15\\), id FROM items;\\n")
+                            + "# Query_time: [1-9]\\.\\d{6}  Lock_time: 0\\.000000 Rows_sent: 2  Rows_examined: 0\\n"
+                            + "use shop;\\nSET timestamp=\\d+;\\nSELECT SLEEP\\(0\\.6\\), id FROM items;\\n")
                     .doesNotContain("quick", "never-logged", "ADD COLUMN note");
             if (Files.isExecutable(Path.of(PT_QUERY_DIGEST))) {
                 Process digest = new ProcessBuilder(PT_QUERY_DIGEST, file.toString()).redirectErrorStream(true).start();
