@@ -56,6 +56,23 @@ Warning | 1292 | Truncated incorrect DOUBLE value: 'x'
 Warning | 1292 | Truncated incorrect INTEGER value: '1x'
 Warning | 1292 | Truncated incorrect INTEGER value: '-7.9'
 
+SELECT ABS('-3'), ROUND('2.567', 2), FLOOR('3.9x'), 'abc' = 0, 1 < '2x', SUM('5');
+-> rows
+3 | 2.57 | 3 | 1 | 1 | 5
+-> warnings
+Warning | 1292 | Truncated incorrect DOUBLE value: '3.9x'
+Warning | 1292 | Truncated incorrect DOUBLE value: 'abc'
+Warning | 1292 | Truncated incorrect DOUBLE value: '2x'
+
+SELECT CAST('12.5x' AS DECIMAL(5,2)), CAST('7e2' AS SIGNED), CAST('1e3' AS UNSIGNED), CONVERT('42abc', SIGNED), CAST('0.125' AS DECIMAL(4,3));
+-> rows
+12.50 | 7 | 1 | 42 | 0.125
+-> warnings
+Warning | 1292 | Truncated incorrect DECIMAL value: '12.5x'
+Warning | 1292 | Truncated incorrect INTEGER value: '7e2'
+Warning | 1292 | Truncated incorrect INTEGER value: '1e3'
+Warning | 1292 | Truncated incorrect INTEGER value: '42abc'
+
 CREATE TABLE textops (a INT);
 -> ok affected=0
 

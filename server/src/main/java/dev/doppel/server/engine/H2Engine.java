@@ -260,6 +260,8 @@ public final class H2Engine implements StorageEngine {
                     + MySqlArithmetic.class.getName() + ".textNumber\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_TEXT_INTEGER FOR \""
                     + MySqlArithmetic.class.getName() + ".textInteger\"");
+            statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_TEXT_DECIMAL FOR \""
+                    + MySqlArithmetic.class.getName() + ".textDecimal\"");
             statement.execute("CREATE ALIAS IF NOT EXISTS PUBLIC.MYSQL_LAST_INSERT_ID FOR \""
                     + MySqlArithmetic.class.getName() + ".lastInsertId\"");
             for (String[] each : dev.doppel.server.engine.program.StoredFunctionCalls.ALIASES) {

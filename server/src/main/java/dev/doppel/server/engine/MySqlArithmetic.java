@@ -100,6 +100,25 @@ public final class MySqlArithmetic {
     }
 
     /**
+     * Text as CAST(text AS DECIMAL) reads it: the longest prefix that is a number, exactly, 0 when there is none, with
+     * warning 1292 "Truncated incorrect DECIMAL value" when the text is more than that.
+     */
+    public static java.math.BigDecimal textDecimal(String text) {
+        if (text == null) {
+            return null;
+        }
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        int end = numberPrefix(text, start);
+        java.math.BigDecimal value = end == start ? java.math.BigDecimal.ZERO
+                : new java.math.BigDecimal(text.substring(start, end));
+        warnUnlessWhole("DECIMAL", text, end, end == start);
+        return value;
+    }
+
+    /**
      * Text as CAST(text AS SIGNED) reads it: the longest prefix of [+-] digits (after leading spaces), 0 when there is
      * none, with warning 1292 "Truncated incorrect INTEGER value" when the text is more than that.
      */

@@ -219,9 +219,10 @@ final class CommandDispatcher {
     private void statistics() {
         var status = session.server().status();
         long uptime = Math.max(1, status.uptimeSeconds());
-        String line = String.format("Uptime: %d  Threads: %d  Questions: %d  Slow queries: 0  Opens: 0  Flush tables: 1"
+        String line = String.format("Uptime: %d  Threads: %d  Questions: %d  Slow queries: %d  Opens: 0  Flush tables: 1"
                 + "  Open tables: 0  Queries per second avg: %.3f", status.uptimeSeconds(),
-                session.server().connectionCount(), status.questions.sum(), status.questions.sum() / (double) uptime);
+                session.server().connectionCount(), status.questions.sum(), status.statements().slowQueries(),
+                status.questions.sum() / (double) uptime);
         ByteBuf out = session.writer().output().begin();
         out.writeCharSequence(line, StandardCharsets.UTF_8);
         session.writer().output().end();

@@ -9,13 +9,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A string literal operand of {@code + - * / % DIV MOD} is a number in MySQL, read as far as it is one ('3x' + 1 is 4,
- * with warning 1292 "Truncated incorrect DOUBLE value: '3x'"); the engine failed on it (1105). It is written as
- * {@code PUBLIC.MYSQL_TEXT_NUMBER('3x')} (engine.MySqlArithmetic.textNumber). A literal next to INTERVAL is a date
- * or an interval's value, and one with a character set introducer or next to another string stays as it is.
+ * A string literal where MySQL wants a number is one, read as far as it is one ('3x' + 1 is 4, with warning 1292
+ * "Truncated incorrect DOUBLE value: '3x'"); the engine failed on it (1105). Such a literal is written as
+ * {@code PUBLIC.MYSQL_TEXT_NUMBER('3x')} (engine.MySqlArithmetic.textNumber): an operand of {@code + - * / % DIV MOD},
+ * the other side of a comparison with a number literal, and an argument of a numeric function (ABS, ROUND, FLOOR,
+ * SUM, ...). A literal next to INTERVAL is a date or an interval's value, and one with a character set introducer or
+ * next to another string stays as it is.
  */
 public final class TextOperands implements TokenRewrite {
     private static final Set<String> SYMBOLS = Set.of("+", "-", "*", "/", "%");
+    private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+    /** Functions of numbers whose string literal arguments the engine refused. */
+    private static final Set<String> NUMERIC_FUNCTIONS = Set.of("ABS", "ROUND", "TRUNCATE", "FLOOR", "CEIL", "CEILING",
+            "SIGN", "SUM", "AVG", "EXP", "LN", "LOG", "LOG10", "LOG2", "SIN", "COS", "TAN", "ASIN", "ACOS", "ATAN",
+            "RADIANS", "DEGREES", "COT");
     private static final String CALL = "PUBLIC.MYSQL_TEXT_NUMBER(";
 
     @Override
@@ -41,7 +48,29 @@ public final class TextOperands implements TokenRewrite {
         boolean operatorBefore = isOperator(before) && !(i >= 2 && tokens.get(i - 2).isWord("INTERVAL"));
         boolean operatorAfter = after != null && isOperator(after)
                 && !(i + 2 < tokens.size() && tokens.get(i + 2).isWord("INTERVAL"));
-        return operatorBefore || operatorAfter;
+        return operatorBefore || operatorAfter || comparedWithNumber(tokens, i) || numericArgument(tokens, i);
+    }
+
+    /** {@code 'abc' = 0}, {@code 1 < '2x'}: a number literal on the other side of a comparison. */
+    private static boolean comparedWithNumber(List<Token> tokens, int i) {
+        boolean numberAfter = i + 2 < tokens.size() && isComparison(tokens.get(i + 1))
+                && tokens.get(i + 2).kind() == Token.Kind.NUMBER && !tokens.get(i + 2).isHexOrBitNumber()
+                && (i + 3 == tokens.size() || !isOperator(tokens.get(i + 3)));
+        boolean numberBefore = i >= 2 && isComparison(tokens.get(i - 1))
+                && tokens.get(i - 2).kind() == Token.Kind.NUMBER && !tokens.get(i - 2).isHexOrBitNumber()
+                && (i < 3 || !isOperator(tokens.get(i - 3)));
+        return numberAfter || numberBefore;
+    }
+
+    /** {@code ABS('-3')}, {@code ROUND('2.567', 2)}: the first argument of a numeric function. */
+    private static boolean numericArgument(List<Token> tokens, int i) {
+        return i >= 2 && tokens.get(i - 1).isSymbol("(") && tokens.get(i - 2).kind() == Token.Kind.WORD
+                && NUMERIC_FUNCTIONS.contains(tokens.get(i - 2).upper()) && !(i >= 3 && tokens.get(i - 3).isSymbol("."))
+                && i + 1 < tokens.size() && (tokens.get(i + 1).isSymbol(")") || tokens.get(i + 1).isSymbol(","));
+    }
+
+    private static boolean isComparison(Token token) {
+        return token.kind() == Token.Kind.SYMBOL && COMPARISONS.contains(token.text());
     }
 
     private static boolean isOperator(Token token) {

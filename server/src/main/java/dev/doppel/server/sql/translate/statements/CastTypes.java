@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The cast types the engine reads otherwise: CAST(x AS SIGNED [INTEGER]) and CONVERT(x, UNSIGNED [INTEGER]) become
- * casts to BIGINT; CAST(x AS CHAR [CHARACTER SET cs]) is a string of any length in MySQL, the engine's CHAR one
+ * casts to BIGINT (a string literal read as MySQL reads text as a number, see {@link #textArgument}); CAST(x AS CHAR [CHARACTER SET cs]) is a string of any length in MySQL, the engine's CHAR one
  * character, so it becomes VARCHAR, and CAST(x AS BINARY) likewise VARBINARY (the engine's BINARY is one byte: the value
  * was cut to its first); CONVERT(x USING cs) converts to VARCHAR (the engine's strings have one character
  * set).
@@ -51,13 +51,17 @@ public final class CastTypes implements StatementRewrite {
                 edits.replace(each, "VARBINARY");
                 continue;
             }
+            if (each.isWord("DECIMAL") || each.isWord("DEC") || each.isWord("NUMERIC")) {
+                textArgument(statement, tokens, i, "PUBLIC.MYSQL_TEXT_DECIMAL(", edits);
+                continue;
+            }
             if (!(each.isWord("SIGNED") || each.isWord("UNSIGNED"))) {
                 continue;
             }
             int last = tokens.get(i + 1).isWord("INTEGER") || tokens.get(i + 1).isWord("INT") ? i + 1 : i;
             if (last + 1 < tokens.size() && tokens.get(last + 1).isSymbol(")")) {
                 edits.replace(each, tokens.get(last), "BIGINT");
-                textArgument(statement, tokens, i, each.isWord("SIGNED"), edits);
+                textArgument(statement, tokens, i, "PUBLIC.MYSQL_TEXT_INTEGER(", edits);
                 i = last;
             }
         }
@@ -65,16 +69,20 @@ public final class CastTypes implements StatementRewrite {
     }
 
     /**
-     * CAST('12abc' AS SIGNED): MySQL reads the text's integer prefix, with warning 1292 "Truncated incorrect INTEGER
-     * value"; the engine failed on it. A string literal that is the whole argument is read by MYSQL_TEXT_INTEGER.
+     * CAST('12abc' AS SIGNED | UNSIGNED | DECIMAL) and CONVERT('12abc', ...): MySQL reads the text's numeric prefix,
+     * with warning 1292 ("Truncated incorrect INTEGER value", "... DECIMAL value"); the engine failed on it. A string
+     * literal that is the whole argument is read by {@code function} (MYSQL_TEXT_INTEGER, MYSQL_TEXT_DECIMAL).
      */
-    private static void textArgument(SqlText statement, List<Token> tokens, int type, boolean signed, TextEdits edits) {
-        Token literal = tokens.get(type - 2);
-        if (!signed || type < 4 || !tokens.get(type - 1).isWord("AS") || literal.kind() != Token.Kind.STRING
-                || !tokens.get(type - 3).isSymbol("(") || !tokens.get(type - 4).isWord("CAST")) {
+    private static void textArgument(SqlText statement, List<Token> tokens, int type, String function, TextEdits edits) {
+        if (type < 4) {
             return;
         }
-        edits.replace(literal, "PUBLIC.MYSQL_TEXT_INTEGER(" + statement.sql().substring(literal.start(), literal.end())
-                + ")");
+        Token literal = tokens.get(type - 2);
+        boolean cast = tokens.get(type - 1).isWord("AS") && tokens.get(type - 4).isWord("CAST");
+        boolean convert = tokens.get(type - 1).isSymbol(",") && tokens.get(type - 4).isWord("CONVERT");
+        if (!(cast || convert) || literal.kind() != Token.Kind.STRING || !tokens.get(type - 3).isSymbol("(")) {
+            return;
+        }
+        edits.replace(literal, function + statement.sql().substring(literal.start(), literal.end()) + ")");
     }
 }
