@@ -90,6 +90,11 @@ public final class MySqlFunctions {
                 : String.format(java.util.Locale.ROOT, "%.2f %s", bytes / Math.pow(1024, unit), BYTE_UNITS[unit]);
     }
 
+    /** ISNULL(x): 1 when x is NULL, else 0. */
+    public static int isNullFunction(org.h2.value.Value value) {
+        return value == null || value == org.h2.value.ValueNull.INSTANCE ? 1 : 0;
+    }
+
     /** LOG2(x): NULL for x <= 0. */
     public static Double log2(Double value) {
         return value == null || value <= 0 ? null : StrictMath.log(value) / StrictMath.log(2.0);
@@ -122,6 +127,19 @@ public final class MySqlFunctions {
     private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"};
     private static final String[] DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+    /** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st: %D of DATE_FORMAT. */
+    private static String ordinalSuffix(int day) {
+        if (day % 100 >= 11 && day % 100 <= 13) {
+            return "th";
+        }
+        return switch (day % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+    }
 
     /** DATE_FORMAT(value, format) with MySQL's % specifiers; an unknown specifier gives its letter, as in MySQL. */
     public static String dateFormat(java.time.LocalDateTime value, String format) {
@@ -160,6 +178,14 @@ public final class MySqlFunctions {
                 case 'T' -> out.append(String.format("%02d:%02d:%02d", value.getHour(), value.getMinute(), value.getSecond()));
                 case 'r' -> out.append(String.format("%02d:%02d:%02d %s", hour12, value.getMinute(), value.getSecond(),
                         value.getHour() < 12 ? "AM" : "PM"));
+                case 'D' -> out.append(value.getDayOfMonth()).append(ordinalSuffix(value.getDayOfMonth()));
+                case 'U' -> out.append(String.format("%02d", MySqlWeeks.week(value.toLocalDate(), 0)));
+                case 'u' -> out.append(String.format("%02d", MySqlWeeks.week(value.toLocalDate(), 1)));
+                case 'V' -> out.append(String.format("%02d", MySqlWeeks.yearWeek(value.toLocalDate(), 2) % 100));
+                case 'v' -> out.append(String.format("%02d", MySqlWeeks.yearWeek(value.toLocalDate(), 3) % 100));
+                case 'X' -> out.append(String.format("%04d", MySqlWeeks.yearWeek(value.toLocalDate(), 2) / 100));
+                case 'x' -> out.append(String.format("%04d", MySqlWeeks.yearWeek(value.toLocalDate(), 3) / 100));
+                case 'w' -> out.append(value.getDayOfWeek().getValue() % 7);
                 default -> out.append(specifier);
             }
         }

@@ -330,4 +330,123 @@ public final class MySqlStringFunctions {
         StatementEffects.invalidText(bytes, column, row == null ? 1 : row);
         return output.flip().toString();
     }
+
+    /** QUOTE(text): a string literal of it, with \\, ', NUL and Ctrl-Z escaped; the word NULL for NULL. */
+    public static String quote(String text) {
+        if (text == null) {
+            return "NULL";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 2).append('\'');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\'' -> out.append("\\'");
+                case '\0' -> out.append("\\0");
+                case '\u001A' -> out.append("\\Z");
+                default -> out.append(c);
+            }
+        }
+        return out.append('\'').toString();
+    }
+
+    /**
+     * CONV(n, from, to): n read as far as it is a number in base |from| and written in base |to| (2 to 36), upper
+     * case; a negative base reads or writes a signed number, a positive one an unsigned 64-bit one. NULL for bad bases.
+     */
+    public static String conv(String number, Long from, Long to) {
+        if (number == null || from == null || to == null || Math.abs(from) < 2 || Math.abs(from) > 36
+                || Math.abs(to) < 2 || Math.abs(to) > 36) {
+            return null;
+        }
+        String text = number.trim();
+        boolean negative = text.startsWith("-");
+        int start = negative ? 1 : 0;
+        int end = start;
+        while (end < text.length() && Character.digit(text.charAt(end), (int) Math.abs(from)) >= 0) {
+            end++;
+        }
+        java.math.BigInteger value = end == start ? java.math.BigInteger.ZERO
+                : new java.math.BigInteger(text.substring(start, end), (int) Math.abs(from));
+        java.math.BigInteger unsignedMax = java.math.BigInteger.ONE.shiftLeft(64).subtract(java.math.BigInteger.ONE);
+        if (value.compareTo(unsignedMax) > 0) {
+            value = unsignedMax;
+        }
+        long bits = value.longValue();
+        if (negative) {
+            bits = -bits;
+        }
+        if (to < 0) {
+            return Long.toString(bits, (int) -to).toUpperCase(java.util.Locale.ROOT);
+        }
+        return Long.toUnsignedString(bits, (int) (long) to).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** BIN(n): CONV(n, 10, 2). */
+    public static String bin(String number) {
+        return conv(number, 10L, 2L);
+    }
+
+    /** OCT(n): CONV(n, 10, 8). */
+    public static String oct(String number) {
+        return conv(number, 10L, 8L);
+    }
+
+    /** STRCMP(a, b): -1, 0 or 1, without regard to case (the default collation's). */
+    public static Integer strcmp(String first, String second) {
+        if (first == null || second == null) {
+            return null;
+        }
+        return Integer.signum(first.compareToIgnoreCase(second));
+    }
+
+    /** ORD(text): the first character's UTF-8 bytes as one number (its code for a one-byte character). */
+    public static Long ord(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (text.isEmpty()) {
+            return 0L;
+        }
+        long value = 0;
+        for (byte each : text.substring(0, text.offsetByCodePoints(0, 1)).getBytes(StandardCharsets.UTF_8)) {
+            value = value << 8 | each & 0xFF;
+        }
+        return value;
+    }
+
+    /** MAKE_SET(bits, s1, s2, ...): the strings whose bit is set, comma-separated; NULL strings left out. */
+    public static String makeSet(Long bits, String... strings) {
+        if (bits == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < strings.length && i < 64; i++) {
+            if ((bits >>> i & 1) == 1 && strings[i] != null) {
+                out.append(out.isEmpty() ? "" : ",").append(strings[i]);
+            }
+        }
+        return out.toString();
+    }
+
+    /** EXPORT_SET(bits, on, off[, separator[, count]]): on or off for each of count (64) bits, lowest first. */
+    public static String exportSet(Long bits, String on, String off, String separator, Long count) {
+        if (bits == null || on == null || off == null || separator == null || count == null) {
+            return null;
+        }
+        long n = count < 0 || count > 64 ? 64 : count;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            out.append(i == 0 ? "" : separator).append((bits >>> i & 1) == 1 ? on : off);
+        }
+        return out.toString();
+    }
+
+    public static String exportSet(Long bits, String on, String off, String separator) {
+        return exportSet(bits, on, off, separator, 64L);
+    }
+
+    public static String exportSet(Long bits, String on, String off) {
+        return exportSet(bits, on, off, ",", 64L);
+    }
 }

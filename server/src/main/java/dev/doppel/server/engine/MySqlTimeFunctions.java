@@ -155,4 +155,171 @@ public final class MySqlTimeFunctions {
                 | ((time >>> 48) & 0x0FFF);
         return new UUID(mostSignificant, UUID_CLOCK_AND_NODE).toString();
     }
+
+    /** Days from year 0 to 1970-01-01, as TO_DAYS counts them. */
+    private static final long DAYS_TO_EPOCH = 719_528;
+
+    /** TO_DAYS(date): the days since year 0. */
+    public static Long toDays(LocalDateTime value) {
+        return value == null ? null : value.toLocalDate().toEpochDay() + DAYS_TO_EPOCH;
+    }
+
+    /** TO_SECONDS(datetime): the seconds since year 0. */
+    public static Long toSeconds(LocalDateTime value) {
+        return value == null ? null : toDays(value) * 86_400 + value.toLocalTime().toSecondOfDay();
+    }
+
+    /** FROM_DAYS(n): the date n days after year 0; NULL before year 1 (MySQL's '0000-00-00'). */
+    public static LocalDate fromDays(Long days) {
+        return days == null || days < 366 ? null : LocalDate.ofEpochDay(days - DAYS_TO_EPOCH);
+    }
+
+    /** MAKEDATE(year, dayofyear): NULL for a day of the year below 1; past the year's end it runs into the next. */
+    public static LocalDate makedate(Long year, Long dayOfYear) {
+        if (year == null || dayOfYear == null || dayOfYear < 1 || year < 0 || year > 9999) {
+            return null;
+        }
+        long fullYear = year < 70 ? 2000 + year : year < 100 ? 1900 + year : year;
+        LocalDate result = LocalDate.of((int) fullYear, 1, 1).plusDays(dayOfYear - 1);
+        return result.getYear() > 9999 ? null : result;
+    }
+
+    /** MAKETIME(h, m, s) as MySQL's TIME text, hours past 23 included; NULL for minutes or seconds out of range. */
+    public static String maketime(Long hours, Long minutes, java.math.BigDecimal seconds) {
+        if (hours == null || minutes == null || seconds == null || minutes < 0 || minutes > 59 || seconds.signum() < 0
+                || seconds.compareTo(java.math.BigDecimal.valueOf(60)) >= 0) {
+            return null;
+        }
+        java.math.BigDecimal total = java.math.BigDecimal.valueOf(Math.abs(hours) * 3600 + minutes * 60).add(seconds);
+        return secToTime(hours < 0 ? total.negate() : total);
+    }
+
+    /**
+     * SEC_TO_TIME(seconds) as MySQL's TIME text, sign and hours past 24 included, with as many fractional digits as
+     * the argument has (up to 6).
+     */
+    public static String secToTime(java.math.BigDecimal seconds) {
+        if (seconds == null) {
+            return null;
+        }
+        java.math.BigDecimal size = seconds.abs();
+        long whole = size.longValue();
+        String text = duration(seconds.signum() < 0, whole);
+        int digits = Math.min(6, Math.max(0, seconds.scale()));
+        if (digits == 0) {
+            return text;
+        }
+        java.math.BigDecimal fraction = size.subtract(java.math.BigDecimal.valueOf(whole))
+                .setScale(digits, java.math.RoundingMode.HALF_UP);
+        return text + fraction.toPlainString().substring(1);
+    }
+
+    /** TIMEDIFF(a, b): a - b as MySQL's TIME text; a and b are both times or both date-times. */
+    public static String timediff(String first, String second) {
+        Double a = timeSeconds(first);
+        Double b = timeSeconds(second);
+        if (a == null || b == null || isDateTime(first) != isDateTime(second)) {
+            return null;
+        }
+        return secToTime(seconds(a - b));
+    }
+
+    /** Seconds as a decimal with only the fractional digits they have (none for whole seconds). */
+    private static java.math.BigDecimal seconds(double value) {
+        java.math.BigDecimal exact = java.math.BigDecimal.valueOf(value).stripTrailingZeros();
+        return exact.scale() < 0 ? exact.setScale(0) : exact;
+    }
+
+    /** ADDTIME(t, d) for a time t: t + d as MySQL's TIME text. */
+    public static String addtime(String time, String delta) {
+        return shifted(time, delta, 1);
+    }
+
+    /** SUBTIME(t, d) for a time t: t - d as MySQL's TIME text. */
+    public static String subtime(String time, String delta) {
+        return shifted(time, delta, -1);
+    }
+
+    private static String shifted(String time, String delta, int sign) {
+        Double base = timeSeconds(time);
+        Double by = timeSeconds(delta);
+        if (base == null || by == null || isDateTime(delta)) {
+            return null;
+        }
+        if (isDateTime(time)) {
+            LocalDateTime start = LocalDateTime.parse(time.trim().replace(' ', 'T'));
+            LocalDateTime end = start.plusNanos((long) (sign * by * 1e9));
+            String text = end.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+            return end.getNano() == 0 ? text : text + String.format(java.util.Locale.ROOT, ".%06d", end.getNano() / 1000);
+        }
+        return secToTime(seconds(base + sign * by));
+    }
+
+    /** '[-][D ]HH:MM:SS[.ffffff]' or 'YYYY-MM-DD HH:MM:SS[.ffffff]' as seconds (a date-time: since the epoch). */
+    private static Double timeSeconds(String text) {
+        if (text == null) {
+            return null;
+        }
+        String value = text.trim();
+        try {
+            if (isDateTime(value)) {
+                LocalDateTime at = LocalDateTime.parse(value.replace(' ', 'T'));
+                return at.toEpochSecond(java.time.ZoneOffset.UTC) + at.getNano() / 1e9;
+            }
+            boolean negative = value.startsWith("-");
+            String rest = negative ? value.substring(1) : value;
+            long days = 0;
+            int space = rest.indexOf(' ');
+            if (space > 0) {
+                days = Long.parseLong(rest.substring(0, space));
+                rest = rest.substring(space + 1);
+            }
+            String[] parts = rest.split(":");
+            double seconds = 0;
+            for (String part : parts) {
+                seconds = seconds * 60 + Double.parseDouble(part);
+            }
+            for (int i = parts.length; i < 3 && parts.length > 1; i++) {
+                seconds *= 60;
+            }
+            seconds += days * 86_400;
+            return negative ? -seconds : seconds;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isDateTime(String text) {
+        String value = text.trim();
+        return value.length() >= 19 && value.charAt(4) == '-' && value.charAt(10) == ' ';
+    }
+
+    /** [-]HH:MM:SS[.ffffff], hours as many as it takes. */
+    private static String duration(boolean negative, long total) {
+        return String.format(java.util.Locale.ROOT, "%s%02d:%02d:%02d", negative ? "-" : "", total / 3600,
+                total / 60 % 60, total % 60);
+    }
+
+    /** PERIOD_ADD(YYMM or YYYYMM, n) as YYYYMM. */
+    public static Long periodAdd(Long period, Long months) {
+        if (period == null || months == null) {
+            return null;
+        }
+        if (period == 0) {
+            return 0L;
+        }
+        long total = periodMonths(period) + months;
+        return (total / 12) * 100 + total % 12 + 1;
+    }
+
+    /** PERIOD_DIFF(p1, p2): the months from p2 to p1. */
+    public static Long periodDiff(Long first, Long second) {
+        return first == null || second == null ? null : periodMonths(first) - periodMonths(second);
+    }
+
+    private static long periodMonths(long period) {
+        long year = period / 100;
+        year = year < 70 ? 2000 + year : year < 100 ? 1900 + year : year;
+        return year * 12 + period % 100 - 1;
+    }
 }
