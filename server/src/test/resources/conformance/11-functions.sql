@@ -314,3 +314,7 @@ Sunday October 2009 | 4th 00 Thu 04 10 Oct 277 | 22 22 10 10:23:00 PM 22:23:00 0
 
 SELECT RANDOM_BYTES(0);
 -> error 1690 22003 length value is out of range in 'random_bytes'
+
+SELECT CURRENT_ROLE();
+-> rows
+NONE

@@ -36,7 +36,7 @@ public final class EngineSql {
     /** The functions {@link #sessionFunctionValue} answers. */
     private static final Set<String> SESSION_FUNCTIONS = Set.of("DATABASE", "SCHEMA", "VERSION", "USER",
             "SESSION_USER", "SYSTEM_USER", "CURRENT_USER", "CONNECTION_ID", "LAST_INSERT_ID", "FOUND_ROWS",
-            "ROW_COUNT");
+            "ROW_COUNT", "CURRENT_ROLE");
 
     /** Words that may follow a table name and are not its alias. */
     private static final Set<String> NOT_ALIASES = Set.of("WHERE", "JOIN", "INNER", "LEFT", "RIGHT", "CROSS",
@@ -453,6 +453,8 @@ public final class EngineSql {
             case "LAST_INSERT_ID" -> out[0] = session.lastInsertId();
             case "FOUND_ROWS" -> out[0] = session.foundRows();
             case "ROW_COUNT" -> out[0] = session.writer().rowCount();
+            // no roles here: MySQL's answer with none active (the engine's own CURRENT_ROLE named its role)
+            case "CURRENT_ROLE" -> out[0] = "NONE";
             default -> {
                 return 0;
             }
