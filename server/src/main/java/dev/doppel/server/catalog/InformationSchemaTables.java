@@ -83,7 +83,8 @@ public final class InformationSchemaTables {
         new InformationSchemaTables(viewers, schemas, routines, readOnlySchemas).registerAll(tables);
     }
 
-    static List<VirtualTable.Column> columns(String... nameAndType) {
+    /** Columns of a virtual table from names and MySQL types, one after the other. */
+    public static List<VirtualTable.Column> columns(String... nameAndType) {
         List<VirtualTable.Column> result = new ArrayList<>();
         for (int i = 0; i < nameAndType.length; i += 2) {
             result.add(new VirtualTable.Column(nameAndType[i], nameAndType[i + 1]));

@@ -89,14 +89,10 @@ public final class MySqlArithmetic {
         if (text == null) {
             return null;
         }
-        int start = 0;
-        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
+        int start = afterSpaces(text, 0);
         int end = numberPrefix(text, start);
-        double value = end == start ? 0 : Double.parseDouble(text.substring(start, end));
         warnUnlessWhole("DOUBLE", text, end, end == start);
-        return value;
+        return end == start ? 0.0 : Double.parseDouble(text.substring(start, end));
     }
 
     /**
@@ -107,15 +103,18 @@ public final class MySqlArithmetic {
         if (text == null) {
             return null;
         }
-        int start = 0;
-        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
+        int start = afterSpaces(text, 0);
         int end = numberPrefix(text, start);
-        java.math.BigDecimal value = end == start ? java.math.BigDecimal.ZERO
-                : new java.math.BigDecimal(text.substring(start, end));
         warnUnlessWhole("DECIMAL", text, end, end == start);
-        return value;
+        return end == start ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(text.substring(start, end));
+    }
+
+    private static int afterSpaces(String text, int from) {
+        int at = from;
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
+        }
+        return at;
     }
 
     /**
@@ -126,10 +125,7 @@ public final class MySqlArithmetic {
         if (text == null) {
             return null;
         }
-        int start = 0;
-        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
-            start++;
-        }
+        int start = afterSpaces(text, 0);
         int end = start < text.length() && (text.charAt(start) == '+' || text.charAt(start) == '-') ? start + 1 : start;
         int digits = end;
         while (end < text.length() && Character.isDigit(text.charAt(end))) {
@@ -147,11 +143,7 @@ public final class MySqlArithmetic {
 
     /** Warning 1292 for {@code text} read as a {@code type} when no number was found or more than spaces follow it. */
     private static void warnUnlessWhole(String type, String text, int end, boolean none) {
-        int rest = end;
-        while (rest < text.length() && Character.isWhitespace(text.charAt(rest))) {
-            rest++;
-        }
-        if (rest < text.length() || none) {
+        if (afterSpaces(text, end) < text.length() || none) {
             StatementEffects.Listener listener = StatementEffects.current();
             if (listener != null) {
                 listener.truncatedNumber(type, text);

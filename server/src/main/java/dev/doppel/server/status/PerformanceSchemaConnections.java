@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import static dev.doppel.server.catalog.InformationSchemaTables.columns;
+
 /**
  * performance_schema's processlist (the sessions the reading account may see, as SHOW PROCESSLIST lists them) and
  * accounts, users and hosts: per user and client host the sessions open now and the connections made since the
@@ -75,13 +77,5 @@ public final class PerformanceSchemaConnections {
             rows.add(row);
         });
         return rows;
-    }
-
-    private static List<VirtualTable.Column> columns(String... nameAndType) {
-        List<VirtualTable.Column> result = new ArrayList<>();
-        for (int i = 0; i < nameAndType.length; i += 2) {
-            result.add(new VirtualTable.Column(nameAndType[i], nameAndType[i + 1]));
-        }
-        return result;
     }
 }

@@ -228,21 +228,30 @@ public final class AccountStatement {
 
     /** All or none, as in MySQL: 1396 names every account that exists already. */
     private void create(List<Spec> specs, boolean ifNotExists) throws SQLException {
-        List<Spec> existing = specs.stream()
-                .filter(spec -> session.server().accounts().find(spec.user(), spec.host()).isPresent()).toList();
-        if (!existing.isEmpty() && !ifNotExists) {
-            throw MySqlError.ER_CANNOT_USER.exception("CREATE USER", quoted(existing));
-        }
-        for (Spec spec : specs) {
-            if (existing.contains(spec)) {
-                session.addWarning("Note", 3163, "Authorization ID " + quoted(List.of(spec)) + " already exists.");
-                continue;
-            }
+        for (Spec spec : allOrNone("CREATE USER", specs, true, ifNotExists)) {
             String plugin = spec.plugin() == null ? CachingSha2Password.PLUGIN_NAME : spec.plugin();
             session.server().accounts().create(spec.user(), spec.host(), plugin, hash(plugin, spec.password()),
                     spec.expire(), spec.lock(), Set.of());
             session.server().accounts().setResourceLimits(spec.user(), spec.host(), spec.limits());
         }
+    }
+
+    /**
+     * The accounts a statement of several acts on: those that exist ({@code failIfPresent}) or do not are 1396 all
+     * together before anything changes, or with IF [NOT] EXISTS ({@code ifClause}) each a note (3163, 3162) and left
+     * out, as MySQL does.
+     */
+    private List<Spec> allOrNone(String statement, List<Spec> specs, boolean failIfPresent, boolean ifClause) {
+        List<Spec> failing = specs.stream().filter(spec ->
+                session.server().accounts().find(spec.user(), spec.host()).isPresent() == failIfPresent).toList();
+        if (!failing.isEmpty() && !ifClause) {
+            throw MySqlError.ER_CANNOT_USER.exception(statement, quoted(failing));
+        }
+        for (Spec each : failing) {
+            session.addWarning("Note", failIfPresent ? 3163 : 3162, "Authorization ID " + quoted(List.of(each))
+                    + (failIfPresent ? " already exists." : " does not exist."));
+        }
+        return specs.stream().filter(spec -> !failing.contains(spec)).toList();
     }
 
     /** CREATE USER, or as MySQL allows, the write privilege on the mysql schema the statement needs (1227). */
@@ -264,17 +273,8 @@ public final class AccountStatement {
                 requireCreateUser("UPDATE");
             }
         }
-        List<Spec> missing = specs.stream()
-                .filter(spec -> session.server().accounts().find(spec.user(), spec.host()).isEmpty()).toList();
-        if (!missing.isEmpty() && !ifExists) {
-            throw MySqlError.ER_CANNOT_USER.exception("ALTER USER", quoted(missing));
-        }
-        for (Spec spec : specs) {
-            if (missing.contains(spec)) {
-                session.addWarning("Note", 3162, "Authorization ID " + quoted(List.of(spec)) + " does not exist.");
-            } else {
-                alterOne(spec, session.server().accounts().find(spec.user(), spec.host()).orElseThrow());
-            }
+        for (Spec spec : allOrNone("ALTER USER", specs, false, ifExists)) {
+            alterOne(spec, session.server().accounts().find(spec.user(), spec.host()).orElseThrow());
         }
     }
 
@@ -307,18 +307,9 @@ public final class AccountStatement {
                 throw Lexer.syntaxError(sql, tokens.get(index).start());
             }
         }
-        List<Spec> missing = specs.stream()
-                .filter(spec -> session.server().accounts().find(spec.user(), spec.host()).isEmpty()).toList();
-        if (!missing.isEmpty() && !ifExists) {
-            throw MySqlError.ER_CANNOT_USER.exception("DROP USER", quoted(missing));
-        }
-        for (Spec spec : specs) {
-            if (missing.contains(spec)) {
-                session.addWarning("Note", 3162, "Authorization ID " + quoted(List.of(spec)) + " does not exist.");
-            } else {
-                session.server().accounts().drop(spec.user(), spec.host());
-                session.server().sha2Cache().invalidate(spec.user(), spec.host());
-            }
+        for (Spec spec : allOrNone("DROP USER", specs, false, ifExists)) {
+            session.server().accounts().drop(spec.user(), spec.host());
+            session.server().sha2Cache().invalidate(spec.user(), spec.host());
         }
     }
 
