@@ -1,6 +1,9 @@
 package dev.doppel.server.engine;
 
 import dev.doppel.server.engine.store.CommitGate;
+import dev.doppel.server.engine.store.CommitLogging;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -18,6 +21,10 @@ import java.util.Set;
  * Every connection the engine hands out is one of these, so no path to the engine can forget the gate: statements
  * that may write (anything but a plain SELECT), commits, rollbacks and the autocommit switch (it commits) apply
  * through the gate; reads run freely, and so do calls that only set or read state.
+ *
+ * <p>Every commit also tells the redo log first ({@link CommitLogging}), while the transaction's changes can still be
+ * read: an explicit commit, the autocommit switch, and a writing statement in autocommit mode, which the engine would
+ * commit inside the statement; that one runs with the engine's autocommit off and is committed here after it.
  */
 final class GatedConnections {
     private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
@@ -25,13 +32,14 @@ final class GatedConnections {
     private static final Set<String> CONNECTION_WRITES = Set.of("commit", "rollback", "setAutoCommit",
             "releaseSavepoint");
     private static final Set<String> STATEMENT_MAKERS = Set.of("createStatement", "prepareStatement", "prepareCall");
+    private static final Set<String> COMMITTING = Set.of("commit", "setAutoCommit");
 
     private GatedConnections() {
     }
 
-    static Connection wrap(Connection connection, CommitGate gate) {
+    static Connection wrap(Connection connection, CommitGate gate, CommitLogging logging) {
         return (Connection) Proxy.newProxyInstance(GatedConnections.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new ConnectionHandler(connection, gate));
+                new Class<?>[] {Connection.class}, new ConnectionHandler(connection, gate, logging));
     }
 
     /** The engine's own connection behind {@code connection}, gated or not. */
@@ -93,10 +101,45 @@ final class GatedConnections {
     private static final class ConnectionHandler implements InvocationHandler {
         private final Connection connection;
         private final CommitGate gate;
+        private final CommitLogging logging;
+        private final SessionLocal session;
 
-        ConnectionHandler(Connection connection, CommitGate gate) {
+        ConnectionHandler(Connection connection, CommitGate gate, CommitLogging logging) {
             this.connection = connection;
             this.gate = gate;
+            this.logging = logging;
+            this.session = (SessionLocal) ((JdbcConnection) connection).getSession();
+        }
+
+        /** A commit of the engine's transaction, told to the log first; inside the gate. */
+        private Object committing(Method method, Object[] args) throws Throwable {
+            if (method.getName().equals("commit") || (boolean) args[0] && !connection.getAutoCommit()) {
+                logging.beforeCommit(session);
+            }
+            return call(connection, method, args);
+        }
+
+        /** A statement that may write: in autocommit mode, run as a transaction of its own and committed here. */
+        private Object writing(Object statement, Method method, Object[] args, String sql) throws Throwable {
+            logging.statement(sql);
+            if (!connection.getAutoCommit()) {
+                return call(statement, method, args);
+            }
+            connection.setAutoCommit(false);
+            Object result;
+            try {
+                result = call(statement, method, args);
+            } catch (Throwable failure) {
+                try {
+                    connection.rollback();
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+                throw failure;
+            }
+            logging.beforeCommit(session);
+            connection.setAutoCommit(true);
+            return result;
         }
 
         @Override
@@ -104,6 +147,9 @@ final class GatedConnections {
             String name = method.getName();
             if (IDENTITY.contains(name)) {
                 return identity(proxy, connection, method, args);
+            }
+            if (COMMITTING.contains(name)) {
+                return gate.applying(() -> committing(method, args));
             }
             if (CONNECTION_WRITES.contains(name)) {
                 return gate.applying(() -> call(connection, method, args));
@@ -120,21 +166,23 @@ final class GatedConnections {
             Class<?> type = statement instanceof CallableStatement ? CallableStatement.class
                     : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
             return (Statement) Proxy.newProxyInstance(GatedConnections.class.getClassLoader(), new Class<?>[] {type},
-                    new StatementHandler(statement, owner, preparedSql, gate));
+                    new StatementHandler(statement, owner, preparedSql, this));
         }
     }
 
     private static final class StatementHandler implements InvocationHandler {
         private final Statement statement;
         private final Connection owner;
+        private final String preparedSql;
         private final boolean preparedMayWrite;
-        private final CommitGate gate;
+        private final ConnectionHandler connection;
 
-        StatementHandler(Statement statement, Connection owner, String preparedSql, CommitGate gate) {
+        StatementHandler(Statement statement, Connection owner, String preparedSql, ConnectionHandler connection) {
             this.statement = statement;
             this.owner = owner;
+            this.preparedSql = preparedSql;
             this.preparedMayWrite = preparedSql == null || mayWrite(preparedSql);
-            this.gate = gate;
+            this.connection = connection;
         }
 
         @Override
@@ -147,10 +195,11 @@ final class GatedConnections {
                 return identity(proxy, statement, method, args);
             }
             if (EXECUTES.contains(name)) {
-                boolean writes = args != null && args.length > 0 && args[0] instanceof String sql ? mayWrite(sql)
-                        : preparedMayWrite || name.endsWith("Batch");
+                boolean textGiven = args != null && args.length > 0 && args[0] instanceof String;
+                String sql = textGiven ? (String) args[0] : preparedSql;
+                boolean writes = textGiven ? mayWrite(sql) : preparedMayWrite || name.endsWith("Batch");
                 if (writes) {
-                    return gate.applying(() -> call(statement, method, args));
+                    return connection.gate.applying(() -> connection.writing(statement, method, args, sql));
                 }
             }
             return call(statement, method, args);

@@ -12,6 +12,8 @@ import dev.doppel.server.engine.store.DiskSpace;
 import dev.doppel.server.engine.store.CommitGate;
 import dev.doppel.server.engine.store.EngineStoreCommits;
 import dev.doppel.server.engine.store.GroupCommit;
+import dev.doppel.server.engine.store.RedoRecovery;
+import dev.doppel.server.engine.store.StoreOpening;
 import dev.doppel.server.engine.store.SpaceWaitingFileSystem;
 import dev.doppel.server.engine.store.H2SpaceReclaimer;
 import org.h2.engine.Session;
@@ -183,6 +185,8 @@ public final class H2Engine implements StorageEngine {
     }
 
     private static final int COMPACT_MILLIS = 5000;
+    /** The redo log is on unless {@code -Ddoppel.redo-log=off} (for comparing the two in benchmarks). */
+    private static final boolean REDO_LOG = !"off".equalsIgnoreCase(System.getProperty("doppel.redo-log"));
     /** Below this the file is left as it is: compacting costs startup time and saves little. */
     private static final long COMPACT_ABOVE_BYTES = 16L << 20;
 
@@ -202,6 +206,8 @@ public final class H2Engine implements StorageEngine {
     /** Keeps store commits out of statements' writes and transactions' commits (see {@link GatedConnections}). */
     private final CommitGate gate = new CommitGate();
     private final DiskSpace space;
+    /** What the redo log put back at this start, for the error log; null after a clean shutdown. */
+    private String recovered;
 
     private H2Engine(Path datadir, boolean create) throws SQLException {
         this.file = datadir.toAbsolutePath().resolve(FILE_NAME + FILE_SUFFIX);
@@ -212,7 +218,7 @@ public final class H2Engine implements StorageEngine {
         this.clientUrl = SpaceWaitingFileSystem.urlPrefix() + datadir.toAbsolutePath().resolve(FILE_NAME) + ";IFEXISTS=TRUE";
         credentials.setProperty("user", EngineUsers.ADMINISTRATOR);
         credentials.setProperty("password", "");
-        this.keepOpen = dev.doppel.server.engine.store.StoreOpening.open(url, credentials);
+        this.keepOpen = openReplayingLog(datadir.toAbsolutePath(), create);
         // looked up once: flush() runs before every commit's OK
         this.store = storeOf(keepOpen);
         // MVStore writes a commit into free space inside the file when it can, and after kill -9 it found only
@@ -231,7 +237,8 @@ public final class H2Engine implements StorageEngine {
         }
         this.reclaimer = new H2SpaceReclaimer(mvStore, true, space::usable, gate);
         try {
-            this.commits = new GroupCommit(mvStore, reclaimer.layout().readLock(), file, gate, () -> !space.hasRoom());
+            this.commits = new GroupCommit(mvStore, reclaimer.layout().readLock(), file, gate, () -> !space.hasRoom(),
+                    REDO_LOG ? datadir.toAbsolutePath() : null, () -> space.usable() - DiskSpace.RESERVE_BYTES);
         } catch (IOException e) {
             throw new SQLException("cannot open " + file + " to sync it", e);
         }
@@ -296,6 +303,40 @@ public final class H2Engine implements StorageEngine {
                         + JsonFunctions.class.getName() + "." + each + "\"");
             }
         }
+    }
+
+    /**
+     * Opens the database; after a crash, first puts back the commits the redo log holds beyond the store's file
+     * ({@link RedoRecovery}), stores them, and opens the database again, so that the engine's tables read their row
+     * counts and next row ids from the store as it now is.
+     */
+    private Connection openReplayingLog(Path datadir, boolean create) throws SQLException {
+        RedoRecovery recovery;
+        try {
+            recovery = create ? null : RedoRecovery.read(datadir, file);
+        } catch (Exception e) {
+            throw new SQLException("cannot read the redo log in " + datadir + ": " + e, e);
+        }
+        Connection connection = StoreOpening.open(url, credentials);
+        if (recovery == null || recovery.commits() == 0) {
+            return connection;
+        }
+        org.h2.mvstore.db.Store opened = storeOf(connection);
+        org.h2.mvstore.MVStore mvStore = opened.getMvStore();
+        mvStore.setReuseSpace(false);
+        EngineStoreCommits.turnOff(mvStore);
+        long changes = recovery.replay(mvStore, opened.getTransactionStore());
+        recovered = "The server was not shut down normally: the redo log put " + recovery.commits() + " commits ("
+                + changes + " changes) back into the store.";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
+        }
+        return StoreOpening.open(url, credentials);
+    }
+
+    /** What the redo log put back into the store at this start, or null when the server had been shut down cleanly. */
+    public String recovered() {
+        return recovered;
     }
 
     /** Opens the engine of an initialized data directory. */
@@ -391,12 +432,12 @@ public final class H2Engine implements StorageEngine {
 
     @Override
     public Connection connect() throws SQLException {
-        return GatedConnections.wrap(DriverManager.getConnection(clientUrl, clientCredentials), gate);
+        return GatedConnections.wrap(DriverManager.getConnection(clientUrl, clientCredentials), gate, commits);
     }
 
     @Override
     public Connection maintenanceConnection() throws SQLException {
-        return GatedConnections.wrap(DriverManager.getConnection(url, credentials), gate);
+        return GatedConnections.wrap(DriverManager.getConnection(url, credentials), gate, commits);
     }
 
     @Override
@@ -404,8 +445,10 @@ public final class H2Engine implements StorageEngine {
         reclaimer.close();
         try {
             commits.writeAndSyncAll();
+            commits.logNoLongerNeeded();
         } catch (RuntimeException e) {
-            // SHUTDOWN below writes what it can; a store that cannot be written is reported by the next start
+            // SHUTDOWN below writes what it can; a store that cannot be written is reported by the next start, and
+            // the redo log stays for it
         }
         commits.close();
         // SHUTDOWN commits what is left and writes the store: alone, as every store commit

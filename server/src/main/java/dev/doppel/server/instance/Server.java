@@ -75,6 +75,9 @@ public final class Server {
             Upgrade upgrade = new Upgrade(dataDirectory, log);
             cloned.recoveryBegins();
             engine = H2Engine.open(datadir);
+            if (engine.recovered() != null) {
+                log.warning(12552, engine.recovered());
+            }
             engine.durability(() -> globalInt("innodb_flush_log_at_trx_commit"),
                     () -> globalInt("innodb_flush_log_at_timeout"));
             cloned.recoveryEnded();

@@ -16,25 +16,38 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
+import org.h2.engine.SessionLocal;
+import org.h2.mvstore.tx.Transaction;
 
 /**
  * Makes commits durable as {@code innodb_flush_log_at_trx_commit} says (docs/durability.md):
  * <ul>
- *   <li>1: the store's pending changes are written and the file synced before the commit is acknowledged;</li>
+ *   <li>1: the commit's redo record is synced before the commit is acknowledged;</li>
  *   <li>2: written at every commit, synced about every {@code innodb_flush_log_at_timeout} seconds;</li>
- *   <li>0: written and synced about every {@code innodb_flush_log_at_timeout} seconds.</li>
+ *   <li>0: the same here (the record is written at commit), synced about every {@code innodb_flush_log_at_timeout}
+ *   seconds.</li>
  * </ul>
- * Commits that wait at the same time share one write and one sync (group commit): the first to get the lock
- * writes every change made so far as one chunk and syncs it; the others then find their version already durable.
+ * A commit appends its transaction's changes to the {@link RedoLog} just before the engine commits it; commits that
+ * sync at the same time share one sync (group commit). The store itself is written and synced now and then (a
+ * checkpoint), after which the log's older segments go. A change the log cannot hold ({@link UnloggedChanges}: DDL,
+ * the engine's own maps, a transaction too large for a record) is made durable by writing and syncing the store, as
+ * every commit was before the log; so is every commit when the log is off ({@code -Ddoppel.redo-log=off}).
  *
  * <p>H2 tags every change with the store's current version and writes a version as a whole; so a commit whose
- * transaction ended while the store was at version {@code v} is durable once a sync has followed the writing of
- * every version up to {@code v}.
+ * transaction ended while the store was at version {@code v} is in the store once a sync has followed the writing of
+ * every version up to {@code v}, and a redo record tagged {@code v} is replayed after a crash only if the store's file
+ * ends below {@code v + 1}.
  */
-public final class GroupCommit implements AutoCloseable {
+public final class GroupCommit implements CommitLogging, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     /** Unsaved changes above this are written without waiting for a commit (H2's own commit buffer was 19 MB). */
     private static final int UNSAVED_LIMIT_BYTES = 16 << 20;
+    /** A checkpoint when the log holds this much since the last one, and at least every {@link #CHECKPOINT_MILLIS}. */
+    private static final long CHECKPOINT_LOG_BYTES = 3L * RedoSegments.SEGMENT_BYTES;
+    private static final long CHECKPOINT_MILLIS = 30_000;
+    /** A transaction with more changes than this is stored by a store commit rather than logged. */
+    private static final int MAX_LOGGED_CHANGES = 50_000;
 
     private final MVStore store;
     /** Held while the store writes, so that no chunk moves meanwhile (see {@link H2SpaceReclaimer}). */
@@ -55,11 +68,26 @@ public final class GroupCommit implements AutoCloseable {
     private volatile IntSupplier flushAtCommit = () -> 1;
     private volatile IntSupplier flushTimeoutSeconds = () -> 1;
     private long lastTimedSync = System.nanoTime();
+    private long lastCheckpoint = System.nanoTime();
+    /** Null when the log is off: every commit then writes and syncs the store. */
+    private final RedoLog log;
+    private final UnloggedChanges unlogged;
+    /**
+     * The highest version of an unlogged change whose barrier record could not be appended (-1: none): until a store
+     * sync covers it, nothing more is logged, so that no record is ever replayed past it.
+     */
+    private final java.util.concurrent.atomic.AtomicLong barrierMissing = new java.util.concurrent.atomic.AtomicLong(-1);
     private final java.util.concurrent.atomic.LongAdder syncs = new java.util.concurrent.atomic.LongAdder();
 
-    public GroupCommit(MVStore store, Lock layoutShared, Path file, CommitGate gate, BooleanSupplier diskTight)
-            throws IOException {
+    /**
+     * @param datadir where the redo log goes, or null for none; whatever log was there is replayed and stored by
+     *     {@link RedoRecovery} before this is made
+     */
+    public GroupCommit(MVStore store, Lock layoutShared, Path file, CommitGate gate, BooleanSupplier diskTight,
+            Path datadir, LongSupplier room) throws IOException {
         this.store = store;
+        this.unlogged = new UnloggedChanges(store);
+        this.log = datadir == null ? null : RedoLog.start(datadir, room);
         this.diskTight = diskTight;
         this.gate = gate;
         this.layoutShared = layoutShared;
@@ -78,16 +106,68 @@ public final class GroupCommit implements AutoCloseable {
         this.flushTimeoutSeconds = flushTimeoutSeconds;
     }
 
+    /**
+     * A transaction is about to commit in the engine: its changes go to the log now, in the order the commits will
+     * be visible (a transaction that depends on this one can only commit after it). Runs while the store cannot take
+     * a version, so the version read here is the one the commit lands in.
+     */
+    @Override
+    public void beforeCommit(SessionLocal session) {
+        if (!session.hasPendingTransaction()) {
+            return;
+        }
+        if (log == null) {
+            return;
+        }
+        long version = store.getCurrentVersion();
+        // a large object or a sequence's next values written by this transaction are outside its undo log
+        if (barrierMissing.get() >= 0 || !unlogged.watchedUnchanged()) {
+            unloggedChange(version);
+            return;
+        }
+        byte[] record = RedoRecords.encode(store, session.getTransaction(), MAX_LOGGED_CHANGES);
+        if (record == null || log.append(record, version) < 0) {
+            unloggedChange(version);
+        }
+    }
+
+    @Override
+    public void statement(String sql) {
+        if (log != null && !UnloggedChanges.logged(sql)) {
+            unloggedChange(store.getCurrentVersion());
+        }
+    }
+
+    /**
+     * A change only the store can make durable, in {@code version}: commits wait for a store sync that covers it, and
+     * a barrier record stops the replay there while the store does not hold it (a record after it may depend on it).
+     */
+    private void unloggedChange(long version) {
+        unlogged.changed(version);
+        if (log.append(RedoRecords.BARRIER, version) < 0) {
+            barrierMissing.accumulateAndGet(version, Math::max);
+        }
+    }
+
     /** Called after a transaction committed in the engine and before its OK is sent. */
     public void committed() {
         int mode = flushAtCommit.getAsInt();
         if (mode == 0) {
             return;
         }
+        if (log != null && unlogged.noneBeyond(durableBelow)) {
+            if (mode == 1) {
+                log.syncTo(log.written());
+            }
+            return;
+        }
         long version = store.getCurrentVersion();
         if (mode == 2) {
             write();
         } else if (durableBelow <= version) {
+            if (log != null) {
+                log.syncTo(log.written());
+            }
             writeAndSync(version);
         }
     }
@@ -97,10 +177,17 @@ public final class GroupCommit implements AutoCloseable {
         writeAndSync(Long.MAX_VALUE - 1);
     }
 
+    /** At a clean shutdown, once the store holds everything: the log is no longer needed. */
+    public void logNoLongerNeeded() {
+        if (log != null) {
+            log.deleteAll();
+        }
+    }
+
     private void write() {
         layoutShared.lock();
         try {
-            storeCommit();
+            storeCommit(new UnloggedChanges.Watched[1]);
             awaitPendingSaves();
         } finally {
             layoutShared.unlock();
@@ -116,10 +203,13 @@ public final class GroupCommit implements AutoCloseable {
                 if (durableBelow > version) {
                     return;
                 }
-                long written = storeCommit();
+                UnloggedChanges.Watched[] watched = new UnloggedChanges.Watched[1];
+                long written = storeCommit(watched);
                 awaitPendingSaves();
                 sync();
                 durableBelow = written;
+                unlogged.durable(watched[0], written);
+                barrierMissing.getAndUpdate(missing -> missing < written ? -1 : missing);
             } finally {
                 syncing.unlock();
             }
@@ -136,8 +226,9 @@ public final class GroupCommit implements AutoCloseable {
      *
      * @return the store version below which every change is handed to the engine's save thread
      */
-    private long storeCommit() {
+    private long storeCommit(UnloggedChanges.Watched[] watched) {
         return gate.storing(() -> {
+            watched[0] = unlogged.watchedNow();
             // tryCommit gives up when another thread holds the store's lock (the reclaimer finishing a move)
             if (store.tryCommit() < 0 && store.hasUnsavedChanges()) {
                 store.commit();
@@ -157,9 +248,9 @@ public final class GroupCommit implements AutoCloseable {
         store.getFileStore().executeFileStoreOperation(() -> { });
     }
 
-    /** How many syncs of the store's file the commits have made. */
+    /** How many syncs of the store's file and the redo log the commits have made. */
     public long syncs() {
-        return syncs.sum();
+        return syncs.sum() + (log == null ? 0 : log.syncs());
     }
 
     private void sync() {
@@ -181,17 +272,32 @@ public final class GroupCommit implements AutoCloseable {
             // estimate may be what refuses writes (a statement stopped and taken back leaves a large one and a
             // small chunk): writing it shows the room really left.
             int unsaved = store.getUnsavedMemory();
-            if (unsaved > UNSAVED_LIMIT_BYTES || unsaved != 0 && diskTight.getAsBoolean()) {
+            long now = System.nanoTime();
+            if (log != null && (unsaved > UNSAVED_LIMIT_BYTES || log.kept() > CHECKPOINT_LOG_BYTES
+                    || now - lastCheckpoint > TimeUnit.MILLISECONDS.toNanos(CHECKPOINT_MILLIS) && unsaved != 0)) {
+                // a checkpoint: the store holds every logged commit, and the log's older segments can go
+                writeAndSyncAll();
+                lastCheckpoint = now;
+            } else if (unsaved > UNSAVED_LIMIT_BYTES || unsaved != 0 && diskTight.getAsBoolean()) {
                 write();
+            }
+            if (log != null) {
+                log.trim(durableBelow);
+                log.prepareSpare();
             }
             if (flushAtCommit.getAsInt() == 1) {
                 return;
             }
-            long now = System.nanoTime();
             if (now - lastTimedSync < TimeUnit.SECONDS.toNanos(flushTimeoutSeconds.getAsInt())) {
                 return;
             }
             lastTimedSync = now;
+            if (log != null) {
+                log.syncTo(log.written());
+                if (unlogged.noneBeyond(durableBelow)) {
+                    return;
+                }
+            }
             writeAndSyncAll();
         } catch (RuntimeException e) {
             LOG.warn("could not write and sync the database file: {}", e.toString());
@@ -210,6 +316,9 @@ public final class GroupCommit implements AutoCloseable {
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (log != null) {
+            log.close();
         }
     }
 }

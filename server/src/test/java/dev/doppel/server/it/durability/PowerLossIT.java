@@ -85,6 +85,8 @@ class PowerLossIT {
             assertThat(outcome.problems()).as("round %d, power cut at %d ms (seed %d)", round, cutAfterMillis, seed)
                     .isEmpty();
         }
+        // the commits came back through the redo log, not only through the store's file
+        assertThat(server.log()).contains("the redo log put");
     }
 
     /**
