@@ -137,8 +137,18 @@ final class GatedConnections {
                 }
                 throw failure;
             }
-            logging.beforeCommit(session);
-            connection.setAutoCommit(true);
+            try {
+                logging.beforeCommit(session);
+                connection.setAutoCommit(true);
+            } catch (Throwable failure) {
+                // the engine's autocommit must come back on whatever happened, or the session would stay in a transaction
+                try {
+                    connection.rollback();
+                } finally {
+                    connection.setAutoCommit(true);
+                }
+                throw failure;
+            }
             return result;
         }
 

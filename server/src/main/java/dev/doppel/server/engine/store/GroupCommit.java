@@ -72,6 +72,7 @@ public final class GroupCommit implements CommitLogging, AutoCloseable {
     /** Null when the log is off: every commit then writes and syncs the store. */
     private final RedoLog log;
     private final UnloggedChanges unlogged;
+    private final RedoRecords records;
     /**
      * The highest version of an unlogged change whose barrier record could not be appended (-1: none): until a store
      * sync covers it, nothing more is logged, so that no record is ever replayed past it.
@@ -87,6 +88,7 @@ public final class GroupCommit implements CommitLogging, AutoCloseable {
             Path datadir, LongSupplier room) throws IOException {
         this.store = store;
         this.unlogged = new UnloggedChanges(store);
+        this.records = new RedoRecords(store);
         this.log = datadir == null ? null : RedoLog.start(datadir, room);
         this.diskTight = diskTight;
         this.gate = gate;
@@ -125,7 +127,14 @@ public final class GroupCommit implements CommitLogging, AutoCloseable {
             unloggedChange(version);
             return;
         }
-        byte[] record = RedoRecords.encode(store, session.getTransaction(), MAX_LOGGED_CHANGES);
+        byte[] record;
+        try {
+            record = records.encode(session.getTransaction(), MAX_LOGGED_CHANGES);
+        } catch (RuntimeException e) {
+            // a value the map's types cannot write here: the store makes this commit durable instead
+            LOG.warn("a commit could not be written to the redo log: {}", e.toString());
+            record = null;
+        }
         if (record == null || log.append(record, version) < 0) {
             unloggedChange(version);
         }

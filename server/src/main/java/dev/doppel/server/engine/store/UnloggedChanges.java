@@ -26,7 +26,7 @@ final class UnloggedChanges {
     private volatile Watched durable;
 
     /** The engine's own maps, and their roots as a store version held them. */
-    record Watched(int[] ids, Object[] roots) {
+    record Watched(int[] ids, MVMap<?, ?>[] maps, Object[] roots) {
     }
 
     UnloggedChanges(MVStore store) {
@@ -53,7 +53,9 @@ final class UnloggedChanges {
     boolean watchedUnchanged() {
         Watched watched = durable;
         for (int i = 0; i < watched.ids.length; i++) {
-            if (root(watched.ids[i]) != watched.roots[i]) {
+            MVMap<?, ?> map = watched.maps[i];
+            Object root = map != null && !map.isClosed() ? map.getRootPage() : root(watched.ids[i]);
+            if (root != watched.roots[i]) {
                 return false;
             }
         }
@@ -74,11 +76,13 @@ final class UnloggedChanges {
             }
         }
         int[] result = ids.stream().mapToInt(Integer::intValue).toArray();
+        MVMap<?, ?>[] maps = new MVMap<?, ?>[result.length];
         Object[] roots = new Object[result.length];
         for (int i = 0; i < result.length; i++) {
+            maps[i] = result[i] == meta.getId() ? meta : store.getMap(result[i]);
             roots[i] = root(result[i]);
         }
-        return new Watched(result, roots);
+        return new Watched(result, maps, roots);
     }
 
     /** A store version taken with {@link #watchedNow} is on stable storage: every version below {@code storedBelow}. */
