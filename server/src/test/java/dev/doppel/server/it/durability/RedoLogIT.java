@@ -121,6 +121,38 @@ class RedoLogIT {
         }
     }
 
+    @Test
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
+    void aTransactionTooLargeForARecordAndCommitsAtSetting2SurviveKill9() throws Exception {
+        DoppelProcess server = DoppelProcess.start(home);
+        try {
+            try (Connection connection = CommitRound.connect(server, ""); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE r");
+                statement.execute("CREATE TABLE r.digits (d INT PRIMARY KEY)");
+                statement.execute("INSERT INTO r.digits VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)");
+                statement.execute("CREATE TABLE r.big (id INT PRIMARY KEY, v INT, KEY (v))");
+                // 60,000 rows and as many index entries: more changes than a record takes, so the store holds them
+                statement.executeUpdate("INSERT INTO r.big SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d,"
+                        + " a.d FROM r.digits a, r.digits b, r.digits c, r.digits e, r.digits f WHERE f.d < 6");
+                statement.executeUpdate("UPDATE r.big SET v = v + 1 WHERE id < 10");
+                statement.execute("SET GLOBAL innodb_flush_log_at_trx_commit = 2");
+                for (int i = 0; i < 100; i++) {
+                    statement.executeUpdate("UPDATE r.big SET v = " + (1000 + i) + " WHERE id = " + i);
+                }
+            }
+            CommitRound.kill(server);
+            server.launch();
+            try (Connection connection = CommitRound.connect(server, "r"); Statement statement = connection.createStatement()) {
+                assertThat(count(statement, "SELECT COUNT(*) FROM big")).isEqualTo(60_000);
+                assertThat(count(statement, "SELECT COUNT(*) FROM big WHERE v >= 1000")).isEqualTo(100);
+                assertThat(count(statement, "SELECT SUM(v) FROM big WHERE id < 100")).isEqualTo(
+                        java.util.stream.IntStream.range(0, 100).map(i -> 1000 + i).sum());
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
     private static List<String> logFiles(DoppelProcess server) throws Exception {
         try (Stream<Path> files = Files.list(server.datadir().resolve("#redo"))) {
             return files.map(each -> each.getFileName().toString()).filter(name -> name.matches("redo\\.\\d+")).toList();
