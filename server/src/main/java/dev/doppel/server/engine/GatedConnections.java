@@ -126,30 +126,23 @@ final class GatedConnections {
                 return call(statement, method, args);
             }
             connection.setAutoCommit(false);
-            Object result;
             try {
-                result = call(statement, method, args);
-            } catch (Throwable failure) {
-                try {
-                    connection.rollback();
-                } finally {
-                    connection.setAutoCommit(true);
-                }
-                throw failure;
-            }
-            try {
+                Object result = call(statement, method, args);
                 logging.beforeCommit(session);
                 connection.setAutoCommit(true);
+                return result;
             } catch (Throwable failure) {
-                // the engine's autocommit must come back on whatever happened, or the session would stay in a transaction
+                // the statement or its commit failed: the engine's autocommit comes back on either way, or the session
+                // would stay in a transaction
                 try {
-                    connection.rollback();
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
                 } finally {
                     connection.setAutoCommit(true);
                 }
                 throw failure;
             }
-            return result;
         }
 
         @Override

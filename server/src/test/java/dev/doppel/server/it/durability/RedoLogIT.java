@@ -92,21 +92,15 @@ class RedoLogIT {
     void changesTheLogDoesNotHoldAreNotUndoneByIt() throws Exception {
         DoppelProcess server = DoppelProcess.start(home);
         try {
-            try (Connection connection = CommitRound.connect(server, ""); Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE r");
-                statement.execute("CREATE TABLE r.t (id INT PRIMARY KEY, v INT)");
-                for (int i = 1; i <= 50; i++) {
-                    statement.executeUpdate("INSERT INTO r.t VALUES (" + i + ", " + i + ")");
-                }
-                // stored, not logged: the logged inserts before it must not come back over it
-                statement.execute("TRUNCATE TABLE r.t");
-                statement.executeUpdate("INSERT INTO r.t VALUES (1000, 1)");
-                statement.execute("ALTER TABLE r.t ADD COLUMN w INT DEFAULT 7");
-                statement.executeUpdate("INSERT INTO r.t VALUES (1001, 2, 8)");
-                statement.executeUpdate("UPDATE r.t SET w = 9 WHERE id = 1000");
+            List<String> statements = new ArrayList<>(List.of("CREATE DATABASE r", "CREATE TABLE r.t (id INT PRIMARY KEY, v INT)"));
+            for (int i = 1; i <= 50; i++) {
+                statements.add("INSERT INTO r.t VALUES (" + i + ", " + i + ")");
             }
-            CommitRound.kill(server);
-            server.launch();
+            // stored, not logged: the logged inserts before it must not come back over it
+            statements.addAll(List.of("TRUNCATE TABLE r.t", "INSERT INTO r.t VALUES (1000, 1)",
+                    "ALTER TABLE r.t ADD COLUMN w INT DEFAULT 7", "INSERT INTO r.t VALUES (1001, 2, 8)",
+                    "UPDATE r.t SET w = 9 WHERE id = 1000"));
+            runThenKillAndRestart(server, statements);
             try (Connection connection = CommitRound.connect(server, "r"); Statement statement = connection.createStatement()) {
                 List<String> rows = new ArrayList<>();
                 try (ResultSet result = statement.executeQuery("SELECT id, v, w FROM t ORDER BY id")) {
@@ -126,22 +120,19 @@ class RedoLogIT {
     void aTransactionTooLargeForARecordAndCommitsAtSetting2SurviveKill9() throws Exception {
         DoppelProcess server = DoppelProcess.start(home);
         try {
-            try (Connection connection = CommitRound.connect(server, ""); Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE r");
-                statement.execute("CREATE TABLE r.digits (d INT PRIMARY KEY)");
-                statement.execute("INSERT INTO r.digits VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)");
-                statement.execute("CREATE TABLE r.big (id INT PRIMARY KEY, v INT, KEY (v))");
-                // 60,000 rows and as many index entries: more changes than a record takes, so the store holds them
-                statement.executeUpdate("INSERT INTO r.big SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d,"
-                        + " a.d FROM r.digits a, r.digits b, r.digits c, r.digits e, r.digits f WHERE f.d < 6");
-                statement.executeUpdate("UPDATE r.big SET v = v + 1 WHERE id < 10");
-                statement.execute("SET GLOBAL innodb_flush_log_at_trx_commit = 2");
-                for (int i = 0; i < 100; i++) {
-                    statement.executeUpdate("UPDATE r.big SET v = " + (1000 + i) + " WHERE id = " + i);
-                }
+            List<String> statements = new ArrayList<>(List.of("CREATE DATABASE r",
+                    "CREATE TABLE r.digits (d INT PRIMARY KEY)",
+                    "INSERT INTO r.digits VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)",
+                    "CREATE TABLE r.big (id INT PRIMARY KEY, v INT, KEY (v))",
+                    // 60,000 rows and as many index entries: more changes than a record takes, so the store holds them
+                    "INSERT INTO r.big SELECT a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d, a.d"
+                            + " FROM r.digits a, r.digits b, r.digits c, r.digits e, r.digits f WHERE f.d < 6",
+                    "UPDATE r.big SET v = v + 1 WHERE id < 10",
+                    "SET GLOBAL innodb_flush_log_at_trx_commit = 2"));
+            for (int i = 0; i < 100; i++) {
+                statements.add("UPDATE r.big SET v = " + (1000 + i) + " WHERE id = " + i);
             }
-            CommitRound.kill(server);
-            server.launch();
+            runThenKillAndRestart(server, statements);
             try (Connection connection = CommitRound.connect(server, "r"); Statement statement = connection.createStatement()) {
                 assertThat(count(statement, "SELECT COUNT(*) FROM big")).isEqualTo(60_000);
                 assertThat(count(statement, "SELECT COUNT(*) FROM big WHERE v >= 1000")).isEqualTo(100);
@@ -151,6 +142,16 @@ class RedoLogIT {
         } finally {
             server.stop();
         }
+    }
+
+    private static void runThenKillAndRestart(DoppelProcess server, List<String> statements) throws Exception {
+        try (Connection connection = CommitRound.connect(server, ""); Statement statement = connection.createStatement()) {
+            for (String each : statements) {
+                statement.execute(each);
+            }
+        }
+        CommitRound.kill(server);
+        server.launch();
     }
 
     private static List<String> logFiles(DoppelProcess server) throws Exception {
