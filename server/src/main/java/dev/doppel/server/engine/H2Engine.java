@@ -111,6 +111,7 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_INET_ATON", MySqlStringFunctions.class, "inetAton", true),
             function("MYSQL_INET_NTOA", MySqlStringFunctions.class, "inetNtoa", true),
             function("MYSQL_UTC_TIMESTAMP", MySqlTimeFunctions.class, "utcTimestamp", false),
+            function("MYSQL_EXTRACT", MySqlTimeFunctions.class, "extract", true),
             function("MYSQL_UTC_DATE", MySqlTimeFunctions.class, "utcDate", false),
             function("MYSQL_UTC_TIME", MySqlTimeFunctions.class, "utcTime", false),
             function("MYSQL_SYSDATE", MySqlTimeFunctions.class, "sysdate", false),

@@ -1,6 +1,7 @@
 package dev.doppel.server.sql.translate;
 
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.translate.functions.CompoundUnits;
 
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ public final class DateArithmetic {
 
     private static final Set<String> BELOW_A_DAY = Set.of("HOUR", "MINUTE", "SECOND", "MICROSECOND");
     private static final Pattern DATE_ONLY = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\s*[-+]?\\d+\\s*");
 
     private DateArithmetic() {
     }
@@ -57,6 +59,20 @@ public final class DateArithmetic {
             }
             String unit = tokens.get(close - 1).upper();
             String interval = tokens.get(close - 1).kind() == Token.Kind.WORD ? UNITS.get(unit) : null;
+            String compound = null;
+            if (interval == null && CompoundUnits.isCompound(unit) && comma + 3 == close - 1
+                    && tokens.get(comma + 2).kind() == Token.Kind.STRING) {
+                compound = compoundTerms(unit, tokens.get(comma + 2).text(), !add);
+                if (compound == null) {
+                    // more parts than the unit has: MySQL's NULL
+                    for (int j = i; j <= close; j++) {
+                        out.put(j, j == i ? "CAST(NULL AS TIMESTAMP)" : "");
+                    }
+                    continue;
+                }
+                interval = "'1' DAY";
+                out.put(comma + 2, "0");
+            }
             if (interval == null) {
                 continue;
             }
@@ -65,22 +81,70 @@ public final class DateArithmetic {
             Token operand = tokens.get(i + 2);
             if (comma == i + 3 && operand.kind() == Token.Kind.STRING) {
                 // a date in quotes: MySQL reads it as a DATE or a DATETIME, the engine adds nothing to text
-                boolean date = DATE_ONLY.matcher(operand.text().strip()).matches() && !BELOW_A_DAY.contains(unit);
+                boolean date = DATE_ONLY.matcher(operand.text().strip()).matches() && !belowADay(unit);
                 out.put(i + 1, "(CAST(");
                 out.put(comma, date ? " AS DATE)" + operator
-                        : " AS TIMESTAMP(" + (operand.text().contains(".") ? 6 : 0) + "))" + operator);
-            } else if (BELOW_A_DAY.contains(unit)) {
+                        : " AS TIMESTAMP(" + (operand.text().contains(".") || unit.contains("MICROSECOND") ? 6 : 0) + "))"
+                                + operator);
+            } else if (belowADay(unit)) {
                 // the operand's type joined with DATETIME(0): a DATE becomes a DATETIME, a DATETIME(n) stays one
                 out.put(i + 1, "(COALESCE((");
-                out.put(comma, "), CAST(NULL AS TIMESTAMP(0)))" + operator);
+                out.put(comma, "), CAST(NULL AS TIMESTAMP(" + (unit.contains("MICROSECOND") ? 6 : 0) + ")))" + operator);
             } else {
                 out.put(i + 1, "((");
                 out.put(comma, ")" + operator);
             }
             out.put(comma + 1, "");
-            out.put(close - 1, ") * INTERVAL " + interval.toUpperCase(Locale.ROOT));
+            if (compound == null) {
+                plainValue(tokens, comma + 2, close - 1, out);
+            }
+            out.put(close - 1, ") * INTERVAL " + interval.toUpperCase(Locale.ROOT) + (compound == null ? "" : compound));
         }
         operatorIntervals(tokens, out);
+        extracts(tokens, out);
+    }
+
+    private static boolean belowADay(String unit) {
+        return BELOW_A_DAY.contains(unit) || CompoundUnits.belowADay(unit);
+    }
+
+    /**
+     * A compound interval's parts, each added to what precedes it ({@code " - 1 * INTERVAL '1' DAY + ..."}); null when the
+     * value has more parts than the unit.
+     */
+    private static String compoundTerms(String unit, String value, boolean subtract) {
+        List<CompoundUnits.Part> parts = CompoundUnits.parts(unit, value);
+        if (parts == null) {
+            return null;
+        }
+        StringBuilder terms = new StringBuilder();
+        for (CompoundUnits.Part each : parts) {
+            boolean minus = subtract ^ each.amount() < 0;
+            terms.append(minus ? " - " : " + ").append(Math.abs(each.amount())).append(" * INTERVAL ")
+                    .append(UNITS.get(each.unit()));
+        }
+        return terms.toString();
+    }
+
+    /** A quoted whole number as an interval's amount ({@code INTERVAL '2' DAY}): the engine multiplies no text. */
+    private static void plainValue(List<Token> tokens, int from, int to, Map<Integer, String> out) {
+        if (from + 1 == to && tokens.get(from).kind() == Token.Kind.STRING
+                && WHOLE_NUMBER.matcher(tokens.get(from).text()).matches()) {
+            out.put(from, tokens.get(from).text().strip());
+        }
+    }
+
+    /** EXTRACT(compound unit FROM x), which the engine lacks: PUBLIC.MYSQL_EXTRACT('unit', x). */
+    private static void extracts(List<Token> tokens, Map<Integer, String> out) {
+        for (int i = 0; i + 4 < tokens.size(); i++) {
+            if (tokens.get(i).isWord("EXTRACT") && tokens.get(i + 1).isSymbol("(")
+                    && tokens.get(i + 2).kind() == Token.Kind.WORD && CompoundUnits.isCompound(tokens.get(i + 2).upper())
+                    && tokens.get(i + 3).isWord("FROM") && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
+                out.put(i, "PUBLIC.MYSQL_EXTRACT");
+                out.put(i + 2, "'" + tokens.get(i + 2).upper() + "'");
+                out.put(i + 3, ",");
+            }
+        }
     }
 
     /**
@@ -104,15 +168,30 @@ public final class DateArithmetic {
                 continue;
             }
             String name = tokens.get(unit).upper();
+            String compound = "";
+            if (CompoundUnits.isCompound(name)) {
+                // only x + INTERVAL 'v' unit: the parts are added to x one by one
+                String terms = !after || unit != i + 2 || tokens.get(i + 1).kind() != Token.Kind.STRING ? null
+                        : compoundTerms(name, tokens.get(i + 1).text(), tokens.get(i - 1).isSymbol("-"));
+                if (terms == null) {
+                    continue;
+                }
+                compound = terms;
+                out.put(i + 1, "0");
+                name = "DAY";
+            } else {
+                plainValue(tokens, i + 1, unit, out);
+            }
             out.put(i, "(");
-            out.put(unit, ") * INTERVAL " + UNITS.get(name));
+            out.put(unit, ") * INTERVAL " + UNITS.get(name) + compound);
             int quoted = after ? i - 2 : unit + 2;
             if (quoted >= 0 && quoted < tokens.size() && tokens.get(quoted).kind() == Token.Kind.STRING
                     && !out.containsKey(quoted) && !typedLiteral(tokens, quoted)) {
                 String text = tokens.get(quoted).text().strip();
-                boolean date = DATE_ONLY.matcher(text).matches() && !BELOW_A_DAY.contains(name);
+                boolean date = DATE_ONLY.matcher(text).matches() && !belowADay(tokens.get(unit).upper());
                 out.put(quoted, "CAST(" + literal(tokens.get(quoted).text()) + (date ? " AS DATE)"
-                        : " AS TIMESTAMP(" + (text.contains(".") ? 6 : 0) + "))"));
+                        : " AS TIMESTAMP(" + (text.contains(".") || tokens.get(unit).upper().contains("MICROSECOND") ? 6 : 0)
+                                + "))"));
             }
         }
     }
@@ -128,7 +207,8 @@ public final class DateArithmetic {
                 if (--depth < 0) {
                     return -1;
                 }
-            } else if (depth == 0 && j > from && each.kind() == Token.Kind.WORD && UNITS.containsKey(each.upper())) {
+            } else if (depth == 0 && j > from && each.kind() == Token.Kind.WORD
+                    && (UNITS.containsKey(each.upper()) || CompoundUnits.isCompound(each.upper()))) {
                 return j;
             } else if (depth == 0 && (each.isSymbol(",") || each.kind() == Token.Kind.WORD
                     && (each.isWord("FROM") || each.isWord("WHERE") || each.isWord("AND") || each.isWord("OR")))) {
