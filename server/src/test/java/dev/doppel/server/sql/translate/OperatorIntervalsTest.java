@@ -25,6 +25,17 @@ class OperatorIntervalsTest {
     @Test
     void otherIntervalsStay() {
         assertEquals("SELECT INTERVAL(5, 1, 10)", rewrite("SELECT INTERVAL(5, 1, 10)"));
-        assertEquals("SELECT d + INTERVAL '1:2' DAY_HOUR FROM t", rewrite("SELECT d + INTERVAL '1:2' DAY_HOUR FROM t"));
+        // a compound unit's parts are read from a quoted value only
+        assertEquals("SELECT d + INTERVAL x DAY_HOUR FROM t", rewrite("SELECT d + INTERVAL x DAY_HOUR FROM t"));
+        assertEquals("SELECT INTERVAL '1:2' DAY_HOUR + d FROM t", rewrite("SELECT INTERVAL '1:2' DAY_HOUR + d FROM t"));
+    }
+
+    @Test
+    void aQuotedCompoundIntervalBecomesItsParts() {
+        assertEquals("SELECT d + ( 0 ) * INTERVAL '1' DAY + 1 * INTERVAL '1' DAY + 2 * INTERVAL '1' HOUR FROM t",
+                rewrite("SELECT d + INTERVAL '1:2' DAY_HOUR FROM t"));
+        assertEquals("SELECT d - ( 0 ) * INTERVAL '1' DAY - 14 * INTERVAL '1' MONTH FROM t",
+                rewrite("SELECT d - INTERVAL '1-2' YEAR_MONTH FROM t"));
+        assertEquals("SELECT d + ( 2 ) * INTERVAL '1' DAY FROM t", rewrite("SELECT d + INTERVAL '2' DAY FROM t"));
     }
 }
