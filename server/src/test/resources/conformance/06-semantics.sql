@@ -56,6 +56,13 @@ Warning | 1292 | Truncated incorrect DOUBLE value: 'x'
 Warning | 1292 | Truncated incorrect INTEGER value: '1x'
 Warning | 1292 | Truncated incorrect INTEGER value: '-7.9'
 
+SELECT NOT 'abc', NOT '1', NOT '0x', NOT 'a' = 'b';
+-> rows
+1 | 0 | 1 | 1
+-> warnings
+Warning | 1292 | Truncated incorrect DOUBLE value: 'abc'
+Warning | 1292 | Truncated incorrect DOUBLE value: '0x'
+
 SELECT ABS('-3'), ROUND('2.567', 2), FLOOR('3.9x'), 'abc' = 0, 1 < '2x', SUM('5');
 -> rows
 3 | 2.57 | 3 | 1 | 1 | 5

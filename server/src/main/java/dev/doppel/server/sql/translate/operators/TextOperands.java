@@ -13,8 +13,8 @@ import java.util.Set;
  * "Truncated incorrect DOUBLE value: '3x'"); the engine failed on it (1105). Such a literal is written as
  * {@code PUBLIC.MYSQL_TEXT_NUMBER('3x')} (engine.MySqlArithmetic.textNumber): an operand of {@code + - * / % DIV MOD},
  * the other side of a comparison with a number literal, and an argument of a numeric function (ABS, ROUND, FLOOR,
- * SUM, ...). A literal next to INTERVAL is a date or an interval's value, and one with a character set introducer or
- * next to another string stays as it is.
+ * SUM, ...), and the whole operand of NOT or {@code !}. A literal next to INTERVAL is a date or an interval's value,
+ * and one with a character set introducer or next to another string stays as it is.
  */
 public final class TextOperands implements TokenRewrite {
     private static final Set<String> SYMBOLS = Set.of("+", "-", "*", "/", "%");
@@ -24,6 +24,9 @@ public final class TextOperands implements TokenRewrite {
             "SIGN", "SUM", "AVG", "EXP", "LN", "LOG", "LOG10", "LOG2", "SIN", "COS", "TAN", "ASIN", "ACOS", "ATAN",
             "RADIANS", "DEGREES", "COT");
     private static final String CALL = "PUBLIC.MYSQL_TEXT_NUMBER(";
+    /** Words after which a negated literal has ended. */
+    private static final Set<String> NEGATION_ENDS = Set.of("AND", "OR", "XOR", "FROM", "AS", "THEN", "ELSE", "END",
+            "WHERE", "GROUP", "ORDER", "LIMIT", "HAVING", "WHEN", "UNION", "INTO", "FOR", "WINDOW");
 
     @Override
     public void collect(SqlText statement, EngineEdits edits) {
@@ -48,7 +51,23 @@ public final class TextOperands implements TokenRewrite {
         boolean operatorBefore = isOperator(before) && !(i >= 2 && tokens.get(i - 2).isWord("INTERVAL"));
         boolean operatorAfter = after != null && isOperator(after)
                 && !(i + 2 < tokens.size() && tokens.get(i + 2).isWord("INTERVAL"));
-        return operatorBefore || operatorAfter || comparedWithNumber(tokens, i) || numericArgument(tokens, i);
+        return operatorBefore || operatorAfter || comparedWithNumber(tokens, i) || numericArgument(tokens, i)
+                || negated(tokens, i);
+    }
+
+    /** {@code NOT 'abc'}, {@code !'abc'}: the literal is all the negation takes (MySQL reads it as a number, 1292). */
+    private static boolean negated(List<Token> tokens, int i) {
+        Token before = tokens.get(i - 1);
+        if (!before.isWord("NOT") && !before.isSymbol("!")
+                || before.isWord("NOT") && i >= 2 && tokens.get(i - 2).isWord("IS")) {
+            return false;
+        }
+        if (i + 1 == tokens.size()) {
+            return true;
+        }
+        Token after = tokens.get(i + 1);
+        return after.isSymbol(")") || after.isSymbol(",") || after.isSymbol(";") || after.isSymbol("&&")
+                || after.isSymbol("||") || after.kind() == Token.Kind.WORD && NEGATION_ENDS.contains(after.upper());
     }
 
     /** {@code 'abc' = 0}, {@code 1 < '2x'}: a number literal on the other side of a comparison. */
