@@ -27,8 +27,9 @@ public final class DateArithmetic {
     private DateArithmetic() {
     }
 
-    /** Puts the replacement text of each token to replace into {@code out}, by token index. */
-    static void collect(List<Token> tokens, Map<Integer, String> out) {
+    /** Notes the replacement text of each token to replace, and what goes before and after the operands it joins. */
+    static void collect(List<Token> tokens, EngineEdits edits) {
+        Map<Integer, String> out = edits.replaced();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token name = tokens.get(i);
             if (name.kind() != Token.Kind.WORD || !tokens.get(i + 1).isSymbol("(")
@@ -100,7 +101,7 @@ public final class DateArithmetic {
             }
             out.put(close - 1, ") * INTERVAL " + interval.toUpperCase(Locale.ROOT) + (compound == null ? "" : compound));
         }
-        operatorIntervals(tokens, out);
+        operatorIntervals(tokens, edits);
         extracts(tokens, out);
     }
 
@@ -152,7 +153,8 @@ public final class DateArithmetic {
      * only with a quoted number: {@code INTERVAL} becomes {@code (} and the unit {@code ) * INTERVAL '1' unit}. A
      * quoted date beside it is cast as DATE_ADD's is. Compound units (DAY_HOUR, ...) are left as written.
      */
-    private static void operatorIntervals(List<Token> tokens, Map<Integer, String> out) {
+    private static void operatorIntervals(List<Token> tokens, EngineEdits edits) {
+        Map<Integer, String> out = edits.replaced();
         for (int i = 0; i + 2 < tokens.size(); i++) {
             Token interval = tokens.get(i);
             if (!interval.isWord("INTERVAL") || out.containsKey(i)) {
@@ -185,6 +187,10 @@ public final class DateArithmetic {
             out.put(i, "(");
             out.put(unit, ") * INTERVAL " + UNITS.get(name) + compound);
             int quoted = after ? i - 2 : unit + 2;
+            if (after && belowADay(tokens.get(unit).upper())
+                    && !(tokens.get(quoted).kind() == Token.Kind.STRING && !typedLiteral(tokens, quoted))) {
+                joinWithDatetime(tokens, quoted, tokens.get(unit).upper().contains("MICROSECOND") ? 6 : 0, edits);
+            }
             if (quoted >= 0 && quoted < tokens.size() && tokens.get(quoted).kind() == Token.Kind.STRING
                     && !out.containsKey(quoted) && !typedLiteral(tokens, quoted)) {
                 String text = tokens.get(quoted).text().strip();
@@ -194,6 +200,35 @@ public final class DateArithmetic {
                                 + "))"));
             }
         }
+    }
+
+    /** Words and symbols after which {@code x} in {@code x + INTERVAL ...} is all of the left operand. */
+    private static final Set<String> LEFT_EDGES = Set.of("SELECT", "WHERE", "AND", "OR", "XOR", "NOT", "ON", "WHEN",
+            "THEN", "ELSE", "HAVING", "BY", "SET", "VALUES", "RETURN", "BETWEEN", "DISTINCT", "(", ",", "=", "<", ">", "<=",
+            ">=", "<>", "!=");
+
+    /**
+     * {@code x + INTERVAL n HOUR}: the engine keeps a DATE x a DATE, MySQL makes it a DATETIME (as DATE_ADD does here),
+     * so x, when it is a whole primary (a column, a call, a parenthesized expression, a typed literal), is joined
+     * with a DATETIME of that precision first.
+     */
+    private static void joinWithDatetime(List<Token> tokens, int end, int precision, EngineEdits edits) {
+        if (typedLiteral(tokens, end) && tokens.get(end - 1).isWord("DATE")) {
+            // the engine joins a DATE literal with a DATETIME into six digits of fraction
+            edits.replaced().put(end - 1, "CAST(");
+            edits.replaced().put(end, literal(tokens.get(end).text()) + " AS TIMESTAMP(" + precision + "))");
+            return;
+        }
+        if (typedLiteral(tokens, end)) {
+            return; // TIMESTAMP '..' is one already
+        }
+        int start = Division.primaryStart(tokens, end);
+        Token edge = start > 0 ? tokens.get(start - 1) : null;
+        if (edge == null || edge.kind() == Token.Kind.STRING || !LEFT_EDGES.contains(edge.upper())) {
+            return;
+        }
+        edits.before().merge(start, "COALESCE((", (earlier, mine) -> earlier + mine);
+        edits.after().merge(end, "), CAST(NULL AS TIMESTAMP(" + precision + ")))", (earlier, mine) -> mine + earlier);
     }
 
     /** The unit that ends the interval starting at {@code from} (outside parentheses), or -1. */

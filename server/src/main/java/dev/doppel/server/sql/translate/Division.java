@@ -71,7 +71,7 @@ public final class Division {
     }
 
     /** The first token of the primary (literal, column, call, parenthesized or CASE expression) ending at end. */
-    private static int primaryStart(List<Token> tokens, int end) {
+    static int primaryStart(List<Token> tokens, int end) {
         Token last = tokens.get(end);
         int start;
         if (last.isSymbol(")")) {

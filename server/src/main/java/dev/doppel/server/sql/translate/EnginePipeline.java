@@ -61,7 +61,7 @@ public final class EnginePipeline {
 
     static final List<TokenRewrite> ENGINE_SPELLING = List.of(
             (s, e) -> PrefixKeyParts.collect(s.tokens(), e.replaced()),              // KEY (c(10))
-            (s, e) -> DateArithmetic.collect(s.tokens(), e.replaced()),              // DATE_ADD, DATE_SUB, INTERVAL
+            (s, e) -> DateArithmetic.collect(s.tokens(), e),                         // DATE_ADD, DATE_SUB, INTERVAL
             (s, e) -> Division.collect(s.tokens(), e), // /, DIV, MOD, %
             (s, e) -> JsonSql.collect(s.sql(), s.tokens(), e.replaced()),            // JSON functions, ->, ->>
             new NullSafeEquals(),                                                     // a <=> b

@@ -18,8 +18,12 @@ class OperatorIntervalsTest {
         assertEquals("SELECT ( 2 ) * INTERVAL '1' MONTH + d FROM t", rewrite("SELECT INTERVAL 2 MONTH + d FROM t"));
         assertEquals("SELECT CAST('2024-01-31' AS DATE) + ( 1 ) * INTERVAL '1' MONTH",
                 rewrite("SELECT '2024-01-31' + INTERVAL 1 MONTH"));
-        assertEquals("SELECT DATE '2024-01-31' - ( 2 ) * INTERVAL '1' HOUR",
+        assertEquals("SELECT CAST( '2024-01-31' AS TIMESTAMP(0)) - ( 2 ) * INTERVAL '1' HOUR",
                 rewrite("SELECT DATE '2024-01-31' - INTERVAL 2 HOUR"));
+        // a DATE column plus hours is a DATETIME, as in MySQL
+        assertEquals("SELECT COALESCE((d), CAST(NULL AS TIMESTAMP(0))) + ( 1 ) * INTERVAL '1' HOUR FROM t",
+                rewrite("SELECT d + INTERVAL 1 HOUR FROM t"));
+        assertEquals("SELECT a + d + ( 1 ) * INTERVAL '1' HOUR FROM t", rewrite("SELECT a + d + INTERVAL 1 HOUR FROM t"));
     }
 
     @Test
@@ -32,7 +36,8 @@ class OperatorIntervalsTest {
 
     @Test
     void aQuotedCompoundIntervalBecomesItsParts() {
-        assertEquals("SELECT d + ( 0 ) * INTERVAL '1' DAY + 1 * INTERVAL '1' DAY + 2 * INTERVAL '1' HOUR FROM t",
+        assertEquals("SELECT COALESCE((d), CAST(NULL AS TIMESTAMP(0))) + ( 0 ) * INTERVAL '1' DAY + 1 * INTERVAL '1' DAY"
+                + " + 2 * INTERVAL '1' HOUR FROM t",
                 rewrite("SELECT d + INTERVAL '1:2' DAY_HOUR FROM t"));
         assertEquals("SELECT d - ( 0 ) * INTERVAL '1' DAY - 14 * INTERVAL '1' MONTH FROM t",
                 rewrite("SELECT d - INTERVAL '1-2' YEAR_MONTH FROM t"));
