@@ -29,8 +29,8 @@ import java.util.Set;
 final class GatedConnections {
     private static final Set<String> EXECUTES = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate",
             "executeBatch", "executeLargeBatch");
-    private static final Set<String> CONNECTION_WRITES = Set.of("commit", "rollback", "setAutoCommit",
-            "releaseSavepoint");
+    /** Connection calls that change the store without committing (commits are {@link #COMMITTING}). */
+    private static final Set<String> CONNECTION_WRITES = Set.of("rollback", "releaseSavepoint");
     private static final Set<String> STATEMENT_MAKERS = Set.of("createStatement", "prepareStatement", "prepareCall");
     private static final Set<String> COMMITTING = Set.of("commit", "setAutoCommit");
 

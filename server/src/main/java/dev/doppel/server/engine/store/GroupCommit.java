@@ -16,6 +16,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.h2.engine.SessionLocal;
 import org.h2.mvstore.tx.Transaction;
@@ -77,7 +78,7 @@ public final class GroupCommit implements CommitLogging, AutoCloseable {
      * The highest version of an unlogged change whose barrier record could not be appended (-1: none): until a store
      * sync covers it, nothing more is logged, so that no record is ever replayed past it.
      */
-    private final java.util.concurrent.atomic.AtomicLong barrierMissing = new java.util.concurrent.atomic.AtomicLong(-1);
+    private final AtomicLong barrierMissing = new AtomicLong(-1);
     private final java.util.concurrent.atomic.LongAdder syncs = new java.util.concurrent.atomic.LongAdder();
 
     /**
@@ -115,10 +116,7 @@ public final class GroupCommit implements CommitLogging, AutoCloseable {
      */
     @Override
     public void beforeCommit(SessionLocal session) {
-        if (!session.hasPendingTransaction()) {
-            return;
-        }
-        if (log == null) {
+        if (log == null || !session.hasPendingTransaction()) {
             return;
         }
         long version = store.getCurrentVersion();
@@ -196,7 +194,7 @@ public final class GroupCommit implements CommitLogging, AutoCloseable {
     private void write() {
         layoutShared.lock();
         try {
-            storeCommit(new UnloggedChanges.Watched[1]);
+            storeCommit();
             awaitPendingSaves();
         } finally {
             layoutShared.unlock();
@@ -212,13 +210,15 @@ public final class GroupCommit implements CommitLogging, AutoCloseable {
                 if (durableBelow > version) {
                     return;
                 }
-                UnloggedChanges.Watched[] watched = new UnloggedChanges.Watched[1];
-                long written = storeCommit(watched);
+                StoreVersion taken = storeCommit();
+                long written = taken.below();
                 awaitPendingSaves();
                 sync();
                 durableBelow = written;
-                unlogged.durable(watched[0], written);
-                barrierMissing.getAndUpdate(missing -> missing < written ? -1 : missing);
+                if (log != null) {
+                    unlogged.durable(taken.watched(), written);
+                    barrierMissing.getAndUpdate(missing -> missing < written ? -1 : missing);
+                }
             } finally {
                 syncing.unlock();
             }
@@ -233,17 +233,22 @@ public final class GroupCommit implements CommitLogging, AutoCloseable {
      * threads afterwards ({@code tryCommit} hands them over and returns), while statements go on. A blocking
      * {@code commit()} would hold the gate through the serialization and the write too, and every writer with it.
      *
-     * @return the store version below which every change is handed to the engine's save thread
+     * @return the store version below which every change is handed to the engine's save thread, and the engine's own
+     *     maps as that version holds them (none when the log is off)
      */
-    private long storeCommit(UnloggedChanges.Watched[] watched) {
+    private StoreVersion storeCommit() {
         return gate.storing(() -> {
-            watched[0] = unlogged.watchedNow();
+            UnloggedChanges.Watched watched = log == null ? null : unlogged.watchedNow();
             // tryCommit gives up when another thread holds the store's lock (the reclaimer finishing a move)
             if (store.tryCommit() < 0 && store.hasUnsavedChanges()) {
                 store.commit();
             }
-            return store.getCurrentVersion();
+            return new StoreVersion(store.getCurrentVersion(), watched);
         });
+    }
+
+    /** A store version taken: every change below {@code below} is in it. */
+    private record StoreVersion(long below, UnloggedChanges.Watched watched) {
     }
 
     /**

@@ -53,6 +53,7 @@ final class RedoRecords {
      * {@code maxChanges} (stored by the store's own commit instead) or touches a map that is not open.
      */
     byte[] encode(Transaction transaction, int maxChanges) {
+        // setSavepoint only reads the length of the transaction's undo log
         if (transaction.setSavepoint() > maxChanges) {
             return null;
         }
