@@ -1,6 +1,7 @@
 package dev.doppel.server.catalog;
 
 import dev.doppel.plugin.VirtualTable;
+import dev.doppel.server.catalog.partitions.TablePartitions;
 import dev.doppel.server.config.Charsets;
 import dev.doppel.server.config.MySqlCollation;
 
@@ -84,7 +85,9 @@ final class InformationSchemaDefinitions {
         query("SELECT c.CONSTRAINT_SCHEMA, c.CONSTRAINT_NAME, c.CHECK_CLAUSE, t.TABLE_NAME"
                 + " FROM INFORMATION_SCHEMA.CHECK_CONSTRAINTS c JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS t"
                 + " ON t.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = c.CONSTRAINT_NAME"
-                + " WHERE c.CONSTRAINT_SCHEMA <> 'INFORMATION_SCHEMA' ORDER BY 1, 2", rows -> {
+                + " WHERE c.CONSTRAINT_SCHEMA <> 'INFORMATION_SCHEMA' AND c.CONSTRAINT_NAME NOT IN (SELECT"
+                + " CONSTRAINT_NAME FROM " + TablePartitions.TABLE + ") ORDER BY 1, 2", rows -> {
+                    // a partitioned table's constraint is the server's own, not a CHECK the table was given
                     if (reader.canSeeTable(rows.getString(1), rows.getString(4))) {
                         result.add(new Object[] {"def", rows.getString(1), rows.getString(2), rows.getString(3)});
                     }

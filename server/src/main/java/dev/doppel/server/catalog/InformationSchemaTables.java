@@ -1,6 +1,8 @@
 package dev.doppel.server.catalog;
 
 import dev.doppel.plugin.VirtualTable;
+import dev.doppel.server.catalog.partitions.PartitionsTable;
+import dev.doppel.server.catalog.partitions.TablePartitions;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +15,7 @@ import java.util.function.Supplier;
  * The information_schema tables in MySQL 8.4's shapes (column names and order), served as virtual tables so that
  * statements can filter, sort and join them: SCHEMATA, TABLES, COLUMNS, STATISTICS, KEY_COLUMN_USAGE,
  * TABLE_CONSTRAINTS, REFERENTIAL_CONSTRAINTS, ENGINES, PROCESSLIST, USER_PRIVILEGES, SCHEMA_PRIVILEGES, ROUTINES and
- * TRIGGERS and EVENTS (rows from the stored programs' catalogs), and empty FILES, PARTITIONS a dump asks for. Rows are
+ * TRIGGERS and EVENTS (rows from the stored programs' catalogs), PARTITIONS, and the empty FILES a dump asks for. Rows are
  * limited to the databases the reading account may see.
  */
 public final class InformationSchemaTables {
@@ -188,10 +190,7 @@ public final class InformationSchemaTables {
                 "MAX_DATA_LENGTH", "BINARY(0)", "INDEX_LENGTH", "BINARY(0)", "DATA_FREE", "BIGINT", "CREATE_TIME",
                 "BINARY(0)", "UPDATE_TIME", "BINARY(0)", "CHECK_TIME", "BINARY(0)", "CHECKSUM", "BINARY(0)", "STATUS",
                 "VARCHAR(256)", "EXTRA", "VARCHAR(256)"), List::of));
-        tables.add(new VirtualTable(SCHEMA, "PARTITIONS", columns("TABLE_CATALOG", NAME, "TABLE_SCHEMA", NAME,
-                "TABLE_NAME", NAME, "PARTITION_NAME", NAME, "SUBPARTITION_NAME", NAME, "PARTITION_ORDINAL_POSITION",
-                "INT UNSIGNED", "PARTITION_METHOD", "VARCHAR(13)", "PARTITION_EXPRESSION", "VARCHAR(2048)",
-                "TABLE_ROWS", "BIGINT UNSIGNED"), List::of));
+        tables.add(new VirtualTable(SCHEMA, "PARTITIONS", PartitionsTable.columns(), this::partitions));
     }
 
     private Viewer viewer() {
@@ -238,8 +237,22 @@ public final class InformationSchemaTables {
         return result;
     }
 
+    private List<Object[]> partitions() {
+        try {
+            return PartitionsTable.rows(VirtualTableFunction.readingConnection(), visibleTables());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the partitions: " + e.getMessage(), e);
+        }
+    }
+
     private List<Object[]> tables() {
         List<Object[]> result = new ArrayList<>();
+        java.util.Set<String> partitioned;
+        try {
+            partitioned = TablePartitions.all(VirtualTableFunction.readingConnection()).keySet();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the partitions: " + e.getMessage(), e);
+        }
         for (TableInfo each : visibleTables()) {
             if (each.isView()) {
                 result.add(new Object[] {"def", each.schema(), each.name(), "VIEW", null, null, null, null, null, null,
@@ -247,7 +260,8 @@ public final class InformationSchemaTables {
             } else {
                 result.add(new Object[] {"def", each.schema(), each.name(), "BASE TABLE", StorageEngines.DEFAULT, 10L,
                         "Dynamic", each.rows(), 0L, 16384L, 0L, 0L, 0L, each.autoIncrement(), null, null, null,
-                        COLLATION, null, "", each.comment()});
+                        COLLATION, null, partitioned.contains(each.schema().toLowerCase(java.util.Locale.ROOT) + "."
+                        + each.name().toLowerCase(java.util.Locale.ROOT)) ? "partitioned" : "", each.comment()});
             }
         }
         return result;

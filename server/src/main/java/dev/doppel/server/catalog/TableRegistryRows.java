@@ -9,11 +9,11 @@ import java.util.Locale;
  * The rows the server's own registries keep per table (keyed by TABLE_SCHEMA and TABLE_NAME in lower case:
  * {@link ColumnTypeRegistry}, {@link FulltextIndexes}), following a table's DROP and RENAME and a schema's DROP.
  */
-final class TableRegistryRows {
+public final class TableRegistryRows {
     private TableRegistryRows() {
     }
 
-    static void dropTable(Connection connection, String registry, String schema, String table) throws SQLException {
+    public static void dropTable(Connection connection, String registry, String schema, String table) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + registry
                 + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
             delete.setString(1, schema.toLowerCase(Locale.ROOT));
@@ -22,7 +22,7 @@ final class TableRegistryRows {
         }
     }
 
-    static void dropSchema(Connection connection, String registry, String schema) throws SQLException {
+    public static void dropSchema(Connection connection, String registry, String schema) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + registry
                 + " WHERE TABLE_SCHEMA = ?")) {
             delete.setString(1, schema.toLowerCase(Locale.ROOT));
@@ -31,7 +31,7 @@ final class TableRegistryRows {
     }
 
     /** Moves a table's rows to its new name, dropping those a table of that name left. */
-    static void renameTable(Connection connection, String registry, String schema, String table, String newSchema,
+    public static void renameTable(Connection connection, String registry, String schema, String table, String newSchema,
                             String newTable) throws SQLException {
         dropTable(connection, registry, newSchema, newTable);
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + registry + " SET TABLE_SCHEMA = ?,"

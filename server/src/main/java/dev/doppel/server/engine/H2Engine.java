@@ -112,6 +112,8 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_INET_NTOA", MySqlStringFunctions.class, "inetNtoa", true),
             function("MYSQL_UTC_TIMESTAMP", MySqlTimeFunctions.class, "utcTimestamp", false),
             function("MYSQL_EXTRACT", MySqlTimeFunctions.class, "extract", true),
+            // a partitioned table's CHECK: never folded, it raises MySQL's errors for the row being written
+            function("MYSQL_PARTITION_CHECK", dev.doppel.server.engine.partitions.PartitionCheck.class, "check", false),
             function("MYSQL_UTC_DATE", MySqlTimeFunctions.class, "utcDate", false),
             function("MYSQL_UTC_TIME", MySqlTimeFunctions.class, "utcTime", false),
             function("MYSQL_SYSDATE", MySqlTimeFunctions.class, "sysdate", false),

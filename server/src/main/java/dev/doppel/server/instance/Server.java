@@ -107,6 +107,7 @@ public final class Server {
                 statement.execute(VirtualTableFunction.createAliasStatement());
                 dev.doppel.server.catalog.ColumnTypeRegistry.ensureTable(systemConnection);
                 dev.doppel.server.catalog.FulltextIndexes.ensureTable(systemConnection);
+                dev.doppel.server.catalog.partitions.TablePartitions.ensureTable(systemConnection);
                 for (UnsignedType each : UnsignedType.values()) {
                     statement.execute(each.createDomainStatement());
                 }

@@ -35,6 +35,19 @@ final class AlterTableOptions {
     private AlterTableOptions() {
     }
 
+    /** Whether tokens {@code from} to {@code to} hold only ALGORITHM and LOCK options (and FORCE), or nothing. */
+    static boolean onlyAlgorithmOrLock(List<Token> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Token token = tokens.get(i);
+            if (token.isWord("ALGORITHM") || token.isWord("LOCK")) {
+                i += tokens.get(i + 1).isSymbol("=") ? 2 : 1;
+            } else if (!token.isSymbol(",") && !token.isWord("FORCE")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The engine statements of the table options in {@code change}; none for those that change nothing here. */
     static List<Step> steps(List<Token> change, Connection connection, String schema, String table)
             throws SQLException {

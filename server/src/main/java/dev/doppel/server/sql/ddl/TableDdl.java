@@ -1,6 +1,7 @@
 package dev.doppel.server.sql.ddl;
 
 import dev.doppel.plugin.MySqlError;
+import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.catalog.ColumnTypeRegistry;
 import dev.doppel.server.catalog.CreateTableText;
 import dev.doppel.server.catalog.EngineCatalog;
@@ -10,6 +11,8 @@ import dev.doppel.server.catalog.MySqlTypes;
 import dev.doppel.server.catalog.StorageEngines;
 import dev.doppel.server.catalog.TableInfo;
 import dev.doppel.server.catalog.UnsignedColumns;
+import dev.doppel.server.catalog.partitions.PartitionScheme;
+import dev.doppel.server.catalog.partitions.TablePartitions;
 import dev.doppel.server.config.variables.VariableQualifier;
 import dev.doppel.server.engine.JsonColumns;
 import dev.doppel.server.engine.columns.SetColumns;
@@ -21,6 +24,10 @@ import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.TextEdits;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.lex.TokenRanges;
+import dev.doppel.server.sql.partition.PartitionAlter;
+import dev.doppel.server.sql.partition.PartitionClauses;
+import dev.doppel.server.sql.partition.PartitionedTables;
 import dev.doppel.server.sql.parse.StatementParser;
 import dev.doppel.server.sql.translate.ParseWarnings;
 
@@ -46,6 +53,8 @@ public final class TableDdl {
 
     private final Session session;
     private final QueryExecutor executor;
+    /** CREATE TABLE's partitioning clause, taken off the statement the engine runs. */
+    private PartitionScheme partitioning;
 
     public TableDdl(Session session, QueryExecutor executor) {
         this.session = session;
@@ -79,6 +88,12 @@ public final class TableDdl {
             execute(expanded, Lexer.tokenize(expanded), moreFlag);
             return;
         }
+        PartitionClauses.Split split = tokens.get(0).isWord("CREATE") ? PartitionClauses.split(sql, tokens) : null;
+        if (split != null) {
+            sql = split.sql();
+            tokens = Lexer.tokenize(sql);
+            partitioning = split.scheme();
+        }
         try {
             if (IndexStatement.matches(tokens)) {
                 // CREATE INDEX and DROP INDEX are ALTER TABLE in MySQL too; privileges are those of the statement
@@ -102,6 +117,7 @@ public final class TableDdl {
         } catch (SQLException e) {
             throw EngineErrors.translate(e, sql, session.schema());
         } finally {
+            partitioning = null;
             UnsignedColumns.current().changed();
         }
     }
@@ -144,7 +160,7 @@ public final class TableDdl {
         }
         boolean existed = !temporary && exists(name);
         List<FulltextIndexes.Index> fulltext = parenthesized ? FulltextKeys.ofCreate(tokens, next, temporary) : List.of();
-        String engineSql = withoutEngineOption(sql, tokens, name.table());
+        String engineSql = EngineOptions.without(session, sql, tokens, name.table());
         if (!fulltext.isEmpty()) {
             engineSql = FulltextKeys.withoutKeys(engineSql, next);
         }
@@ -152,11 +168,24 @@ public final class TableDdl {
             engineSql = withoutForwardReferences(engineSql, name);
         }
         engineSql = withEngineKeyNames(engineSql, name);
+        PartitionedTables.Prepared partitioned = null;
+        if (partitioning != null && !existed) {
+            if (temporary) {
+                throw new MySqlException(1562, "HY000", "Cannot create temporary table with partitions");
+            }
+            partitioned = new PartitionedTables(session, executor).prepare(CreateTableShape.of(name.schema(),
+                    name.table(), tokens, next), partitioning);
+            engineSql = withElement(engineSql, next, partitioned.checkElement());
+        }
         runOnEngine(engineSql, moreFlag);
         if (temporary || existed) {
             return;
         }
         Connection connection = session.engineConnection();
+        TablePartitions.dropTable(connection, name.schema(), name.table());
+        if (partitioned != null) {
+            new PartitionedTables(session, executor).record(name.schema(), name.table(), partitioned);
+        }
         PendingForeignKeys.created(connection, name.schema(), name.table());
         ColumnTypeRegistry.dropTable(connection, name.schema(), name.table());
         FulltextIndexes.dropTable(connection, name.schema(), name.table());
@@ -192,6 +221,8 @@ public final class TableDdl {
         String create = "CREATE " + (temporary ? "TEMPORARY " : "") + "TABLE " + (ifNotExists ? "IF NOT EXISTS " : "")
                 + quote(name) + " " + elements
                 + (from.comment().isEmpty() ? "" : " COMMENT=" + MySqlTypes.quote(from.comment()));
+        TablePartitions.Entry sourcePartitioning = TablePartitions.of(connection, source.schema(), source.table());
+        partitioning = sourcePartitioning == null ? null : sourcePartitioning.scheme();
         // the statement records the columns' MySQL types as the source shows them (the registry's or the engine's)
         ParseWarnings.without(() -> create(create, Lexer.tokenize(create), moreFlag));
     }
@@ -221,9 +252,33 @@ public final class TableDdl {
         return edits.apply(sql);
     }
 
+    /** CREATE TABLE with one more element at the end of its list (the list opens at token {@code open}). */
+    private static String withElement(String sql, int open, String element) {
+        List<Token> tokens = Lexer.tokenize(sql);
+        int close = open < tokens.size() && tokens.get(open).isSymbol("(") ? TokenRanges.closing(tokens, open) : -1;
+        if (close < 0) {
+            throw Lexer.syntaxError(sql, sql.length());
+        }
+        int at = tokens.get(close).start();
+        return sql.substring(0, at) + ", " + element + sql.substring(at);
+    }
+
     private void alter(String sql, List<Token> tokens, int moreFlag) throws SQLException {
         TableName name = name(sql, tokens, 2);
-        String engineSql = withoutEngineOption(sql, tokens, name.table());
+        int partitionOperation = PartitionAlter.operationStart(tokens, name.next());
+        if (partitionOperation >= 0) {
+            if (!exists(name)) {
+                throw MySqlError.ER_NO_SUCH_TABLE.exception(name.schema(), name.table());
+            }
+            if (!AlterTableOptions.onlyAlgorithmOrLock(tokens, name.next(), partitionOperation)) {
+                throw MySqlError.ER_NOT_SUPPORTED_YET.exception("other changes with a partitioning operation in one"
+                        + " ALTER TABLE");
+            }
+            new PartitionAlter(session, executor).run(name.schema(), name.table(), sql, tokens, partitionOperation,
+                    moreFlag);
+            return;
+        }
+        String engineSql = EngineOptions.without(session, sql, tokens, name.table());
         List<Token> engineTokens = Lexer.tokenize(engineSql);
         if (engineTokens.size() <= name.next()) {
             // only ENGINE=InnoDB: the table already is in it
@@ -245,6 +300,8 @@ public final class TableDdl {
         }
         List<Token> changes = new ArrayList<>(engineTokens.subList(name.next() - 1, engineTokens.size()));
         changes.set(0, new Token(Token.Kind.SYMBOL, "(", 0, 0));
+        new PartitionAlter(session, executor).checkColumnChanges(name.schema(), name.table(),
+                ColumnDeclarations.elements(changes, 0));
         boolean hadColumnTriggers = dropColumnTriggers(name.schema(), name.table());
         try {
             new AlterTable(session, engineSql, name.schema(), name.table()).run(ColumnDeclarations.elements(changes, 0));
@@ -295,6 +352,7 @@ public final class TableDdl {
                 TableName target = name(sql, spec, to);
                 ColumnTypeRegistry.renameTable(connection, schema, table, target.schema(), target.table());
                 FulltextIndexes.renameTable(connection, schema, table, target.schema(), target.table());
+                TablePartitions.renameTable(connection, schema, table, target.schema(), target.table());
                 session.server().triggers().tableRenamed(schema, table, target.schema(), target.table());
                 schema = target.schema();
                 table = target.table();
@@ -347,6 +405,7 @@ public final class TableDdl {
             if (!exists(each)) {
                 ColumnTypeRegistry.dropTable(connection, each.schema(), each.table());
                 FulltextIndexes.dropTable(connection, each.schema(), each.table());
+                TablePartitions.dropTable(connection, each.schema(), each.table());
                 session.server().triggers().tableDropped(each.schema(), each.table());
             }
         }
@@ -417,6 +476,8 @@ public final class TableDdl {
             }
             RenamedTableKeys.rename(connection, pair[1].schema(), pair[0].table(), pair[1].table());
             ColumnTypeRegistry.renameTable(connection, pair[0].schema(), pair[0].table(), pair[1].schema(),
+                    pair[1].table());
+            TablePartitions.renameTable(connection, pair[0].schema(), pair[0].table(), pair[1].schema(),
                     pair[1].table());
             FulltextIndexes.renameTable(connection, pair[0].schema(), pair[0].table(), pair[1].schema(),
                     pair[1].table());
@@ -494,58 +555,6 @@ public final class TableDdl {
 
     private void runOnEngine(String engineSql, int moreFlag) {
         executor.engine(engineSql, Lexer.tokenize(engineSql), moreFlag);
-    }
-
-    /**
-     * The statement without its top-level ENGINE [=] name options. Engines other than InnoDB are unavailable:
-     * error 1286 under NO_ENGINE_SUBSTITUTION (8.4's default sql_mode has it), otherwise warnings 1286 and 1266,
-     * as MySQL does for an engine it cannot use.
-     */
-    private String withoutEngineOption(String sql, List<Token> tokens, String table) {
-        StringBuilder result = new StringBuilder();
-        int copied = 0;
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token each = tokens.get(i);
-            if (each.isSymbol("(")) {
-                depth++;
-            } else if (each.isSymbol(")")) {
-                depth--;
-            }
-            if (depth != 0 || !each.isWord("ENGINE") || i + 1 >= tokens.size()) {
-                continue;
-            }
-            int value = tokens.get(i + 1).isSymbol("=") ? i + 2 : i + 1;
-            if (value >= tokens.size() || !(tokens.get(value).isIdentifier() || tokens.get(value).kind() == Token.Kind.STRING)) {
-                continue;
-            }
-            checkEngine(tokens.get(value).text(), table);
-            int start = each.start();
-            int end = tokens.get(value).end();
-            if (i > 0 && tokens.get(i - 1).isSymbol(",")) {
-                start = tokens.get(i - 1).start();
-            } else if (value + 1 < tokens.size() && tokens.get(value + 1).isSymbol(",")) {
-                end = tokens.get(value + 1).end();
-            }
-            result.append(sql, copied, start);
-            copied = end;
-            i = value;
-        }
-        result.append(sql, copied, sql.length());
-        return result.toString();
-    }
-
-    private void checkEngine(String engine, String table) {
-        if (StorageEngines.isAvailable(engine)) {
-            return;
-        }
-        Object mode = session.variables().get("sql_mode", VariableQualifier.NONE);
-        if (mode != null && mode.toString().toUpperCase().contains("NO_ENGINE_SUBSTITUTION")) {
-            throw MySqlError.ER_UNKNOWN_STORAGE_ENGINE.exception(engine);
-        }
-        session.addWarning("Warning", 1286, MySqlError.ER_UNKNOWN_STORAGE_ENGINE.message(engine));
-        session.addWarning("Warning", 1266,
-                MySqlError.ER_WARN_USING_OTHER_HANDLER.message(StorageEngines.DEFAULT, table));
     }
 
     private boolean exists(TableName name) throws SQLException {

@@ -5,9 +5,11 @@ import dev.doppel.server.sql.dml.InvalidTextLiterals;
 import dev.doppel.server.config.variables.SqlMode;
 import dev.doppel.server.engine.StatementEffects;
 import dev.doppel.server.engine.UserLockService;
+import dev.doppel.server.engine.partitions.PartitionCheck;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.files.SecureFiles;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.partition.PartitionSelection;
 import dev.doppel.server.sql.translate.UserVariableAssignments;
 import org.h2.api.ErrorCode;
 
@@ -43,8 +45,10 @@ public final class EngineEffects implements StatementEffects.Listener {
         }
         StatementEffects.Listener previous = StatementEffects.begin(new EngineEffects(session, tokens));
         try {
+            PartitionSelection.restrictWrites(session, tokens);
             statement.run();
         } finally {
+            PartitionCheck.statementEnded();
             StatementEffects.end(previous);
             if (!assigned.isEmpty()) {
                 UserVariableAssignments.store(session, assigned);

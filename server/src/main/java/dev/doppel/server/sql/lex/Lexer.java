@@ -232,6 +232,11 @@ public final class Lexer {
 
     /** MySQL's 1064 for the text from {@code offset} on. */
     public static MySqlException syntaxError(String sql, int offset) {
+        return syntaxError(MySqlError.ER_SYNTAX_ERROR.template(), sql, offset);
+    }
+
+    /** 1064 with {@code message} in place of the usual words, as MySQL's grammar reports some of its own checks. */
+    public static MySqlException syntaxError(String message, String sql, int offset) {
         int line = 1;
         for (int i = 0; i < Math.min(offset, sql.length()); i++) {
             if (sql.charAt(i) == '\n') {
@@ -239,6 +244,6 @@ public final class Lexer {
             }
         }
         String near = offset >= sql.length() ? "" : sql.substring(offset);
-        return MySqlError.ER_PARSE_ERROR.exception(MySqlError.ER_SYNTAX_ERROR.template(), near, line);
+        return MySqlError.ER_PARSE_ERROR.exception(message, near, line);
     }
 }

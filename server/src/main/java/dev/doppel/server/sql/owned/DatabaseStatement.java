@@ -90,6 +90,7 @@ public final class DatabaseStatement {
             if (!create) {
                 dev.doppel.server.catalog.ColumnTypeRegistry.dropSchema(session.engineConnection(), name);
                 dev.doppel.server.catalog.FulltextIndexes.dropSchema(session.engineConnection(), name);
+                dev.doppel.server.catalog.partitions.TablePartitions.dropSchema(session.engineConnection(), name);
                 session.server().routines().dropDatabase(name); // its procedures, functions and triggers go with it
                 session.server().triggers().tableDropped(name, null);
                 session.server().events().dropDatabase(name);

@@ -7,6 +7,7 @@ import dev.doppel.server.catalog.EngineCatalog;
 import dev.doppel.server.catalog.MySqlTypes;
 import dev.doppel.server.catalog.StorageEngines;
 import dev.doppel.server.catalog.TableInfo;
+import dev.doppel.server.catalog.partitions.TablePartitions;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.QueryExecutor;
 import dev.doppel.server.sql.access.ViewDefinitions;
@@ -107,7 +108,17 @@ public final class ShowTableStatements {
                             COLLATION), moreFlag);
             return;
         }
-        executor.send(TextResult.of("Table", "Create Table").row(table.name(), CreateTableText.of(table)), moreFlag);
+        String text = CreateTableText.of(table);
+        try {
+            TablePartitions.Entry partitioned = TablePartitions.of(session.engineConnection(), table.schema(),
+                    table.name());
+            if (partitioned != null) {
+                text += "\n" + partitioned.scheme().versionedClause();
+            }
+        } catch (SQLException e) {
+            throw EngineErrors.translate(e, "SHOW CREATE TABLE", session.schema());
+        }
+        executor.send(TextResult.of("Table", "Create Table").row(table.name(), text), moreFlag);
     }
 
     private String viewDefinition(TableInfo view) {

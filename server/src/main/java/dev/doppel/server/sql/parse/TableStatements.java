@@ -5,8 +5,8 @@ import dev.doppel.server.sql.lex.Token;
 /**
  * MySQL 8.4's grammar of the statements that make, change and remove tables, indexes and views: CREATE TABLE (with
  * its definitions, LIKE, or a query), ALTER TABLE, CREATE INDEX, DROP INDEX, DROP TABLE, RENAME TABLE, TRUNCATE TABLE,
- * and CREATE, ALTER and DROP VIEW. Partitioning is not read: the server has no partitions, and a PARTITION clause is
- * 1064 here.
+ * and CREATE, ALTER and DROP VIEW, with partitioning ({@link PartitionDefinitions}) and ALTER TABLE's partition
+ * operations.
  */
 final class TableStatements {
     private final ParseState state;
@@ -153,6 +153,10 @@ final class TableStatements {
             cursor.expectSymbol(")");
         }
         definitions.tableOptions();
+        if (cursor.acceptWord("PARTITION")) {
+            cursor.expectWord("BY");
+            new PartitionDefinitions(state).scheme();
+        }
         if (!cursor.acceptWord("IGNORE")) {
             cursor.acceptWord("REPLACE");
         }
@@ -234,9 +238,77 @@ final class TableStatements {
             return;
         }
         do {
+            if (partitionOperation()) {
+                return;
+            }
             alterOption();
         } while (cursor.acceptSymbol(","));
+        partitionOperation();
     }
+
+    /**
+     * ALTER TABLE's partitioning: PARTITION BY ..., REMOVE PARTITIONING, and the operations on partitions, each the
+     * last thing the statement does; whether one was read.
+     */
+    private boolean partitionOperation() {
+        PartitionDefinitions partitions = new PartitionDefinitions(state);
+        if (cursor.acceptWord("PARTITION")) {
+            cursor.expectWord("BY");
+            partitions.scheme();
+        } else if (cursor.acceptWord("REMOVE")) {
+            cursor.expectWord("PARTITIONING");
+        } else if (cursor.isWord("ADD") && cursor.isWord(1, "PARTITION")) {
+            cursor.next();
+            cursor.next();
+            if (cursor.acceptWord("PARTITIONS")) {
+                state.expressions.expression();
+            } else {
+                partitions.partitionList();
+            }
+        } else if (cursor.isWord("DROP") && cursor.isWord(1, "PARTITION")) {
+            cursor.next();
+            cursor.next();
+            state.queries.names();
+        } else if (cursor.isWord("COALESCE") && cursor.isWord(1, "PARTITION")) {
+            cursor.next();
+            cursor.next();
+            state.expressions.expression();
+        } else if (cursor.isWord("REORGANIZE") && cursor.isWord(1, "PARTITION")) {
+            cursor.next();
+            cursor.next();
+            if (!cursor.atEnd()) {
+                state.queries.names();
+                cursor.expectWord("INTO");
+                partitions.partitionList();
+            }
+        } else if (cursor.isWord("EXCHANGE") && cursor.isWord(1, "PARTITION")) {
+            cursor.next();
+            cursor.next();
+            state.expressions.name();
+            cursor.expectWord("WITH");
+            cursor.expectWord("TABLE");
+            definitions.tableName();
+            if (cursor.acceptWord("WITH") || cursor.acceptWord("WITHOUT")) {
+                cursor.expectWord("VALIDATION");
+            }
+        } else if (PARTITION_MAINTENANCE.stream().anyMatch(cursor::isWord) && cursor.isWord(1, "PARTITION")) {
+            boolean tablespace = cursor.isWord("DISCARD") || cursor.isWord("IMPORT");
+            cursor.next();
+            cursor.next();
+            if (!cursor.acceptWord("ALL")) {
+                state.queries.names();
+            }
+            if (tablespace) {
+                cursor.expectWord("TABLESPACE");
+            }
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static final java.util.List<String> PARTITION_MAINTENANCE = java.util.List.of("ANALYZE", "CHECK",
+            "OPTIMIZE", "REBUILD", "REPAIR", "TRUNCATE", "DISCARD", "IMPORT");
 
     private void alterOption() {
         if (definitions.atTableOption() && !cursor.isWord("DEFAULT") || cursor.isWord("DEFAULT")

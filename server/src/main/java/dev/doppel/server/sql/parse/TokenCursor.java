@@ -114,6 +114,29 @@ public final class TokenCursor {
         }
     }
 
+    /** The text of the tokens from {@code from} up to the current one, as written. */
+    String textSince(int from) {
+        if (from >= position) {
+            return "";
+        }
+        if (sql == null) {
+            StringBuilder out = new StringBuilder();
+            for (int i = from; i < position; i++) {
+                out.append(i > from ? " " : "").append(tokens.get(i).text());
+            }
+            return out.toString();
+        }
+        return sql.substring(tokens.get(from).start(), tokens.get(position - 1).end());
+    }
+
+    /** 1064 with {@code message}, near token {@code index}. */
+    MySqlException error(String message, int index) {
+        if (sql == null) {
+            return Lexer.syntaxError(message, "", 0);
+        }
+        return Lexer.syntaxError(message, sql, index >= tokens.size() ? sql.length() : tokens.get(index).start());
+    }
+
     /** MySQL's 1064 at the current token, or at the end of the text. */
     MySqlException error() {
         if (sql == null) {

@@ -12,6 +12,7 @@ import dev.doppel.server.sql.ddl.SetDeclaration;
 import dev.doppel.server.sql.ddl.UnsignedDeclaration;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.partition.PartitionSelection;
 import dev.doppel.server.sql.program.StoredFunctions;
 import dev.doppel.server.sql.translate.grouping.DistinctOrderColumns;
 import dev.doppel.server.sql.translate.grouping.UngroupedColumns;
@@ -124,6 +125,7 @@ public final class EngineSql {
         }
         divisions.wrap(edits);
         FulltextMatches.collect(statement, edits, session);
+        PartitionSelection.collect(statement, edits, session);
         BinaryStringCalls.collect(statement, edits, session);
         UserVariableAssignments.collect(statement, edits, session);
         BinaryOperator.collect(statement, edits, session);
