@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CLI into another database: every table's SHOW CREATE TABLE and every row must be equal.
  */
 class DumpReloadIT {
-    private static final List<String> TABLES = List.of("addresses", "customers", "orders", "order_lines", "notes");
+    private static final List<String> TABLES = List.of("addresses", "customers", "orders", "order_lines", "notes",
+            "events", "regions");
 
     @TempDir
     static Path home;
@@ -59,6 +60,16 @@ class DumpReloadIT {
                     + " UNIQUE KEY code_uk (code), FOREIGN KEY (customer_id) REFERENCES customers (id))");
             statement.execute("CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, body MEDIUMTEXT, extra LONGTEXT,"
                     + " raw VARBINARY(32), doc JSON, FULLTEXT KEY words (body, extra))");
+            // partitioned: the dump carries /*!50100 PARTITION BY ... */, which must load back to the same partitions
+            statement.execute("CREATE TABLE events (id INT NOT NULL, at DATE NOT NULL, note VARCHAR(20),"
+                    + " PRIMARY KEY (id, at)) PARTITION BY RANGE (YEAR(at)) SUBPARTITION BY HASH (id) SUBPARTITIONS 2"
+                    + " (PARTITION p2023 VALUES LESS THAN (2024), PARTITION p2024 VALUES LESS THAN (2025)"
+                    + " COMMENT 'this year', PARTITION pmax VALUES LESS THAN MAXVALUE)");
+            statement.execute("CREATE TABLE regions (code CHAR(2) NOT NULL, n INT) PARTITION BY LIST COLUMNS (code)"
+                    + " (PARTITION eu VALUES IN ('de', 'fr'), PARTITION us VALUES IN ('us'))");
+            statement.execute("INSERT INTO events VALUES (1, '2023-02-01', 'a'), (2, '2024-12-31', 'b'),"
+                    + " (3, '2031-01-01', NULL)");
+            statement.execute("INSERT INTO regions VALUES ('de', 1), ('us', 2), ('fr', NULL)");
             statement.execute("INSERT INTO customers (email, name, vip, level, joined) VALUES"
                     + " ('ann@example.com', 'Ann', 1, 3, '2020-01-31'), ('bob@example.com', NULL, 0, NULL, NULL),"
                     + " ('o''hara@example.com', 'O''Hara \"quoted\" \\\\ back', 0, 127, '1999-12-31')");
@@ -152,6 +163,15 @@ class DumpReloadIT {
                 assertThat(rows(statement, "SELECT * FROM shop_copy." + table + " ORDER BY 1, 2"))
                         .as("rows of " + table).isEqualTo(originalRows);
             }
+            // the partitions hold the same rows, and the copy refuses a row no partition takes
+            String partitions = "SELECT PARTITION_NAME, SUBPARTITION_NAME, PARTITION_DESCRIPTION, TABLE_ROWS,"
+                    + " PARTITION_COMMENT FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = '%s'"
+                    + " AND TABLE_NAME IN ('events', 'regions') ORDER BY TABLE_NAME, 1, 2";
+            List<List<Object>> originalPartitions = rows(statement, partitions.formatted("shop"));
+            assertThat(originalPartitions).hasSize(8).contains(List.of("p2024", "p2024sp0", "2025", 1L, "this year"));
+            assertThat(rows(statement, partitions.formatted("shop_copy"))).isEqualTo(originalPartitions);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.execute(
+                    "INSERT INTO shop_copy.regions VALUES ('jp', 3)")).hasMessageContaining("no partition for value");
             // the deferred foreign key is in force after the reload
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.execute(
                     "INSERT INTO shop_copy.addresses VALUES (3, 99, 'Nowhere', NULL)")).isInstanceOf(SQLException.class);

@@ -40,6 +40,25 @@ final class CreateTableShape {
         return new TableInfo(schema, table, "BASE TABLE", "", 0, null, columns, indexes, foreignKeys);
     }
 
+    /** The PRIMARY KEY and UNIQUE keys ALTER TABLE's {@code ADD ...} changes make (each change without its ADD). */
+    static List<TableInfo.Index> addedUniqueKeys(List<List<Token>> changes) {
+        List<List<Token>> added = new ArrayList<>();
+        for (List<Token> change : changes) {
+            if (change.size() > 1 && change.get(0).isWord("ADD")) {
+                added.add(change.subList(1, change.size()));
+            }
+        }
+        List<TableInfo.Index> result = new ArrayList<>();
+        for (List<Token> element : added) {
+            KeyDefinition key = KeyDefinition.of(element);
+            if (key != null && (key.kind() == KeyDefinition.Kind.PRIMARY || key.kind() == KeyDefinition.Kind.UNIQUE)) {
+                result.add(new TableInfo.Index(String.valueOf(key.name()), key.kind() == KeyDefinition.Kind.PRIMARY,
+                        true, keyParts(element, indexOf(element, "(")), null, null, false));
+            }
+        }
+        return result;
+    }
+
     /** A column's own PRIMARY KEY, UNIQUE [KEY], KEY (a primary key too) and REFERENCES. */
     private static void columnKeys(List<Token> element, List<TableInfo.Index> indexes,
                                    List<TableInfo.ForeignKey> foreignKeys) {

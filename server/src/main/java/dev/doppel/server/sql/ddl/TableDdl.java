@@ -8,7 +8,6 @@ import dev.doppel.server.catalog.EngineCatalog;
 import dev.doppel.server.catalog.FulltextIndexes;
 import dev.doppel.server.catalog.KeyNames;
 import dev.doppel.server.catalog.MySqlTypes;
-import dev.doppel.server.catalog.StorageEngines;
 import dev.doppel.server.catalog.TableInfo;
 import dev.doppel.server.catalog.UnsignedColumns;
 import dev.doppel.server.catalog.partitions.PartitionScheme;
@@ -300,8 +299,9 @@ public final class TableDdl {
         }
         List<Token> changes = new ArrayList<>(engineTokens.subList(name.next() - 1, engineTokens.size()));
         changes.set(0, new Token(Token.Kind.SYMBOL, "(", 0, 0));
-        new PartitionAlter(session, executor).checkColumnChanges(name.schema(), name.table(),
-                ColumnDeclarations.elements(changes, 0));
+        List<List<Token>> changeList = ColumnDeclarations.elements(changes, 0);
+        new PartitionAlter(session, executor).checkColumnChanges(name.schema(), name.table(), changeList,
+                CreateTableShape.addedUniqueKeys(changeList));
         boolean hadColumnTriggers = dropColumnTriggers(name.schema(), name.table());
         try {
             new AlterTable(session, engineSql, name.schema(), name.table()).run(ColumnDeclarations.elements(changes, 0));

@@ -260,6 +260,7 @@ public final class ShowTableStatements {
                 "Data_length", "Max_data_length", "Index_length", "Data_free", "Auto_increment", "Create_time",
                 "Update_time", "Check_time", "Collation", "Checksum", "Create_options", "Comment");
         try {
+            java.util.Set<String> partitioned = TablePartitions.all(session.engineConnection()).keySet();
             for (TableInfo each : EngineCatalog.tables(session.engineConnection(), schema, null)) {
                 if (!session.privileges().canSeeTable(each.schema(), each.name())) {
                     continue;
@@ -271,7 +272,9 @@ public final class ShowTableStatements {
                     result.row(each.name(), StorageEngines.DEFAULT, "10", "Dynamic", Long.toString(each.rows()), "0",
                             "16384", "0", "0", "0",
                             each.autoIncrement() == null ? null : Long.toString(each.autoIncrement()), null, null, null,
-                            COLLATION, null, "", each.comment());
+                            COLLATION, null, partitioned.contains(each.schema().toLowerCase(java.util.Locale.ROOT) + "."
+                                    + each.name().toLowerCase(java.util.Locale.ROOT)) ? "partitioned" : "",
+                            each.comment());
                 }
             }
         } catch (SQLException e) {

@@ -138,13 +138,7 @@ public final class PartitionDefinitions {
         cursor.expectSymbol("(");
         int from = cursor.position();
         state.expressions.expression();
-        for (int i = from - cursor.position(); i < 0; i++) {
-            Token token = cursor.peek(i);
-            if (token.kind() == Token.Kind.WORD && VARYING.contains(token.upper()) && cursor.isSymbol(i + 1, "(")) {
-                throw cursor.error("Constant, random or timezone-dependent expressions in (sub)partitioning function"
-                        + " are not allowed", cursor.position());
-            }
-        }
+        refuseVarying(from);
         String text = cursor.textSince(from);
         cursor.expectSymbol(")");
         return text;
@@ -238,7 +232,21 @@ public final class PartitionDefinitions {
     private String value() {
         int from = cursor.position();
         state.expressions.expression();
+        refuseVarying(from);
         return cursor.textSince(from);
+    }
+
+    /** 1064 as MySQL's grammar gives it for a function or variable whose value is not the row's alone. */
+    private void refuseVarying(int from) {
+        for (int i = from - cursor.position(); i < 0; i++) {
+            Token token = cursor.peek(i);
+            if (token.kind() == Token.Kind.WORD && VARYING.contains(token.upper()) && cursor.isSymbol(i + 1, "(")
+                    || token.kind() == Token.Kind.USER_VARIABLE || token.kind() == Token.Kind.SYSTEM_VARIABLE
+                    || token.kind() == Token.Kind.PARAMETER) {
+                throw cursor.error("Constant, random or timezone-dependent expressions in (sub)partitioning function"
+                        + " are not allowed", cursor.position());
+            }
+        }
     }
 
     /**

@@ -210,16 +210,24 @@ public final class PartitionAlter {
     }
 
     /**
-     * 3855 for ALTER TABLE's DROP, CHANGE or RENAME of a column the table's partitioning reads; {@code specs} are
-     * the statement's comma-separated changes.
+     * 3855 for ALTER TABLE's DROP, CHANGE or RENAME of a column the table's partitioning reads, and 1503 for a
+     * unique key it adds without all of those columns; {@code specs} are the statement's comma-separated changes.
      */
-    public void checkColumnChanges(String schema, String table, List<List<Token>> specs) throws SQLException {
+    public void checkColumnChanges(String schema, String table, List<List<Token>> specs,
+                                   List<TableInfo.Index> addedKeys) throws SQLException {
         TablePartitions.Entry entry = TablePartitions.of(session.engineConnection(), schema, table);
         if (entry == null) {
             return;
         }
         Set<String> read = PartitionedTables.columnsRead(entry.scheme(), tables.info(schema, table));
+        PartitionChecks.checkUniqueKeys(read, addedKeys);
         for (List<Token> spec : specs) {
+            if (spec.size() > 2 && spec.get(0).isWord("DROP") && (spec.get(1).isWord("CHECK")
+                    || spec.get(1).isWord("CONSTRAINT")) && spec.get(2).text().equalsIgnoreCase(entry.constraint())) {
+                // the partitions' own constraint is no CHECK of the table's
+                throw new MySqlException(3821, "HY000", "Check constraint '" + spec.get(2).text()
+                        + "' is not found in the table.");
+            }
             int at = 1;
             if (spec.size() > 1 && spec.get(1).isWord("COLUMN")) {
                 at = 2;

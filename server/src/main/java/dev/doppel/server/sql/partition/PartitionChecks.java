@@ -244,8 +244,12 @@ final class PartitionChecks {
 
     /** Every unique key, the primary key first, must hold every column the partitioning reads (1503). */
     private void checkUniqueKeys(PartitionScheme scheme) {
-        Set<String> read = PartitionedTables.columnsRead(scheme, info);
-        for (TableInfo.Index each : info.indexes()) {
+        checkUniqueKeys(PartitionedTables.columnsRead(scheme, info), info.indexes());
+    }
+
+    /** 1503 for the first of {@code indexes} that is unique and lacks one of the columns {@code read}. */
+    static void checkUniqueKeys(Set<String> read, List<TableInfo.Index> indexes) {
+        for (TableInfo.Index each : indexes) {
             if (!each.unique()) {
                 continue;
             }

@@ -144,9 +144,10 @@ final class PartitionPlacement {
         while (power < count) {
             power <<= 1;
         }
-        String low = "(" + value + " & " + (power - 1) + ")";
-        return "(CASE WHEN " + low + " >= " + count + " THEN (" + value + " & " + (power / 2 - 1) + ") ELSE " + low
-                + " END)";
+        // the engine's BITAND: MySQL's & is not the engine's operator
+        String low = "BITAND(" + value + ", " + (power - 1) + ")";
+        return "(CASE WHEN " + low + " >= " + count + " THEN BITAND(" + value + ", " + (power / 2 - 1) + ") ELSE "
+                + low + " END)";
     }
 
     static String quote(String column) {

@@ -94,12 +94,16 @@ class TableStatementsTest {
                 "CREATE TABLE t (a INT GENERATED ALWAYS AS IDENTITY (START WITH 5))",
                 "CREATE MEMORY TABLE t (a INT)",
                 "CREATE TABLE t (a INT) NOT PERSISTENT",
-                "CREATE TABLE t (a INT) PARTITION BY HASH(a) PARTITIONS 2",
+                "CREATE TABLE t (a INT) PARTITION BY LINEAR RANGE (a) (PARTITION p0 VALUES LESS THAN (1))",
+                "CREATE TABLE t (a INT) PARTITION BY HASH(a) PARTITIONS two",
+                "CREATE TABLE t (a INT) PARTITION BY KEY ALGORITHM = 3 (a)",
+                "CREATE TABLE t (a INT) PARTITION BY RANGE (a) (PARTITION p0 VALUES LESS THAN 5)",
                 "ALTER TABLE t ADD COLUMN z INT SELECTIVITY 3",
                 "ALTER TABLE t SET REFERENTIAL_INTEGRITY FALSE",
                 "ALTER TABLE t ALTER COLUMN a SELECTIVITY 7",
                 "ALTER TABLE t RENAME CONSTRAINT x TO y",
-                "ALTER TABLE t DROP PARTITION p0",
+                "ALTER TABLE t DROP PARTITION",
+                "ALTER TABLE t EXCHANGE PARTITION p0 WITH t2",
                 "CREATE HASH INDEX h ON t (a)",
                 "TRUNCATE TABLE t RESTART IDENTITY",
                 "CREATE FORCE VIEW v AS SELECT 1",
@@ -108,6 +112,31 @@ class TableStatementsTest {
                 "DROP TABLE t1 t2")) {
             assertThatThrownBy(() -> parse(sql)).as(sql).isInstanceOf(MySqlException.class)
                     .satisfies(e -> assertThat(((MySqlException) e).number()).isEqualTo(1064));
+        }
+    }
+
+    @Test
+    void readsPartitioningAndThePartitionOperations() {
+        for (String sql : List.of(
+                "CREATE TABLE t (a INT) PARTITION BY HASH(a) PARTITIONS 2",
+                "CREATE TABLE t (a INT) PARTITION BY LINEAR KEY ALGORITHM = 2 (a) PARTITIONS 4",
+                "CREATE TABLE t (a INT, d DATE) PARTITION BY RANGE (YEAR(d)) SUBPARTITION BY HASH (a) SUBPARTITIONS 2"
+                        + " (PARTITION p0 VALUES LESS THAN (1990) COMMENT = 'old' ENGINE = InnoDB,"
+                        + " PARTITION p1 VALUES LESS THAN MAXVALUE)",
+                "CREATE TABLE t (a INT, b CHAR(2)) PARTITION BY LIST COLUMNS (a, b) (PARTITION p0 VALUES IN ((1, 'x'),"
+                        + " (2, 'y')) (SUBPARTITION s0, SUBPARTITION s1))",
+                "CREATE TABLE t (a INT) ENGINE=InnoDB /*!50100 PARTITION BY KEY () PARTITIONS 2 */",
+                "ALTER TABLE t PARTITION BY HASH (a) PARTITIONS 3",
+                "ALTER TABLE t ALGORITHM = INPLACE, LOCK = SHARED, ADD PARTITION (PARTITION p4 VALUES LESS THAN (2010))",
+                "ALTER TABLE t ADD PARTITION PARTITIONS 2",
+                "ALTER TABLE t DROP PARTITION p0, p1",
+                "ALTER TABLE t REORGANIZE PARTITION p0, p1 INTO (PARTITION p2 VALUES IN (1, 2))",
+                "ALTER TABLE t EXCHANGE PARTITION p0 WITH TABLE t2 WITHOUT VALIDATION",
+                "ALTER TABLE t TRUNCATE PARTITION ALL",
+                "ALTER TABLE t ANALYZE PARTITION p0, p1",
+                "ALTER TABLE t COALESCE PARTITION 2",
+                "ALTER TABLE t REMOVE PARTITIONING")) {
+            parse(sql);
         }
     }
 
