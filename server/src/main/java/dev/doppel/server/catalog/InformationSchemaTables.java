@@ -260,8 +260,7 @@ public final class InformationSchemaTables {
             } else {
                 result.add(new Object[] {"def", each.schema(), each.name(), "BASE TABLE", StorageEngines.DEFAULT, 10L,
                         "Dynamic", each.rows(), 0L, 16384L, 0L, 0L, 0L, each.autoIncrement(), null, null, null,
-                        COLLATION, null, partitioned.contains(each.schema().toLowerCase(java.util.Locale.ROOT) + "."
-                        + each.name().toLowerCase(java.util.Locale.ROOT)) ? "partitioned" : "", each.comment()});
+                        COLLATION, null, partitioned.contains(TablePartitions.tableKey(each.schema(), each.name())) ? "partitioned" : "", each.comment()});
             }
         }
         return result;

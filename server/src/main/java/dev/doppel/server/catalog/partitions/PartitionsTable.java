@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,8 +47,7 @@ public final class PartitionsTable {
             if (table.isView()) {
                 continue;
             }
-            TablePartitions.Entry entry = partitioned.get(table.schema().toLowerCase(Locale.ROOT) + "."
-                    + table.name().toLowerCase(Locale.ROOT));
+            TablePartitions.Entry entry = partitioned.get(TablePartitions.tableKey(table.schema(), table.name()));
             if (entry == null) {
                 result.add(row(table, null, null, null, null, null, table.rows(), ""));
                 continue;

@@ -53,7 +53,12 @@ public final class TablePartitions {
         }
     }
 
-    /** Every partitioned table, by "schema.table" in lower case. */
+    /** A table's key in {@link #all}: "schema.table" in lower case. */
+    public static String tableKey(String schema, String table) {
+        return key(schema) + "." + key(table);
+    }
+
+    /** Every partitioned table, by {@link #tableKey}. */
     public static Map<String, Entry> all(Connection connection) throws SQLException {
         Map<String, Entry> result = new LinkedHashMap<>();
         try (Statement statement = connection.createStatement();

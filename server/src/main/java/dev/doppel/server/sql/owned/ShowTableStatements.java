@@ -272,8 +272,7 @@ public final class ShowTableStatements {
                     result.row(each.name(), StorageEngines.DEFAULT, "10", "Dynamic", Long.toString(each.rows()), "0",
                             "16384", "0", "0", "0",
                             each.autoIncrement() == null ? null : Long.toString(each.autoIncrement()), null, null, null,
-                            COLLATION, null, partitioned.contains(each.schema().toLowerCase(java.util.Locale.ROOT) + "."
-                                    + each.name().toLowerCase(java.util.Locale.ROOT)) ? "partitioned" : "",
+                            COLLATION, null, partitioned.contains(TablePartitions.tableKey(each.schema(), each.name())) ? "partitioned" : "",
                             each.comment());
                 }
             }
