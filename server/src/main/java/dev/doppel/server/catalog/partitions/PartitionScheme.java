@@ -173,8 +173,9 @@ public record PartitionScheme(Method method, boolean linear, boolean columns, In
                     .toList())).append(')').toString();
         }
         if (method == Method.KEY) {
-            if (algorithm != null) {
-                out.append(" /*!50611 ALGORITHM = ").append(algorithm).append(" */");
+            if (algorithm != null && algorithm == 1) {
+                // MySQL names only the old algorithm (5.1's hash); 2 is the default and goes unsaid
+                out.append(" /*!50611 ALGORITHM = 1 */");
             }
             return out.append(" (").append(String.join(",", columnList.stream().map(PartitionScheme::name).toList()))
                     .append(')').toString();

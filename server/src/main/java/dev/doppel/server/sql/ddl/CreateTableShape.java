@@ -1,7 +1,9 @@
 package dev.doppel.server.sql.ddl;
 
 import dev.doppel.server.catalog.TableInfo;
+import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.lex.TokenRanges;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,17 @@ final class CreateTableShape {
             }
         }
         return new TableInfo(schema, table, "BASE TABLE", "", 0, null, columns, indexes, foreignKeys);
+    }
+
+    /** CREATE TABLE with one more element at the end of its list (the list opens at token {@code open}). */
+    static String withElement(String sql, int open, String element) {
+        List<Token> tokens = Lexer.tokenize(sql);
+        int close = open < tokens.size() && tokens.get(open).isSymbol("(") ? TokenRanges.closing(tokens, open) : -1;
+        if (close < 0) {
+            throw Lexer.syntaxError(sql, sql.length());
+        }
+        int at = tokens.get(close).start();
+        return sql.substring(0, at) + ", " + element + sql.substring(at);
     }
 
     /** The PRIMARY KEY and UNIQUE keys ALTER TABLE's {@code ADD ...} changes make (each change without its ADD). */

@@ -1,7 +1,6 @@
 package dev.doppel.server.sql.ddl;
 
 import dev.doppel.plugin.MySqlError;
-import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.catalog.ColumnTypeRegistry;
 import dev.doppel.server.catalog.CreateTableText;
 import dev.doppel.server.catalog.EngineCatalog;
@@ -23,7 +22,6 @@ import dev.doppel.server.sql.errors.EngineErrors;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.TextEdits;
 import dev.doppel.server.sql.lex.Token;
-import dev.doppel.server.sql.lex.TokenRanges;
 import dev.doppel.server.sql.partition.PartitionAlter;
 import dev.doppel.server.sql.partition.PartitionClauses;
 import dev.doppel.server.sql.partition.PartitionedTables;
@@ -169,12 +167,9 @@ public final class TableDdl {
         engineSql = withEngineKeyNames(engineSql, name);
         PartitionedTables.Prepared partitioned = null;
         if (partitioning != null && !existed) {
-            if (temporary) {
-                throw new MySqlException(1562, "HY000", "Cannot create temporary table with partitions");
-            }
-            partitioned = new PartitionedTables(session, executor).prepare(CreateTableShape.of(name.schema(),
-                    name.table(), tokens, next), partitioning);
-            engineSql = withElement(engineSql, next, partitioned.checkElement());
+            partitioned = new PartitionedTables(session, executor).prepareCreate(temporary || !parenthesized ? null
+                    : CreateTableShape.of(name.schema(), name.table(), tokens, next), partitioning, temporary);
+            engineSql = CreateTableShape.withElement(engineSql, next, partitioned.checkElement());
         }
         runOnEngine(engineSql, moreFlag);
         if (temporary || existed) {
@@ -249,17 +244,6 @@ public final class TableDdl {
             key.name(name.table(), key.name(), edits);
         }
         return edits.apply(sql);
-    }
-
-    /** CREATE TABLE with one more element at the end of its list (the list opens at token {@code open}). */
-    private static String withElement(String sql, int open, String element) {
-        List<Token> tokens = Lexer.tokenize(sql);
-        int close = open < tokens.size() && tokens.get(open).isSymbol("(") ? TokenRanges.closing(tokens, open) : -1;
-        if (close < 0) {
-            throw Lexer.syntaxError(sql, sql.length());
-        }
-        int at = tokens.get(close).start();
-        return sql.substring(0, at) + ", " + element + sql.substring(at);
     }
 
     private void alter(String sql, List<Token> tokens, int moreFlag) throws SQLException {

@@ -40,6 +40,22 @@ public final class PartitionedTables {
     public record Prepared(PartitionScheme scheme, String constraint, String checkElement, String number) {
     }
 
+    /**
+     * CREATE TABLE's partitioning checked against the table the statement makes ({@code shape}, read from it; null
+     * when the statement has no column definitions): 1562 for a temporary table.
+     */
+    public Prepared prepareCreate(TableInfo shape, PartitionScheme raw, boolean temporary) {
+        if (temporary) {
+            throw new MySqlException(1562, "HY000", "Cannot create temporary table with partitions");
+        }
+        if (shape == null) {
+            // CREATE TABLE ... SELECT without columns: they come from the query, unknown before the table is made
+            throw new MySqlException(1235, "42000", "This version of MySQL doesn't yet support 'partitioning in"
+                    + " CREATE TABLE ... SELECT without column definitions'");
+        }
+        return prepare(shape, raw);
+    }
+
     /** Checks {@code raw} (as the statement wrote it) against the table; MySQL's errors when it does not fit. */
     public Prepared prepare(TableInfo info, PartitionScheme raw) {
         return prepared(info, new PartitionChecks(info, this::evaluate).checked(raw));
