@@ -35,6 +35,10 @@ SELECT i * 2, i + 1, wide.i * wide.j, i - -1, -j - 1, i / 2 FROM wide;
 -> rows
 4294967294 | 2147483648 | 4611686014132420609 | 2147483648 | -2147483648 | 1073741823.5000
 
+SELECT d % 1, i % d, f % 2, MOD(d, 2), i % 2 FROM wide;
+-> rows
+0.50 | 1.00 | 0.5 | 1.50 | 1
+
 UPDATE wide SET i = i * 2;
 -> error 1264 22003 Out of range value for column 'i' at row 1
 
@@ -132,6 +136,18 @@ SELECT 7 DIV 2, -7 DIV 2, 7.5 DIV 2, 7 MOD 3, 7 % 3;
 SELECT (1 + 6) DIV 2;
 -> rows
 3
+
+SELECT 10.5 % 3, MOD(10.5, 3), 7.5 MOD 2, -10.5 % 3, 3 % 10.25, 10.25 % 3.1, 1.05e1 % 3;
+-> rows
+1.5 | 1.5 | 1.5 | -1.5 | 3.00 | 0.95 | 1.5
+
+SELECT 10 % 0, MOD(10, 0), 10.5 MOD 0.0;
+-> rows
+NULL | NULL | NULL
+-> warnings
+Warning | 1365 | Division by 0
+Warning | 1365 | Division by 0
+Warning | 1365 | Division by 0
 
 SELECT 2 * 3 / 4, 1 + 6 / 4, -7 / 2, 10 / 4 / 2, ABS(-9) DIV 2 * 2, CASE WHEN 1 THEN 9 END / 3;
 -> rows

@@ -22,11 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * type (sql.translate.IntegerColumnArithmetic). {@code keys} are the column sets (lower case) that identify a row: the primary key and each unique key whose
  * columns are all NOT NULL, the functional dependencies MySQL's ONLY_FULL_GROUP_BY check reads; a view has none of
  * its own ({@code view}). {@code exactScales} are the digits after the point of the integer and DECIMAL columns, from
- * which sql.translate.operators.DecimalScale works out the scale MySQL declares for an expression.
+ * which sql.translate.operators.DecimalScale works out the scale MySQL declares for an expression; {@code approximate}
+ * are the FLOAT and DOUBLE columns.
  */
 public record TableColumnKinds(List<String> order, Set<String> text, Set<String> binary, Set<String> narrowIntegers,
-                               Map<String, Integer> exactScales, List<Set<String>> keys, boolean view,
-                               long generation) {
+                               Map<String, Integer> exactScales, Set<String> approximate, List<Set<String>> keys,
+                               boolean view, long generation) {
     private static final int MAX_TABLES = 10_000;
     private static final Map<String, TableColumnKinds> TABLES = new ConcurrentHashMap<>();
 
@@ -59,6 +60,11 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
         return exactScales.getOrDefault(column.toLowerCase(Locale.ROOT), -1);
     }
 
+    /** A FLOAT or DOUBLE column. */
+    public boolean isApproximate(String column) {
+        return approximate.contains(column.toLowerCase(Locale.ROOT));
+    }
+
     public boolean isBinary(String column) {
         return binary.contains(column.toLowerCase(Locale.ROOT));
     }
@@ -77,6 +83,7 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
         Set<String> narrowIntegers = new HashSet<>();
         Set<String> nullable = new HashSet<>();
         Map<String, Integer> exactScales = new java.util.HashMap<>();
+        Set<String> approximate = new HashSet<>();
         List<Set<String>> keys;
         boolean view;
         try {
@@ -105,6 +112,8 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
                         exactScales.put(name.toLowerCase(Locale.ROOT), 0);
                     } else if (type == Types.DECIMAL || type == Types.NUMERIC) {
                         exactScales.put(name.toLowerCase(Locale.ROOT), Math.max(rows.getInt("DECIMAL_DIGITS"), 0));
+                    } else if (type == Types.DOUBLE || type == Types.FLOAT || type == Types.REAL) {
+                        approximate.add(name.toLowerCase(Locale.ROOT));
                     }
                 }
             }
@@ -120,7 +129,7 @@ public record TableColumnKinds(List<String> order, Set<String> text, Set<String>
             return null;
         }
         TableColumnKinds result = new TableColumnKinds(List.copyOf(order), Set.copyOf(text), Set.copyOf(binary),
-                Set.copyOf(narrowIntegers), Map.copyOf(exactScales), keys,
+                Set.copyOf(narrowIntegers), Map.copyOf(exactScales), Set.copyOf(approximate), keys,
                 view, generation);
         if (TABLES.size() > MAX_TABLES) {
             TABLES.clear();

@@ -112,6 +112,8 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_INET_NTOA", MySqlStringFunctions.class, "inetNtoa", true),
             function("MYSQL_UTC_TIMESTAMP", MySqlTimeFunctions.class, "utcTimestamp", false),
             function("MYSQL_EXTRACT", MySqlTimeFunctions.class, "extract", true),
+            // x % 0: warns each time it runs, never folded
+            function("MYSQL_ZERO_DIVISOR", MySqlArithmetic.class, "zeroDivisor", false),
             // a partitioned table's CHECK: never folded, it raises MySQL's errors for the row being written
             function("MYSQL_PARTITION_CHECK", dev.doppel.server.engine.partitions.PartitionCheck.class, "check", false),
             function("MYSQL_UTC_DATE", MySqlTimeFunctions.class, "utcDate", false),

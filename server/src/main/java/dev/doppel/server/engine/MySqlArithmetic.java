@@ -72,6 +72,15 @@ public final class MySqlArithmetic {
         return dividend.divide(divisor, 0, RoundingMode.DOWN).longValueExact();
     }
 
+    /**
+     * The divisor of {@code x % 0} and {@code MOD(x, 0)}: NULL, so that the remainder is NULL, with warning 1365 (the
+     * error in a strict INSERT or UPDATE), as MySQL gives; the engine's MOD fails on 0.
+     */
+    public static Integer zeroDivisor() throws SQLException {
+        StatementEffects.divisionByZero();
+        return null;
+    }
+
     /** LAST_INSERT_ID(expr): returns expr and makes it the session's LAST_INSERT_ID(). */
     public static Long lastInsertId(Long value) {
         if (value != null) {

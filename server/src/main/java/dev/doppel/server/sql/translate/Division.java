@@ -51,7 +51,7 @@ public final class Division {
     }
 
     /** The first token of the left operand ending at {@code end}, or -1 when there is none. */
-    private static int operandStart(List<Token> tokens, int end) {
+    public static int operandStart(List<Token> tokens, int end) {
         int start = primaryStart(tokens, end);
         while (start > 0) {
             Token previous = tokens.get(start - 1);
@@ -96,7 +96,7 @@ public final class Division {
     }
 
     /** The last token of the right operand starting at {@code start}, or -1 when there is none. */
-    private static int operandEnd(List<Token> tokens, int start) {
+    public static int operandEnd(List<Token> tokens, int start) {
         while (start < tokens.size() && (tokens.get(start).isSymbol("-") || tokens.get(start).isSymbol("+"))) {
             start++;
         }

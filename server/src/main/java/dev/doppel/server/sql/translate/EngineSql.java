@@ -18,6 +18,7 @@ import dev.doppel.server.sql.translate.grouping.DistinctOrderColumns;
 import dev.doppel.server.sql.translate.grouping.UngroupedColumns;
 import dev.doppel.server.sql.translate.operators.BinaryOperator;
 import dev.doppel.server.sql.translate.operators.DivisionResults;
+import dev.doppel.server.sql.translate.operators.ModuloTypes;
 import dev.doppel.server.sql.translate.operators.LogicalOperators;
 
 import java.math.BigDecimal;
@@ -124,6 +125,7 @@ public final class EngineSql {
             step.collect(statement, edits);
         }
         divisions.wrap(edits);
+        ModuloTypes.collect(statement, edits, session);
         FulltextMatches.collect(statement, edits, session);
         PartitionSelection.collect(statement, edits, session);
         BinaryStringCalls.collect(statement, edits, session);
