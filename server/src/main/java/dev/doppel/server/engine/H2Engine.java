@@ -112,6 +112,7 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_INET_NTOA", MySqlStringFunctions.class, "inetNtoa", true),
             function("MYSQL_UTC_TIMESTAMP", MySqlTimeFunctions.class, "utcTimestamp", false),
             function("MYSQL_EXTRACT", MySqlTimeFunctions.class, "extract", true),
+            function("MYSQL_INTERVAL", MySqlArithmetic.class, "interval", true),
             // x % 0: warns each time it runs, never folded
             function("MYSQL_ZERO_DIVISOR", MySqlArithmetic.class, "zeroDivisor", false),
             // a partitioned table's CHECK: never folded, it raises MySQL's errors for the row being written

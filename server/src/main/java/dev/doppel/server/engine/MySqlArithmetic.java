@@ -81,6 +81,40 @@ public final class MySqlArithmetic {
         return null;
     }
 
+    /**
+     * INTERVAL(n, n1, n2, ...): how many of the bounds, which MySQL takes to be in ascending order, are not above n;
+     * -1 when n is NULL. As MySQL does, eight bounds or more are searched by halves and fewer one by one (a NULL
+     * bound counts as 0), so that an unordered list answers as MySQL's does.
+     */
+    public static Long interval(BigDecimal value, BigDecimal... bounds) {
+        if (value == null) {
+            return -1L;
+        }
+        if (bounds.length < 8) {
+            for (int i = 0; i < bounds.length; i++) {
+                if (bounds[i] != null && bounds[i].compareTo(value) > 0) {
+                    return (long) i;
+                }
+            }
+            return (long) bounds.length;
+        }
+        int start = 0;
+        int end = bounds.length - 1;
+        while (start < end) {
+            int middle = (start + end + 1) / 2;
+            if (bound(bounds[middle]).compareTo(value) <= 0) {
+                start = middle;
+            } else {
+                end = middle - 1;
+            }
+        }
+        return value.compareTo(bound(bounds[start])) < 0 ? 0L : start + 1L;
+    }
+
+    private static BigDecimal bound(BigDecimal bound) {
+        return bound == null ? BigDecimal.ZERO : bound;
+    }
+
     /** LAST_INSERT_ID(expr): returns expr and makes it the session's LAST_INSERT_ID(). */
     public static Long lastInsertId(Long value) {
         if (value != null) {

@@ -4,6 +4,7 @@ import dev.doppel.server.sql.ddl.PrefixKeyParts;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.translate.functions.CharCalls;
+import dev.doppel.server.sql.translate.functions.IntervalCalls;
 import dev.doppel.server.sql.translate.operators.NullSafeEquals;
 import dev.doppel.server.sql.translate.operators.TextOperands;
 import dev.doppel.server.sql.translate.statements.BitOperators;
@@ -60,6 +61,7 @@ public final class EnginePipeline {
             new MatchRelevanceOrder()); // MATCH ... AGAINST in WHERE: the most relevant rows first
 
     static final List<TokenRewrite> ENGINE_SPELLING = List.of(
+            new IntervalCalls(),                                                      // INTERVAL(n, n1, ...)
             (s, e) -> PrefixKeyParts.collect(s.tokens(), e.replaced()),              // KEY (c(10))
             (s, e) -> DateArithmetic.collect(s.tokens(), e),                         // DATE_ADD, DATE_SUB, INTERVAL
             (s, e) -> Division.collect(s.tokens(), e), // /, DIV, MOD, %

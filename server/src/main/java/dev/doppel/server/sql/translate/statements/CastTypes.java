@@ -14,7 +14,7 @@ import java.util.List;
  * casts to BIGINT (a string literal read as MySQL reads text as a number, see {@link #textArgument}); CAST(x AS CHAR [CHARACTER SET cs]) is a string of any length in MySQL, the engine's CHAR one
  * character, so it becomes VARCHAR, and CAST(x AS BINARY) likewise VARBINARY (the engine's BINARY is one byte: the value
  * was cut to its first); CONVERT(x USING cs) converts to VARCHAR (the engine's strings have one character
- * set).
+ * set). TIMESTAMP(x [, t]) becomes the cast to DATETIME it is ({@link #timestampCall}).
  */
 public final class CastTypes implements StatementRewrite {
     @Override
@@ -23,6 +23,10 @@ public final class CastTypes implements StatementRewrite {
         TextEdits edits = new TextEdits();
         for (int i = 1; i + 1 < tokens.size(); i++) {
             Token each = tokens.get(i);
+            if (each.isWord("TIMESTAMP") && tokens.get(i + 1).isSymbol("(") && !tokens.get(i - 1).isSymbol(".")) {
+                timestampCall(tokens, i, edits);
+                continue;
+            }
             if (each.isWord("USING") && i + 2 < tokens.size() && tokens.get(i + 2).isSymbol(")")
                     && TokenRanges.opening(tokens, i + 2) > 0
                     && tokens.get(TokenRanges.opening(tokens, i + 2) - 1).isWord("CONVERT")) {
@@ -66,6 +70,31 @@ public final class CastTypes implements StatementRewrite {
             }
         }
         return edits.applyTo(statement);
+    }
+
+    /**
+     * MySQL's function TIMESTAMP(x) is x as a DATETIME, and TIMESTAMP(x, t) that plus the time t; the engine has no
+     * such function. The DATETIME keeps the fraction digits a string literal argument has, as MySQL's does.
+     */
+    private static void timestampCall(List<Token> tokens, int at, TextEdits edits) {
+        int close = TokenRanges.closing(tokens, at + 1);
+        if (close < 0) {
+            return;
+        }
+        List<Integer> commas = TokenRanges.commas(tokens, at + 2, close);
+        if (commas.size() > 1) {
+            return;
+        }
+        int end = commas.isEmpty() ? close : commas.get(0);
+        Token first = tokens.get(at + 2);
+        int digits = 0;
+        if (end == at + 3 && first.kind() == Token.Kind.STRING && first.text().matches(".*\\d:\\d\\d\\.\\d+\\s*")) {
+            digits = Math.min(6, first.text().trim().length() - first.text().trim().lastIndexOf('.') - 1);
+        }
+        String type = digits == 0 ? "DATETIME" : "DATETIME(" + digits + ")";
+        edits.replace(tokens.get(at), tokens.get(at + 1), commas.isEmpty() ? "CAST(" : "ADDTIME(CAST(");
+        // the call's own ")" closes the CAST, or with two arguments ADDTIME
+        edits.insertBefore(tokens.get(end), " AS " + type + (commas.isEmpty() ? "" : ")"));
     }
 
     /**
