@@ -14,7 +14,7 @@ import java.util.List;
  * casts to BIGINT (a string literal read as MySQL reads text as a number, see {@link #textArgument}); CAST(x AS CHAR [CHARACTER SET cs]) is a string of any length in MySQL, the engine's CHAR one
  * character, so it becomes VARCHAR, and CAST(x AS BINARY) likewise VARBINARY (the engine's BINARY is one byte: the value
  * was cut to its first); CONVERT(x USING cs) converts to VARCHAR (the engine's strings have one character
- * set). TIMESTAMP(x [, t]) becomes the cast to DATETIME it is ({@link #timestampCall}).
+ * set). A cast to DATE or DATETIME reads its text as MySQL does ({@link #dateCast}); TIMESTAMP(x [, t]) becomes the cast to DATETIME it is ({@link #timestampCall}).
  */
 public final class CastTypes implements StatementRewrite {
     @Override
@@ -51,6 +51,9 @@ public final class CastTypes implements StatementRewrite {
                 }
                 continue;
             }
+            if ((each.isWord("DATE") || each.isWord("DATETIME")) && dateCast(tokens, i, edits)) {
+                continue;
+            }
             if (each.isWord("BINARY") && tokens.get(i + 1).isSymbol(")")) {
                 edits.replace(each, "VARBINARY");
                 continue;
@@ -70,6 +73,28 @@ public final class CastTypes implements StatementRewrite {
             }
         }
         return edits.applyTo(statement);
+    }
+
+    /**
+     * CAST(x AS DATE | DATETIME[(n)]) and CONVERT(x, ...): x read as MySQL reads a date (NULL with warning 1292 for
+     * text that is none, where the engine failed), by PUBLIC.MYSQL_CAST_DATE / MYSQL_CAST_DATETIME; whether it was one.
+     */
+    private static boolean dateCast(List<Token> tokens, int type, TextEdits edits) {
+        int close = type + 1;
+        if (tokens.get(type).isWord("DATETIME") && close + 2 < tokens.size() && tokens.get(close).isSymbol("(")) {
+            close += 3;
+        }
+        if (close >= tokens.size() || !tokens.get(close).isSymbol(")")) {
+            return false;
+        }
+        int open = TokenRanges.opening(tokens, close);
+        if (open < 1 || !(tokens.get(open - 1).isWord("CAST") || tokens.get(open - 1).isWord("CONVERT"))) {
+            return false;
+        }
+        String function = tokens.get(type).isWord("DATE") ? "PUBLIC.MYSQL_CAST_DATE(" : "PUBLIC.MYSQL_CAST_DATETIME(";
+        edits.insertAfter(tokens.get(open), function);
+        edits.insertBefore(tokens.get(type - 1), ") ");
+        return true;
     }
 
     /**
