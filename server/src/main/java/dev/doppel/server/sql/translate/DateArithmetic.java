@@ -127,12 +127,28 @@ public final class DateArithmetic {
         return terms.toString();
     }
 
-    /** A quoted whole number as an interval's amount ({@code INTERVAL '2' DAY}): the engine multiplies no text. */
+    /**
+     * A quoted number as an interval's amount ({@code INTERVAL '2' DAY}): the engine multiplies no text. Other text
+     * ({@code '1.5'}) is read as MySQL reads it, as an integer (1, warning 1292); a decimal literal is rounded.
+     */
     private static void plainValue(List<Token> tokens, int from, int to, Map<Integer, String> out) {
-        if (from + 1 == to && tokens.get(from).kind() == Token.Kind.STRING
-                && WHOLE_NUMBER.matcher(tokens.get(from).text()).matches()) {
-            out.put(from, tokens.get(from).text().strip());
+        if (from + 1 != to || out.containsKey(from)) {
+            return;
         }
+        Token amount = tokens.get(from);
+        if (amount.kind() == Token.Kind.NUMBER && amount.text().matches("\\d*\\.\\d+|\\d+\\.\\d*")
+                && to < tokens.size() && !tokens.get(to).isWord("SECOND") && !tokens.get(to).isWord("MICROSECOND")) {
+            // a decimal amount of a unit above seconds is rounded, half away from zero, as MySQL does
+            // (INTERVAL 1.5 DAY is 2 days; INTERVAL 1.5 SECOND keeps its fraction)
+            out.put(from, new java.math.BigDecimal(amount.text()).setScale(0, java.math.RoundingMode.HALF_UP)
+                    .toPlainString());
+            return;
+        }
+        if (amount.kind() != Token.Kind.STRING) {
+            return;
+        }
+        out.put(from, WHOLE_NUMBER.matcher(tokens.get(from).text()).matches() ? tokens.get(from).text().strip()
+                : "PUBLIC.MYSQL_TEXT_INTEGER(" + literal(tokens.get(from).text()) + ")");
     }
 
     /** EXTRACT(compound unit FROM x), which the engine lacks: PUBLIC.MYSQL_EXTRACT('unit', x). */
