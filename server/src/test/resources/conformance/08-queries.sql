@@ -328,6 +328,16 @@ SELECT * FROM customers, (SELECT 1 AS one) customers;
 UPDATE customers JOIN customers SET customers.name = 'x';
 -> error 1066 42000 Not unique table/alias: 'customers'
 
+SELECT * FROM customers JOIN conf.customers;
+-> error 1066 42000 Not unique table/alias: 'customers'
+
+SELECT * FROM conf.customers, customers;
+-> error 1066 42000 Not unique table/alias: 'customers'
+
+SELECT COUNT(*) > 0 FROM customers JOIN mysql.user;
+-> rows
+1
+
 SELECT c.x FROM (SELECT 1 AS x) c WHERE EXISTS (SELECT 1 FROM (SELECT 2 AS y) c);
 -> rows
 1

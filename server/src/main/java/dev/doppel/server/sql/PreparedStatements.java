@@ -14,6 +14,7 @@ import dev.doppel.server.session.StatementStatistics;
 import dev.doppel.server.status.StatementDigest;
 import dev.doppel.server.sql.access.EngineStatementKinds;
 import dev.doppel.server.sql.access.FunctionAllowlist;
+import dev.doppel.server.sql.access.NoDatabase;
 import dev.doppel.server.sql.access.TableAccess;
 import dev.doppel.server.sql.dml.InsertIgnore;
 import dev.doppel.server.sql.dml.InvalidTextLiterals;
@@ -213,6 +214,7 @@ public final class PreparedStatements {
         } else if (ENGINE_PREPARED.contains(keyword)) {
             EngineStatementKinds.checkSelectList(sql, tokens);
             FunctionAllowlist.check(sql, tokens, session.schema());
+            NoDatabase.check(tokens, session);
             TableAccess.check(tokens, session); // MySQL checks at prepare time too, before the tables' existence
             try {
                 engine = engineStatement(sql, tokens, parameters, keyword);

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * 1046 No database selected: a statement that names its table without a database while the session has none.
  * The engine would otherwise use its own default schema. Reads (SELECT) get 1046 from the error translation,
- * since no table can be found there.
+ * since no table can be found there. Unqualified names resolve to the session's database, so {@link SameTableTwice}
+ * is checked here too.
  */
 public final class NoDatabase {
     private static final Set<String> MODIFIERS = Set.of("LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY", "IGNORE", "QUICK",
@@ -20,6 +21,7 @@ public final class NoDatabase {
     }
 
     public static void check(List<Token> tokens, Session session) {
+        SameTableTwice.check(tokens, session);
         if (session.schema() != null || tokens.isEmpty()) {
             return;
         }

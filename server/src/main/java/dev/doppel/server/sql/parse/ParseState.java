@@ -17,6 +17,7 @@ public final class ParseState {
     final Queries queries;
     final List<ParsedStatement.TableUse> tables = new ArrayList<>();
     final List<ParsedStatement.FunctionCall> calls = new ArrayList<>();
+    final List<ParsedStatement.SameName> sameNames = new ArrayList<>();
     /** The names of the common table expressions in scope, innermost WITH first. */
     private final Deque<Set<String>> cteScopes = new ArrayDeque<>();
 

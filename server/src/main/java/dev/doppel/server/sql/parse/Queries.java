@@ -403,8 +403,21 @@ public final class Queries {
     /** A table of the query block under {@code name} (in {@code database} for a table without alias): 1066 twice. */
     private void named(String name, String database) {
         String key = (database == null ? "" : database + ".") + name;
-        if (blockTables != null && !blockTables.add(key.toLowerCase(java.util.Locale.ROOT))) {
+        if (blockTables == null) {
+            return;
+        }
+        if (!blockTables.add(key.toLowerCase(java.util.Locale.ROOT))) {
             throw MySqlError.ER_NONUNIQ_TABLE.exception(name);
+        }
+        // t beside db.t: one table when db is the session's database, which sql.access.SameTableTwice knows
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        for (String each : blockTables) {
+            int dot = each.indexOf('.');
+            if (database == null && dot > 0 && each.substring(dot + 1).equals(lower)) {
+                state.sameNames.add(new ParsedStatement.SameName(each.substring(0, dot), name));
+            } else if (database != null && each.equals(lower)) {
+                state.sameNames.add(new ParsedStatement.SameName(database, name));
+            }
         }
     }
 

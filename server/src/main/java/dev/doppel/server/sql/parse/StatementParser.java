@@ -56,7 +56,7 @@ public final class StatementParser {
         if (!cursor.atEnd()) {
             throw cursor.error();
         }
-        return new ParsedStatement(List.copyOf(state.tables), List.copyOf(state.calls));
+        return new ParsedStatement(List.copyOf(state.tables), List.copyOf(state.calls), List.copyOf(state.sameNames));
     }
 
     private static ParsedStatement parseTokens(String sql, List<Token> tokens) {
@@ -77,7 +77,7 @@ public final class StatementParser {
         if (!cursor.atEnd()) {
             throw cursor.error();
         }
-        return new ParsedStatement(List.copyOf(state.tables), List.copyOf(state.calls));
+        return new ParsedStatement(List.copyOf(state.tables), List.copyOf(state.calls), List.copyOf(state.sameNames));
     }
 
     private static void dataChange(TokenCursor cursor, DataChanges changes) {
