@@ -183,7 +183,11 @@ SHOW WARNINGS WHERE Code = 1365;
 SELECT 'a' = 'A', 'abc' < 'ABD', 'a ' = 'a';
 -> rows
 1 | 1 | 0
--> deviation literals compare case-sensitively (columns declared VARCHAR compare case-insensitively)
+
+-- two literals compare in utf8mb4_0900_ai_ci: no case, no accents, trailing spaces count (NO PAD)
+SELECT 'é' = 'e', 'abc' LIKE 'A%', 'a' IN ('B', 'A'), 'b' BETWEEN 'A' AND 'C', 'Straße' = 'STRASSE', 'a b' = 'ab', 'x' NOT LIKE 'X';
+-> rows
+1 | 1 | 1 | 1 | 1 | 0 | 0
 
 -- a table's binary default collation is its VARCHAR columns' own: 'a' and 'A' are two keys
 CREATE TABLE cased (v VARCHAR(10), w VARCHAR(10) COLLATE utf8mb4_0900_ai_ci, UNIQUE KEY (v)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -6,6 +6,7 @@ import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.translate.functions.CharCalls;
 import dev.doppel.server.sql.translate.functions.IntervalCalls;
 import dev.doppel.server.sql.translate.operators.NullSafeEquals;
+import dev.doppel.server.sql.translate.operators.LiteralCollation;
 import dev.doppel.server.sql.translate.operators.TextOperands;
 import dev.doppel.server.sql.translate.statements.BitOperators;
 import dev.doppel.server.sql.translate.statements.CastTypes;
@@ -66,6 +67,7 @@ public final class EnginePipeline {
             (s, e) -> DateArithmetic.collect(s.tokens(), e),                         // DATE_ADD, DATE_SUB, INTERVAL
             (s, e) -> Division.collect(s.tokens(), e), // /, DIV, MOD, %
             (s, e) -> JsonSql.collect(s.sql(), s.tokens(), e.replaced()),            // JSON functions, ->, ->>
+            new LiteralCollation(),                                                   // 'a' = 'A'
             new NullSafeEquals(),                                                     // a <=> b
             new CharCalls(),                                                          // CHAR(n, ... USING cs)
             new TextOperands(),                                                       // '3x' + 1

@@ -1,0 +1,86 @@
+package dev.doppel.server.sql.translate.operators;
+
+import dev.doppel.server.sql.lex.SqlText;
+import dev.doppel.server.sql.lex.Token;
+import dev.doppel.server.sql.translate.EngineEdits;
+import dev.doppel.server.sql.translate.TokenRewrite;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Two string literals compare in the connection's collation, utf8mb4_0900_ai_ci: without regard to case or accents
+ * ({@code 'a' = 'A'} and {@code 'a' = 'á'} are 1, {@code 'abc' LIKE 'A%'} is 1); the engine compared them byte for
+ * byte. A comparison (=, <>, !=, <, <=, >, >=, <=>), LIKE, IN list or BETWEEN whose operands are all plain string
+ * literals compares their folded texts ({@code PUBLIC.MYSQL_CI_FOLD}, engine.collation.MySqlWeights). A
+ * literal marked binary ({@code BINARY 'a'}, {@code _binary 'a'}) or given a collation ({@code COLLATE}) keeps the
+ * engine's comparison, and so does a literal beside a column, whose collation MySQL uses.
+ */
+public final class LiteralCollation implements TokenRewrite {
+    private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", "<=", ">", ">=", "<=>");
+    /** Operators that would make a literal next to them part of a larger operand. */
+    private static final Set<String> BINDING = Set.of("+", "-", "*", "/", "%", "||", "&", "|", "^", "<<", ">>", ".");
+    private static final String FOLD = "PUBLIC.MYSQL_CI_FOLD(";
+
+    @Override
+    public void collect(SqlText statement, EngineEdits edits) {
+        List<Token> tokens = statement.tokens();
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            Token operator = tokens.get(i);
+            int right = operator.isWord("NOT") ? i + 2 : i + 1;
+            Token word = operator.isWord("NOT") ? tokens.get(i + 1) : operator;
+            if (operator.kind() == Token.Kind.SYMBOL && COMPARISONS.contains(operator.text())) {
+                wrapAll(tokens, List.of(i - 1, i + 1), FOLD, edits);
+            } else if (word.isWord("LIKE") && right < tokens.size()) {
+                wrapAll(tokens, List.of(i - 1, right), FOLD, edits);
+            } else if (word.isWord("BETWEEN") && right + 2 < tokens.size() && tokens.get(right + 1).isWord("AND")) {
+                wrapAll(tokens, List.of(i - 1, right, right + 2), FOLD, edits);
+            } else if (word.isWord("IN") && right < tokens.size() && tokens.get(right).isSymbol("(")) {
+                List<Integer> operands = new ArrayList<>(List.of(i - 1));
+                int at = right + 1;
+                while (at + 1 < tokens.size() && tokens.get(at).kind() == Token.Kind.STRING
+                        && (tokens.get(at + 1).isSymbol(",") || tokens.get(at + 1).isSymbol(")"))) {
+                    operands.add(at);
+                    at += 2;
+                    if (tokens.get(at - 1).isSymbol(")")) {
+                        wrapAll(tokens, operands, FOLD, edits);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Wraps each of the tokens in {@code function}, when every one is a plain string literal operand. */
+    private static void wrapAll(List<Token> tokens, List<Integer> operands, String function, EngineEdits edits) {
+        for (int each : operands) {
+            if (!plainLiteral(tokens, each) || edits.replaced().containsKey(each)) {
+                return;
+            }
+        }
+        for (int each : operands) {
+            edits.before().merge(each, function, (existing, added) -> added + existing);
+            edits.after().merge(each, ")", String::concat);
+        }
+    }
+
+    /** A string literal that is the whole operand, in the connection's character set and collation. */
+    private static boolean plainLiteral(List<Token> tokens, int index) {
+        if (index <= 0 || index >= tokens.size() || tokens.get(index).kind() != Token.Kind.STRING) {
+            return false;
+        }
+        Token before = tokens.get(index - 1);
+        Token after = index + 1 < tokens.size() ? tokens.get(index + 1) : null;
+        // _charset 'x', BINARY 'x', and X'..', B'..', N'..' (a word written against the quote)
+        boolean introduced = before.kind() == Token.Kind.WORD && (before.text().startsWith("_")
+                || before.isWord("BINARY") || before.end() == tokens.get(index).start());
+        boolean bound = before.kind() == Token.Kind.SYMBOL && BINDING.contains(before.text())
+                || after != null && (after.kind() == Token.Kind.SYMBOL && BINDING.contains(after.text())
+                || after.isWord("COLLATE"));
+        // 'a' 'b' is one literal, 'ab'
+        boolean adjacent = before.kind() == Token.Kind.STRING
+                || after != null && after.kind() == Token.Kind.STRING;
+        return !introduced && !bound && !adjacent;
+    }
+}
