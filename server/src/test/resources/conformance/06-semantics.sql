@@ -189,6 +189,11 @@ SELECT 'é' = 'e', 'abc' LIKE 'A%', 'a' IN ('B', 'A'), 'b' BETWEEN 'A' AND 'C', 
 -> rows
 1 | 1 | 1 | 1 | 1 | 0 | 0
 
+-- beside a binary literal the comparison is of bytes
+SELECT _binary 'a' = 'A', 'a' = _binary 'a', 'a' IN (_binary 'A', 'b'), 'B' BETWEEN _binary 'a' AND 'c', _binary 'a' < 'b';
+-> rows
+0 | 1 | 0 | 0 | 1
+
 -- a table's binary default collation is its VARCHAR columns' own: 'a' and 'A' are two keys
 CREATE TABLE cased (v VARCHAR(10), w VARCHAR(10) COLLATE utf8mb4_0900_ai_ci, UNIQUE KEY (v)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 

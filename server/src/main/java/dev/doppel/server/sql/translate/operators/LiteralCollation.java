@@ -31,20 +31,25 @@ public final class LiteralCollation implements TokenRewrite {
             int right = operator.isWord("NOT") ? i + 2 : i + 1;
             Token word = operator.isWord("NOT") ? tokens.get(i + 1) : operator;
             if (operator.kind() == Token.Kind.SYMBOL && COMPARISONS.contains(operator.text())) {
-                wrapAll(tokens, List.of(i - 1, i + 1), FOLD, edits);
+                wrapAll(tokens, List.of(i - 1, literalAt(tokens, i + 1)), false, edits);
             } else if (word.isWord("LIKE") && right < tokens.size()) {
-                wrapAll(tokens, List.of(i - 1, right), FOLD, edits);
-            } else if (word.isWord("BETWEEN") && right + 2 < tokens.size() && tokens.get(right + 1).isWord("AND")) {
-                wrapAll(tokens, List.of(i - 1, right, right + 2), FOLD, edits);
+                wrapAll(tokens, List.of(i - 1, right), true, edits);
+            } else if (word.isWord("BETWEEN") && right + 2 < tokens.size()) {
+                int low = literalAt(tokens, right);
+                int high = low + 2 < tokens.size() && tokens.get(low + 1).isWord("AND") ? literalAt(tokens, low + 2) : -1;
+                if (high > 0) {
+                    wrapAll(tokens, List.of(i - 1, low, high), false, edits);
+                }
             } else if (word.isWord("IN") && right < tokens.size() && tokens.get(right).isSymbol("(")) {
                 List<Integer> operands = new ArrayList<>(List.of(i - 1));
                 int at = right + 1;
-                while (at + 1 < tokens.size() && tokens.get(at).kind() == Token.Kind.STRING
+                while (at + 1 < tokens.size() && tokens.get(at = literalAt(tokens, at)).kind() == Token.Kind.STRING
+                        && at + 1 < tokens.size()
                         && (tokens.get(at + 1).isSymbol(",") || tokens.get(at + 1).isSymbol(")"))) {
                     operands.add(at);
                     at += 2;
                     if (tokens.get(at - 1).isSymbol(")")) {
-                        wrapAll(tokens, operands, FOLD, edits);
+                        wrapAll(tokens, operands, false, edits);
                         break;
                     }
                 }
@@ -52,17 +57,50 @@ public final class LiteralCollation implements TokenRewrite {
         }
     }
 
-    /** Wraps each of the tokens in {@code function}, when every one is a plain string literal operand. */
-    private static void wrapAll(List<Token> tokens, List<Integer> operands, String function, EngineEdits edits) {
+    /**
+     * Folds each of the tokens, when every one is a plain string literal operand. Beside a
+     * {@code _binary} literal the others are compared as their bytes, as MySQL does (the engine refused to compare);
+     * a LIKE with one compares bytes in the engine already.
+     */
+    private static void wrapAll(List<Token> tokens, List<Integer> operands, boolean like, EngineEdits edits) {
+        List<Integer> plain = new ArrayList<>();
+        boolean binary = false;
         for (int each : operands) {
-            if (!plainLiteral(tokens, each) || edits.replaced().containsKey(each)) {
+            if (edits.replaced().containsKey(each)) {
+                return;
+            }
+            if (plainLiteral(tokens, each)) {
+                plain.add(each);
+            } else if (binaryLiteral(tokens, each) && !like) {
+                binary = true;
+            } else {
                 return;
             }
         }
+        if (binary) {
+            for (int each : plain) {
+                edits.before().merge(each, "CAST(", (existing, added) -> added + existing);
+                edits.after().merge(each, " AS VARBINARY)", String::concat);
+            }
+            return;
+        }
         for (int each : operands) {
-            edits.before().merge(each, function, (existing, added) -> added + existing);
+            edits.before().merge(each, FOLD, (existing, added) -> added + existing);
             edits.after().merge(each, ")", String::concat);
         }
+    }
+
+    /** The string of {@code _binary 'x'} starting at {@code index}, or {@code index}. */
+    private static int literalAt(List<Token> tokens, int index) {
+        return index + 1 < tokens.size() && tokens.get(index).isWord("_binary")
+                && tokens.get(index + 1).kind() == Token.Kind.STRING ? index + 1 : index;
+    }
+
+    /** {@code _binary 'x'}, a whole operand. */
+    private static boolean binaryLiteral(List<Token> tokens, int index) {
+        return index > 0 && index < tokens.size() && tokens.get(index).kind() == Token.Kind.STRING
+                && tokens.get(index - 1).isWord("_binary")
+                && (index + 1 >= tokens.size() || tokens.get(index + 1).kind() != Token.Kind.STRING);
     }
 
     /** A string literal that is the whole operand, in the connection's character set and collation. */
