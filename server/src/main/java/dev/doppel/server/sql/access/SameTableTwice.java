@@ -17,8 +17,18 @@ final class SameTableTwice {
     private SameTableTwice() {
     }
 
+    /** Whether the statement writes some name as {@code x.y}: without one no table is named both ways. */
+    private static boolean qualifiesAName(List<Token> tokens) {
+        for (Token each : tokens) {
+            if (each.isSymbol(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void check(List<Token> tokens, Session session) {
-        if (session.schema() == null || !StatementParser.parses(tokens)) {
+        if (session.schema() == null || !qualifiesAName(tokens) || !StatementParser.parses(tokens)) {
             return;
         }
         ParsedStatement parsed = StatementParser.parse(null, tokens);
