@@ -350,3 +350,14 @@ SELECT DATE_ADD('2024-01-01', INTERVAL '1.5' DAY), DATE_ADD('2024-01-01', INTERV
 -> warnings
 Warning | 1292 | Truncated incorrect INTEGER value: '1.5'
 Warning | 1292 | Truncated incorrect INTEGER value: '2x'
+
+SELECT TO_DAYS(950501), TO_DAYS(123), DAYOFYEAR(20240301), YEAR(20240301), DAYNAME(20240101), TO_SECONDS(20240101120000), LAST_DAY(20240201), DATE_FORMAT(20240102, '%Y/%m/%d');
+-> rows
+728779 | 730507 | 61 | 2024 | Monday | 63871329600 | 2024-02-29 | 2024/01/02
+
+SELECT TO_DAYS(20241301), YEAR(99);
+-> rows
+NULL | NULL
+-> warnings
+Warning | 1292 | Incorrect datetime value: '20241301'
+Warning | 1292 | Incorrect datetime value: '99'

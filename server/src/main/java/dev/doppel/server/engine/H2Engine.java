@@ -117,6 +117,8 @@ public final class H2Engine implements StorageEngine {
             // warn of text that is no date at each run: never folded
             function("MYSQL_CAST_DATE", dev.doppel.server.engine.time.MySqlDateCasts.class, "date", false),
             function("MYSQL_CAST_DATETIME", dev.doppel.server.engine.time.MySqlDateCasts.class, "datetime", false),
+            function("MYSQL_NUMBER_DATETIME", dev.doppel.server.engine.time.MySqlDateCasts.class, "numberDatetime",
+                    false),
             // x % 0: warns each time it runs, never folded
             function("MYSQL_ZERO_DIVISOR", MySqlArithmetic.class, "zeroDivisor", false),
             // a partitioned table's CHECK: never folded, it raises MySQL's errors for the row being written

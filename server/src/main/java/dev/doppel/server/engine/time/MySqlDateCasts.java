@@ -34,6 +34,55 @@ public final class MySqlDateCasts {
         return value;
     }
 
+    /**
+     * A number written where a date is read ({@code TO_DAYS(950501)}), by MySQL's rules: YYMMDD (2000-2069 below
+     * 700101), YYYYMMDD, YYMMDDhhmmss, YYYYMMDDhhmmss, shorter numbers padded with zeros on the left (123 is
+     * 2000-01-23); NULL with warning 1292 for one that is none. Registered as PUBLIC.MYSQL_NUMBER_DATETIME.
+     */
+    public static LocalDateTime numberDatetime(Long number) {
+        if (number == null) {
+            return null;
+        }
+        LocalDateTime value = number(number);
+        if (value == null) {
+            StatementEffects.warning(1292, "Incorrect datetime value: '" + number + "'");
+        }
+        return value;
+    }
+
+    private static LocalDateTime number(long value) {
+        long n = value;
+        if (n < 101) {
+            return null;
+        } else if (n <= 691231) {
+            n += 20000000;
+        } else if (n < 700101) {
+            return null;
+        } else if (n <= 991231) {
+            n += 19000000;
+        } else if (n < 10000101) {
+            return null;
+        } else if (n > 99991231 && n < 101000000) {
+            return null;
+        } else if (n > 99991231 && n <= 691231235959L) {
+            n += 20000000000000L;
+        } else if (n > 99991231 && n < 700101000000L) {
+            return null;
+        } else if (n > 99991231 && n <= 991231235959L) {
+            n += 19000000000000L;
+        } else if (n > 99991231 && n < 10000101000000L) {
+            return null;
+        }
+        long date = n > 99991231 ? n / 1000000 : n;
+        long time = n > 99991231 ? n % 1000000 : 0;
+        try {
+            return LocalDateTime.of((int) (date / 10000), (int) (date / 100 % 100), (int) (date % 100),
+                    (int) (time / 10000), (int) (time / 100 % 100), (int) (time % 100));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
     private static LocalDateTime read(String text) {
         if (text.isEmpty()) {
             return null;

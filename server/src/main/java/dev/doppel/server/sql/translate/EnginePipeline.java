@@ -4,6 +4,7 @@ import dev.doppel.server.sql.ddl.PrefixKeyParts;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.translate.functions.CharCalls;
+import dev.doppel.server.sql.translate.functions.DateNumbers;
 import dev.doppel.server.sql.translate.functions.IntervalCalls;
 import dev.doppel.server.sql.translate.operators.NullSafeEquals;
 import dev.doppel.server.sql.translate.operators.LiteralCollation;
@@ -63,6 +64,7 @@ public final class EnginePipeline {
 
     static final List<TokenRewrite> ENGINE_SPELLING = List.of(
             new IntervalCalls(),                                                      // INTERVAL(n, n1, ...)
+            new DateNumbers(),                                                        // TO_DAYS(950501)
             (s, e) -> PrefixKeyParts.collect(s.tokens(), e.replaced()),              // KEY (c(10))
             (s, e) -> DateArithmetic.collect(s.tokens(), e),                         // DATE_ADD, DATE_SUB, INTERVAL
             (s, e) -> Division.collect(s.tokens(), e), // /, DIV, MOD, %
