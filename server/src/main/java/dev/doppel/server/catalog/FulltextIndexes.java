@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +43,7 @@ public final class FulltextIndexes {
     }
 
     private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return TableRegistryRows.key(name);
     }
 
     /** The table's FULLTEXT indexes in the order they were made. */

@@ -13,6 +13,11 @@ public final class TableRegistryRows {
     private TableRegistryRows() {
     }
 
+    /** A schema's or table's name as the registries key it: in lower case. */
+    public static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
     public static void dropTable(Connection connection, String registry, String schema, String table) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + registry
                 + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {

@@ -1,5 +1,6 @@
 package dev.doppel.server.catalog.partitions;
 
+import dev.doppel.server.catalog.CreateTableText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +112,7 @@ public record PartitionScheme(Method method, boolean linear, boolean columns, In
     }
 
     private static String quotedColumns(List<String> columns) {
-        return String.join(",", columns.stream().map(c -> "`" + c.replace("`", "``") + "`").toList());
+        return String.join(",", columns.stream().map(CreateTableText::quote).toList());
     }
 
     /** The partitioning clause as SHOW CREATE TABLE prints it, inside its version comment. */
@@ -186,7 +187,7 @@ public record PartitionScheme(Method method, boolean linear, boolean columns, In
     /** A name as MySQL prints it here: plain, or backquoted when it needs to be. */
     static String name(String name) {
         return PLAIN_NAME.matcher(name).matches() && !RESERVED.contains(name.toUpperCase(Locale.ROOT)) ? name
-                : "`" + name.replace("`", "``") + "`";
+                : CreateTableText.quote(name);
     }
 
     private static final java.util.Set<String> RESERVED = java.util.Set.of("PARTITION", "SELECT", "TABLE", "KEY",

@@ -1,5 +1,6 @@
 package dev.doppel.server.catalog.partitions;
 
+import dev.doppel.server.catalog.CreateTableText;
 import dev.doppel.plugin.VirtualTable;
 import dev.doppel.server.catalog.TableInfo;
 
@@ -79,8 +80,8 @@ public final class PartitionsTable {
             throws SQLException {
         Map<Long, Long> result = new HashMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT " + placement + ", COUNT(*) FROM `"
-                     + table.schema().replace("`", "``") + "`.`" + table.name().replace("`", "``") + "` GROUP BY 1")) {
+             ResultSet rows = statement.executeQuery("SELECT " + placement + ", COUNT(*) FROM "
+                     + CreateTableText.quote(table.schema()) + "." + CreateTableText.quote(table.name()) + " GROUP BY 1")) {
             while (rows.next()) {
                 result.put(rows.getLong(1), rows.getLong(2));
             }

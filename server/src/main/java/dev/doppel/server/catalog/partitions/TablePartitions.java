@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,7 +36,7 @@ public final class TablePartitions {
     }
 
     private static String key(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return TableRegistryRows.key(name);
     }
 
     /** The table's partitioning; null when it is not partitioned. */

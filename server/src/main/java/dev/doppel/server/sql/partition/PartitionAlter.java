@@ -197,8 +197,7 @@ public final class PartitionAlter {
         }
         int last = indexes.get(indexes.size() - 1);
         if (scheme.method() == Method.RANGE && last + 1 < all.size() && !replacing.isEmpty()) {
-            PartitionScheme checked = new PartitionChecks(info, expression -> executor.evaluate(expression,
-                    dev.doppel.server.sql.lex.Lexer.tokenize(expression))).checked(with(scheme, partitions, null));
+            PartitionScheme checked = tables.checks(info).checked(with(scheme, partitions, null));
             List<String> before = scheme.partitions().get(last).values().get(0);
             List<String> after = checked.partitions().get(indexes.get(0) + replacing.size() - 1).values().get(0);
             if (PartitionChecks.compare(before, after) != 0) {

@@ -1,5 +1,6 @@
 package dev.doppel.server.sql.partition;
 
+import dev.doppel.server.catalog.CreateTableText;
 import dev.doppel.plugin.MySqlException;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.Token;
@@ -173,7 +174,7 @@ record PartitionExpression(String text, Set<String> columns) {
                 if (tokens.size() == 1) {
                     bareColumn = column;
                 }
-                return "`" + column.replace("`", "``") + "`";
+                return CreateTableText.quote(column);
             }
             throw notAllowed();
         }

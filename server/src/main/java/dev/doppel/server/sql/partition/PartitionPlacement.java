@@ -1,5 +1,6 @@
 package dev.doppel.server.sql.partition;
 
+import dev.doppel.server.catalog.CreateTableText;
 import dev.doppel.server.catalog.partitions.PartitionScheme;
 import dev.doppel.server.catalog.partitions.PartitionScheme.Method;
 
@@ -84,7 +85,7 @@ final class PartitionPlacement {
         if (bound.get(at).equals("MAXVALUE")) {
             return "TRUE";
         }
-        String column = quote(columns.get(at));
+        String column = CreateTableText.quote(columns.get(at));
         return "(" + column + " IS NULL OR " + column + " < " + bound.get(at) + " OR (" + column + " = "
                 + bound.get(at) + " AND " + lessThan(columns, bound, at + 1) + "))";
     }
@@ -119,7 +120,7 @@ final class PartitionPlacement {
             for (List<String> tuple : partitions.get(i).values()) {
                 List<String> equal = new ArrayList<>();
                 for (int c = 0; c < tuple.size() && c < scheme.columnList().size(); c++) {
-                    equal.add(quote(scheme.columnList().get(c)) + " <=> " + tuple.get(c));
+                    equal.add(CreateTableText.quote(scheme.columnList().get(c)) + " <=> " + tuple.get(c));
                 }
                 tuples.add("(" + String.join(" AND ", equal) + ")");
             }
@@ -134,7 +135,7 @@ final class PartitionPlacement {
         if (method == Method.HASH) {
             value = "COALESCE(" + expression + ", 0)";
         } else {
-            List<String> quoted = keyColumns.stream().map(PartitionPlacement::quote).toList();
+            List<String> quoted = keyColumns.stream().map(CreateTableText::quote).toList();
             value = "CRC32(CONCAT_WS(',', " + String.join(", ", quoted) + "))";
         }
         if (!linear) {
@@ -148,9 +149,5 @@ final class PartitionPlacement {
         String low = "BITAND(" + value + ", " + (power - 1) + ")";
         return "(CASE WHEN " + low + " >= " + count + " THEN BITAND(" + value + ", " + (power / 2 - 1) + ") ELSE "
                 + low + " END)";
-    }
-
-    static String quote(String column) {
-        return "`" + column.replace("`", "``") + "`";
     }
 }

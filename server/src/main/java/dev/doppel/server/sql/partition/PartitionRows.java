@@ -1,6 +1,7 @@
 package dev.doppel.server.sql.partition;
 
 import dev.doppel.plugin.MySqlException;
+import dev.doppel.server.catalog.CreateTableText;
 import dev.doppel.server.catalog.partitions.PartitionScheme;
 import dev.doppel.server.catalog.partitions.TablePartitions;
 import dev.doppel.server.session.Session;
@@ -30,14 +31,17 @@ final class PartitionRows {
 
     /** The numbers of whole partitions, by their indexes. */
     List<Long> numbersOf(List<Integer> partitions) {
-        int subs = Math.max(1, entry.scheme().subpartitionCount());
         List<Long> result = new ArrayList<>();
-        for (int index : partitions) {
-            for (int j = 0; j < subs; j++) {
-                result.add((long) index * subs + j);
-            }
-        }
+        partitions.forEach(index -> addPartition(result, index, entry.scheme().subpartitionCount()));
         return result;
+    }
+
+    /** The numbers of partition {@code index}: one, or one per subpartition. */
+    private static void addPartition(List<Long> out, int index, int subpartitions) {
+        int subs = Math.max(1, subpartitions);
+        for (int j = 0; j < subs; j++) {
+            out.add((long) index * subs + j);
+        }
     }
 
     /** The numbers of the named partitions and subpartitions (all of them for null); 1735 for a name not the table's. */
@@ -50,8 +54,8 @@ final class PartitionRows {
         int subs = scheme.subpartitionCount();
         List<Long> result = new ArrayList<>();
         if (names == null) {
-            for (long i = 0; i < (long) partitions.size() * Math.max(1, subs); i++) {
-                result.add(i);
+            for (int i = 0; i < partitions.size(); i++) {
+                addPartition(result, i, subs);
             }
             return result;
         }
@@ -60,9 +64,7 @@ final class PartitionRows {
             for (int i = 0; i < partitions.size(); i++) {
                 if (partitions.get(i).equalsIgnoreCase(name)) {
                     found = true;
-                    for (int j = 0; j < Math.max(1, subs); j++) {
-                        result.add((long) i * Math.max(1, subs) + j);
-                    }
+                    addPartition(result, i, subs);
                 }
                 List<String> subNames = subs > 0 ? scheme.subpartitionNames(i) : List.of();
                 for (int j = 0; j < subNames.size(); j++) {
@@ -103,6 +105,6 @@ final class PartitionRows {
     }
 
     static String qualified(String schema, String table) {
-        return PartitionPlacement.quote(schema) + "." + PartitionPlacement.quote(table);
+        return CreateTableText.quote(schema) + "." + CreateTableText.quote(table);
     }
 }

@@ -1,6 +1,7 @@
 package dev.doppel.server.sql.partition;
 
 import dev.doppel.plugin.MySqlException;
+import dev.doppel.server.catalog.CreateTableText;
 import dev.doppel.server.catalog.partitions.TablePartitions;
 import dev.doppel.server.engine.partitions.PartitionCheck;
 import dev.doppel.server.session.Session;
@@ -42,17 +43,18 @@ public final class PartitionSelection {
         }
     }
 
-    private static void select(List<Token> tokens, int at, EngineEdits edits, Session session) {
-        int nameStart = at - 1;
+    /** {@code [schema.]table PARTITION (names)}: where the table's name starts, its partitions' close, the numbers. */
+    private record Named(String table, int nameStart, int close, TablePartitions.Entry entry, List<Long> numbers) {
+    }
+
+    /** The selection whose PARTITION is token {@code at}: 1747 for a table without partitions, 1735 for a name. */
+    private static Named named(List<Token> tokens, int at, Session session) {
+        boolean qualified = at >= 3 && tokens.get(at - 2).isSymbol(".") && tokens.get(at - 3).isIdentifier();
         String table = tokens.get(at - 1).text();
-        String schema = session.schema();
-        if (at >= 3 && tokens.get(at - 2).isSymbol(".") && tokens.get(at - 3).isIdentifier()) {
-            schema = tokens.get(at - 3).text();
-            nameStart = at - 3;
-        }
+        String schema = qualified ? tokens.get(at - 3).text() : session.schema();
         int close = TokenRanges.closing(tokens, at + 1);
         if (close < 0 || schema == null) {
-            return;
+            return null;
         }
         List<String> names = new ArrayList<>();
         for (int i = at + 2; i < close; i++) {
@@ -64,19 +66,28 @@ public final class PartitionSelection {
         if (entry == null) {
             throw new MySqlException(1747, "HY000", "PARTITION () clause on non partitioned table");
         }
-        List<Long> numbers = PartitionRows.numbersNamed(entry.scheme(), names, table);
-        String predicate = PartitionRows.predicate(entry.placement(), numbers);
+        return new Named(table, qualified ? at - 3 : at - 1, close, entry,
+                PartitionRows.numbersNamed(entry.scheme(), names, table));
+    }
+
+    private static void select(List<Token> tokens, int at, EngineEdits edits, Session session) {
+        Named named = named(tokens, at, session);
+        if (named == null) {
+            return;
+        }
+        int close = named.close();
+        String predicate = PartitionRows.predicate(named.entry().placement(), named.numbers());
         for (int i = at; i <= close; i++) {
             edits.replaced().put(i, "");
         }
         Token verb = tokens.get(0);
-        if (!isTarget(tokens, nameStart)) {
-            edits.before().merge(nameStart, "(SELECT * FROM ", (a, b) -> a + b);
+        if (!isTarget(tokens, named.nameStart())) {
+            edits.before().merge(named.nameStart(), "(SELECT * FROM ", (a, b) -> a + b);
             Token next = close + 1 < tokens.size() ? tokens.get(close + 1) : null;
             boolean alias = next != null && (next.isWord("AS") || next.isIdentifier()
                     && !NOT_ALIAS.contains(next.upper()));
             edits.after().merge(close, " WHERE " + predicate + ")" + (alias ? "" : " AS "
-                    + PartitionPlacement.quote(table)), (a, b) -> a + b);
+                    + CreateTableText.quote(named.table())), (a, b) -> a + b);
         } else if (!verb.isWord("INSERT") && !verb.isWord("REPLACE")) {
             where(tokens, close, predicate, edits);
         }
@@ -113,18 +124,9 @@ public final class PartitionSelection {
             if (!isTarget(tokens, qualified ? i - 3 : i - 1)) {
                 return;
             }
-            String schema = qualified ? tokens.get(i - 3).text() : session.schema();
-            String table = tokens.get(i - 1).text();
-            int close = TokenRanges.closing(tokens, i + 1);
-            List<String> names = new ArrayList<>();
-            for (int j = i + 2; j < close; j++) {
-                if (tokens.get(j).isIdentifier()) {
-                    names.add(tokens.get(j).text());
-                }
-            }
-            TablePartitions.Entry entry = schema == null ? null : entry(session, schema, table);
-            if (entry != null) {
-                PartitionCheck.onlyInto(entry.constraint(), PartitionRows.numbersNamed(entry.scheme(), names, table));
+            Named named = named(tokens, i, session);
+            if (named != null) {
+                PartitionCheck.onlyInto(named.entry().constraint(), named.numbers());
             }
             return;
         }

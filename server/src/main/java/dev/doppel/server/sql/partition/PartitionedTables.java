@@ -1,6 +1,7 @@
 package dev.doppel.server.sql.partition;
 
 import dev.doppel.plugin.MySqlException;
+import dev.doppel.server.catalog.CreateTableText;
 import dev.doppel.server.catalog.EngineCatalog;
 import dev.doppel.server.catalog.TableInfo;
 import dev.doppel.server.catalog.partitions.PartitionScheme;
@@ -15,7 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,14 +59,19 @@ public final class PartitionedTables {
 
     /** Checks {@code raw} (as the statement wrote it) against the table; MySQL's errors when it does not fit. */
     public Prepared prepare(TableInfo info, PartitionScheme raw) {
-        return prepared(info, new PartitionChecks(info, this::evaluate).checked(raw));
+        return prepared(info, checks(info).checked(raw));
+    }
+
+    /** MySQL's checks of a partitioning of this table, its VALUES evaluated through the session. */
+    PartitionChecks checks(TableInfo info) {
+        return new PartitionChecks(info, this::evaluate);
     }
 
     Prepared prepared(TableInfo info, PartitionScheme scheme) {
         String number = PartitionPlacement.number(scheme, keyColumns(info, scheme.columnList(), scheme.method()),
                 scheme.sub() == null ? List.of() : keyColumns(info, scheme.sub().columnList(), scheme.sub().method()));
         String constraint = "doppel_partitioning_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-        String element = "CONSTRAINT " + PartitionPlacement.quote(constraint) + " CHECK (PUBLIC.MYSQL_PARTITION_CHECK("
+        String element = "CONSTRAINT " + CreateTableText.quote(constraint) + " CHECK (PUBLIC.MYSQL_PARTITION_CHECK("
                 + number + ", " + PartitionPlacement.valueText(scheme) + ", '" + constraint + "'))";
         return new Prepared(scheme, constraint, element, number);
     }
@@ -90,7 +96,7 @@ public final class PartitionedTables {
     /** Puts a prepared partitioning on the table: its constraint (checking the rows) and its registry row. */
     void put(String schema, String table, Prepared prepared) throws SQLException {
         remove(schema, table);
-        String alter = "ALTER TABLE " + PartitionPlacement.quote(schema) + "." + PartitionPlacement.quote(table)
+        String alter = "ALTER TABLE " + CreateTableText.quote(schema) + "." + CreateTableText.quote(table)
                 + " ADD " + prepared.checkElement();
         try (Statement statement = session.engineConnection().createStatement()) {
             statement.execute(engine(alter));
@@ -105,8 +111,8 @@ public final class PartitionedTables {
         if (entry == null) {
             return;
         }
-        String drop = "ALTER TABLE " + PartitionPlacement.quote(schema) + "." + PartitionPlacement.quote(table)
-                + " DROP CONSTRAINT IF EXISTS " + PartitionPlacement.quote(entry.constraint());
+        String drop = "ALTER TABLE " + CreateTableText.quote(schema) + "." + CreateTableText.quote(table)
+                + " DROP CONSTRAINT IF EXISTS " + CreateTableText.quote(entry.constraint());
         try (Statement statement = connection.createStatement()) {
             statement.execute(EngineSql.rewrite(drop, Lexer.tokenize(drop), session));
         }
@@ -159,27 +165,20 @@ public final class PartitionedTables {
         return result;
     }
 
-    /** The columns the partitioning reads, for the unique-key rule (1503). */
+    /** The columns the partitioning reads, in lower case, for the unique-key rule (1503) and 3855. */
     static Set<String> columnsRead(PartitionScheme scheme, TableInfo info) {
-        Set<String> result = new LinkedHashSet<>();
         Map<String, String> types = columnTypes(info);
-        if (scheme.expression() != null) {
-            result.addAll(PartitionExpression.of(scheme.expression(), types).columns());
-        } else {
-            result.addAll(keyColumns(info, scheme.columnList(), scheme.method()));
-        }
+        List<String> read = new ArrayList<>();
+        read.addAll(scheme.expression() != null ? PartitionExpression.of(scheme.expression(), types).columns()
+                : keyColumns(info, scheme.columnList(), scheme.method()));
         if (scheme.sub() != null) {
-            if (scheme.sub().expression() != null) {
-                result.addAll(PartitionExpression.of(scheme.sub().expression(), types).columns());
-            } else {
-                result.addAll(keyColumns(info, scheme.sub().columnList(), scheme.sub().method()));
-            }
+            read.addAll(scheme.sub().expression() != null
+                    ? PartitionExpression.of(scheme.sub().expression(), types).columns()
+                    : keyColumns(info, scheme.sub().columnList(), scheme.sub().method()));
         }
-        List<String> lower = new ArrayList<>();
-        for (String each : result) {
-            lower.add(each.toLowerCase(Locale.ROOT));
-        }
-        return new LinkedHashSet<>(lower);
+        Set<String> result = new HashSet<>();
+        read.forEach(each -> result.add(each.toLowerCase(Locale.ROOT)));
+        return result;
     }
 
     private static void commit(Connection connection) throws SQLException {
