@@ -117,6 +117,20 @@ CREATE TABLE regions (r CHAR(2), n INT) PARTITION BY LIST COLUMNS (r) (PARTITION
 INSERT INTO regions VALUES ('jp', 1);
 -> error 1526 HY000 Table has no partition for value from column_list
 
+-- a text value is kept as written; a binary column's values are bytes
+CREATE TABLE cities (city VARCHAR(10), code VARBINARY(4)) PARTITION BY LIST COLUMNS (city, code) (PARTITION asia VALUES IN (('Tokyo', X'FF00'), ('Tianjin', 'a')));
+-> ok affected=0
+
+INSERT INTO cities VALUES ('Tokyo', X'FF00'), ('Tianjin', 'a');
+-> ok affected=2
+
+INSERT INTO cities VALUES ('Tokyo', X'FF01');
+-> error 1526 HY000 Table has no partition for value from column_list
+
+SELECT PARTITION_DESCRIPTION, TABLE_ROWS FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = 'parts' AND TABLE_NAME = 'cities';
+-> rows
+('Tokyo',X'FF00'),('Tianjin',X'61') | 2
+
 CREATE TABLE hashed (a INT NOT NULL, b INT, PRIMARY KEY (a)) PARTITION BY HASH (a) PARTITIONS 4;
 -> ok affected=0
 
@@ -201,4 +215,4 @@ SHOW TABLES LIKE 'bad';
 -> rows
 
 DROP DATABASE parts;
--> ok affected=4
+-> ok affected=5

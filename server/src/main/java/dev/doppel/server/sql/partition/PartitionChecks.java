@@ -8,8 +8,10 @@ import dev.doppel.server.catalog.partitions.PartitionScheme.Method;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +27,7 @@ final class PartitionChecks {
     private static final int MAX_PARTITIONS = 8192;
     private static final Set<String> COLUMNS_TYPES = Set.of("tinyint", "smallint", "mediumint", "int", "integer",
             "bigint", "date", "datetime", "char", "varchar", "binary", "varbinary");
+    private static final Set<String> BINARY_TYPES = Set.of("binary", "varbinary");
     private static final Set<String> BLOB_TYPES = Set.of("tinyblob", "blob", "mediumblob", "longblob", "tinytext",
             "text", "mediumtext", "longtext", "json");
 
@@ -81,10 +84,7 @@ final class PartitionChecks {
     private List<String> columns(List<String> listed, boolean columnsPartitioning) {
         List<String> result = new ArrayList<>();
         for (String each : listed) {
-            String column = null;
-            for (String name : columnTypes.keySet()) {
-                column = name.equalsIgnoreCase(each) ? name : column;
-            }
+            String column = column(each);
             if (column == null) {
                 throw new MySqlException(1488, "HY000", "Field in list of fields for partition function not found in"
                         + " table");
@@ -99,6 +99,16 @@ final class PartitionChecks {
             result.add(column);
         }
         return result;
+    }
+
+    /** The table's column named {@code name} (any case), as the table spells it; null when it has none. */
+    private String column(String name) {
+        for (String each : columnTypes.keySet()) {
+            if (each.equalsIgnoreCase(name)) {
+                return each;
+            }
+        }
+        return null;
     }
 
     /** The partition with its VALUES evaluated, after the method's rules for VALUES (1479, 1480, 1566, 1697). */
@@ -120,8 +130,11 @@ final class PartitionChecks {
                 throw new MySqlException(1653, "HY000", "Inconsistency in usage of column lists for partitioning");
             }
             List<String> evaluated = new ArrayList<>();
-            for (String each : tuple) {
-                evaluated.add(each.equals("MAXVALUE") ? each : value(each, partition, raw));
+            for (int c = 0; c < tuple.size(); c++) {
+                String each = tuple.get(c);
+                boolean binary = raw.columns() && c < raw.columnList().size() && BINARY_TYPES.contains(
+                        PartitionExpression.baseType(columnTypes.get(column(raw.columnList().get(c)))));
+                evaluated.add(each.equals("MAXVALUE") ? each : value(each, partition, raw, binary));
             }
             values.add(evaluated);
         }
@@ -129,7 +142,8 @@ final class PartitionChecks {
                 partition.subpartitions());
     }
 
-    private String value(String expression, PartitionScheme.Partition partition, PartitionScheme raw) {
+    private String value(String expression, PartitionScheme.Partition partition, PartitionScheme raw,
+                         boolean binary) {
         Object value = evaluate.apply(expression);
         if (value == null) {
             if (partition.kind() == Kind.LESS_THAN) {
@@ -141,7 +155,13 @@ final class PartitionChecks {
             if (value instanceof Number number) {
                 return number instanceof BigDecimal decimal ? decimal.toPlainString() : number.toString();
             }
-            String text = value.toString().replace('T', ' ');
+            if (value instanceof byte[] || binary) {
+                // a binary column's value: its bytes, whatever they are
+                byte[] bytes = value instanceof byte[] raw2 ? raw2 : value.toString().getBytes(StandardCharsets.UTF_8);
+                return "X'" + HexFormat.of().withUpperCase().formatHex(bytes) + "'";
+            }
+            String text = value instanceof java.time.temporal.Temporal ? value.toString().replace('T', ' ')
+                    : value.toString();
             return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
         }
         BigInteger integer = integer(value);
