@@ -6,6 +6,7 @@ import dev.doppel.server.config.ConfigWarning;
 import dev.doppel.server.config.RawOption;
 import dev.doppel.server.config.ServerConfig;
 import dev.doppel.server.config.ServerVersion;
+import dev.doppel.server.engine.collation.EngineCollation;
 import dev.doppel.server.instance.ErrorLog;
 import dev.doppel.server.instance.Initializer;
 import dev.doppel.server.instance.ProcessUser;
@@ -23,6 +24,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        EngineCollation.installProviders();
         System.exit(run(args));
     }
 

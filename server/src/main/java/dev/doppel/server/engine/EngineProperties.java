@@ -22,6 +22,9 @@ final class EngineProperties {
         // MySQL has no Java objects, and turning a client's bytes into one is the classic way from data to code
         System.setProperty("h2.javaObjectSerializer", RefusedJavaObjects.class.getName());
         System.setProperty("h2.maxOpenTransactions", Integer.toString(MAX_OPEN_TRANSACTIONS));
+        // the engine's cache of collation keys is one lock for every string comparison; the collator needs none
+        System.setProperty("h2.collatorCacheSize", "0");
+        dev.doppel.server.engine.collation.EngineCollation.installProviders();
         // also where the engine keeps it, in case its classes were loaded before (tests that open H2 directly)
         org.h2.util.JdbcUtils.serializer = new RefusedJavaObjects();
     }

@@ -7,6 +7,7 @@ import dev.doppel.server.engine.binary.MySqlBinaryStrings;
 import dev.doppel.server.engine.binary.MySqlBitOperators;
 import dev.doppel.server.engine.binary.MySqlInet6;
 import dev.doppel.server.engine.binary.MySqlUuids;
+import dev.doppel.server.engine.collation.EngineCollation;
 import dev.doppel.server.engine.store.DirectorySync;
 import dev.doppel.server.engine.store.DiskSpace;
 import dev.doppel.server.engine.store.CommitGate;
@@ -222,6 +223,7 @@ public final class H2Engine implements StorageEngine {
     private String recovered;
 
     private H2Engine(Path datadir, boolean create) throws SQLException {
+        EngineCollation.requireProvider();
         this.file = datadir.toAbsolutePath().resolve(FILE_NAME + FILE_SUFFIX);
         this.url = SpaceWaitingFileSystem.urlPrefix() + datadir.toAbsolutePath().resolve(FILE_NAME) + SETTINGS
                 + (create ? "" : ";IFEXISTS=TRUE");
@@ -360,6 +362,7 @@ public final class H2Engine implements StorageEngine {
     public static H2Engine create(Path datadir) throws SQLException {
         H2Engine result = new H2Engine(datadir, true);
         try (Statement statement = result.keepOpen.createStatement()) {
+            statement.execute(EngineCollation.SET_STATEMENT);
             for (String each : systemSchemaStatements()) {
                 if (!each.isBlank()) {
                     statement.execute(each);
