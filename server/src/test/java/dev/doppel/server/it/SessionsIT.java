@@ -97,6 +97,32 @@ class SessionsIT {
     }
 
     @Test
+    void aTemporaryTableBelongsToItsSession() throws Exception {
+        try (Connection owner = connect(); Connection other = connect("other", "other-pw");
+             Statement mine = owner.createStatement(); Statement theirs = other.createStatement()) {
+            mine.execute("CREATE DATABASE IF NOT EXISTS temp_tables");
+            mine.execute("GRANT ALL ON temp_tables.* TO 'other'@'%'");
+            mine.execute("CREATE TEMPORARY TABLE temp_tables.scratch (secret VARCHAR(20))");
+            mine.execute("INSERT INTO temp_tables.scratch VALUES ('mine alone')");
+            assertThatThrownBy(() -> theirs.executeQuery("SELECT * FROM temp_tables.scratch"))
+                    .hasMessageContaining("doesn't exist");
+            // the same name in another session is another table
+            theirs.execute("CREATE TEMPORARY TABLE temp_tables.scratch (secret VARCHAR(20))");
+            try (ResultSet rows = theirs.executeQuery("SELECT COUNT(*) FROM temp_tables.scratch")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isZero();
+            }
+            try (ResultSet rows = mine.executeQuery("SHOW TABLES FROM temp_tables")) {
+                assertThat(rows.next()).as("SHOW TABLES leaves temporary tables out").isFalse();
+            }
+        }
+        try (Connection later = connect(); Statement statement = later.createStatement()) {
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM temp_tables.scratch"))
+                    .as("gone with its session").hasMessageContaining("doesn't exist");
+        }
+    }
+
+    @Test
     void assertSleepWaitsAndKillQueryEndsIt() throws Exception {
         try (Connection sleeper = connect(); Connection other = connect()) {
             long id = connectionId(sleeper);

@@ -290,7 +290,8 @@ public final class ShowStatement {
         try {
             Connection connection = session.engineConnection();
             try (var statement = connection.prepareStatement("SELECT TABLE_NAME, TABLE_TYPE FROM"
-                    + " INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA) = LOWER(?) ORDER BY TABLE_NAME")) {
+                    + " INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA) = LOWER(?)"
+                    + " AND TABLE_TYPE NOT LIKE '%TEMPORARY' ORDER BY TABLE_NAME")) {
                 statement.setString(1, schema);
                 try (ResultSet tables = statement.executeQuery()) {
                     while (tables.next()) {

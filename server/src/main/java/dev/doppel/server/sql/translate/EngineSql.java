@@ -237,6 +237,9 @@ public final class EngineSql {
                 } else if ((set = SetDeclaration.at(tokens, i)) != null) {
                     result.append(set.engineType());
                     i = set.last();
+                } else if (i == 1 && token.isWord("TEMPORARY") && tokens.get(0).isWord("CREATE")) {
+                    // the engine's TEMPORARY alone is GLOBAL TEMPORARY: one table, rows included, for every session
+                    result.append("LOCAL TEMPORARY");
                 } else if ((caseless = CaseInsensitiveText.replacement(tokens, i)) != null) {
                     result.append(caseless);
                 } else if (token.isWord("USER") && (i + 1 == tokens.size() || !tokens.get(i + 1).isSymbol("("))) {
