@@ -238,6 +238,64 @@ SHOW FULL COLUMNS FROM cased_column;
 v | varchar(10) | utf8mb4_bin | NO | '' | NULL | '' | select,insert,update,references | ''
 w | varchar(10) | utf8mb4_0900_ai_ci | YES | '' | NULL | '' | select,insert,update,references | ''
 
+-- CHAR compares as VARCHAR does, without case or accents; its trailing spaces are not kept, and a value with
+-- them is a different string for the collation (NO PAD); a binary collation keeps case
+CREATE TABLE fixed_ci (c CHAR(5) PRIMARY KEY, b CHAR(5) COLLATE utf8mb4_bin, d CHAR);
+
+INSERT INTO fixed_ci VALUES ('ab', 'ab', 'x'), ('Cd ', 'Cd ', 'y');
+-> ok affected=2
+
+SELECT c, LENGTH(c), CONCAT('[', c, ']'), c = 'AB', c = 'ab ', c = 'áb', b = 'AB', b = 'ab', d FROM fixed_ci ORDER BY c;
+-> rows
+ab | 2 | [ab] | 1 | 0 | 1 | 0 | 1 | x
+Cd | 2 | [Cd] | 0 | 0 | 0 | 0 | 0 | y
+
+INSERT INTO fixed_ci VALUES ('AB', 'x', 'z');
+-> error 1062 23000 Duplicate entry 'AB' for key 'fixed_ci.PRIMARY'
+-> deviation 1062 names the key the index already holds ('ab'), which the collation finds equal to the new one
+
+UPDATE fixed_ci SET c = 'Zz  ' WHERE c = 'CD';
+-> ok affected=1
+
+SELECT CONCAT('[', c, ']'), c LIKE 'z%' FROM fixed_ci ORDER BY c DESC;
+-> rows
+[Zz] | 1
+[ab] | 0
+
+SELECT COLUMN_NAME, COLUMN_TYPE, COLLATION_NAME FROM information_schema.COLUMNS WHERE TABLE_NAME = 'fixed_ci' ORDER BY ORDINAL_POSITION;
+-> rows
+c | char(5) | utf8mb4_0900_ai_ci
+b | char(5) | utf8mb4_bin
+d | char(1) | utf8mb4_0900_ai_ci
+
+-- the default collation ignores accents in columns too: in comparisons, unique keys, GROUP BY, DISTINCT and ORDER BY
+CREATE TABLE accents (w VARCHAR(10), UNIQUE KEY (w));
+
+INSERT INTO accents VALUES ('resume'), ('zebra'), ('Eclair');
+-> ok affected=3
+
+INSERT INTO accents VALUES ('résumé');
+-> error 1062 23000 Duplicate entry 'résumé' for key 'accents.w'
+-> deviation 1062 names the key the index already holds ('resume'), which the collation finds equal to the new one
+
+SELECT w FROM accents WHERE w = 'RÉSUMÉ' OR w LIKE 'éc%' ORDER BY w;
+-> rows
+Eclair
+resume
+
+CREATE TABLE accent_groups (w VARCHAR(10), t TEXT);
+
+INSERT INTO accent_groups VALUES ('e', 'Straße'), ('é', 'STRASSE'), ('E', 'strasse'), ('f', 'b'), ('_', '1'), ('A', '~');
+-> ok affected=6
+
+SELECT COUNT(DISTINCT w), COUNT(DISTINCT t) FROM accent_groups;
+-> rows
+4 | 4
+
+SELECT GROUP_CONCAT(w ORDER BY w SEPARATOR ''), GROUP_CONCAT(DISTINCT t ORDER BY t SEPARATOR ',') FROM accent_groups WHERE w <> 'e' AND w <> 'é';
+-> rows
+_Af | ~,1,b
+
 SELECT '' IS NULL, '' = NULL, NULL IS NULL, COALESCE(NULL, ''), IFNULL(NULL, 'x');
 -> rows
 0 | NULL | 1 | '' | x

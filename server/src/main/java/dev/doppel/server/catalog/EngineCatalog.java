@@ -126,7 +126,7 @@ public final class EngineCatalog {
     }
 
     /**
-     * How a text column compares: a VARCHAR or TEXT is the engine's case-insensitive VARCHAR_IGNORECASE unless it was
+     * How a text column compares: a VARCHAR, TEXT or CHAR is the engine's VARCHAR_IGNORECASE unless it was
      * declared with a binary or case-sensitive collation (sql.translate.CaseInsensitiveText), so one the engine keeps
      * as a plain VARCHAR shows as utf8mb4_bin, and a dump of it loads back as case-sensitive as it was.
      */
@@ -134,8 +134,9 @@ public final class EngineCatalog {
         if (!MySqlTypes.isString(columnType)) {
             return null;
         }
-        boolean byteForByte = (columnType.startsWith("varchar") || columnType.endsWith("text"))
-                && "CHARACTER VARYING".equalsIgnoreCase(engineDataType);
+        boolean byteForByte = (columnType.startsWith("varchar") || columnType.endsWith("text")
+                || columnType.startsWith("char")) && ("CHARACTER VARYING".equalsIgnoreCase(engineDataType)
+                || "CHARACTER".equalsIgnoreCase(engineDataType));
         return byteForByte ? TableInfo.Column.BINARY_COLLATION : TableInfo.Column.DEFAULT_COLLATION;
     }
 

@@ -1,21 +1,22 @@
 package dev.doppel.server.engine.aggregate;
 
 import dev.doppel.server.engine.binary.MySqlValueBytes;
+import dev.doppel.server.engine.collation.MySqlWeights;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Blob;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The engine's values as GROUP_CONCAT reads them: the bytes a value adds to the list (a binary value's own, any
  * other's MySQL text in UTF-8), how two ORDER BY keys compare, and when two values are the same for DISTINCT.
- * Text compares without case, as the server's text columns do (VARCHAR_IGNORECASE) and as MySQL's default collation
- * does; bytes compare unsigned.
+ * Text compares as MySQL's default collation does (engine.collation.MySqlWeights: without case or accents), as the
+ * server's text columns do (VARCHAR_IGNORECASE); bytes compare unsigned.
  */
 final class GroupConcatValues {
     private GroupConcatValues() {
@@ -49,7 +50,7 @@ final class GroupConcatValues {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
         if (a instanceof String x && b instanceof String y) {
-            return x.compareToIgnoreCase(y);
+            return MySqlWeights.compare(x, y);
         }
         if (a instanceof byte[] x && b instanceof byte[] y) {
             return Arrays.compareUnsigned(x, y);
@@ -63,11 +64,11 @@ final class GroupConcatValues {
         return a.toString().compareTo(b.toString());
     }
 
-    /** What DISTINCT compares of one value: text without case, bytes as they are. */
+    /** What DISTINCT compares of one value: text by its weights, bytes as they are. */
     static Object sameness(Object value, byte[] bytes) {
         if (isBinary(value)) {
             return ByteBuffer.wrap(bytes);
         }
-        return new String(bytes, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return IntBuffer.wrap(MySqlWeights.weights(new String(bytes, StandardCharsets.UTF_8), 0));
     }
 }

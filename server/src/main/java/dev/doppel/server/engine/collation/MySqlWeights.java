@@ -75,7 +75,7 @@ public final class MySqlWeights {
     }
 
     /** The weights of the text from {@code from} on, the order {@link #compare} compares them in. */
-    static int[] weights(String text, int from) {
+    public static int[] weights(String text, int from) {
         String rest = Normalizer.normalize(text.substring(from), Normalizer.Form.NFKD);
         int[] result = new int[rest.length() * 2];
         int count = 0;

@@ -13,6 +13,7 @@ import dev.doppel.server.catalog.partitions.PartitionScheme;
 import dev.doppel.server.catalog.partitions.TablePartitions;
 import dev.doppel.server.config.variables.VariableQualifier;
 import dev.doppel.server.engine.JsonColumns;
+import dev.doppel.server.engine.columns.CharColumns;
 import dev.doppel.server.engine.columns.SetColumns;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.QueryExecutor;
@@ -558,13 +559,15 @@ public final class TableDdl {
         try (Connection maintenance = session.server().engine().maintenanceConnection()) {
             JsonColumns.refresh(maintenance, schema, table);
             SetColumns.refresh(maintenance, schema, table);
+            CharColumns.refresh(maintenance, schema, table);
         }
     }
 
     private boolean dropColumnTriggers(String schema, String table) throws SQLException {
         try (Connection maintenance = session.server().engine().maintenanceConnection()) {
             boolean json = JsonColumns.drop(maintenance, schema, table);
-            return SetColumns.drop(maintenance, schema, table) || json;
+            boolean set = SetColumns.drop(maintenance, schema, table);
+            return CharColumns.drop(maintenance, schema, table) || set || json;
         }
     }
 

@@ -10,9 +10,9 @@ import java.util.Map;
 /**
  * MySQL compares strings under the column's collation, by default utf8mb4_0900_ai_ci: case-insensitive. The
  * engine compares case-sensitively unless a column is VARCHAR_IGNORECASE, so CREATE/ALTER TABLE declare VARCHAR
- * columns that way, and the TEXT types too ({@link #TEXT_TYPES}), except those given a binary or case-sensitive
- * collation, of their own or, without one, by CREATE TABLE's default. CHAR columns are left as they are (a known
- * deviation, docs/testing.md).
+ * columns that way, the TEXT types ({@link #TEXT_TYPES}) and CHAR ({@link #CHAR_TYPES}) too, except those given a
+ * binary or case-sensitive collation, of their own or, without one, by CREATE TABLE's default. The engine's collation
+ * (engine.collation) makes VARCHAR_IGNORECASE ignore accents too.
  */
 public final class CaseInsensitiveText {
     private static final String TYPE = "VARCHAR_IGNORECASE";
@@ -24,6 +24,13 @@ public final class CaseInsensitiveText {
     static final Map<String, String> TEXT_TYPES = Map.of("TINYTEXT", "VARCHAR_IGNORECASE(65535)",
             "TEXT", "VARCHAR_IGNORECASE(65535)", "MEDIUMTEXT", "VARCHAR_IGNORECASE(16777215)",
             "LONGTEXT", "VARCHAR_IGNORECASE(1000000000)");
+
+    /**
+     * The fixed-length types: the engine has no CHAR that ignores case, so they become VARCHAR_IGNORECASE of their
+     * length, the column type registry keeps {@code char(n)}, and engine.columns.CharColumns strips the trailing
+     * spaces a CHAR does not keep.
+     */
+    static final java.util.Set<String> CHAR_TYPES = java.util.Set.of("CHAR", "CHARACTER", "NCHAR");
 
     private CaseInsensitiveText() {
     }
@@ -37,7 +44,11 @@ public final class CaseInsensitiveText {
         }
         boolean text = TEXT_TYPES.containsKey(type.upper()) && isColumnType(tokens, index)
                 && !(index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("("));
-        if (!(type.isWord("VARCHAR") || text)
+        boolean fixed = CHAR_TYPES.contains(type.upper()) && isColumnType(tokens, index)
+                && !(index + 2 < tokens.size() && tokens.get(index + 1).isSymbol("(")
+                && tokens.get(index + 2).text().equals("0"))
+                && !(index + 1 < tokens.size() && tokens.get(index + 1).isWord("VARYING"));
+        if (!(type.isWord("VARCHAR") || text || fixed)
                 || (index > 0 && (tokens.get(index - 1).isWord("AS") || tokens.get(index - 1).isSymbol(".")))) {
             return null;
         }
@@ -61,7 +72,11 @@ public final class CaseInsensitiveText {
                 }
             }
         }
-        return !charset && caseSensitiveTableDefault(tokens) ? null : text ? TEXT_TYPES.get(type.upper()) : TYPE;
+        if (!charset && caseSensitiveTableDefault(tokens)) {
+            return null;
+        }
+        boolean length = index + 1 < tokens.size() && tokens.get(index + 1).isSymbol("(");
+        return text ? TEXT_TYPES.get(type.upper()) : fixed && !length ? TYPE + "(1)" : TYPE;
     }
 
     /**
