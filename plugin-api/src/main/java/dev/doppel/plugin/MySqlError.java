@@ -240,6 +240,7 @@ public enum MySqlError {
     ER_MALFORMED_PACKET(1835, "HY000", "Malformed communication packet."),
     ER_MUST_CHANGE_PASSWORD_LOGIN(1862, "HY000", "Your password has expired. To log in you must change it using a client that supports expired passwords."),
     ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s"),
+    ER_UNKNOWN_EXPLAIN_FORMAT(1791, "HY000", "Unknown EXPLAIN format name: '%s'"),
     ER_MUST_CHANGE_PASSWORD(1820, "HY000",
             "You must reset your password using ALTER USER statement before executing this statement."),
     ER_PLUGIN_CANNOT_BE_UNINSTALLED(1883, "HY000", "Plugin '%s' cannot be uninstalled now. %s"),

@@ -417,6 +417,13 @@ public final class H2Engine implements StorageEngine {
     }
 
     @Override
+    public List<dev.doppel.server.engine.plan.PlannedAccess> plan(Connection connection, String engineSql)
+            throws SQLException {
+        return dev.doppel.server.engine.plan.EnginePlans.of(
+                (SessionLocal) ((JdbcConnection) GatedConnections.physical(connection)).getSession(), engineSql);
+    }
+
+    @Override
     public void statementsEnded(Connection connection) {
         H2RollbackMark.clear((SessionLocal) ((JdbcConnection) GatedConnections.physical(connection)).getSession());
     }

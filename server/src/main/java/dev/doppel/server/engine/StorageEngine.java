@@ -53,6 +53,10 @@ public interface StorageEngine extends AutoCloseable {
     /** Whether the connection's open transaction has changed anything, so that committing it writes something. */
     boolean hasUncommittedChanges(Connection connection);
 
+    /** How the engine would run a statement (its engine text), planned on the connection and not run (EXPLAIN). */
+    java.util.List<dev.doppel.server.engine.plan.PlannedAccess> plan(Connection connection, String engineSql)
+            throws java.sql.SQLException;
+
     /**
      * Called after each command a client sent, when the session has an engine connection: the connection's open
      * transaction, if any, keeps its locks in a state where other transactions wait for them properly (see

@@ -5,6 +5,7 @@ import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.access.TableAccess;
 import dev.doppel.server.sql.ddl.TableDdl;
 import dev.doppel.server.sql.dml.MultiTableDml;
+import dev.doppel.server.sql.explain.ExplainStatement;
 import dev.doppel.server.sql.lex.Lexer;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.lex.Token;
@@ -61,9 +62,6 @@ final class StatementRoutes {
     private record Route(Predicate<List<Token>> when, Handler handler) {
     }
 
-    /** Words after EXPLAIN that start a statement to explain rather than name a table to describe. */
-    private static final Set<String> EXPLAINABLE = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "TABLE",
-            "WITH", "FORMAT", "ANALYZE", "FOR", "EXTENDED", "PARTITIONS");
     private static final Predicate<List<Token>> ALWAYS = tokens -> true;
 
     private final Map<String, List<Route>> byFirstWord = new HashMap<>();
@@ -182,7 +180,8 @@ final class StatementRoutes {
         add("LOAD", ALWAYS, executor.files()::loadData);
         add("DESCRIBE DESC", ALWAYS, show.tableShows()::describe);
         add("EXPLAIN", tokens -> tokens.size() > 1 && tokens.get(1).isIdentifier()
-                && !EXPLAINABLE.contains(tokens.get(1).upper()), show.tableShows()::describe);
+                && !ExplainStatement.EXPLAINABLE.contains(tokens.get(1).upper()), show.tableShows()::describe);
+        add("EXPLAIN", tokens -> tokens.size() > 1, new ExplainStatement(session, executor)::execute);
         add("DO", ALWAYS, ok(this::doStatement));
         add("UPDATE DELETE", MultiTableDml::matches, executor::multiTable);
     }
