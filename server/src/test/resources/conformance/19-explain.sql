@@ -33,3 +33,6 @@ EXPLAIN SELECT * FROM missing;
 SELECT qty FROM items WHERE id = 2;
 -> rows
 7
+
+EXPLAIN CREATE TABLE t2 (a INT);
+-> error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'CREATE TABLE t2 (a INT)' at line 1

@@ -180,6 +180,7 @@ final class StatementRoutes {
         add("LOAD", ALWAYS, executor.files()::loadData);
         add("DESCRIBE DESC", ALWAYS, show.tableShows()::describe);
         add("EXPLAIN", tokens -> tokens.size() > 1 && tokens.get(1).isIdentifier()
+                && !dev.doppel.server.sql.parse.Keywords.isReserved(tokens.get(1))
                 && !ExplainStatement.EXPLAINABLE.contains(tokens.get(1).upper()), show.tableShows()::describe);
         add("EXPLAIN", tokens -> tokens.size() > 1, new ExplainStatement(session, executor)::execute);
         add("DO", ALWAYS, ok(this::doStatement));

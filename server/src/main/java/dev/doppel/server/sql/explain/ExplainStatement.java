@@ -35,6 +35,10 @@ public final class ExplainStatement {
     public static final Set<String> EXPLAINABLE = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "REPLACE", "TABLE",
             "WITH", "VALUES", "(", "FORMAT", "ANALYZE", "FOR", "EXTENDED", "PARTITIONS");
 
+    /** The statements EXPLAIN explains. */
+    private static final Set<String> STATEMENTS = Set.of("SELECT", "WITH", "TABLE", "VALUES", "INSERT", "REPLACE",
+            "UPDATE", "DELETE");
+
     private final Session session;
     private final QueryExecutor executor;
     private final Map<String, TableInfo> tables = new HashMap<>();
@@ -70,6 +74,10 @@ public final class ExplainStatement {
         }
         if (index >= tokens.size()) {
             throw Lexer.syntaxError(sql, sql.length());
+        }
+        Token verb = tokens.get(index);
+        if (!verb.isSymbol("(") && !(verb.kind() == Token.Kind.WORD && STATEMENTS.contains(verb.upper()))) {
+            throw Lexer.syntaxError(sql, verb.start());
         }
         EngineStatementKinds.check(sql, tokens, session.schema());
         TableAccess.check(tokens, session);
