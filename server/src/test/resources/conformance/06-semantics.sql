@@ -283,6 +283,20 @@ SELECT w FROM accents WHERE w = 'RÉSUMÉ' OR w LIKE 'éc%' ORDER BY w;
 Eclair
 resume
 
+-- LIKE with a leading wildcard matches under the column's collation too (the server's MYSQL_LIKE)
+SELECT w FROM accents WHERE w LIKE '%SUMÉ' OR w LIKE '%RA' ORDER BY w;
+-> rows
+resume
+zebra
+
+SELECT COUNT(*) FROM accents WHERE w NOT LIKE '%É%';
+-> rows
+0
+
+SELECT COUNT(*) FROM accents WHERE w LIKE '_cl%' OR w LIKE '%!%' ESCAPE '!';
+-> rows
+1
+
 CREATE TABLE accent_groups (w VARCHAR(10), t TEXT);
 
 INSERT INTO accent_groups VALUES ('e', 'Straße'), ('é', 'STRASSE'), ('E', 'strasse'), ('f', 'b'), ('_', '1'), ('A', '~');

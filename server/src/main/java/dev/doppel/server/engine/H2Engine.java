@@ -115,6 +115,7 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_EXTRACT", MySqlTimeFunctions.class, "extract", true),
             function("MYSQL_INTERVAL", MySqlArithmetic.class, "interval", true),
             function("MYSQL_CI_FOLD", dev.doppel.server.engine.collation.MySqlWeights.class, "fold", true),
+            function("MYSQL_LIKE", dev.doppel.server.engine.collation.MySqlLike.class, "like", true),
             // warn of text that is no date at each run: never folded
             function("MYSQL_CAST_DATE", dev.doppel.server.engine.time.MySqlDateCasts.class, "date", false),
             function("MYSQL_CAST_DATETIME", dev.doppel.server.engine.time.MySqlDateCasts.class, "datetime", false),

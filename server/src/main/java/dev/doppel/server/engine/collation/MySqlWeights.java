@@ -74,6 +74,14 @@ public final class MySqlWeights {
         }
     }
 
+    /** Whether two characters weigh the same (LIKE's comparison of one character with one). */
+    public static boolean sameCharacter(char a, char b) {
+        if (a < 128 && b < 128) {
+            return ASCII_WEIGHTS[a] == ASCII_WEIGHTS[b] && ASCII_WEIGHTS[a] != 0;
+        }
+        return Arrays.equals(weights(String.valueOf(a), 0), weights(String.valueOf(b), 0));
+    }
+
     /** The weights of the text from {@code from} on, the order {@link #compare} compares them in. */
     public static int[] weights(String text, int from) {
         String rest = Normalizer.normalize(text.substring(from), Normalizer.Form.NFKD);

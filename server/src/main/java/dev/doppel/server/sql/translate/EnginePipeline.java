@@ -7,6 +7,7 @@ import dev.doppel.server.sql.translate.functions.CharCalls;
 import dev.doppel.server.sql.translate.functions.DateNumbers;
 import dev.doppel.server.sql.translate.functions.IntervalCalls;
 import dev.doppel.server.sql.translate.operators.NullSafeEquals;
+import dev.doppel.server.sql.translate.operators.LikeCollation;
 import dev.doppel.server.sql.translate.operators.LiteralCollation;
 import dev.doppel.server.sql.translate.operators.TextOperands;
 import dev.doppel.server.sql.translate.statements.BitOperators;
@@ -70,6 +71,7 @@ public final class EnginePipeline {
             (s, e) -> Division.collect(s.tokens(), e), // /, DIV, MOD, %
             (s, e) -> JsonSql.collect(s.sql(), s.tokens(), e.replaced()),            // JSON functions, ->, ->>
             new LiteralCollation(),                                                   // 'a' = 'A'
+            new LikeCollation(),                                                      // c LIKE '%x'
             new NullSafeEquals(),                                                     // a <=> b
             new CharCalls(),                                                          // CHAR(n, ... USING cs)
             new TextOperands(),                                                       // '3x' + 1
