@@ -268,6 +268,20 @@ c | char(5) | utf8mb4_0900_ai_ci
 b | char(5) | utf8mb4_bin
 d | char(1) | utf8mb4_0900_ai_ci
 
+-- CHARSET(), COLLATION() and COERCIBILITY() of literals, NULL, numbers, system constants, COLLATE and columns
+SELECT CHARSET('a'), COLLATION('a'), COERCIBILITY('a'), CHARSET(1), COLLATION(NULL), COERCIBILITY(NULL), COERCIBILITY(1), CHARSET(USER()), COERCIBILITY(USER()), COLLATION('a' COLLATE utf8mb4_bin), COERCIBILITY('a' COLLATE utf8mb4_bin);
+-> rows
+utf8mb4 | utf8mb4_0900_ai_ci | 4 | binary | binary | 6 | 5 | utf8mb3 | 3 | utf8mb4_bin | 0
+
+CREATE TABLE collations_of (t VARCHAR(5), b VARCHAR(5) COLLATE utf8mb4_bin, n INT, y VARBINARY(4));
+
+INSERT INTO collations_of VALUES ('x', 'y', 1, 'z');
+-> ok affected=1
+
+SELECT CHARSET(t), COLLATION(t), COERCIBILITY(t), COLLATION(b), COERCIBILITY(b), CHARSET(n), COERCIBILITY(n), COLLATION(y), COERCIBILITY(y) FROM collations_of;
+-> rows
+utf8mb4 | utf8mb4_0900_ai_ci | 2 | utf8mb4_bin | 2 | binary | 5 | binary | 2
+
 -- the default collation ignores accents in columns too: in comparisons, unique keys, GROUP BY, DISTINCT and ORDER BY
 CREATE TABLE accents (w VARCHAR(10), UNIQUE KEY (w));
 

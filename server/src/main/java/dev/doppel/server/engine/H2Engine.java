@@ -116,6 +116,10 @@ public final class H2Engine implements StorageEngine {
             function("MYSQL_INTERVAL", MySqlArithmetic.class, "interval", true),
             function("MYSQL_CI_FOLD", dev.doppel.server.engine.collation.MySqlWeights.class, "fold", true),
             function("MYSQL_LIKE", dev.doppel.server.engine.collation.MySqlLike.class, "like", true),
+            function("MYSQL_CHARSET", dev.doppel.server.engine.collation.MySqlCollations.class, "charset", true),
+            function("MYSQL_COLLATION", dev.doppel.server.engine.collation.MySqlCollations.class, "collation", true),
+            function("MYSQL_COERCIBILITY", dev.doppel.server.engine.collation.MySqlCollations.class, "coercibility",
+                    true),
             // warn of text that is no date at each run: never folded
             function("MYSQL_CAST_DATE", dev.doppel.server.engine.time.MySqlDateCasts.class, "date", false),
             function("MYSQL_CAST_DATETIME", dev.doppel.server.engine.time.MySqlDateCasts.class, "datetime", false),

@@ -4,6 +4,7 @@ import dev.doppel.server.sql.ddl.PrefixKeyParts;
 import dev.doppel.server.session.Session;
 import dev.doppel.server.sql.lex.SqlText;
 import dev.doppel.server.sql.translate.functions.CharCalls;
+import dev.doppel.server.sql.translate.functions.CollationCalls;
 import dev.doppel.server.sql.translate.functions.DateNumbers;
 import dev.doppel.server.sql.translate.functions.IntervalCalls;
 import dev.doppel.server.sql.translate.operators.NullSafeEquals;
@@ -74,6 +75,7 @@ public final class EnginePipeline {
             new LikeCollation(),                                                      // c LIKE '%x'
             new NullSafeEquals(),                                                     // a <=> b
             new CharCalls(),                                                          // CHAR(n, ... USING cs)
+            new CollationCalls(),                                                     // CHARSET(x), COLLATION(x)
             new TextOperands(),                                                       // '3x' + 1
             WholeSeconds::times,                                                      // UTC_TIMESTAMP, SYSDATE
             new GroupConcatCalls(),                                                   // the server's GROUP_CONCAT
