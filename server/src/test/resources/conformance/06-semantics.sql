@@ -189,6 +189,11 @@ SELECT 'é' = 'e', 'abc' LIKE 'A%', 'a' IN ('B', 'A'), 'b' BETWEEN 'A' AND 'C', 
 -> rows
 1 | 1 | 1 | 1 | 1 | 0 | 0
 
+-- a literal with a text character set's introducer compares in the collation too
+SELECT _utf8mb4 'a' = 'A', 'B' = _utf8mb4 'b', _utf8mb4 'é' LIKE 'E', _utf8mb4 'x' IN ('X', 'y');
+-> rows
+1 | 1 | 1 | 1
+
 -- beside a binary literal the comparison is of bytes
 SELECT _binary 'a' = 'A', 'a' = _binary 'a', 'a' IN (_binary 'A', 'b'), 'B' BETWEEN _binary 'a' AND 'c', _binary 'a' < 'b';
 -> rows

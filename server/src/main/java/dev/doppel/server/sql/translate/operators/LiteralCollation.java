@@ -22,6 +22,7 @@ public final class LiteralCollation implements TokenRewrite {
     /** Operators that would make a literal next to them part of a larger operand. */
     private static final Set<String> BINDING = Set.of("+", "-", "*", "/", "%", "||", "&", "|", "^", "<<", ">>", ".");
     private static final String FOLD = "PUBLIC.MYSQL_CI_FOLD(";
+    private static final Set<String> TEXT_INTRODUCERS = Set.of("_utf8mb4", "_utf8mb3", "_utf8", "_latin1", "_ascii");
 
     @Override
     public void collect(SqlText statement, EngineEdits edits) {
@@ -85,14 +86,16 @@ public final class LiteralCollation implements TokenRewrite {
             return;
         }
         for (int each : operands) {
-            edits.before().merge(each, FOLD, (existing, added) -> added + existing);
+            // _utf8mb4 'a': the fold goes around the introducer too
+            int start = textIntroducer(tokens, each - 1) ? each - 1 : each;
+            edits.before().merge(start, FOLD, (existing, added) -> added + existing);
             edits.after().merge(each, ")", String::concat);
         }
     }
 
-    /** The string of {@code _binary 'x'} starting at {@code index}, or {@code index}. */
+    /** The string of {@code _binary 'x'} or {@code _utf8mb4 'x'} starting at {@code index}, or {@code index}. */
     private static int literalAt(List<Token> tokens, int index) {
-        return index + 1 < tokens.size() && tokens.get(index).isWord("_binary")
+        return index + 1 < tokens.size() && (tokens.get(index).isWord("_binary") || textIntroducer(tokens, index))
                 && tokens.get(index + 1).kind() == Token.Kind.STRING ? index + 1 : index;
     }
 
@@ -103,6 +106,17 @@ public final class LiteralCollation implements TokenRewrite {
                 && (index + 1 >= tokens.size() || tokens.get(index + 1).kind() != Token.Kind.STRING);
     }
 
+    /** {@code _utf8mb4} and the other text character sets' introducers (not {@code _binary}). */
+    private static boolean textIntroducer(List<Token> tokens, int index) {
+        if (index < 0 || index + 1 >= tokens.size()) {
+            return false;
+        }
+        Token token = tokens.get(index);
+        String name = token.text().toLowerCase(java.util.Locale.ROOT);
+        return token.kind() == Token.Kind.WORD && TEXT_INTRODUCERS.contains(name)
+                && tokens.get(index + 1).kind() == Token.Kind.STRING;
+    }
+
     /** A string literal that is the whole operand, in the connection's character set and collation. */
     private static boolean plainLiteral(List<Token> tokens, int index) {
         if (index <= 0 || index >= tokens.size() || tokens.get(index).kind() != Token.Kind.STRING) {
@@ -111,8 +125,11 @@ public final class LiteralCollation implements TokenRewrite {
         Token before = tokens.get(index - 1);
         Token after = index + 1 < tokens.size() ? tokens.get(index + 1) : null;
         // _charset 'x', BINARY 'x', and X'..', B'..', N'..' (a word written against the quote)
-        boolean introduced = before.kind() == Token.Kind.WORD && (before.text().startsWith("_")
-                || before.isWord("BINARY") || before.end() == tokens.get(index).start());
+        boolean introduced = !textIntroducer(tokens, index - 1) && before.kind() == Token.Kind.WORD
+                && (before.text().startsWith("_") || before.isWord("BINARY") || before.end() == tokens.get(index).start());
+        if (textIntroducer(tokens, index - 1)) {
+            before = index >= 2 ? tokens.get(index - 2) : before;
+        }
         boolean bound = before.kind() == Token.Kind.SYMBOL && BINDING.contains(before.text())
                 || after != null && (after.kind() == Token.Kind.SYMBOL && BINDING.contains(after.text())
                 || after.isWord("COLLATE"));
