@@ -48,6 +48,7 @@ public final class InformationSchemaTables {
         List<String[]> tablePrivileges();
 
         /** ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO of the sessions it may see. */
+        /** ID, USER, HOST, DB, COMMAND, TIME, STATE, INFO and the connection's type (TCP/IP, SSL/TLS, Socket). */
         List<Object[]> processList();
     }
 
@@ -143,7 +144,8 @@ public final class InformationSchemaTables {
                 () -> new ArrayList<>(StorageEngines.ROWS.stream().map(each -> (Object[]) each).toList())));
         tables.add(new VirtualTable(SCHEMA, "PROCESSLIST", columns("ID", "BIGINT UNSIGNED", "USER", "VARCHAR(32)",
                 "HOST", "VARCHAR(261)", "DB", NAME, "COMMAND", "VARCHAR(16)", "TIME", "INT", "STATE", "VARCHAR(64)",
-                "INFO", "LONGTEXT"), () -> viewer().processList()));
+                "INFO", "LONGTEXT"), () -> viewer().processList().stream()
+                .map(row -> java.util.Arrays.copyOf(row, 8)).toList()));
         tables.add(new VirtualTable(SCHEMA, "USER_PRIVILEGES", columns("GRANTEE", "VARCHAR(292)", "TABLE_CATALOG",
                 "VARCHAR(512)", "PRIVILEGE_TYPE", NAME, "IS_GRANTABLE", "VARCHAR(3)"), this::userPrivileges));
         tables.add(new VirtualTable(SCHEMA, "SCHEMA_PRIVILEGES", columns("GRANTEE", "VARCHAR(292)", "TABLE_CATALOG",

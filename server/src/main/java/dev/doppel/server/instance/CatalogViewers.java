@@ -162,8 +162,10 @@ final class CatalogViewers implements Function<Connection, InformationSchemaTabl
                 if (!seeAll && !other.user().equals(session.user())) {
                     continue;
                 }
+                String transport = client.unixSocket() ? "Socket" : client.secure() ? "SSL/TLS" : "TCP/IP";
                 result.add(new Object[] {other.id(), other.user(), other.host(), other.schema(), other.command(),
-                        (int) other.commandSeconds(), other.command().equals("Sleep") ? "" : "executing", other.info()});
+                        (int) other.commandSeconds(), other.command().equals("Sleep") ? "" : "executing", other.info(),
+                        transport});
             }
             return result;
         }

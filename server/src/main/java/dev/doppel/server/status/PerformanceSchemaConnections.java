@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 import static dev.doppel.server.catalog.InformationSchemaTables.columns;
 
 /**
- * performance_schema's processlist (the sessions the reading account may see, as SHOW PROCESSLIST lists them) and
+ * performance_schema's processlist (the sessions the reading account may see, as SHOW PROCESSLIST lists them), threads
+ * (the same sessions as MySQL's foreground threads) and
  * accounts, users and hosts: per user and client host the sessions open now and the connections made since the
  * server started. Only client sessions are counted (MySQL also has a row without user and host for its background
  * threads); the memory columns are 0, as the server does not account memory per session.
@@ -40,6 +41,16 @@ public final class PerformanceSchemaConnections {
                     result[8] = "PRIMARY";
                     return result;
                 }).toList()));
+        tables.add(new VirtualTable(SCHEMA, "threads", columns("THREAD_ID", "BIGINT UNSIGNED", "NAME", "VARCHAR(128)",
+                "TYPE", "VARCHAR(10)", "PROCESSLIST_ID", "BIGINT UNSIGNED", "PROCESSLIST_USER", NAME, "PROCESSLIST_HOST",
+                HOST, "PROCESSLIST_DB", "VARCHAR(64)", "PROCESSLIST_COMMAND", "VARCHAR(16)", "PROCESSLIST_TIME",
+                "BIGINT", "PROCESSLIST_STATE", "VARCHAR(64)", "PROCESSLIST_INFO", "LONGTEXT", "PARENT_THREAD_ID",
+                "BIGINT UNSIGNED", "ROLE", "VARCHAR(64)", "INSTRUMENTED", "ENUM('YES','NO')", "HISTORY",
+                "ENUM('YES','NO')", "CONNECTION_TYPE", "VARCHAR(16)", "THREAD_OS_ID", "BIGINT UNSIGNED",
+                "RESOURCE_GROUP", "VARCHAR(64)", "EXECUTION_ENGINE", "ENUM('PRIMARY','SECONDARY')",
+                "CONTROLLED_MEMORY", "BIGINT UNSIGNED", "MAX_CONTROLLED_MEMORY", "BIGINT UNSIGNED", "TOTAL_MEMORY",
+                "BIGINT UNSIGNED", "MAX_TOTAL_MEMORY", "BIGINT UNSIGNED", "TELEMETRY_ACTIVE", "ENUM('YES','NO')"),
+                () -> processList.get().stream().map(PerformanceSchemaConnections::thread).toList()));
         tables.add(new VirtualTable(SCHEMA, "accounts", columns("USER", NAME, "HOST", HOST, "CURRENT_CONNECTIONS",
                 "BIGINT", "TOTAL_CONNECTIONS", "BIGINT", "MAX_SESSION_CONTROLLED_MEMORY", "BIGINT UNSIGNED",
                 "MAX_SESSION_TOTAL_MEMORY", "BIGINT UNSIGNED"),
@@ -52,6 +63,17 @@ public final class PerformanceSchemaConnections {
                 "TOTAL_CONNECTIONS", "BIGINT", "MAX_SESSION_CONTROLLED_MEMORY", "BIGINT UNSIGNED",
                 "MAX_SESSION_TOTAL_MEMORY", "BIGINT UNSIGNED"),
                 () -> rows(open.get(), totals, account -> new String[] {account.host()})));
+    }
+
+    /**
+     * A session's row of threads: its thread id is its processlist id (the server runs no background threads that
+     * a client would see, and each session's statements run on whichever of its event loop's threads is free, so
+     * no operating-system thread is its own: THREAD_OS_ID is NULL).
+     */
+    private static Object[] thread(Object[] session) {
+        return new Object[] {session[0], "thread/sql/one_connection", "FOREGROUND", session[0], session[1], session[2],
+            session[3], session[4], session[5], session[6], session[7], null, null, "YES", "YES",
+            session.length > 8 ? session[8] : null, null, "USR_default", "PRIMARY", 0L, 0L, 0L, 0L, "NO"};
     }
 
     /** One row per key: the key's columns, the sessions open now, the connections made, and two zeros. */

@@ -243,7 +243,13 @@ class StatusCountersIT {
             // statements need SELECT on them, as in MySQL
             assertThat(rows(other, "SELECT DISTINCT USER FROM performance_schema.processlist"))
                     .containsExactly(List.of("nobody"));
-            for (String table : List.of("accounts", "users", "hosts", "events_statements_summary_by_digest")) {
+            assertThat(rows(statement, "SELECT t.NAME, t.TYPE, t.PROCESSLIST_USER, t.CONNECTION_TYPE, t.INSTRUMENTED"
+                    + " FROM performance_schema.threads t JOIN performance_schema.processlist p"
+                    + " ON p.ID = t.PROCESSLIST_ID WHERE t.THREAD_ID = CONNECTION_ID()"))
+                    .containsExactly(List.of("thread/sql/one_connection", "FOREGROUND", "root", "TCP/IP", "YES"));
+            assertThat(rows(statement, "SELECT COUNT(*) FROM performance_schema.threads WHERE PROCESSLIST_USER = 'nobody'"))
+                    .containsExactly(List.of("1"));
+            for (String table : List.of("accounts", "users", "hosts", "events_statements_summary_by_digest", "threads")) {
                 assertThatThrownBy(() -> other.executeQuery("SELECT * FROM performance_schema." + table))
                         .hasMessageContaining("SELECT command denied to user 'nobody'@");
             }
