@@ -69,6 +69,7 @@ public final class NetworkServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel channel) {
+                        channel.pipeline().addLast("traffic", new TrafficCounter(server.status()));
                         channel.pipeline().addLast("framing", new PacketDecoder(maxPacket).expectFirstSequence(1));
                         channel.pipeline().addLast("connection", new ConnectionHandler(server, unixSocket));
                     }

@@ -22,8 +22,15 @@ public final class StatusRows {
         values.putAll(server.status().snapshot(server.connectionCount(), 1));
         values.put("Innodb_os_log_fsyncs", Long.toString(server.engine().syncs()));
         server.plugins().statusVariables().forEach((name, value) -> values.put(name, value == null ? "" : value.toString()));
-        values.put("Ssl_cipher", session.secure() && !session.connection().unixSocket() ? "TLS" : "");
-        values.put("Ssl_version", "");
+        io.netty.channel.Channel channel = session.connection() == null ? null : session.connection().channel();
+        String[] tls = dev.doppel.server.net.TrafficCounter.tls(channel);
+        values.put("Ssl_cipher", tls[0]);
+        values.put("Ssl_version", tls[1]);
+        if (!global) {
+            long[] traffic = dev.doppel.server.net.TrafficCounter.of(channel);
+            values.put("Bytes_received", Long.toString(traffic[0]));
+            values.put("Bytes_sent", Long.toString(traffic[1]));
+        }
         StatementCounters statements = server.status().statements();
         for (String each : ComNames.NAMES) {
             values.put("Com_" + each, Long.toString(global ? statements.com(each) : session.status().com(each)));

@@ -225,6 +225,31 @@ class StatusCountersIT {
     }
 
     @Test
+    void bytesAreCountedAndTlsIsNamed() throws Exception {
+        try (Connection plain = connect("root", ""); Statement statement = plain.createStatement()) {
+            long received = status(statement, "SESSION", "Bytes_received");
+            long sent = status(statement, "SESSION", "Bytes_sent");
+            long globalSent = status(statement, "GLOBAL", "Bytes_sent");
+            try (ResultSet rows = statement.executeQuery("SELECT REPEAT('x', 10000)")) {
+                rows.next();
+            }
+            assertThat(status(statement, "SESSION", "Bytes_received")).isGreaterThan(received + 20);
+            assertThat(status(statement, "SESSION", "Bytes_sent")).isGreaterThan(sent + 10000);
+            assertThat(status(statement, "GLOBAL", "Bytes_sent")).isGreaterThan(globalSent + 10000);
+            assertThat(rows(statement, "SHOW SESSION STATUS LIKE 'Ssl_cipher'")).containsExactly(List.of("Ssl_cipher", ""));
+        }
+        try (Connection secure = DriverManager.getConnection(server.url("mysql",
+                "sslMode=REQUIRED&allowPublicKeyRetrieval=true"), "root", ""); Statement statement = secure.createStatement()) {
+            List<List<String>> tls = rows(statement, "SHOW SESSION STATUS LIKE 'Ssl_%'");
+            assertThat(tls).hasSize(2);
+            assertThat(tls.get(0).get(1)).startsWith("TLS_");
+            assertThat(tls.get(1).get(1)).startsWith("TLSv1.");
+            assertThat(rows(statement, "SELECT CONNECTION_TYPE FROM performance_schema.threads"
+                    + " WHERE THREAD_ID = CONNECTION_ID()")).containsExactly(List.of("SSL/TLS"));
+        }
+    }
+
+    @Test
     void accountsUsersHostsAndTheProcesslistCountTheSessions() throws Exception {
         try (Connection root = connect("root", ""); Statement statement = root.createStatement();
                 Connection nobody = connect("nobody", "pw"); Statement other = nobody.createStatement()) {
