@@ -44,6 +44,19 @@ final class CatalogViewers implements Function<Connection, InformationSchemaTabl
         return null;
     }
 
+    /** The client sessions open now that {@code reader} may see: all with PROCESS, else its account's own. */
+    List<Session> visibleSessions(Session reader) {
+        List<Session> result = new ArrayList<>();
+        boolean seeAll = reader == null || reader.account().hasGlobalPrivilege("PROCESS");
+        for (ServerContext.ConnectionInfo each : context.connections()) {
+            if (each instanceof ClientConnection client && client.session() != null
+                    && (seeAll || client.session().user().equals(reader.user()))) {
+                result.add(client.session());
+            }
+        }
+        return result;
+    }
+
     /** The user and client host of every client session open now. */
     List<dev.doppel.server.status.ConnectionTotals.Account> openAccounts() {
         List<dev.doppel.server.status.ConnectionTotals.Account> result = new ArrayList<>();

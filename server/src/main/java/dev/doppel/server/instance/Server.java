@@ -139,6 +139,8 @@ public final class Server {
             CatalogViewers viewers = new CatalogViewers(context);
             dev.doppel.server.status.PerformanceSchemaStatus.register(tables,
                     () -> viewers.sessionReading(dev.doppel.server.catalog.VirtualTableFunction.readingConnection()),
+                    () -> viewers.visibleSessions(viewers.sessionReading(
+                            dev.doppel.server.catalog.VirtualTableFunction.readingConnection())),
                     context.status().digests());
             dev.doppel.server.status.PerformanceSchemaConnections.register(tables,
                     () -> viewers.apply(dev.doppel.server.catalog.VirtualTableFunction.readingConnection()).processList(),

@@ -7,11 +7,15 @@ import dev.doppel.server.config.variables.VariableRow;
 import dev.doppel.server.session.Session;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * performance_schema's global_status, session_status, global_variables and session_variables (the rows of SHOW
+ * performance_schema's global_status, session_status, status_by_thread, global_variables, session_variables and
+ * variables_by_thread (the rows of SHOW
  * [GLOBAL | SESSION] STATUS and VARIABLES as tables, readable by every account as in MySQL; a reader that is no client
  * session, the server's own, sees no rows) and events_statements_summary_by_digest, in MySQL 8.4's shapes.
  */
@@ -20,13 +24,25 @@ public final class PerformanceSchemaStatus {
     private static final List<VirtualTable.Column> COLUMNS = List.of(new VirtualTable.Column("VARIABLE_NAME",
             "VARCHAR(64)"), new VirtualTable.Column("VARIABLE_VALUE", "VARCHAR(1024)"));
 
+    private static final List<VirtualTable.Column> THREAD_COLUMNS = List.of(new VirtualTable.Column("THREAD_ID",
+            "BIGINT UNSIGNED"), new VirtualTable.Column("VARIABLE_NAME", "VARCHAR(64)"),
+            new VirtualTable.Column("VARIABLE_VALUE", "VARCHAR(1024)"));
+
     private static final List<VirtualTable.Column> DIGEST_COLUMNS = digestColumns();
 
     private PerformanceSchemaStatus() {
     }
 
-    /** {@code reader}: the session whose statement reads the table, or null. */
-    public static void register(VirtualTables tables, Supplier<Session> reader, DigestSummaries digests) {
+    /**
+     * {@code reader}: the session whose statement reads the table, or null; {@code sessions}: the sessions it may
+     * see (status_by_thread, variables_by_thread: a row per session and variable, its thread id the session's id).
+     */
+    public static void register(VirtualTables tables, Supplier<Session> reader, Supplier<List<Session>> sessions,
+                                DigestSummaries digests) {
+        tables.add(new VirtualTable(SCHEMA, "status_by_thread", THREAD_COLUMNS, () -> byThread(sessions.get(),
+                session -> StatusRows.of(session, false))));
+        tables.add(new VirtualTable(SCHEMA, "variables_by_thread", THREAD_COLUMNS, () -> byThread(sessions.get(),
+                session -> variableMap(session))));
         tables.add(new VirtualTable(SCHEMA, "events_statements_summary_by_digest", DIGEST_COLUMNS, digests::rows));
         tables.add(new VirtualTable(SCHEMA, "global_status", COLUMNS, () -> status(reader.get(), true)));
         tables.add(new VirtualTable(SCHEMA, "session_status", COLUMNS, () -> status(reader.get(), false)));
@@ -68,6 +84,23 @@ public final class PerformanceSchemaStatus {
             StatusRows.of(session, global).forEach((name, value) -> rows.add(new Object[] {name, value}));
         }
         return rows;
+    }
+
+    private static List<Object[]> byThread(List<Session> sessions,
+                                           Function<Session, Map<String, String>> values) {
+        List<Object[]> rows = new ArrayList<>();
+        for (Session each : sessions) {
+            values.apply(each).forEach((name, value) -> rows.add(new Object[] {each.id(), name, value}));
+        }
+        return rows;
+    }
+
+    private static Map<String, String> variableMap(Session session) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (VariableRow each : session.variables().show(VariableQualifier.SESSION, null)) {
+            result.put(each.name(), each.value());
+        }
+        return result;
     }
 
     private static List<Object[]> variables(Session session, VariableQualifier scope) {

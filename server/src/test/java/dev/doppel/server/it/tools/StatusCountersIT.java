@@ -274,7 +274,16 @@ class StatusCountersIT {
                     .containsExactly(List.of("thread/sql/one_connection", "FOREGROUND", "root", "TCP/IP", "YES"));
             assertThat(rows(statement, "SELECT COUNT(*) FROM performance_schema.threads WHERE PROCESSLIST_USER = 'nobody'"))
                     .containsExactly(List.of("1"));
-            for (String table : List.of("accounts", "users", "hosts", "events_statements_summary_by_digest", "threads")) {
+            assertThat(rows(statement, "SELECT VARIABLE_VALUE FROM performance_schema.status_by_thread"
+                    + " WHERE THREAD_ID = CONNECTION_ID() AND VARIABLE_NAME = 'Com_select'"))
+                    .containsExactly(List.of(rows(statement, "SHOW SESSION STATUS LIKE 'Com_select'").get(0).get(1)));
+            other.execute("SET SESSION sort_buffer_size = 65536");
+            assertThat(rows(statement, "SELECT v.VARIABLE_VALUE FROM performance_schema.variables_by_thread v"
+                    + " JOIN performance_schema.threads t ON t.THREAD_ID = v.THREAD_ID"
+                    + " WHERE t.PROCESSLIST_USER = 'nobody' AND v.VARIABLE_NAME = 'sort_buffer_size'"))
+                    .containsExactly(List.of("65536"));
+            for (String table : List.of("accounts", "users", "hosts", "events_statements_summary_by_digest", "threads",
+                    "status_by_thread", "variables_by_thread")) {
                 assertThatThrownBy(() -> other.executeQuery("SELECT * FROM performance_schema." + table))
                         .hasMessageContaining("SELECT command denied to user 'nobody'@");
             }
