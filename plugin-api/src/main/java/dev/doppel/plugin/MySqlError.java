@@ -305,6 +305,16 @@ public enum MySqlError {
         return number;
     }
 
+    /** The SQLSTATE of the error with MySQL's number {@code number}; HY000 for one this list does not have. */
+    public static String sqlStateOf(int number) {
+        for (MySqlError each : values()) {
+            if (each.number == number) {
+                return each.sqlState;
+            }
+        }
+        return "HY000";
+    }
+
     public String sqlState() {
         return sqlState;
     }

@@ -20,6 +20,7 @@ public final class StatusCounters {
     public final LongAdder connectionErrorsMaxConnections = new LongAdder();
     private final StatementCounters statements = new StatementCounters();
     private final DigestSummaries digests = new DigestSummaries();
+    private final dev.doppel.server.status.StatementEvents statementEvents = new dev.doppel.server.status.StatementEvents();
     private final ConnectionTotals accounts = new ConnectionTotals();
     public final AtomicLong maxUsedConnections = new AtomicLong();
     private final long startMillis = System.currentTimeMillis();
@@ -30,6 +31,10 @@ public final class StatusCounters {
     }
 
     /** performance_schema.events_statements_summary_by_digest. */
+    public dev.doppel.server.status.StatementEvents statementEvents() {
+        return statementEvents;
+    }
+
     public DigestSummaries digests() {
         return digests;
     }

@@ -517,6 +517,7 @@ public final class ClientConnection implements ServerContext.ConnectionInfo {
     public void closed(boolean idle) {
         phase = Phase.CLOSED;
         server.unregister(id);
+        server.status().statementEvents().sessionEnded(id);
         Session current = session;
         if (current != null) {
             if (idle && current.endsAtOnce()) {

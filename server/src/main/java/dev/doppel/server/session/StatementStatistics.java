@@ -41,12 +41,19 @@ public final class StatementStatistics {
         SlowQueries.ended(session, text, tokens, nanos, rowsSent);
         boolean error = failed || session.writer().errorsSent() != start.errorsSent();
         long warnings = 0;
+        Session.Warning firstError = null;
         for (Session.Warning each : session.warnings()) {
-            warnings += each.level().equals("Error") ? 0 : 1;
+            boolean isError = each.level().equals("Error");
+            warnings += isError ? 0 : 1;
+            firstError = firstError == null && isError ? each : firstError;
         }
         long affected = error ? 0 : Math.max(0, session.writer().rowCount());
+        Supplier<String> redacted = () -> SecretRedaction.redact(text.get());
         session.server().status().digests().record(new DigestSummaries.Statement(start.schema(),
-                digest, () -> SecretRedaction.redact(text.get()), nanos, error, warnings, affected,
-                rowsSent));
+                digest, redacted, nanos, error, warnings, affected, rowsSent));
+        int errorNumber = firstError != null ? firstError.code() : error ? 1105 : 0;
+        session.server().status().statementEvents().ended(session.id(), tokens, start.nanos(), start.nanos() + nanos,
+                redacted, digest, start.schema(), errorNumber, firstError == null ? null : firstError.message(),
+                warnings, affected, rowsSent);
     }
 }

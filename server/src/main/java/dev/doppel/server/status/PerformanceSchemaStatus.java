@@ -29,6 +29,7 @@ public final class PerformanceSchemaStatus {
             new VirtualTable.Column("VARIABLE_VALUE", "VARCHAR(1024)"));
 
     private static final List<VirtualTable.Column> DIGEST_COLUMNS = digestColumns();
+    private static final List<VirtualTable.Column> EVENT_COLUMNS = StatementEvents.columns();
 
     private PerformanceSchemaStatus() {
     }
@@ -38,7 +39,11 @@ public final class PerformanceSchemaStatus {
      * see (status_by_thread, variables_by_thread: a row per session and variable, its thread id the session's id).
      */
     public static void register(VirtualTables tables, Supplier<Session> reader, Supplier<List<Session>> sessions,
-                                DigestSummaries digests) {
+                                DigestSummaries digests, StatementEvents events) {
+        tables.add(new VirtualTable(SCHEMA, "events_statements_current", EVENT_COLUMNS,
+                () -> events.current(ids(sessions.get()))));
+        tables.add(new VirtualTable(SCHEMA, "events_statements_history", EVENT_COLUMNS,
+                () -> events.history(ids(sessions.get()))));
         tables.add(new VirtualTable(SCHEMA, "status_by_thread", THREAD_COLUMNS, () -> byThread(sessions.get(),
                 session -> StatusRows.of(session, false))));
         tables.add(new VirtualTable(SCHEMA, "variables_by_thread", THREAD_COLUMNS, () -> byThread(sessions.get(),
@@ -84,6 +89,10 @@ public final class PerformanceSchemaStatus {
             StatusRows.of(session, global).forEach((name, value) -> rows.add(new Object[] {name, value}));
         }
         return rows;
+    }
+
+    private static List<Long> ids(List<Session> sessions) {
+        return sessions.stream().map(Session::id).toList();
     }
 
     private static List<Object[]> byThread(List<Session> sessions,

@@ -225,6 +225,32 @@ class StatusCountersIT {
     }
 
     @Test
+    void eachSessionsStatementsAreEventsWithTheirErrorsAndTheirSecretsHidden() throws Exception {
+        try (Connection connection = connect("root", ""); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO shop.log VALUES (1)");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT * FROM shop.nowhere"));
+            statement.execute("CREATE USER IF NOT EXISTS evented IDENTIFIED BY 'hidden-pw'");
+            List<List<String>> history = rows(statement, "SELECT EVENT_NAME, SQL_TEXT, MYSQL_ERRNO, RETURNED_SQLSTATE,"
+                    + " ERRORS, ROWS_AFFECTED FROM performance_schema.events_statements_history"
+                    + " WHERE THREAD_ID = CONNECTION_ID() AND SQL_TEXT NOT LIKE '%@@%' ORDER BY EVENT_ID DESC LIMIT 3");
+            // Connector/J's own statements (SELECT @@session.transaction_read_only) are events too
+            assertThat(history).containsExactly(
+                    List.of("statement/sql/create_user", "CREATE USER IF NOT EXISTS evented IDENTIFIED BY <secret>", "0",
+                            "00000", "0", "0"),
+                    List.of("statement/sql/select", "SELECT * FROM shop.nowhere", "1146", "42S02", "1", "0"),
+                    List.of("statement/sql/insert", "INSERT INTO shop.log VALUES (1)", "0", "00000", "0", "1"));
+            assertThat(rows(statement, "SELECT SQL_TEXT, TIMER_END >= TIMER_START FROM"
+                    + " performance_schema.events_statements_current WHERE THREAD_ID = CONNECTION_ID()"))
+                    .containsExactly(List.of("SELECT EVENT_NAME, SQL_TEXT, MYSQL_ERRNO, RETURNED_SQLSTATE,"
+                            + " ERRORS, ROWS_AFFECTED FROM performance_schema.events_statements_history"
+                            + " WHERE THREAD_ID = CONNECTION_ID() AND SQL_TEXT NOT LIKE '%@@%' ORDER BY EVENT_ID DESC"
+                            + " LIMIT 3", "1"));
+            assertThat(rows(statement, "SELECT COUNT(*) <= 10 FROM performance_schema.events_statements_history"
+                    + " WHERE THREAD_ID = CONNECTION_ID()")).containsExactly(List.of("1"));
+        }
+    }
+
+    @Test
     void bytesAreCountedAndTlsIsNamed() throws Exception {
         try (Connection plain = connect("root", ""); Statement statement = plain.createStatement()) {
             long received = status(statement, "SESSION", "Bytes_received");
@@ -283,7 +309,8 @@ class StatusCountersIT {
                     + " WHERE t.PROCESSLIST_USER = 'nobody' AND v.VARIABLE_NAME = 'sort_buffer_size'"))
                     .containsExactly(List.of("65536"));
             for (String table : List.of("accounts", "users", "hosts", "events_statements_summary_by_digest", "threads",
-                    "status_by_thread", "variables_by_thread")) {
+                    "status_by_thread", "variables_by_thread", "events_statements_current",
+                    "events_statements_history")) {
                 assertThatThrownBy(() -> other.executeQuery("SELECT * FROM performance_schema." + table))
                         .hasMessageContaining("SELECT command denied to user 'nobody'@");
             }
