@@ -3,6 +3,7 @@ package dev.doppel.server.config;
 import dev.doppel.server.config.OptionDefinition.ArgType;
 import dev.doppel.server.config.OptionDefinition.Kind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,10 @@ final class OptionParser {
     private final List<ConfigWarning> warnings;
 
     private final Map<String, Object> values = new LinkedHashMap<>();
+
+    private final Map<String, OptionArgument> setBy = new HashMap<>();
+
+    private OptionArgument current;
     private final List<PluginLoadOption> pluginLoads = new ArrayList<>();
     private final List<RawOption> raw = new ArrayList<>();
     private boolean version;
@@ -50,13 +55,20 @@ final class OptionParser {
 
     /** What the arguments set: values by option key, plugin-load options, raw unknown options. */
     record Result(Map<String, Object> values, List<PluginLoadOption> pluginLoads, List<RawOption> raw,
-                  boolean version) {
+                  boolean version, Map<String, OptionArgument> setBy) {
+    }
+
+    /** Sets an option's value, noting the argument that set it (performance_schema.variables_info). */
+    private void put(String key, Object value) {
+        values.put(key, value);
+        setBy.put(key, current);
     }
 
     Result parse(List<OptionArgument> arguments) throws ConfigException {
         boolean endOfOptions = false;
         for (int index = 0; index < arguments.size() && !version; index++) {
             OptionArgument argument = arguments.get(index);
+            current = argument;
             String text = argument.text();
             if (endOfOptions || !text.startsWith("-") || text.length() < 2) {
                 throw fail(ConfigWarning.error(ER_TOO_MANY_ARGUMENTS, "Too many arguments (first extra is '" + text + "')."));
@@ -69,7 +81,7 @@ final class OptionParser {
                 index = shortOptions(arguments, index);
             }
         }
-        return new Result(values, pluginLoads, raw, version);
+        return new Result(values, pluginLoads, raw, version, setBy);
     }
 
     private int longOption(List<OptionArgument> arguments, int index) throws ConfigException {
@@ -122,7 +134,7 @@ final class OptionParser {
                             + ": ignoring option '--" + option.name() + "' due to invalid value '" + value + "'."));
                     return index;
                 }
-                values.put(key(option), flag);
+                put(key(option), flag);
                 return index;
             }
             set(option, null);
@@ -181,7 +193,7 @@ final class OptionParser {
             }
             if (option.argType() == ArgType.NO_ARG) {
                 if (option.kind() == Kind.BOOL) {
-                    values.put(key(option), Boolean.TRUE);
+                    put(key(option), Boolean.TRUE);
                 } else {
                     set(option, null);
                 }
@@ -221,7 +233,7 @@ final class OptionParser {
         String key = key(option);
         if (option.kind() == Kind.FLAG) {
             version |= key.equals(OptionDefinition.key(ServerOptions.VERSION));
-            values.put(key, Boolean.TRUE);
+            put(key, Boolean.TRUE);
             return;
         }
         if (key.equals(OptionDefinition.key(ServerOptions.PLUGIN_LOAD))
@@ -248,7 +260,7 @@ final class OptionParser {
                 case STRING -> value == null ? "" : value;
                 case FLAG -> Boolean.TRUE;
             };
-            values.put(key, result);
+            put(key, result);
         } catch (OptionValues.Failure failure) {
             List<ConfigWarning> errors = new ArrayList<>();
             if (failure.error() != null) {

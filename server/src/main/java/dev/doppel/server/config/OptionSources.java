@@ -65,15 +65,24 @@ final class OptionSources {
         List<OptionArgument> arguments = new ArrayList<>();
         if (defaultsFile != null) {
             readRequired(reader, env.workingDirectory().resolve(defaultsFile), arguments);
+            ofKind(arguments, 0, "EXPLICIT");
         } else if (!noDefaults) {
+            String mysqlHome = env.environment().get("MYSQL_HOME");
+            Path serverFile = mysqlHome == null || mysqlHome.isEmpty() ? null : Path.of(mysqlHome, "my.cnf");
             for (Path each : env.globalOptionFiles()) {
+                int from = arguments.size();
                 reader.read(each, arguments);
+                ofKind(arguments, from, each.equals(serverFile) ? "SERVER" : "GLOBAL");
             }
             if (extraFile != null) {
+                int from = arguments.size();
                 readRequired(reader, env.workingDirectory().resolve(extraFile), arguments);
+                ofKind(arguments, from, "EXTRA");
             }
             for (Path each : env.userOptionFiles()) {
+                int from = arguments.size();
                 reader.read(each, arguments);
+                ofKind(arguments, from, "USER");
             }
         }
         for (String each : Arrays.asList(args).subList(used, args.length)) {
@@ -81,6 +90,13 @@ final class OptionSources {
         }
         String printed = printDefaults && !noDefaults ? printDefaults(env.programName(), arguments) : null;
         return new Loaded(arguments, printed, warnings);
+    }
+
+    /** Marks the arguments from {@code from} on (one file's, with the files it includes) as of {@code kind}. */
+    private static void ofKind(List<OptionArgument> arguments, int from, String kind) {
+        for (int i = from; i < arguments.size(); i++) {
+            arguments.set(i, arguments.get(i).ofKind(kind));
+        }
     }
 
     private static Set<String> groups(String suffix) {

@@ -113,6 +113,11 @@ public final class ServerConfig {
             Optional<SystemVariable> variable = variables.find(each.getKey()).filter(SystemVariable::commandLine);
             if (variable.isPresent()) {
                 variables.setGlobalInternal(each.getKey(), checkedValue(variable.get(), each.getValue(), env));
+                OptionArgument setBy = parsed.setBy().get(each.getKey());
+                if (setBy != null) {
+                    variables.sources().fromOption(variable.get().name(), setBy.kind(),
+                            setBy.commandLine() ? "" : setBy.source());
+                }
             }
         }
         basedir = path(env.workingDirectory(), values.get("basedir"), env.defaultBasedir());

@@ -141,7 +141,7 @@ public final class Server {
                     () -> viewers.sessionReading(dev.doppel.server.catalog.VirtualTableFunction.readingConnection()),
                     () -> viewers.visibleSessions(viewers.sessionReading(
                             dev.doppel.server.catalog.VirtualTableFunction.readingConnection())),
-                    context.status().digests(), context.status().statementEvents());
+                    context.status().digests(), context.status().statementEvents(), context.variables());
             dev.doppel.server.status.PerformanceSchemaConnections.register(tables,
                     () -> viewers.apply(dev.doppel.server.catalog.VirtualTableFunction.readingConnection()).processList(),
                     viewers::openAccounts, context.status().accounts());

@@ -2,8 +2,12 @@ package dev.doppel.server.status;
 
 import dev.doppel.plugin.VirtualTable;
 import dev.doppel.server.catalog.VirtualTables;
+import dev.doppel.server.config.variables.SystemVariable;
+import dev.doppel.server.config.variables.SystemVariableRegistry;
 import dev.doppel.server.config.variables.VariableQualifier;
 import dev.doppel.server.config.variables.VariableRow;
+import dev.doppel.server.config.variables.VariableSources;
+import dev.doppel.server.config.variables.VariableType;
 import dev.doppel.server.session.Session;
 
 import java.util.ArrayList;
@@ -30,6 +34,13 @@ public final class PerformanceSchemaStatus {
 
     private static final List<VirtualTable.Column> DIGEST_COLUMNS = digestColumns();
     private static final List<VirtualTable.Column> EVENT_COLUMNS = StatementEvents.columns();
+    private static final List<VirtualTable.Column> INFO_COLUMNS = List.of(
+            new VirtualTable.Column("VARIABLE_NAME", "VARCHAR(64)"),
+            new VirtualTable.Column("VARIABLE_SOURCE", "ENUM('COMPILED','GLOBAL','SERVER','EXPLICIT','EXTRA','USER',"
+                    + "'LOGIN','COMMAND_LINE','PERSISTED','DYNAMIC')"),
+            new VirtualTable.Column("VARIABLE_PATH", "VARCHAR(1024)"), new VirtualTable.Column("MIN_VALUE", "VARCHAR(64)"),
+            new VirtualTable.Column("MAX_VALUE", "VARCHAR(64)"), new VirtualTable.Column("SET_TIME", "TIMESTAMP(6)"),
+            new VirtualTable.Column("SET_USER", "CHAR(32)"), new VirtualTable.Column("SET_HOST", "CHAR(255)"));
 
     private PerformanceSchemaStatus() {
     }
@@ -39,7 +50,8 @@ public final class PerformanceSchemaStatus {
      * see (status_by_thread, variables_by_thread: a row per session and variable, its thread id the session's id).
      */
     public static void register(VirtualTables tables, Supplier<Session> reader, Supplier<List<Session>> sessions,
-                                DigestSummaries digests, StatementEvents events) {
+                                DigestSummaries digests, StatementEvents events, SystemVariableRegistry variables) {
+        tables.add(new VirtualTable(SCHEMA, "variables_info", INFO_COLUMNS, () -> variablesInfo(variables)));
         tables.add(new VirtualTable(SCHEMA, "events_statements_current", EVENT_COLUMNS,
                 () -> events.current(ids(sessions.get()))));
         tables.add(new VirtualTable(SCHEMA, "events_statements_history", EVENT_COLUMNS,
@@ -87,6 +99,22 @@ public final class PerformanceSchemaStatus {
         List<Object[]> rows = new ArrayList<>();
         if (session != null) {
             StatusRows.of(session, global).forEach((name, value) -> rows.add(new Object[] {name, value}));
+        }
+        return rows;
+    }
+
+    /** A row per system variable: where its global value came from and its range (0 for a non-numeric one). */
+    private static List<Object[]> variablesInfo(SystemVariableRegistry variables) {
+        List<Object[]> rows = new ArrayList<>();
+        for (SystemVariable each : variables.variables()) {
+            VariableSources.Source source = variables.sources().of(each.name());
+            boolean numeric = each.type() == VariableType.INTEGER || each.type() == VariableType.UNSIGNED
+                    || each.type() == VariableType.DOUBLE;
+            String max = !numeric ? "0" : each.max() == SystemVariable.UNSIGNED_MAX && each.type() == VariableType.UNSIGNED
+                    ? Long.toUnsignedString(each.max()) : Long.toString(each.max());
+            rows.add(new Object[] {each.name(), source.kind(), source.path(), numeric ? Long.toString(each.min()) : "0",
+                max, source.setTime() == null ? null : java.sql.Timestamp.from(source.setTime()), source.user(),
+                source.host()});
         }
         return rows;
     }

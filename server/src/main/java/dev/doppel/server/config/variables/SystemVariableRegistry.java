@@ -16,6 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link SessionVariables}. Registration and global reads/writes are thread-safe.
  */
 public final class SystemVariableRegistry {
+    private final VariableSources sources = new VariableSources();
+
+    /** Where each variable's global value came from (performance_schema.variables_info). */
+    public VariableSources sources() {
+        return sources;
+    }
+
     private final Map<String, GlobalSlot> slots = new ConcurrentHashMap<>();
     /** What a new session starts with, shared read-only by sessions until a global value changes; null: rebuild. */
     private volatile Map<String, Object> sessionDefaults;

@@ -39,7 +39,7 @@ public final class TableAccess {
      */
     private static final Set<String> PRIVILEGED_PERFORMANCE_TABLES = Set.of("accounts", "users", "hosts",
             "events_statements_summary_by_digest", "threads", "status_by_thread", "variables_by_thread",
-            "events_statements_current", "events_statements_history");
+            "events_statements_current", "events_statements_history", "variables_info");
     /** Whoever holds all of these globally passes every check here, without the statement being looked at. */
     private static final List<String> CHECKED = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP",
             "INDEX", "ALTER", "CREATE TEMPORARY TABLES", "CREATE VIEW");

@@ -193,6 +193,9 @@ public final class SetStatement {
         } else {
             warn(session.variables().set(variable.name(), scope, value(sql, valueTokens, true)));
         }
+        if (scope == VariableQualifier.GLOBAL) {
+            session.server().variables().sources().dynamic(variable.name(), session.user(), session.host());
+        }
         if (explicitDefaultsWereOn && Boolean.FALSE.equals(scope == VariableQualifier.GLOBAL
                 ? session.variables().registry().globalValue(EXPLICIT_DEFAULTS)
                 : session.variables().value(EXPLICIT_DEFAULTS))) {

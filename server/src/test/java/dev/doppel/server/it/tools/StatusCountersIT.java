@@ -251,6 +251,20 @@ class StatusCountersIT {
     }
 
     @Test
+    void variablesInfoSaysWhereEachValueCameFrom() throws Exception {
+        try (Connection connection = connect("root", ""); Statement statement = connection.createStatement()) {
+            statement.execute("SET GLOBAL max_connections = 321");
+            assertThat(rows(statement, "SELECT VARIABLE_NAME, VARIABLE_SOURCE, VARIABLE_PATH, MIN_VALUE, MAX_VALUE,"
+                    + " SET_TIME IS NOT NULL, SET_USER, SET_HOST FROM performance_schema.variables_info"
+                    + " WHERE VARIABLE_NAME IN ('max_connections', 'port', 'sql_mode') ORDER BY VARIABLE_NAME"))
+                    .containsExactly(List.of("max_connections", "DYNAMIC", "", "1", "100000", "1", "root", "localhost"),
+                            java.util.Arrays.asList("port", "COMMAND_LINE", "", "0", "65535", "0", null, null),
+                            java.util.Arrays.asList("sql_mode", "COMPILED", "", "0", "0", "0", null, null));
+            statement.execute("SET GLOBAL max_connections = DEFAULT");
+        }
+    }
+
+    @Test
     void bytesAreCountedAndTlsIsNamed() throws Exception {
         try (Connection plain = connect("root", ""); Statement statement = plain.createStatement()) {
             long received = status(statement, "SESSION", "Bytes_received");
@@ -310,7 +324,7 @@ class StatusCountersIT {
                     .containsExactly(List.of("65536"));
             for (String table : List.of("accounts", "users", "hosts", "events_statements_summary_by_digest", "threads",
                     "status_by_thread", "variables_by_thread", "events_statements_current",
-                    "events_statements_history")) {
+                    "events_statements_history", "variables_info")) {
                 assertThatThrownBy(() -> other.executeQuery("SELECT * FROM performance_schema." + table))
                         .hasMessageContaining("SELECT command denied to user 'nobody'@");
             }
