@@ -287,6 +287,30 @@ SELECT CHARSET(t), COLLATION(t), COERCIBILITY(t), COLLATION(b), COERCIBILITY(b),
 -> rows
 utf8mb4 | utf8mb4_0900_ai_ci | 2 | utf8mb4_bin | 2 | binary | 5 | binary | 2
 
+-- COLLATE with a binary or case-sensitive collation on an operand of a comparison or an ORDER BY item compares bytes
+CREATE TABLE collated_names (name VARCHAR(10));
+
+INSERT INTO collated_names VALUES ('Bob'), ('bob'), ('BOB');
+-> ok affected=3
+
+SELECT name FROM collated_names WHERE name COLLATE utf8mb4_bin = 'Bob';
+-> rows
+Bob
+
+SELECT COUNT(*), SUM('bob' = name COLLATE utf8mb4_0900_as_cs), SUM(name COLLATE utf8mb4_bin < 'a') FROM collated_names;
+-> rows
+3 | 1 | 2
+
+SELECT name FROM collated_names ORDER BY name COLLATE utf8mb4_bin DESC;
+-> rows
+bob
+Bob
+BOB
+
+SELECT 'a' COLLATE utf8mb4_bin = 'A', 'a' COLLATE utf8mb4_0900_ai_ci = 'A';
+-> rows
+0 | 1
+
 -- the default collation ignores accents in columns too: in comparisons, unique keys, GROUP BY, DISTINCT and ORDER BY
 CREATE TABLE accents (w VARCHAR(10), UNIQUE KEY (w));
 
