@@ -12,7 +12,11 @@ import java.text.Collator;
 public final class MySqlCollator extends Collator {
     @Override
     public int compare(String source, String target) {
-        return accentsAndCaseIgnored() ? MySqlWeights.compare(source, target) : compareCodePoints(source, target);
+        return compare(source, target, accentsAndCaseIgnored());
+    }
+
+    private static int compare(String source, String target, boolean accentsAndCaseIgnored) {
+        return accentsAndCaseIgnored ? MySqlWeights.compare(source, target) : compareCodePoints(source, target);
     }
 
     private boolean accentsAndCaseIgnored() {
@@ -65,8 +69,7 @@ public final class MySqlCollator extends Collator {
 
         @Override
         public int compareTo(CollationKey target) {
-            return accentsAndCaseIgnored ? MySqlWeights.compare(getSourceString(), target.getSourceString())
-                    : compareCodePoints(getSourceString(), target.getSourceString());
+            return compare(getSourceString(), target.getSourceString(), accentsAndCaseIgnored);
         }
 
         @Override

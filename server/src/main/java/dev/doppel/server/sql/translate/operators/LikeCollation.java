@@ -21,9 +21,6 @@ public final class LikeCollation implements TokenRewrite {
             "ELSE", "SELECT", "XOR", "(", ",");
     private static final Set<String> QUERIES = Set.of("SELECT", "WITH", "INSERT", "REPLACE", "UPDATE", "DELETE",
             "TABLE", "VALUES");
-    /** Tokens that would make the pattern part of a larger operand. */
-    private static final Set<String> BINDING = Set.of("+", "-", "*", "/", "%", "||", "&", "|", "^", "<<", ">>", ".",
-            "COLLATE");
 
     @Override
     public void collect(SqlText statement, EngineEdits edits) {
@@ -102,8 +99,9 @@ public final class LikeCollation implements TokenRewrite {
     }
 
     private static boolean binding(Token token) {
-        return token.kind() == Token.Kind.WORD ? BINDING.contains(token.upper()) : BINDING.contains(token.text())
-                || token.kind() == Token.Kind.STRING;
+        // the operators that would make the pattern part of a larger operand, as for two literals
+        return token.kind() == Token.Kind.WORD ? token.isWord("COLLATE")
+                : LiteralCollation.BINDING.contains(token.text()) || token.kind() == Token.Kind.STRING;
     }
 
     private static boolean touched(EngineEdits edits, int from, int to) {

@@ -20,7 +20,7 @@ import java.util.Set;
 public final class LiteralCollation implements TokenRewrite {
     private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", "<=", ">", ">=", "<=>");
     /** Operators that would make a literal next to them part of a larger operand. */
-    private static final Set<String> BINDING = Set.of("+", "-", "*", "/", "%", "||", "&", "|", "^", "<<", ">>", ".");
+    static final Set<String> BINDING = Set.of("+", "-", "*", "/", "%", "||", "&", "|", "^", "<<", ">>", ".");
     private static final String FOLD = "PUBLIC.MYSQL_CI_FOLD(";
     private static final Set<String> TEXT_INTRODUCERS = Set.of("_utf8mb4", "_utf8mb3", "_utf8", "_latin1", "_ascii");
 
